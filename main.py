@@ -1,0 +1,3 @@
+from tracker.app import main
+
+raise SystemExit(main())

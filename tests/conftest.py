@@ -1,0 +1,69 @@
+"""Shared test set-up. Qt's platform is chosen before anything imports Qt, and every test gets
+its own data folder: no test ever touches the real journal."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+EXAMPLE_JOURNAL = SHARED / "formats" / "example-journal.json"
+SCHEMA = SHARED / "formats" / "journal-v1.schema.json"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default data folder points into a temporary home, never the real one."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.delenv("SPINE_JOURNAL_DATA_DIR", raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    return folder
+
+
+@pytest.fixture
+def db(data_dir: Path) -> Iterator[object]:
+    from tracker.storage.database import open_journal
+
+    database = open_journal(data_dir)
+    yield database
+    database.close()
+
+
+def run_cli(
+    *args: str,
+    data_dir: Path | None = None,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """``python main.py ARGS`` as a separate process, as a person would run it."""
+    command = [sys.executable, str(REPO / "main.py"), *args]
+    if data_dir is not None:
+        command += ["--data-dir", str(data_dir)]
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        cwd=cwd or REPO,
+        input=stdin,
+        env=full_env,
+        timeout=120,
+    )

@@ -1,0 +1,111 @@
+"""Composition root: arguments, paths, umask, the single-instance lock.
+
+For the window: show it first, then (after its first paint) open and check the journal, migrate
+if needed, build the services and fill the views. For a command: run it, with no window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tracker import APP_NAME
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.ui.main_window import MainWindow
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    # Files SQLite and Qt create would otherwise be readable by every user of the laptop.
+    os.umask(0o077)
+    from tracker.cli import is_command, run
+
+    if is_command(args):
+        return run(args)
+    return run_window(args)
+
+
+def _window_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="spine-journal", add_help=False)
+    parser.add_argument("--data-dir")
+    known, _qt_arguments = parser.parse_known_args(list(argv))
+    return known
+
+
+def _application() -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication([sys.argv[0]])
+    app.setApplicationName("spine-journal")
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+class Session:
+    """One running window on one journal: the window, and the services made after it painted."""
+
+    def __init__(self, window: MainWindow, folder: Path) -> None:
+        self.window = window
+        self.folder = folder
+        self.db: object | None = None
+        window.first_painted.connect(self.open_journal)
+
+    def open_journal(self) -> None:
+        from tracker.services.registry import build_services
+        from tracker.storage.database import open_journal
+        from tracker.storage.errors import JournalError
+
+        try:
+            db = open_journal(self.folder)
+        except JournalError as error:
+            self.window.show_journal_problem(str(error))
+            return
+        self.db = db
+        self.window.attach(build_services(db))
+
+    def close(self) -> None:
+        close = getattr(self.db, "close", None)
+        if close is not None:
+            close()
+
+
+def build_window(folder: Path) -> Session:
+    """The main window on the journal in ``folder``, not yet shown (tests call this too)."""
+    from tracker.ui.main_window import MainWindow
+
+    return Session(MainWindow(folder / "journal.sqlite3"), folder)
+
+
+def run_window(argv: Sequence[str]) -> int:
+    from tracker.paths import AlreadyOpenError, JournalLock, data_dir
+
+    args = _window_arguments(argv)
+    app = _application()
+    folder = data_dir(args.data_dir)
+    lock = JournalLock(folder)
+    try:
+        lock.acquire()
+    except AlreadyOpenError as error:
+        print(f"spine-journal: {error}", file=sys.stderr, flush=True)
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(None, APP_NAME, str(error))
+        return 1
+    try:
+        session = build_window(folder)
+        session.window.show()
+        code = app.exec()
+        session.close()
+        return code
+    finally:
+        lock.release()

@@ -1,0 +1,289 @@
+"""A realistic synthetic journal for demonstrations, screenshots and benchmarks.
+
+Seeded: the same number of years gives the same journal. Each year has a radiotherapy course
+(with its sessions and a short pain flare, then relief about four weeks on), a steroid course, a
+systemic therapy band and physiotherapy; every other year a kyphoplasty or vertebroplasty; pain
+that drifts up between treatments; as-needed painkiller doses that follow the pain; a few red-flag
+episodes, each followed by a care-team review; appointments about every six weeks.
+Alerts are not made up here: the red-flag engine derives them from the entries.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, time, timedelta, timezone
+
+from tracker.domain.model import (
+    Appointment,
+    Contacts,
+    Entry,
+    Journal,
+    MedicationDose,
+    Numbness,
+    Pain,
+    Profile,
+    Review,
+    Session,
+    Treatment,
+    Weakness,
+)
+
+UK_WINTER = UTC
+UK_SUMMER = timezone(timedelta(hours=1))
+SITES = ("T8", "L2", "T11", "L4", "T5", "C6", "L1", "T9-T10", "S1", "T12")
+NOTES = (
+    "Walked to the end of the road.",
+    "Bad night, woke at 3.",
+    "Better after the extra dose.",
+    "Tired after the hospital visit.",
+    "Sat in the garden for an hour.",
+    "Stiff in the morning, eased by lunch.",
+    "Family visited; a good day.",
+)
+
+
+def _zone(day: date) -> timezone:
+    """British summer time, roughly: the offset a person in the UK would record."""
+    return UK_SUMMER if 4 <= day.month <= 10 else UK_WINTER
+
+
+def _at(day: date, hour: int, minute: int) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=_zone(day))
+
+
+def _weekdays(start: date, count: int) -> list[date]:
+    days: list[date] = []
+    day = start
+    while len(days) < count:
+        if day.weekday() < 5:
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+class _Builder:
+    def __init__(self, years: int, end: date, seed: int) -> None:
+        self.rng = random.Random(seed * 7919 + years)
+        self.start = end - timedelta(days=365 * years - 1)
+        self.end = end
+        self.treatments: list[Treatment] = []
+        self.reviews: list[Review] = []
+        self.effects: dict[date, float] = {}
+        self.episodes: dict[date, str] = {}
+        self.counter = 0
+
+    def next_id(self, prefix: str) -> str:
+        self.counter += 1
+        return f"{prefix}{self.counter:06d}"
+
+    def add_effect(self, day: date, amount: float) -> None:
+        self.effects[day] = self.effects.get(day, 0.0) + amount
+
+    def plan_year(self, year_index: int) -> None:
+        base = self.start + timedelta(days=365 * year_index)
+        site = SITES[year_index % len(SITES)]
+        stereotactic = year_index % 2 == 1
+        rt_start = base + timedelta(days=50 + self.rng.randint(0, 20))
+        self._radiotherapy(rt_start, site, stereotactic)
+        self.treatments.append(
+            Treatment(
+                id=self.next_id("t"),
+                kind="steroids",
+                started_on=rt_start - timedelta(days=1),
+                ended_on=rt_start + timedelta(days=6),
+                note="Dexamethasone 8 mg, tapering",
+            )
+        )
+        systemic = ("hormone_therapy", "chemotherapy", "targeted_therapy", "immunotherapy")
+        sys_start = base + timedelta(days=120)
+        self.treatments.append(
+            Treatment(
+                id=self.next_id("t"),
+                kind=systemic[year_index % len(systemic)],
+                started_on=sys_start,
+                ended_on=sys_start + timedelta(days=120),
+                sessions=tuple(
+                    Session(at=_at(sys_start + timedelta(days=21 * k), 10, 0)) for k in range(6)
+                ),
+                note="Cycles every three weeks",
+            )
+        )
+        physio = base + timedelta(days=260)
+        self.treatments.append(
+            Treatment(
+                id=self.next_id("t"),
+                kind="physiotherapy",
+                started_on=physio,
+                ended_on=physio + timedelta(days=42),
+                note="Weekly, core strength and walking",
+            )
+        )
+        for day in range(0, 42):
+            self.add_effect(physio + timedelta(days=day), -0.3)
+        if year_index % 2 == 0:
+            kind = "kyphoplasty" if year_index % 4 == 0 else "vertebroplasty"
+            when = base + timedelta(days=220)
+            self.treatments.append(
+                Treatment(id=self.next_id("t"), kind=kind, started_on=when, site="L2")
+            )
+            for day in range(-14, 0):
+                self.add_effect(when + timedelta(days=day), 1.5)
+            for day in range(3, 120):
+                self.add_effect(when + timedelta(days=day), -2.0 * min(1.0, day / 14))
+        self.episodes[base + timedelta(days=300)] = "weakness"
+        self.episodes[base + timedelta(days=180)] = "night"
+
+    def _radiotherapy(self, start: date, site: str, stereotactic: bool) -> None:
+        fractions = 2 if stereotactic else 5
+        days = _weekdays(start, fractions)
+        self.treatments.append(
+            Treatment(
+                id=self.next_id("t"),
+                kind="radiotherapy",
+                started_on=days[0],
+                ended_on=days[-1],
+                site=site,
+                technique="sbrt" if stereotactic else "conventional",
+                dose_gy=24.0 if stereotactic else 20.0,
+                fractions=fractions,
+                sessions=tuple(Session(at=_at(d, 11, 0)) for d in days),
+                note=f"Palliative radiotherapy to {site}",
+            )
+        )
+        for day in range(-21, 0):
+            self.add_effect(start + timedelta(days=day), 1.0 + day / 42)
+        for day in range(1, 4):
+            self.add_effect(days[-1] + timedelta(days=day), 2.5)
+        for day in range(10, 150):
+            self.add_effect(days[-1] + timedelta(days=day), -2.5 * min(1.0, (day - 10) / 20))
+
+
+def build_demo_journal(years: int = 2, end: date | None = None, seed: int = 1) -> Journal:
+    """A seeded synthetic journal of ``years`` years ending on ``end`` (default 2026-11-20)."""
+    if years < 1:
+        raise ValueError("years must be at least 1")
+    builder = _Builder(years, end or date(2026, 11, 20), seed)
+    for year_index in range(years):
+        builder.plan_year(year_index)
+    entries, doses = _daily(builder)
+    appointments = _appointments(builder)
+    return Journal(
+        entries=tuple(entries),
+        treatments=tuple(builder.treatments),
+        medications=tuple(doses),
+        reviews=tuple(builder.reviews),
+        appointments=tuple(appointments),
+        profile=Profile(display_name="Sam (demo)"),
+        contacts=Contacts(
+            helpline="0800 000 0000 (demo 24-hour cancer helpline)",
+            emergency="999",
+            team="Oncology nurse specialist, 020 0000 0000 (demo)",
+        ),
+    )
+
+
+def _daily(builder: _Builder) -> tuple[list[Entry], list[MedicationDose]]:
+    rng = builder.rng
+    entries: list[Entry] = []
+    doses: list[MedicationDose] = []
+    drift = 3.0
+    episode: tuple[str, int] | None = None
+    day = builder.start
+    while day <= builder.end:
+        drift = min(7.0, max(1.0, drift + rng.uniform(-0.25, 0.3)))
+        level = drift + builder.effects.get(day, 0.0)
+        if day in builder.episodes:
+            episode = (builder.episodes[day], 3)
+        for hour in _entry_hours(rng):
+            score = round(min(10.0, max(0.0, level + rng.gauss(0, 0.8))))
+            entries.append(_entry(builder, day, hour, score, episode))
+        if episode is not None:
+            kind, left = episode
+            episode = None if left <= 1 else (kind, left - 1)
+            if left == 1:
+                _review_after(builder, kind, day)
+        for dose_index in range(_doses_for(rng, level)):
+            doses.append(
+                MedicationDose(
+                    id=builder.next_id("m"),
+                    taken_at=_at(day, 9 + 5 * dose_index, rng.randint(0, 59)),
+                    name="Oxycodone liquid",
+                    dose="5 mg",
+                    as_needed=True,
+                )
+            )
+        day += timedelta(days=1)
+    return entries, doses
+
+
+def _entry_hours(rng: random.Random) -> list[int]:
+    roll = rng.random()
+    if roll < 0.3:
+        return [8]
+    if roll < 0.8:
+        return [8, 20]
+    return [8, 14, 21]
+
+
+def _doses_for(rng: random.Random, level: float) -> int:
+    expected = max(0.0, (level - 3.5) * 0.45)
+    return min(3, int(expected + rng.random()))
+
+
+def _entry(
+    builder: _Builder, day: date, hour: int, score: int, episode: tuple[str, int] | None
+) -> Entry:
+    rng = builder.rng
+    kind = episode[0] if episode else ""
+    weakness = Weakness(left_leg=1) if kind == "weakness" else Weakness()
+    return Entry(
+        id=builder.next_id("e"),
+        recorded_at=_at(day, hour, rng.randint(0, 29)),
+        pain=Pain(
+            score=score,
+            worst_24h=min(10, score + rng.randint(0, 2)),
+            regions=("thoracic",) if score >= 3 else ("lumbar",),
+            night=kind == "night",
+        ),
+        weakness=weakness,
+        numbness=Numbness(legs=1) if kind == "weakness" else Numbness(),
+        walking=1 if kind == "weakness" else 0,
+        bowel="constipated" if rng.random() < 0.04 else "normal",
+        fatigue=min(10, max(0, score - 1 + rng.randint(-1, 2))),
+        note=rng.choice(NOTES) if rng.random() < 0.08 else "",
+    )
+
+
+def _review_after(builder: _Builder, kind: str, day: date) -> None:
+    reviewed_on = day + timedelta(days=1)
+    keys = (
+        [("weakness.left_leg", 1), ("numbness.legs", 1), ("walking", 1)]
+        if kind == "weakness"
+        else [("pain.night", 1), ("pain.thoracic", 1)]
+    )
+    for symptom, level in keys:
+        builder.reviews.append(
+            Review(
+                id=builder.next_id("r"),
+                reviewed_on=reviewed_on,
+                symptom=symptom,
+                level=level,
+                note="Seen in clinic; MRI arranged and reviewed",
+            )
+        )
+
+
+def _appointments(builder: _Builder) -> list[Appointment]:
+    result: list[Appointment] = []
+    day = builder.start + timedelta(days=20)
+    while day <= builder.end + timedelta(days=14):
+        result.append(
+            Appointment(
+                id=builder.next_id("p"),
+                at=_at(day, 10, 30),
+                with_whom="Dr Example, clinical oncology",
+                questions="How is the pain compared with last time? Any change to painkillers?",
+            )
+        )
+        day += timedelta(days=42)
+    return result

@@ -1,0 +1,486 @@
+"""Journal file format, version 1: reading and writing the JSON document.
+
+Reading is all or nothing: the first problem raises a ValidationError whose field names the
+list, the index and the field (``entries[41].pain.score: 11 is above 10``).
+Writing is deterministic: keys in the documented order, lists sorted by their time key with ties
+broken by id, so two exports of the same data are byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from tracker.domain.errors import ValidationError
+from tracker.domain.model import (
+    Alert,
+    Appointment,
+    Contacts,
+    Entry,
+    Journal,
+    MedicationDose,
+    Numbness,
+    Pain,
+    Profile,
+    Review,
+    Session,
+    Treatment,
+    Weakness,
+)
+from tracker.domain.timeutil import format_timestamp, parse_date, parse_timestamp, to_utc_naive
+
+FORMAT_NAME = "spine-journal"
+FORMAT_VERSION = 1
+
+T = TypeVar("T")
+Doc = Mapping[str, Any]
+
+
+class _Reader:
+    """Typed access to one JSON object, refusing unknown keys and naming fields in errors."""
+
+    def __init__(self, value: object, allowed: tuple[str, ...]) -> None:
+        if not isinstance(value, dict):
+            raise ValidationError("", f"{_short(value)} is not an object")
+        unknown = [key for key in value if key not in allowed]
+        if unknown:
+            raise ValidationError(str(unknown[0]), "is not a field of this record")
+        self.doc: dict[str, Any] = value
+
+    def has(self, key: str) -> bool:
+        return key in self.doc
+
+    def required(self, key: str) -> Any:
+        if key not in self.doc:
+            raise ValidationError(key, "is required")
+        return self.doc[key]
+
+    def text(self, key: str, default: str = "") -> str:
+        value = self.doc.get(key, default)
+        if not isinstance(value, str):
+            raise ValidationError(key, f"{_short(value)} is not text")
+        return value
+
+    def optional_text(self, key: str) -> str | None:
+        value = self.doc.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ValidationError(key, f"{_short(value)} is not text")
+        return value
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        value = self.doc.get(key, default)
+        if not isinstance(value, bool):
+            raise ValidationError(key, f"{_short(value)} is not true or false")
+        return value
+
+    def integer(self, key: str, default: int | None = 0) -> Any:
+        """Returned as found (the domain type checks range and type)."""
+        value = self.doc.get(key, default)
+        if isinstance(value, float) and value.is_integer():
+            raise ValidationError(key, f"{value} is not a whole number")
+        return value
+
+    def timestamp(self, key: str) -> datetime:
+        value = self.required(key)
+        if not isinstance(value, str):
+            raise ValidationError(key, f"{_short(value)} is not a timestamp")
+        return parse_timestamp(value, key)
+
+    def optional_timestamp(self, key: str) -> datetime | None:
+        value = self.doc.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise ValidationError(key, f"{_short(value)} is not a timestamp")
+        return parse_timestamp(value, key)
+
+    def day(self, key: str, required: bool = True) -> date | None:
+        value = self.required(key) if required else self.doc.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str):
+            raise ValidationError(key, f"{_short(value)} is not a date")
+        return parse_date(value, key)
+
+    def string_list(self, key: str) -> tuple[Any, ...]:
+        value = self.doc.get(key, [])
+        if not isinstance(value, list):
+            raise ValidationError(key, f"{_short(value)} is not a list")
+        return tuple(value)
+
+    def record_id(self) -> str | None:
+        value = self.doc.get("id")
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise ValidationError("id", f"{_short(value)} is not text")
+        return value
+
+
+def _short(value: object) -> str:
+    text = json.dumps(value) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _nested(key: str, build: Callable[[], T]) -> T:
+    try:
+        return build()
+    except ValidationError as error:
+        raise error.within(key) from None
+
+
+# ---- reading --------------------------------------------------------------------------------
+
+_ENTRY_KEYS = (
+    "id", "recorded_at", "pain", "weakness", "numbness", "walking",
+    "bladder", "bowel", "sexual_change", "fatigue", "note",
+)  # fmt: skip
+_PAIN_KEYS = ("score", "worst_24h", "regions", "night", "straining", "tender", "radiating")
+
+
+def _pain(value: object) -> Pain:
+    r = _Reader(value, _PAIN_KEYS)
+    r.required("score")
+    return Pain(
+        score=r.integer("score", None),
+        worst_24h=r.integer("worst_24h", None),
+        regions=r.string_list("regions"),
+        night=r.boolean("night"),
+        straining=r.boolean("straining"),
+        tender=r.boolean("tender"),
+        radiating=r.string_list("radiating"),
+    )
+
+
+def _weakness(value: object) -> Weakness:
+    r = _Reader(value, ("left_arm", "right_arm", "left_leg", "right_leg"))
+    return Weakness(**{key: r.integer(key) for key in r.doc})
+
+
+def _numbness(value: object) -> Numbness:
+    r = _Reader(value, ("arms", "legs", "trunk", "saddle"))
+    return Numbness(**{key: r.integer(key) for key in r.doc})
+
+
+def parse_entry(value: object) -> Entry:
+    r = _Reader(value, _ENTRY_KEYS)
+    return Entry(
+        id=r.record_id(),
+        recorded_at=r.timestamp("recorded_at"),
+        pain=_nested("pain", lambda: _pain(r.required("pain"))),
+        weakness=_nested("weakness", lambda: _weakness(r.doc.get("weakness", {}))),
+        numbness=_nested("numbness", lambda: _numbness(r.doc.get("numbness", {}))),
+        walking=r.integer("walking"),
+        bladder=r.doc.get("bladder", "normal"),
+        bowel=r.doc.get("bowel", "normal"),
+        sexual_change=r.boolean("sexual_change"),
+        fatigue=r.integer("fatigue", None),
+        note=r.text("note"),
+    )
+
+
+def _session(value: object) -> Session:
+    r = _Reader(value, ("at", "done", "note"))
+    return Session(at=r.timestamp("at"), done=r.boolean("done", True), note=r.text("note"))
+
+
+_TREATMENT_KEYS = (
+    "id", "kind", "started_on", "ended_on", "site", "technique",
+    "dose_gy", "fractions", "sessions", "note",
+)  # fmt: skip
+
+
+def parse_treatment(value: object) -> Treatment:
+    r = _Reader(value, _TREATMENT_KEYS)
+    sessions = r.string_list("sessions")
+    return Treatment(
+        id=r.record_id(),
+        kind=r.required("kind"),
+        started_on=r.day("started_on"),  # type: ignore[arg-type]
+        ended_on=r.day("ended_on", required=False),
+        site=r.optional_text("site"),
+        technique=r.doc.get("technique"),
+        dose_gy=r.doc.get("dose_gy"),
+        fractions=r.integer("fractions", None),
+        sessions=_parse_list("sessions", list(sessions), _session),
+        note=r.text("note"),
+    )
+
+
+def parse_medication(value: object) -> MedicationDose:
+    r = _Reader(value, ("id", "taken_at", "name", "dose", "as_needed", "note"))
+    return MedicationDose(
+        id=r.record_id(),
+        taken_at=r.timestamp("taken_at"),
+        name=r.text("name") if r.has("name") else r.required("name"),
+        dose=r.text("dose"),
+        as_needed=r.boolean("as_needed"),
+        note=r.text("note"),
+    )
+
+
+def parse_review(value: object) -> Review:
+    r = _Reader(value, ("id", "reviewed_on", "symptom", "level", "note"))
+    return Review(
+        id=r.record_id(),
+        reviewed_on=r.day("reviewed_on"),  # type: ignore[arg-type]
+        symptom=r.required("symptom"),
+        level=r.required("level") if not r.has("level") else r.integer("level"),
+        note=r.text("note"),
+    )
+
+
+_ALERT_KEYS = (
+    "id", "raised_at", "rule", "tier", "entry_id", "acknowledged_at", "action", "note",
+)  # fmt: skip
+
+
+def parse_alert(value: object) -> Alert:
+    r = _Reader(value, _ALERT_KEYS)
+    return Alert(
+        id=r.record_id(),
+        raised_at=r.timestamp("raised_at"),
+        rule=r.required("rule"),
+        tier=r.required("tier"),
+        entry_id=r.optional_text("entry_id"),
+        acknowledged_at=r.optional_timestamp("acknowledged_at"),
+        action=r.doc.get("action"),
+        note=r.text("note"),
+    )
+
+
+def parse_appointment(value: object) -> Appointment:
+    r = _Reader(value, ("id", "at", "with", "questions", "notes"))
+    return Appointment(
+        id=r.record_id(),
+        at=r.timestamp("at"),
+        with_whom=r.text("with"),
+        questions=r.text("questions"),
+        notes=r.text("notes"),
+    )
+
+
+_PARSERS: dict[str, Callable[[object], Any]] = {
+    "entries": parse_entry,
+    "treatments": parse_treatment,
+    "medications": parse_medication,
+    "reviews": parse_review,
+    "alerts": parse_alert,
+    "appointments": parse_appointment,
+}
+_TOP_KEYS = ("format", "version", "exported_at", "profile", "contacts", *_PARSERS)
+
+
+def parse_journal(document: object) -> Journal:
+    """A parsed JSON value to a Journal; raises ValidationError naming the first bad field."""
+    r = _Reader(document, _TOP_KEYS)
+    if r.required("format") != FORMAT_NAME:
+        raise ValidationError("format", f"{_short(r.doc['format'])} is not {FORMAT_NAME!r}")
+    version = r.required("version")
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        raise ValidationError("version", f"{_short(version)} is not a version this app reads (1)")
+    exported_at = r.optional_timestamp("exported_at")
+    profile = _nested("profile", lambda: _profile(r.doc.get("profile", {})))
+    contacts = _nested("contacts", lambda: _contacts(r.doc.get("contacts", {})))
+    lists: dict[str, tuple[Any, ...]] = {}
+    for name, parse in _PARSERS.items():
+        items = r.required(name)
+        if not isinstance(items, list):
+            raise ValidationError(name, f"{_short(items)} is not a list")
+        lists[name] = _parse_list(name, items, parse)
+        _check_unique_ids(name, lists[name])
+    journal = Journal(profile=profile, contacts=contacts, exported_at=exported_at, **lists)
+    return journal
+
+
+def _parse_list(name: str, items: list[Any], parse: Callable[[object], Any]) -> tuple[Any, ...]:
+    parsed = []
+    for index, item in enumerate(items):
+        try:
+            parsed.append(parse(item))
+        except ValidationError as error:
+            raise error.within(f"{name}[{index}]") from None
+    return tuple(parsed)
+
+
+def _profile(value: object) -> Profile:
+    r = _Reader(value, ("display_name",))
+    return Profile(display_name=r.text("display_name"))
+
+
+def _contacts(value: object) -> Contacts:
+    r = _Reader(value, ("helpline", "emergency", "team"))
+    return Contacts(helpline=r.text("helpline"), emergency=r.text("emergency"), team=r.text("team"))
+
+
+def _check_unique_ids(name: str, records: tuple[Any, ...]) -> None:
+    seen: dict[str, int] = {}
+    for index, record in enumerate(records):
+        if record.id is None:
+            continue
+        if record.id in seen:
+            raise ValidationError(
+                f"{name}[{index}].id", f"{record.id!r} is already used by {name}[{seen[record.id]}]"
+            )
+        seen[record.id] = index
+
+
+def loads(text: str) -> Journal:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValidationError(
+            "", f"this is not a JSON file (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    return parse_journal(document)
+
+
+# ---- writing --------------------------------------------------------------------------------
+
+
+def _ts(value: datetime | None) -> str | None:
+    return None if value is None else format_timestamp(value)
+
+
+def entry_doc(e: Entry) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "recorded_at": _ts(e.recorded_at),
+        "pain": {
+            "score": e.pain.score,
+            "worst_24h": e.pain.worst_24h,
+            "regions": list(e.pain.regions),
+            "night": e.pain.night,
+            "straining": e.pain.straining,
+            "tender": e.pain.tender,
+            "radiating": list(e.pain.radiating),
+        },
+        "weakness": {
+            "left_arm": e.weakness.left_arm,
+            "right_arm": e.weakness.right_arm,
+            "left_leg": e.weakness.left_leg,
+            "right_leg": e.weakness.right_leg,
+        },
+        "numbness": {
+            "arms": e.numbness.arms,
+            "legs": e.numbness.legs,
+            "trunk": e.numbness.trunk,
+            "saddle": e.numbness.saddle,
+        },
+        "walking": e.walking,
+        "bladder": e.bladder,
+        "bowel": e.bowel,
+        "sexual_change": e.sexual_change,
+        "fatigue": e.fatigue,
+        "note": e.note,
+    }
+
+
+def treatment_doc(t: Treatment) -> dict[str, Any]:
+    sessions = sorted(t.sessions, key=lambda s: (to_utc_naive(s.at), _ts(s.at)))
+    return {
+        "id": t.id,
+        "kind": t.kind,
+        "started_on": t.started_on.isoformat(),
+        "ended_on": None if t.ended_on is None else t.ended_on.isoformat(),
+        "site": t.site,
+        "technique": t.technique,
+        "dose_gy": None if t.dose_gy is None else float(t.dose_gy),
+        "fractions": t.fractions,
+        "sessions": [{"at": _ts(s.at), "done": s.done, "note": s.note} for s in sessions],
+        "note": t.note,
+    }
+
+
+def medication_doc(m: MedicationDose) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "taken_at": _ts(m.taken_at),
+        "name": m.name,
+        "dose": m.dose,
+        "as_needed": m.as_needed,
+        "note": m.note,
+    }
+
+
+def review_doc(r: Review) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "reviewed_on": r.reviewed_on.isoformat(),
+        "symptom": r.symptom,
+        "level": r.level,
+        "note": r.note,
+    }
+
+
+def alert_doc(a: Alert) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "raised_at": _ts(a.raised_at),
+        "rule": a.rule,
+        "tier": a.tier,
+        "entry_id": a.entry_id,
+        "acknowledged_at": _ts(a.acknowledged_at),
+        "action": a.action,
+        "note": a.note,
+    }
+
+
+def appointment_doc(p: Appointment) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "at": _ts(p.at),
+        "with": p.with_whom,
+        "questions": p.questions,
+        "notes": p.notes,
+    }
+
+
+def _by(key: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, str]]:
+    return lambda record: (key(record), record.id or "")
+
+
+def journal_doc(journal: Journal) -> dict[str, Any]:
+    """The v1 document, every field of every record written, lists in the documented order."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "exported_at": _ts(journal.exported_at),
+        "profile": {"display_name": journal.profile.display_name},
+        "contacts": {
+            "helpline": journal.contacts.helpline,
+            "emergency": journal.contacts.emergency,
+            "team": journal.contacts.team,
+        },
+        "entries": [
+            entry_doc(e)
+            for e in sorted(journal.entries, key=_by(lambda e: to_utc_naive(e.recorded_at)))
+        ],
+        "treatments": [
+            treatment_doc(t) for t in sorted(journal.treatments, key=_by(lambda t: t.started_on))
+        ],
+        "medications": [
+            medication_doc(m)
+            for m in sorted(journal.medications, key=_by(lambda m: to_utc_naive(m.taken_at)))
+        ],
+        "reviews": [
+            review_doc(r) for r in sorted(journal.reviews, key=_by(lambda r: r.reviewed_on))
+        ],
+        "alerts": [
+            alert_doc(a)
+            for a in sorted(journal.alerts, key=_by(lambda a: to_utc_naive(a.raised_at)))
+        ],
+        "appointments": [
+            appointment_doc(p)
+            for p in sorted(journal.appointments, key=_by(lambda p: to_utc_naive(p.at)))
+        ],
+    }
+
+
+def dumps(journal: Journal) -> str:
+    document = journal_doc(journal)
+    if document["exported_at"] is None:
+        del document["exported_at"]
+    return json.dumps(document, indent=2, ensure_ascii=False)

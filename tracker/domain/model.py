@@ -1,0 +1,324 @@
+"""The journal's records, exactly as in formats/journal-v1.md.
+
+Frozen dataclasses validate themselves on construction, once, here: every other layer (the file
+parser, the storage mapping, the window) builds these and gets the same messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from tracker.domain import vocab
+from tracker.domain.errors import ValidationError
+from tracker.domain.timeutil import require_aware
+
+NOTE_MAX = 5000
+SHORT_TEXT_MAX = 200
+ID_MAX = 100
+SITE_MAX = 40
+
+
+def check_int(value: object, field_name: str, low: int, high: int | None) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field_name, f"{value!r} is not a whole number")
+    if value < low:
+        raise ValidationError(field_name, f"{value} is below {low}")
+    if high is not None and value > high:
+        raise ValidationError(field_name, f"{value} is above {high}")
+
+
+def check_optional_int(value: object, field_name: str, low: int, high: int) -> None:
+    if value is not None:
+        check_int(value, field_name, low, high)
+
+
+def check_bool(value: object, field_name: str) -> None:
+    if not isinstance(value, bool):
+        raise ValidationError(field_name, f"{value!r} is not true or false")
+
+
+def check_text(value: object, field_name: str, most: int, least: int = 0) -> None:
+    if not isinstance(value, str):
+        raise ValidationError(field_name, f"{value!r} is not text")
+    if len(value) > most:
+        raise ValidationError(field_name, f"is {len(value)} characters long, the most is {most}")
+    if len(value) < least:
+        raise ValidationError(field_name, "must not be empty")
+
+
+def check_choice(value: object, field_name: str, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        allowed = ", ".join(choices)
+        raise ValidationError(field_name, f"{value!r} is not one of {allowed}")
+
+
+def check_choices(value: object, field_name: str, choices: tuple[str, ...]) -> None:
+    if not isinstance(value, tuple):
+        raise ValidationError(field_name, f"{value!r} is not a list")
+    for index, item in enumerate(value):
+        check_choice(item, f"{field_name}[{index}]", choices)
+    if len(set(value)) != len(value):
+        raise ValidationError(field_name, "lists the same value twice")
+
+
+def check_id(value: str | None, field_name: str = "id") -> None:
+    if value is not None:
+        check_text(value, field_name, ID_MAX, least=1)
+
+
+def check_timestamp(value: object, field_name: str) -> None:
+    if not isinstance(value, datetime):
+        raise ValidationError(field_name, f"{value!r} is not a date and time")
+    require_aware(value, field_name)
+
+
+def check_date(value: object, field_name: str) -> None:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise ValidationError(field_name, f"{value!r} is not a date")
+
+
+@dataclass(frozen=True)
+class Pain:
+    score: int
+    worst_24h: int | None = None
+    regions: tuple[str, ...] = ()
+    night: bool = False
+    straining: bool = False
+    tender: bool = False
+    radiating: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_int(self.score, "score", 0, 10)
+        check_optional_int(self.worst_24h, "worst_24h", 0, 10)
+        check_choices(self.regions, "regions", vocab.REGIONS)
+        for name in ("night", "straining", "tender"):
+            check_bool(getattr(self, name), name)
+        check_choices(self.radiating, "radiating", vocab.RADIATING)
+
+
+@dataclass(frozen=True)
+class Weakness:
+    left_arm: int = 0
+    right_arm: int = 0
+    left_leg: int = 0
+    right_leg: int = 0
+
+    def __post_init__(self) -> None:
+        for name in vocab.LIMBS:
+            check_int(getattr(self, name), name, 0, 3)
+
+
+@dataclass(frozen=True)
+class Numbness:
+    arms: int = 0
+    legs: int = 0
+    trunk: int = 0
+    saddle: int = 0
+
+    def __post_init__(self) -> None:
+        for name in vocab.NUMB_AREAS:
+            check_int(getattr(self, name), name, 0, 3)
+
+
+@dataclass(frozen=True)
+class Entry:
+    recorded_at: datetime
+    pain: Pain
+    weakness: Weakness = field(default_factory=Weakness)
+    numbness: Numbness = field(default_factory=Numbness)
+    walking: int = 0
+    bladder: str = "normal"
+    bowel: str = "normal"
+    sexual_change: bool = False
+    fatigue: int | None = None
+    note: str = ""
+    id: str | None = None
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        check_timestamp(self.recorded_at, "recorded_at")
+        if not isinstance(self.pain, Pain):
+            raise ValidationError("pain", "is required")
+        check_int(self.walking, "walking", 0, 3)
+        check_choice(self.bladder, "bladder", vocab.BLADDER)
+        check_choice(self.bowel, "bowel", vocab.BOWEL)
+        check_bool(self.sexual_change, "sexual_change")
+        check_optional_int(self.fatigue, "fatigue", 0, 10)
+        check_text(self.note, "note", NOTE_MAX)
+
+
+@dataclass(frozen=True)
+class Session:
+    at: datetime
+    done: bool = True
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        check_timestamp(self.at, "at")
+        check_bool(self.done, "done")
+        check_text(self.note, "note", NOTE_MAX)
+
+
+@dataclass(frozen=True)
+class Treatment:
+    kind: str
+    started_on: date
+    ended_on: date | None = None
+    site: str | None = None
+    technique: str | None = None
+    dose_gy: float | None = None
+    fractions: int | None = None
+    sessions: tuple[Session, ...] = ()
+    note: str = ""
+    id: str | None = None
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        check_choice(self.kind, "kind", vocab.TREATMENT_KINDS)
+        check_date(self.started_on, "started_on")
+        if self.ended_on is not None:
+            check_date(self.ended_on, "ended_on")
+            if self.ended_on < self.started_on:
+                raise ValidationError(
+                    "ended_on", f"{self.ended_on} is before started_on {self.started_on}"
+                )
+        if self.site is not None:
+            check_text(self.site, "site", SITE_MAX)
+        if self.technique is not None:
+            check_choice(self.technique, "technique", vocab.TECHNIQUES)
+            if self.kind != "radiotherapy":
+                raise ValidationError("technique", "is for radiotherapy only")
+        if self.dose_gy is not None:
+            if isinstance(self.dose_gy, bool) or not isinstance(self.dose_gy, (int, float)):
+                raise ValidationError("dose_gy", f"{self.dose_gy!r} is not a number")
+            if not self.dose_gy > 0 or self.dose_gy != self.dose_gy or self.dose_gy == float("inf"):
+                raise ValidationError("dose_gy", f"{self.dose_gy} must be above 0")
+        check_optional_int(self.fractions, "fractions", 1, 10_000)
+        if not isinstance(self.sessions, tuple):
+            raise ValidationError("sessions", "is not a list")
+        for index, session in enumerate(self.sessions):
+            if not isinstance(session, Session):
+                raise ValidationError(f"sessions[{index}]", "is not a session")
+        check_text(self.note, "note", NOTE_MAX)
+
+    @property
+    def last_day(self) -> date:
+        """The course's last day: ``ended_on``, or ``started_on`` when it has none."""
+        return self.ended_on if self.ended_on is not None else self.started_on
+
+
+@dataclass(frozen=True)
+class MedicationDose:
+    taken_at: datetime
+    name: str
+    dose: str = ""
+    as_needed: bool = False
+    note: str = ""
+    id: str | None = None
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        check_timestamp(self.taken_at, "taken_at")
+        check_text(self.name, "name", SHORT_TEXT_MAX, least=1)
+        if not self.name.strip():
+            raise ValidationError("name", "must not be empty")
+        check_text(self.dose, "dose", SHORT_TEXT_MAX)
+        check_bool(self.as_needed, "as_needed")
+        check_text(self.note, "note", NOTE_MAX)
+
+
+@dataclass(frozen=True)
+class Review:
+    reviewed_on: date
+    symptom: str
+    level: int
+    note: str = ""
+    id: str | None = None
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        check_date(self.reviewed_on, "reviewed_on")
+        check_choice(self.symptom, "symptom", vocab.REVIEWABLE_KEYS)
+        check_int(self.level, "level", 0, vocab.max_level(self.symptom))
+        check_text(self.note, "note", NOTE_MAX)
+
+
+@dataclass(frozen=True)
+class Alert:
+    raised_at: datetime
+    rule: str
+    tier: str
+    entry_id: str | None = None
+    acknowledged_at: datetime | None = None
+    action: str | None = None
+    note: str = ""
+    id: str | None = None
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        check_timestamp(self.raised_at, "raised_at")
+        check_choice(self.rule, "rule", vocab.RULE_IDS)
+        check_choice(self.tier, "tier", vocab.ALERT_TIERS)
+        check_id(self.entry_id, "entry_id")
+        if self.acknowledged_at is not None:
+            check_timestamp(self.acknowledged_at, "acknowledged_at")
+        if self.action is not None:
+            check_choice(self.action, "action", vocab.ACTIONS)
+        check_text(self.note, "note", NOTE_MAX)
+
+
+@dataclass(frozen=True)
+class Appointment:
+    at: datetime
+    with_whom: str = ""
+    questions: str = ""
+    notes: str = ""
+    id: str | None = None
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        check_timestamp(self.at, "at")
+        check_text(self.with_whom, "with", SHORT_TEXT_MAX)
+        check_text(self.questions, "questions", NOTE_MAX)
+        check_text(self.notes, "notes", NOTE_MAX)
+
+
+@dataclass(frozen=True)
+class Contacts:
+    helpline: str = ""
+    emergency: str = ""
+    team: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("helpline", "emergency", "team"):
+            check_text(getattr(self, name), name, SHORT_TEXT_MAX)
+
+
+@dataclass(frozen=True)
+class Profile:
+    display_name: str = ""
+
+    def __post_init__(self) -> None:
+        check_text(self.display_name, "display_name", SHORT_TEXT_MAX)
+
+
+@dataclass(frozen=True)
+class Journal:
+    """A whole journal: what the v1 file holds."""
+
+    entries: tuple[Entry, ...] = ()
+    treatments: tuple[Treatment, ...] = ()
+    medications: tuple[MedicationDose, ...] = ()
+    reviews: tuple[Review, ...] = ()
+    alerts: tuple[Alert, ...] = ()
+    appointments: tuple[Appointment, ...] = ()
+    profile: Profile = field(default_factory=Profile)
+    contacts: Contacts = field(default_factory=Contacts)
+    exported_at: datetime | None = None
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(getattr(self, name)) for name in LIST_NAMES}
+
+
+LIST_NAMES = ("entries", "treatments", "medications", "reviews", "alerts", "appointments")

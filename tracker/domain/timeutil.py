@@ -1,0 +1,73 @@
+"""Timestamps that keep their own UTC offset.
+
+The offset says on which calendar day a person made an entry, so it is part of the record:
+``+02:00`` is never converted to UTC or to the machine's zone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
+
+from tracker.domain.errors import ValidationError
+
+_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_timestamp(text: str, field: str = "") -> datetime:
+    """An ISO 8601 timestamp with a UTC offset; one without an offset is an error."""
+    if not _TIMESTAMP.match(text):
+        raise ValidationError(
+            field,
+            f"{text!r} is not a timestamp with a UTC offset, like 2026-11-03T08:15:00+00:00",
+        )
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(field, f"{text!r} is not a real date and time") from None
+    return value
+
+
+def parse_date(text: str, field: str = "") -> date:
+    if not _DATE.match(text):
+        raise ValidationError(field, f"{text!r} is not a date like 2026-11-03")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(field, f"{text!r} is not a real date") from None
+
+
+def format_timestamp(value: datetime) -> str:
+    """ISO 8601 with seconds and the value's own offset (``Z`` is written ``+00:00``)."""
+    return value.isoformat()
+
+
+def require_aware(value: datetime, field: str) -> None:
+    offset = value.utcoffset()
+    if offset is None:
+        raise ValidationError(field, "a time must carry its UTC offset")
+    if offset % timedelta(minutes=1):
+        raise ValidationError(field, "a UTC offset must be whole minutes")
+
+
+def offset_minutes(value: datetime) -> int:
+    offset = value.utcoffset()
+    assert offset is not None
+    return int(offset.total_seconds() // 60)
+
+
+def to_utc_naive(value: datetime) -> datetime:
+    """The instant as a naive UTC datetime, for sorting and storage."""
+    return value.astimezone(UTC).replace(tzinfo=None)
+
+
+def from_utc_naive(utc: datetime, minutes: int) -> datetime:
+    """Rebuild a timestamp from its stored instant and its own offset."""
+    zone = timezone(timedelta(minutes=minutes))
+    return utc.replace(tzinfo=UTC).astimezone(zone)
+
+
+def local_day(value: datetime) -> date:
+    """The calendar date in the offset written in the timestamp itself."""
+    return value.date()

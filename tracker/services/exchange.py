@@ -1,0 +1,88 @@
+"""Import and export of whole journals (journal file v1)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from tracker.domain import journal_format
+from tracker.domain.model import Journal
+from tracker.storage import repository
+from tracker.storage.database import JournalDatabase
+from tracker.storage.errors import JournalError
+
+
+class ImportRefused(JournalError):
+    """The file is not a valid journal, or clashes with what is stored: nothing was imported."""
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, mode 0600, then rename it into place."""
+    directory = path.parent
+    handle, temporary = tempfile.mkstemp(prefix=".spine-journal-", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class ExchangeService:
+    def __init__(self, db: JournalDatabase) -> None:
+        self._db = db
+
+    def load(self) -> Journal:
+        with self._db.unit_of_work() as session:
+            return repository.load_journal(session)
+
+    def export_json(self, exported_at: datetime | None = None) -> str:
+        journal = self.load()
+        return journal_format.dumps(replace(journal, exported_at=exported_at))
+
+    def import_journal(self, journal: Journal) -> Journal:
+        """Store every record of ``journal``, all or nothing. Returns it with ids assigned.
+
+        Profile and contacts from the file fill in only what the stored journal leaves empty:
+        an import never overwrites the person's own helpline number.
+        """
+        self._check_alert_links(journal)
+        with self._db.unit_of_work() as session:
+            profile, contacts = repository.profile_and_contacts(session)
+            stored = repository.insert_journal(session, journal, settings=False)
+            merged_profile = profile if profile.display_name else journal.profile
+            merged_contacts = replace(
+                contacts,
+                **{
+                    name: getattr(journal.contacts, name)
+                    for name in ("helpline", "emergency", "team")
+                    if not getattr(contacts, name)
+                },
+            )
+            repository.write_profile_and_contacts(session, merged_profile, merged_contacts)
+        return stored
+
+    def _check_alert_links(self, journal: Journal) -> None:
+        in_file = {e.id for e in journal.entries if e.id is not None}
+        missing = {
+            index: alert.entry_id
+            for index, alert in enumerate(journal.alerts)
+            if alert.entry_id is not None and alert.entry_id not in in_file
+        }
+        if not missing:
+            return
+        with self._db.unit_of_work() as session:
+            known = repository.stored_ids(session, "entries", set(missing.values()))
+        for index, entry_id in missing.items():
+            if entry_id not in known:
+                raise ImportRefused(
+                    f"alerts[{index}].entry_id: {entry_id!r} names no entry of this file "
+                    "or of the journal; nothing was imported."
+                )

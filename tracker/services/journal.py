@@ -1,0 +1,87 @@
+"""Use cases of the daily journal: one unit of work per public method.
+
+Every method takes and returns frozen domain records; no Session or ORM object leaves here.
+Each write returns a ``Changes`` naming what changed, which the window broadcasts so that
+each view refreshes only what it shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tracker.domain.model import Contacts, Entry, Profile
+from tracker.storage import repository
+from tracker.storage.database import JournalDatabase
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The lists (``entries``, ``treatments``, ...) and settings a user action changed."""
+
+    lists: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, *names: str) -> Changes:
+        return cls(frozenset(names))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.lists
+
+
+@dataclass(frozen=True)
+class EntrySaved:
+    entry: Entry
+    changes: Changes
+
+
+class JournalService:
+    def __init__(self, db: JournalDatabase) -> None:
+        self._db = db
+
+    @property
+    def location(self) -> str:
+        return str(self._db.path)
+
+    def counts(self) -> dict[str, int]:
+        with self._db.unit_of_work() as session:
+            return repository.counts(session)
+
+    def save_entry(self, entry: Entry) -> EntrySaved:
+        """Store a new entry (an id is assigned when it has none)."""
+        with self._db.unit_of_work() as session:
+            stored = repository.insert_entry(session, entry)
+        return EntrySaved(stored, Changes.of("entries"))
+
+    def update_entry(self, entry: Entry) -> EntrySaved:
+        """Replace an existing entry; its identity is kept."""
+        with self._db.unit_of_work() as session:
+            if not repository.update_entry(session, entry):
+                raise KeyError(entry.id)
+        return EntrySaved(entry, Changes.of("entries"))
+
+    def delete_entry(self, entry_id: str) -> Entry:
+        """Delete an entry and return it as it was, so that it can be restored."""
+        with self._db.unit_of_work() as session:
+            entry = repository.get_entry(session, entry_id)
+            if entry is None:
+                raise KeyError(entry_id)
+            repository.delete_entry(session, entry_id)
+        return entry
+
+    def get_entry(self, entry_id: str) -> Entry | None:
+        with self._db.unit_of_work() as session:
+            return repository.get_entry(session, entry_id)
+
+    def entries(self, since: datetime | None = None, until: datetime | None = None) -> list[Entry]:
+        with self._db.unit_of_work() as session:
+            return repository.load_entries(session, since, until)
+
+    def profile_and_contacts(self) -> tuple[Profile, Contacts]:
+        with self._db.unit_of_work() as session:
+            return repository.profile_and_contacts(session)
+
+    def set_profile_and_contacts(self, profile: Profile, contacts: Contacts) -> Changes:
+        with self._db.unit_of_work() as session:
+            repository.write_profile_and_contacts(session, profile, contacts)
+        return Changes.of("settings")

@@ -1,0 +1,254 @@
+"""Opening a journal file safely.
+
+- A journal made by a newer version is refused without writing a byte (the stored revision is
+  read with plain ``sqlite3``, read-only; Alembic is imported only when an upgrade is due).
+- The file is backed up before any migration; a migration runs in one transaction that the code
+  begins itself, with foreign keys off on the raw connection and ``PRAGMA foreign_key_check``
+  before the commit, so a failure leaves the file exactly as it was.
+- A new journal is built in a temporary file and renamed into place: a half-made journal is never
+  left behind.
+- Every connection: WAL, ``synchronous=FULL``, foreign keys on, a busy timeout.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from tracker.storage.errors import (
+    DamagedJournalError,
+    JournalError,
+    MigrationError,
+    NewerJournalError,
+    StorageWriteError,
+)
+
+JOURNAL_NAME = "journal.sqlite3"
+BACKUP_DIR_NAME = "backups"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 5000
+
+
+def known_revisions(script_location: Path = MIGRATIONS) -> list[str]:
+    """Revision ids in order, read from the file names (``0001_initial.py`` is ``0001``)."""
+    names = sorted(p.name for p in (script_location / "versions").glob("[0-9]*_*.py"))
+    return [name.split("_", 1)[0] for name in names]
+
+
+def head_revision(script_location: Path = MIGRATIONS) -> str:
+    return known_revisions(script_location)[-1]
+
+
+def secure_dir(path: Path) -> None:
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(path, 0o700)
+
+
+def secure_file(path: Path) -> None:
+    if path.exists():
+        os.chmod(path, 0o600)
+
+
+def stored_revision(path: Path) -> str | None:
+    """The schema revision of an existing journal, read without writing anything.
+
+    ``immutable=1`` when there is no ``-wal`` file, so SQLite creates no ``-shm`` either;
+    with a ``-wal`` file (a crash before the last checkpoint) a plain read-only open sees it.
+    """
+    size = path.stat().st_size
+    if size == 0:
+        raise DamagedJournalError(f"The journal file {path} is empty (0 bytes).")
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True)) as con:
+            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" not in tables:
+                raise DamagedJournalError(f"The file {path} is not a Spine Journal journal.")
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise DamagedJournalError(
+            f"The journal file {path} is damaged or is not a journal ({error})."
+        ) from None
+    return None if row is None else str(row[0])
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def _migration_engine(path: Path) -> Engine:
+    """An engine whose connections leave transactions to us (pysqlite's own BEGIN handling
+    does not cover DDL) and run with foreign keys off, which cannot change inside one."""
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def migrate(path: Path, script_location: Path = MIGRATIONS, target: str = "head") -> None:
+    """Upgrade the file in one transaction; on any failure nothing of it is kept."""
+    from alembic import command
+    from alembic.config import Config
+
+    engine = _migration_engine(path)
+    try:
+        with engine.connect() as connection:
+            transaction = connection.begin()
+            try:
+                config = Config()
+                config.set_main_option("script_location", str(script_location))
+                config.attributes["connection"] = connection
+                command.upgrade(config, target)
+                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise MigrationError(
+                        f"The upgrade would break {len(problems)} links between records."
+                    )
+                transaction.commit()
+            except BaseException:
+                transaction.rollback()
+                raise
+    finally:
+        engine.dispose()
+
+
+def sqlite_backup(source: Path, destination: Path) -> None:
+    """Copy a live journal with SQLite's online backup API into a 0600 file."""
+    destination.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    partial = destination.with_name(destination.name + ".partial")
+    with (
+        contextlib.closing(sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)) as src,
+        contextlib.closing(sqlite3.connect(partial)) as dst,
+    ):
+        src.backup(dst)
+    os.chmod(partial, 0o600)
+    os.replace(partial, destination)
+
+
+@dataclass
+class JournalDatabase:
+    """An open journal: the file, its engine and a Session factory (one per unit of work)."""
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.path.parent / BACKUP_DIR_NAME
+
+    @contextlib.contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """One Session for one user action: committed whole, or rolled back whole."""
+        with self.sessions() as session:
+            try:
+                with session.begin():
+                    yield session
+            except OperationalError as error:
+                raise translate_operational_error(error, self.path) from error
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def translate_operational_error(error: OperationalError, path: Path) -> JournalError:
+    text = str(error.orig).lower()
+    if "full" in text:
+        return StorageWriteError(
+            "The disk is full, so nothing was saved. Free some space and try again."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StorageWriteError(
+            f"The journal folder {path.parent} cannot be written to, so nothing was saved."
+        )
+    if "locked" in text or "busy" in text:
+        return StorageWriteError(
+            "The journal is busy in another program, so nothing was saved. Try again in a moment."
+        )
+    if "disk i/o" in text:
+        return StorageWriteError("The disk reported an error, so nothing was saved.")
+    return StorageWriteError(f"The journal could not be written ({error.orig}).")
+
+
+def _create_new(path: Path, script_location: Path) -> None:
+    temporary = path.with_name(f".{path.name}.new-{os.getpid()}")
+    for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
+        leftover.unlink(missing_ok=True)
+    try:
+        migrate(temporary, script_location)
+        with contextlib.closing(sqlite3.connect(temporary)) as con:
+            con.execute("PRAGMA journal_mode=WAL")
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except sqlite3.OperationalError as error:
+        raise StorageWriteError(
+            f"A new journal could not be created in {path.parent} ({error})."
+        ) from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def open_journal(data_dir: Path, script_location: Path = MIGRATIONS) -> JournalDatabase:
+    """Open (creating or upgrading as needed) the journal in ``data_dir``."""
+    try:
+        secure_dir(data_dir)
+    except OSError as error:
+        raise StorageWriteError(
+            f"The journal folder {data_dir} cannot be created ({error.strerror})."
+        ) from None
+    path = data_dir / JOURNAL_NAME
+    if not path.exists():
+        _create_new(path, script_location)
+    upgrade_if_needed(path, script_location)
+    secure_file(path)
+    engine = make_engine(path)
+    return JournalDatabase(path, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def upgrade_if_needed(path: Path, script_location: Path = MIGRATIONS) -> None:
+    revisions = known_revisions(script_location)
+    current = stored_revision(path)
+    if current is not None and current not in revisions:
+        raise NewerJournalError(
+            f"This journal was made by a newer version of Spine Journal (schema {current}; "
+            f"this version knows up to {revisions[-1]}). Nothing was changed: "
+            "please update Spine Journal to open it."
+        )
+    if current == revisions[-1]:
+        return
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.parent / BACKUP_DIR_NAME / f"before-upgrade-{current or 'empty'}-{stamp}.sqlite3"
+    sqlite_backup(path, backup)
+    migrate(path, script_location)

@@ -1,0 +1,30 @@
+"""Errors a person can understand, as opposed to bugs.
+
+Each carries one plain sentence. The window and the command line show it as it is.
+"""
+
+from __future__ import annotations
+
+
+class JournalError(Exception):
+    """A known problem with the journal file or the disk: one plain sentence in ``str()``."""
+
+
+class NewerJournalError(JournalError):
+    pass
+
+
+class DamagedJournalError(JournalError):
+    pass
+
+
+class MigrationError(JournalError):
+    pass
+
+
+class StorageWriteError(JournalError):
+    """The disk is full, the folder is read-only, or the journal is locked."""
+
+
+class DuplicateIdError(JournalError):
+    pass

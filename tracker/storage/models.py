@@ -1,0 +1,257 @@
+"""SQLAlchemy 2.x models. CHECK constraints mirror the domain's ranges so that no path into
+the file, not even a bug, can store a value the format does not allow.
+
+Times are stored as two columns: the instant in UTC (naive, sortable) and the record's own UTC
+offset in minutes, because SQLite keeps no offset for a timezone-aware DateTime. Entries also
+keep their local calendar day, which the red-flag rules and the daily chart means group by.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from tracker.domain import vocab
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+def _range(column: str, low: int, high: int) -> str:
+    return f"{column} BETWEEN {low} AND {high}"
+
+
+def _flag(column: str) -> str:
+    return f"{column} IN (0, 1)"
+
+
+def _length(column: str, most: int) -> str:
+    return f"length({column}) <= {most}"
+
+
+OFFSET_RANGE = "BETWEEN -1440 AND 1440"
+LEVEL_COLUMNS = (
+    "weak_left_arm", "weak_right_arm", "weak_left_leg", "weak_right_leg",
+    "numb_arms", "numb_legs", "numb_trunk", "numb_saddle", "walking",
+)  # fmt: skip
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Setting(Base):
+    """Profile and contacts, one row a key (``contacts.helpline``, ``profile.display_name``)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (CheckConstraint(_length("value", 200), name="value_length"),)
+
+
+class EntryRow(Base):
+    __tablename__ = "entries"
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(String(100), unique=True)
+    recorded_utc: Mapped[datetime] = mapped_column(DateTime)
+    utc_offset_min: Mapped[int]
+    local_day: Mapped[date] = mapped_column(Date)
+    pain_score: Mapped[int]
+    worst_24h: Mapped[int | None]
+    regions: Mapped[str] = mapped_column(String(60), default="")
+    pain_night: Mapped[bool] = mapped_column(default=False)
+    pain_straining: Mapped[bool] = mapped_column(default=False)
+    pain_tender: Mapped[bool] = mapped_column(default=False)
+    radiating: Mapped[str] = mapped_column(String(60), default="")
+    weak_left_arm: Mapped[int] = mapped_column(default=0)
+    weak_right_arm: Mapped[int] = mapped_column(default=0)
+    weak_left_leg: Mapped[int] = mapped_column(default=0)
+    weak_right_leg: Mapped[int] = mapped_column(default=0)
+    numb_arms: Mapped[int] = mapped_column(default=0)
+    numb_legs: Mapped[int] = mapped_column(default=0)
+    numb_trunk: Mapped[int] = mapped_column(default=0)
+    numb_saddle: Mapped[int] = mapped_column(default=0)
+    walking: Mapped[int] = mapped_column(default=0)
+    bladder: Mapped[str] = mapped_column(String(20), default="normal")
+    bowel: Mapped[str] = mapped_column(String(30), default="normal")
+    sexual_change: Mapped[bool] = mapped_column(default=False)
+    fatigue: Mapped[int | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        CheckConstraint(_range("pain_score", 0, 10), name="pain_score"),
+        CheckConstraint(f"worst_24h IS NULL OR {_range('worst_24h', 0, 10)}", name="worst_24h"),
+        CheckConstraint(f"fatigue IS NULL OR {_range('fatigue', 0, 10)}", name="fatigue"),
+        *(CheckConstraint(_range(c, 0, 3), name=c) for c in LEVEL_COLUMNS),
+        *(
+            CheckConstraint(_flag(c), name=c)
+            for c in ("pain_night", "pain_straining", "pain_tender", "sexual_change")
+        ),
+        CheckConstraint(_in("bladder", vocab.BLADDER), name="bladder"),
+        CheckConstraint(_in("bowel", vocab.BOWEL), name="bowel"),
+        CheckConstraint(_length("note", 5000), name="note_length"),
+        CheckConstraint(f"utc_offset_min {OFFSET_RANGE}", name="offset"),
+        CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
+        Index("ix_entries_recorded_utc", "recorded_utc"),
+        Index("ix_entries_local_day", "local_day"),
+    )
+
+
+class TreatmentRow(Base):
+    __tablename__ = "treatments"
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    started_on: Mapped[date] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    site: Mapped[str | None] = mapped_column(String(40))
+    technique: Mapped[str | None] = mapped_column(String(20))
+    dose_gy: Mapped[float | None]
+    fractions: Mapped[int | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+    sessions: Mapped[list[SessionRow]] = relationship(
+        back_populates="treatment",
+        cascade="all, delete-orphan",
+        order_by="SessionRow.at_utc",
+        passive_deletes=True,
+    )
+
+    __table_args__ = (
+        CheckConstraint(_in("kind", vocab.TREATMENT_KINDS), name="kind"),
+        CheckConstraint("ended_on IS NULL OR ended_on >= started_on", name="ended_after_start"),
+        CheckConstraint(
+            "technique IS NULL OR "
+            f"(kind = 'radiotherapy' AND {_in('technique', vocab.TECHNIQUES)})",
+            name="technique",
+        ),
+        CheckConstraint("dose_gy IS NULL OR dose_gy > 0", name="dose_gy"),
+        CheckConstraint("fractions IS NULL OR fractions >= 1", name="fractions"),
+        CheckConstraint("site IS NULL OR length(site) <= 40", name="site_length"),
+        CheckConstraint(_length("note", 5000), name="note_length"),
+        CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
+    )
+
+
+class SessionRow(Base):
+    __tablename__ = "treatment_sessions"
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    treatment_pk: Mapped[int] = mapped_column(
+        ForeignKey("treatments.pk", ondelete="CASCADE"), index=True
+    )
+    at_utc: Mapped[datetime] = mapped_column(DateTime)
+    utc_offset_min: Mapped[int]
+    done: Mapped[bool] = mapped_column(default=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    treatment: Mapped[TreatmentRow] = relationship(back_populates="sessions")
+
+    __table_args__ = (
+        CheckConstraint(_flag("done"), name="done"),
+        CheckConstraint(_length("note", 5000), name="note_length"),
+        CheckConstraint(f"utc_offset_min {OFFSET_RANGE}", name="offset"),
+    )
+
+
+class MedicationRow(Base):
+    __tablename__ = "medications"
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(String(100), unique=True)
+    taken_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
+    utc_offset_min: Mapped[int]
+    name: Mapped[str] = mapped_column(String(200))
+    dose: Mapped[str] = mapped_column(String(200), default="")
+    as_needed: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) BETWEEN 1 AND 200", name="name_length"),
+        CheckConstraint(_length("dose", 200), name="dose_length"),
+        CheckConstraint(_flag("as_needed"), name="as_needed"),
+        CheckConstraint(_length("note", 5000), name="note_length"),
+        CheckConstraint(f"utc_offset_min {OFFSET_RANGE}", name="offset"),
+        CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
+    )
+
+
+_TWO_LEVEL = "('bladder', 'bowel')"
+_YES_NO = "(" + ", ".join(f"'{k}'" for k in vocab.REVIEWABLE_KEYS if vocab.max_level(k) == 1) + ")"
+
+
+class ReviewRow(Base):
+    __tablename__ = "reviews"
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(String(100), unique=True)
+    reviewed_on: Mapped[date] = mapped_column(Date, index=True)
+    symptom: Mapped[str] = mapped_column(String(40))
+    level: Mapped[int]
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        CheckConstraint(_in("symptom", vocab.REVIEWABLE_KEYS), name="symptom"),
+        CheckConstraint(
+            f"level BETWEEN 0 AND (CASE WHEN symptom IN {_TWO_LEVEL} THEN 2 "
+            f"WHEN symptom IN {_YES_NO} THEN 1 ELSE 3 END)",
+            name="level",
+        ),
+        CheckConstraint(_length("note", 5000), name="note_length"),
+        CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
+    )
+
+
+class AlertRow(Base):
+    __tablename__ = "alerts"
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(String(100), unique=True)
+    raised_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
+    utc_offset_min: Mapped[int]
+    rule: Mapped[str] = mapped_column(String(4))
+    tier: Mapped[str] = mapped_column(String(10))
+    entry_id: Mapped[str | None] = mapped_column(
+        String(100), ForeignKey("entries.id", ondelete="SET NULL"), index=True
+    )
+    acknowledged_utc: Mapped[datetime | None] = mapped_column(DateTime)
+    acknowledged_offset_min: Mapped[int | None]
+    action: Mapped[str | None] = mapped_column(String(30))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        CheckConstraint(_in("rule", vocab.RULE_IDS), name="rule"),
+        CheckConstraint(_in("tier", vocab.ALERT_TIERS), name="tier"),
+        CheckConstraint(f"action IS NULL OR {_in('action', vocab.ACTIONS)}", name="action"),
+        CheckConstraint(
+            "(acknowledged_utc IS NULL) = (acknowledged_offset_min IS NULL)", name="ack_pair"
+        ),
+        CheckConstraint(_length("note", 5000), name="note_length"),
+        CheckConstraint(f"utc_offset_min {OFFSET_RANGE}", name="offset"),
+        CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
+    )
+
+
+class AppointmentRow(Base):
+    __tablename__ = "appointments"
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(String(100), unique=True)
+    at_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
+    utc_offset_min: Mapped[int]
+    with_whom: Mapped[str] = mapped_column(String(200), default="")
+    questions: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        CheckConstraint(_length("with_whom", 200), name="with_length"),
+        CheckConstraint(_length("questions", 5000), name="questions_length"),
+        CheckConstraint(_length("notes", 5000), name="notes_length"),
+        CheckConstraint(f"utc_offset_min {OFFSET_RANGE}", name="offset"),
+        CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
+    )
