@@ -1,0 +1,87 @@
+"""What every command shares: exit codes, errors, the data folder, opening the stored journal."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.domain.model import Journal
+    from tracker.storage.database import JournalDatabase
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class CommandError(Exception):
+    """One plain sentence for standard error, and the exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def add_data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS if parser.prog != "spine-journal" else None,
+        help="the folder that holds the journal (default: SPINE_JOURNAL_DATA_DIR, "
+        "else the system's application data folder)",
+    )
+
+
+@contextmanager
+def open_stored(args: argparse.Namespace, *, lock: bool = False) -> Iterator[JournalDatabase]:
+    """The stored journal, opened (and upgraded if needed); ``lock`` keeps the window off it."""
+    from tracker.paths import AlreadyOpenError, JournalLock, data_dir
+    from tracker.storage.database import open_journal
+    from tracker.storage.errors import JournalError
+
+    folder = data_dir(getattr(args, "data_dir", None))
+    journal_lock = JournalLock(folder) if lock else None
+    try:
+        if journal_lock is not None:
+            journal_lock.acquire()
+        db = open_journal(folder)
+    except (JournalError, AlreadyOpenError) as error:
+        if journal_lock is not None:
+            journal_lock.release()
+        raise CommandError(str(error)) from None
+    try:
+        yield db
+    finally:
+        db.close()
+        if journal_lock is not None:
+            journal_lock.release()
+
+
+def read_journal_file(path: str) -> Journal:
+    """A journal file parsed and validated (exit 2 with the import's message when it is not)."""
+    from tracker.domain import journal_format
+    from tracker.domain.errors import ValidationError
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CommandError(f"cannot read {path} ({error}).", EXIT_BAD_INPUT) from None
+    try:
+        return journal_format.loads(text)
+    except ValidationError as error:
+        raise CommandError(f"{path} is not a valid journal: {error}", EXIT_BAD_INPUT) from None
+
+
+def output_path(value: str, suffixes: tuple[str, ...] = ()) -> Path:
+    """An output file whose folder exists (and whose suffix is one of ``suffixes``)."""
+    out = Path(value)
+    if suffixes and out.suffix.lower() not in suffixes:
+        raise CommandError(f"{value} must end in {' or '.join(suffixes)}.", EXIT_BAD_INPUT)
+    if not out.parent.is_dir():
+        raise CommandError(f"the folder {out.parent} does not exist.", EXIT_BAD_INPUT)
+    return out
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    return ", ".join(f"{count} {name}" for name, count in counts.items())

@@ -1,0 +1,22 @@
+"""``demo [--years N]``: fill an empty journal with the seeded synthetic history."""
+
+from __future__ import annotations
+
+import argparse
+
+from tracker.commands.base import EXIT_BAD_INPUT, EXIT_OK, CommandError, counts_text, open_stored
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--years", type=int, default=2, help="years of history (default 2)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from tracker.services.demo import fill_demo
+
+    if not 1 <= args.years <= 30:
+        raise CommandError("--years must be between 1 and 30.", EXIT_BAD_INPUT)
+    with open_stored(args, lock=True) as db:
+        counts = fill_demo(db, args.years)
+    print(f"Demo journal written to {db.path}: {counts_text(counts)}.")
+    return EXIT_OK

@@ -1,0 +1,32 @@
+"""``import FILE``: all or nothing; a record already stored is refused as bad input."""
+
+from __future__ import annotations
+
+import argparse
+
+from tracker.commands.base import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    CommandError,
+    counts_text,
+    open_stored,
+    read_journal_file,
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="a journal file (.json)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from tracker.services.exchange import ExchangeService, ImportRefused
+    from tracker.storage.errors import DuplicateIdError
+
+    journal = read_journal_file(args.file)
+    with open_stored(args, lock=True) as db:
+        try:
+            ExchangeService(db).import_journal(journal)
+        except (DuplicateIdError, ImportRefused) as error:
+            raise CommandError(f"{args.file} was not imported: {error}", EXIT_BAD_INPUT) from None
+    print(f"Imported {counts_text(journal.counts())} from {args.file}.")
+    return EXIT_OK
