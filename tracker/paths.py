@@ -44,8 +44,10 @@ class JournalLock:
         if self._lock.tryLock(0):
             return
         if self._lock.error() == QLockFile.LockError.LockFailedError:
-            ok, pid, _host, _app = self._lock.getLockInfo()
-            holder = f" (process {pid})" if ok else ""
+            # PySide6 returns (pid, hostname, appname), or nothing usable when unreadable.
+            info = self._lock.getLockInfo()
+            pid = info[0] if isinstance(info, tuple) and info and isinstance(info[0], int) else 0
+            holder = f" (process {pid})" if pid else ""
             raise AlreadyOpenError(
                 f"Spine Journal is already open on this journal{holder}. "
                 "Switch to that window, or close it first."

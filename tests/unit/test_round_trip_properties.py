@@ -1,0 +1,240 @@
+"""Property tests: every valid value of every field round-trips through the database and the
+file; every invalid one is refused by the domain with a message that names the field."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tracker.domain import journal_format, vocab
+from tracker.domain.errors import ValidationError
+from tracker.domain.model import (
+    Alert,
+    Appointment,
+    Contacts,
+    Entry,
+    Journal,
+    MedicationDose,
+    Numbness,
+    Pain,
+    Profile,
+    Review,
+    Session,
+    Treatment,
+    Weakness,
+)
+from tracker.storage import repository
+from tracker.storage.database import open_journal
+
+offsets = st.integers(min_value=-14 * 60, max_value=14 * 60).map(
+    lambda m: timezone(timedelta(minutes=m))
+)
+timestamps = st.builds(
+    lambda naive, zone: naive.replace(tzinfo=zone),
+    st.datetimes(min_value=datetime(2000, 1, 2), max_value=datetime(2099, 12, 30)),
+    offsets,
+)
+days = st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))
+texts = st.text(max_size=60)
+levels = st.integers(0, 3)
+subsets = lambda values: st.lists(st.sampled_from(values), unique=True).map(tuple)  # noqa: E731
+
+entries = st.builds(
+    Entry,
+    recorded_at=timestamps,
+    pain=st.builds(
+        Pain,
+        score=st.integers(0, 10),
+        worst_24h=st.none() | st.integers(0, 10),
+        regions=subsets(vocab.REGIONS),
+        night=st.booleans(),
+        straining=st.booleans(),
+        tender=st.booleans(),
+        radiating=subsets(vocab.RADIATING),
+    ),
+    weakness=st.builds(
+        Weakness, left_arm=levels, right_arm=levels, left_leg=levels, right_leg=levels
+    ),
+    numbness=st.builds(Numbness, arms=levels, legs=levels, trunk=levels, saddle=levels),
+    walking=levels,
+    bladder=st.sampled_from(vocab.BLADDER),
+    bowel=st.sampled_from(vocab.BOWEL),
+    sexual_change=st.booleans(),
+    fatigue=st.none() | st.integers(0, 10),
+    note=texts,
+)
+
+
+@st.composite
+def treatments(draw: st.DrawFn) -> Treatment:
+    kind = draw(st.sampled_from(vocab.TREATMENT_KINDS))
+    start = draw(days)
+    end = draw(st.none() | st.integers(0, 400).map(lambda n: start + timedelta(days=n)))
+    return Treatment(
+        kind=kind,
+        started_on=start,
+        ended_on=end if end is None or end.year < 2100 else None,
+        site=draw(st.none() | st.text(max_size=40)),
+        technique=draw(st.none() | st.sampled_from(vocab.TECHNIQUES))
+        if kind == "radiotherapy"
+        else None,
+        dose_gy=draw(st.none() | st.floats(min_value=0.1, max_value=200, allow_nan=False)),
+        fractions=draw(st.none() | st.integers(1, 60)),
+        sessions=tuple(
+            draw(
+                st.lists(
+                    st.builds(Session, at=timestamps, done=st.booleans(), note=texts), max_size=4
+                )
+            )
+        ),
+        note=draw(texts),
+    )
+
+
+@st.composite
+def reviews(draw: st.DrawFn) -> Review:
+    key = draw(st.sampled_from(vocab.REVIEWABLE_KEYS))
+    return Review(
+        reviewed_on=draw(days),
+        symptom=key,
+        level=draw(st.integers(0, vocab.max_level(key))),
+        note=draw(texts),
+    )
+
+
+journals = st.builds(
+    Journal,
+    entries=st.lists(entries, max_size=4).map(tuple),
+    treatments=st.lists(treatments(), max_size=3).map(tuple),
+    medications=st.lists(
+        st.builds(
+            MedicationDose,
+            taken_at=timestamps,
+            name=st.text(min_size=1, max_size=30).filter(str.strip),
+            dose=texts,
+            as_needed=st.booleans(),
+            note=texts,
+        ),
+        max_size=3,
+    ).map(tuple),
+    reviews=st.lists(reviews(), max_size=3).map(tuple),
+    alerts=st.lists(
+        st.builds(
+            Alert,
+            raised_at=timestamps,
+            rule=st.sampled_from(vocab.RULE_IDS),
+            tier=st.sampled_from(vocab.ALERT_TIERS),
+            acknowledged_at=st.none() | timestamps,
+            action=st.none() | st.sampled_from(vocab.ACTIONS),
+            note=texts,
+        ),
+        max_size=3,
+    ).map(tuple),
+    appointments=st.lists(
+        st.builds(
+            Appointment,
+            at=timestamps,
+            with_whom=st.text(max_size=50),
+            questions=texts,
+            notes=texts,
+        ),
+        max_size=2,
+    ).map(tuple),
+    profile=st.builds(Profile, display_name=st.text(max_size=50)),
+    contacts=st.builds(Contacts, helpline=st.text(max_size=50), emergency=texts, team=texts),
+)
+
+
+def normalised(journal: Journal) -> str:
+    return journal_format.dumps(journal)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(journal=journals)
+def test_valid_journals_round_trip_through_the_database_and_the_file(
+    tmp_path_factory: pytest.TempPathFactory, journal: Journal
+) -> None:
+    folder: Path = tmp_path_factory.mktemp("rt")
+    db = open_journal(folder)
+    try:
+        with db.unit_of_work() as session:
+            stored = repository.insert_journal(session, journal)
+        with db.unit_of_work() as session:
+            loaded = repository.load_journal(session)
+    finally:
+        db.close()
+    assert normalised(loaded) == normalised(stored)
+    # and through the file
+    assert normalised(journal_format.loads(journal_format.dumps(loaded))) == normalised(loaded)
+    # timestamps keep their own offsets
+    for before, after in zip(
+        sorted(stored.entries, key=lambda e: str(e.id)),
+        sorted(loaded.entries, key=lambda e: str(e.id)),
+        strict=True,
+    ):
+        assert after.recorded_at.utcoffset() == before.recorded_at.utcoffset()
+        assert after.recorded_at == before.recorded_at
+
+
+BASE_ENTRY = Entry(recorded_at=datetime(2026, 11, 3, 8, 15, tzinfo=UTC), pain=Pain(score=3))
+
+
+@given(st.integers().filter(lambda n: not 0 <= n <= 10))
+def test_pain_score_out_of_range_is_refused(score: int) -> None:
+    with pytest.raises(ValidationError, match=r"^score: -?\d+ is (above 10|below 0)$"):
+        Pain(score=score)
+
+
+@given(st.integers().filter(lambda n: not 0 <= n <= 3), st.sampled_from(vocab.LIMBS))
+def test_weakness_out_of_range_is_refused(level: int, limb: str) -> None:
+    with pytest.raises(ValidationError, match=rf"^{limb}: "):
+        Weakness(**{limb: level})
+
+
+@given(st.integers().filter(lambda n: not 0 <= n <= 3), st.sampled_from(vocab.NUMB_AREAS))
+def test_numbness_out_of_range_is_refused(level: int, area: str) -> None:
+    with pytest.raises(ValidationError, match=rf"^{area}: "):
+        Numbness(**{area: level})
+
+
+@given(st.integers().filter(lambda n: not 0 <= n <= 3))
+def test_walking_out_of_range_is_refused(level: int) -> None:
+    with pytest.raises(ValidationError, match=r"^walking: "):
+        replace(BASE_ENTRY, walking=level)
+
+
+@given(st.integers().filter(lambda n: not 0 <= n <= 10))
+def test_fatigue_and_worst_out_of_range_are_refused(value: int) -> None:
+    with pytest.raises(ValidationError, match=r"^fatigue: "):
+        replace(BASE_ENTRY, fatigue=value)
+    with pytest.raises(ValidationError, match=r"^worst_24h: "):
+        Pain(score=1, worst_24h=value)
+
+
+@given(st.text().filter(lambda t: t not in vocab.BLADDER))
+def test_unknown_bladder_state_is_refused(state: str) -> None:
+    with pytest.raises(ValidationError, match=r"^bladder: .* is not one of normal, changed"):
+        replace(BASE_ENTRY, bladder=state)
+
+
+@given(st.sampled_from(vocab.REVIEWABLE_KEYS), st.integers(min_value=1, max_value=50))
+def test_review_level_above_the_keys_range_is_refused(key: str, excess: int) -> None:
+    with pytest.raises(ValidationError, match=r"^level: \d+ is above [123]$"):
+        Review(reviewed_on=date(2026, 1, 1), symptom=key, level=vocab.max_level(key) + excess)
+
+
+def test_a_time_without_offset_is_refused() -> None:
+    with pytest.raises(ValidationError, match=r"^recorded_at: a time must carry its UTC offset$"):
+        Entry(recorded_at=datetime(2026, 1, 1, 8, 0), pain=Pain(score=1))
+
+
+def test_a_note_over_5000_characters_is_refused() -> None:
+    with pytest.raises(ValidationError, match=r"^note: is 5001 characters long, the most is 5000$"):
+        replace(BASE_ENTRY, note="a" * 5001)
