@@ -6,6 +6,12 @@ from dataclasses import dataclass
 
 from tracker.services.exchange import ExchangeService
 from tracker.services.journal import JournalService
+from tracker.services.records import (
+    AppointmentService,
+    MedicationService,
+    ReviewService,
+    TreatmentService,
+)
 from tracker.storage.database import JournalDatabase
 
 
@@ -13,7 +19,18 @@ from tracker.storage.database import JournalDatabase
 class Services:
     journal: JournalService
     exchange: ExchangeService
+    treatments: TreatmentService
+    medications: MedicationService
+    reviews: ReviewService
+    appointments: AppointmentService
 
 
 def build_services(db: JournalDatabase) -> Services:
-    return Services(journal=JournalService(db), exchange=ExchangeService(db))
+    return Services(
+        journal=JournalService(db),
+        exchange=ExchangeService(db),
+        treatments=TreatmentService(db),
+        medications=MedicationService(db),
+        reviews=ReviewService(db),
+        appointments=AppointmentService(db),
+    )

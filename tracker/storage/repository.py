@@ -158,8 +158,35 @@ def _load_simple(session: Session, list_name: str, order: str, convert: Any) -> 
     return [convert(r) for r in mapping.rows(result)]
 
 
-def load_medications(session: Session) -> list[MedicationDose]:
-    return _load_simple(session, "medications", "taken_utc", mapping.row_to_medication)
+def load_medications(
+    session: Session, since: datetime | None = None, until: datetime | None = None
+) -> list[MedicationDose]:
+    """Doses in time order; ``since``/``until`` are inclusive instants."""
+    table = TABLES["medications"]
+    query = select(table).order_by(table.c.taken_utc, table.c.pk)
+    if since is not None:
+        query = query.where(table.c.taken_utc >= to_utc_naive(since))
+    if until is not None:
+        query = query.where(table.c.taken_utc <= to_utc_naive(until))
+    return [mapping.row_to_medication(r) for r in mapping.rows(session.execute(query))]
+
+
+def recent_medication_choices(session: Session, limit: int) -> list[tuple[str, str, bool]]:
+    """The most recently used (name, dose, as needed) combinations, newest first."""
+    table = TABLES["medications"]
+    query = (
+        select(table.c.name, table.c.dose, table.c.as_needed)
+        .order_by(table.c.taken_utc.desc(), table.c.pk.desc())
+        .limit(500)
+    )
+    seen: list[tuple[str, str, bool]] = []
+    for name, dose, as_needed in session.execute(query):
+        choice = (str(name), str(dose), bool(as_needed))
+        if choice not in seen:
+            seen.append(choice)
+        if len(seen) == limit:
+            break
+    return seen
 
 
 def load_reviews(session: Session) -> list[Review]:
