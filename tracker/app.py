@@ -48,7 +48,14 @@ def _application() -> QApplication:
     app = QApplication([sys.argv[0]])
     app.setApplicationName("spine-journal")
     app.setApplicationDisplayName(APP_NAME)
+    app.setStyleSheet(style_sheet())
     return app
+
+
+def style_sheet() -> str:
+    from importlib.resources import files
+
+    return (files("tracker") / "resources" / "style.qss").read_text(encoding="utf-8")
 
 
 class Session:
@@ -82,8 +89,8 @@ class Session:
 def build_window(folder: Path) -> Session:
     """The main window on the journal in ``folder``, not yet shown (tests call this too)."""
     from tracker.ui.main_window import MainWindow
-
-    return Session(MainWindow(folder / "journal.sqlite3"), folder)
+    window = MainWindow(folder / "journal.sqlite3")
+    return Session(window, folder)
 
 
 def run_window(argv: Sequence[str]) -> int:

@@ -35,6 +35,15 @@ class EntrySaved:
     changes: Changes
 
 
+@dataclass(frozen=True)
+class DeletedEntry:
+    """An entry as it was before deletion, with the alerts that named it, so that undo can
+    put both back exactly."""
+
+    entry: Entry
+    alert_ids: tuple[str, ...]
+
+
 class JournalService:
     def __init__(self, db: JournalDatabase) -> None:
         self._db = db
@@ -60,14 +69,35 @@ class JournalService:
                 raise KeyError(entry.id)
         return EntrySaved(entry, Changes.of("entries"))
 
-    def delete_entry(self, entry_id: str) -> Entry:
-        """Delete an entry and return it as it was, so that it can be restored."""
+    def delete_entry(self, entry_id: str) -> DeletedEntry:
+        """Delete an entry; return it as it was, so that it can be restored."""
         with self._db.unit_of_work() as session:
             entry = repository.get_entry(session, entry_id)
             if entry is None:
                 raise KeyError(entry_id)
+            alert_ids = repository.alert_ids_of_entry(session, entry_id)
             repository.delete_entry(session, entry_id)
-        return entry
+        return DeletedEntry(entry, tuple(alert_ids))
+
+    def restore_entry(self, deleted: DeletedEntry) -> EntrySaved:
+        """Undo a delete: the same entry, same id, its alerts linked to it again."""
+        with self._db.unit_of_work() as session:
+            repository.insert_entry(session, deleted.entry)
+            assert deleted.entry.id is not None
+            repository.link_alerts(session, deleted.alert_ids, deleted.entry.id)
+        return EntrySaved(deleted.entry, Changes.of("entries", "alerts"))
+
+    def latest_entry(self) -> Entry | None:
+        with self._db.unit_of_work() as session:
+            return repository.latest_entry(session)
+
+    def larger_text(self) -> bool:
+        with self._db.unit_of_work() as session:
+            return repository.read_settings(session).get("ui.larger_text") == "1"
+
+    def set_larger_text(self, on: bool) -> None:
+        with self._db.unit_of_work() as session:
+            repository.write_settings(session, {"ui.larger_text": "1" if on else "0"})
 
     def get_entry(self, entry_id: str) -> Entry | None:
         with self._db.unit_of_work() as session:

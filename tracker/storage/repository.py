@@ -62,6 +62,7 @@ SETTING_KEYS = {
     "contacts.helpline",
     "contacts.emergency",
     "contacts.team",
+    "ui.larger_text",
 }
 
 
@@ -345,3 +346,23 @@ def integrity_problems(session: Session, quick: bool = False) -> list[str]:
     pragma = "quick_check" if quick else "integrity_check"
     found = [str(row[0]) for row in session.execute(text(f"PRAGMA {pragma}"))]
     return [] if found == ["ok"] else found
+
+
+def alert_ids_of_entry(session: Session, entry_id: str) -> list[str]:
+    table = TABLES["alerts"]
+    return list(session.execute(select(table.c.id).where(table.c.entry_id == entry_id)).scalars())
+
+
+def link_alerts(session: Session, alert_ids: Iterable[str], entry_id: str) -> None:
+    table = TABLES["alerts"]
+    ids = list(alert_ids)
+    if ids:
+        session.execute(update(table).where(table.c.id.in_(ids)).values(entry_id=entry_id))
+
+
+def latest_entry(session: Session) -> Entry | None:
+    """The most recent entry by instant; on a tie, the one stored later."""
+    table = TABLES["entries"]
+    query = select(table).order_by(table.c.recorded_utc.desc(), table.c.pk.desc()).limit(1)
+    found = mapping.rows(session.execute(query))
+    return mapping.row_to_entry(found[0]) if found else None

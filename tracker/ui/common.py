@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDateTimeEdit, QLabel, QMessageBox, QWidget
 
 
 def buddy_label(text: str, widget: QWidget, accessible_name: str | None = None) -> QLabel:
@@ -92,3 +92,12 @@ def to_qdate(value: date) -> QDate:
 
 def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+class TabLeavingDateTimeEdit(QDateTimeEdit):
+    """A date-time field that Tab leaves, as every other field does. Qt's QDateTimeEdit moves
+    Tab between its own sections (day, month, year, hour...), which makes a keyboard-only entry
+    take many more key presses; within the field, Left and Right still move between sections."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)

@@ -1,38 +1,105 @@
-"""The main window: lays out and wires; each panel is its own widget."""
+"""The main window: lays out and wires; each panel is its own widget.
+
+It paints first with the entry form ready to type into; ``first_painted`` then lets the
+composition root open the journal and ``attach`` the services, after which the panels fill.
+Every write goes through a service; ``journal_changed`` broadcasts what changed and each panel
+refreshes only what it shows.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tracker import APP_NAME
+from tracker.domain.model import Contacts, Entry, Profile
+from tracker.ui.common import Confirm
+from tracker.ui.widgets.contacts_panel import ContactsPanel, ContactsReminder
+from tracker.ui.widgets.entry_form import EntryForm
+from tracker.ui.widgets.history_panel import HistoryPanel
 
 if TYPE_CHECKING:
+    from tracker.services.journal import Changes, DeletedEntry
     from tracker.services.registry import Services
+
+LARGER_TEXT_FACTOR = 1.25
+
+
+def _base_point_size() -> float:
+    """The desktop's own text size, remembered before "larger text" first changes it."""
+    app = QApplication.instance()
+    assert app is not None
+    stored = app.property("spine_journal_base_point_size")
+    if isinstance(stored, float):
+        return stored
+    size = QApplication.font().pointSizeF()
+    app.setProperty("spine_journal_base_point_size", size)
+    return size
+
+
+@dataclass
+class UndoStep:
+    description: str
+    undo: Callable[[], None]
 
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
+    journal_changed = Signal(object)  # services.journal.Changes
 
     def __init__(self, journal_path: Path) -> None:
         super().__init__()
         self.setWindowTitle(f"{APP_NAME} — {journal_path}")
+        self.setMinimumSize(1024, 640)
+        self.resize(1280, 720)
         self.services: Services | None = None
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        self.location_label = QLabel(f"Journal: {journal_path}")
-        self.status_label = QLabel("Opening the journal…")
-        for label in (self.location_label, self.status_label):
-            label.setWordWrap(True)
-            layout.addWidget(label)
-        layout.addStretch(1)
-        self.setCentralWidget(central)
-        self.resize(1100, 700)
+        self._undo: list[UndoStep] = []
         self._painted = False
+        self._base_point_size = _base_point_size()
+
+        self.status = QLabel("Opening the journal…")
+        self.status.setWordWrap(True)
+        self.contacts_panel = ContactsPanel()
+        self.contacts_panel.hide()
+        self.contacts_reminder = ContactsReminder()
+        self.contacts_reminder.hide()
+        self.entry_form = EntryForm()
+        self.history = HistoryPanel()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.entry_form, "&Today's entry")
+        self.tabs.addTab(self.history, "&History")
+        self.panels: dict[str, QWidget] = {}
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.contacts_panel)
+        layout.addWidget(self.contacts_reminder)
+        self.top_area = QVBoxLayout()
+        layout.addLayout(self.top_area)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self._connect_signals()
+        self._set_enabled(False)
         central.installEventFilter(self)
+        self.entry_form.focus_pain_score()
+
+    # ---- start-up ----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A QTimer.singleShot(0) from the constructor would fire before the first paint; a
@@ -42,10 +109,245 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)
         return super().eventFilter(watched, event)
 
+    def add_panel(self, name: str, title: str, panel: QWidget) -> None:
+        """A further tab (treatments, painkillers, reviews, appointments, trends, alerts).
+        Panels have ``changed`` (Signal(str)), ``set_service`` and ``refresh``."""
+        self.panels[name] = panel
+        self.tabs.addTab(panel, title)
+        changed = getattr(panel, "changed", None)
+        if changed is not None:
+            changed.connect(self._on_panel_changed)
+
     def attach(self, services: Services) -> None:
+        from tracker.services.journal import Changes
+
         self.services = services
-        counts = services.journal.counts()
-        self.status_label.setText(", ".join(f"{n} {name}" for name, n in counts.items()))
+        for name, panel in self.panels.items():
+            service = getattr(services, name, None)
+            if service is not None:
+                panel.set_service(service)  # type: ignore[attr-defined]
+        self.set_larger_text(services.journal.larger_text())
+        self._set_enabled(True)
+        self.status.setText(f"Journal: {services.journal.location}")
+        self._show_contacts_if_missing(first_start=services.journal.latest_entry() is None)
+        self._on_journal_changed(Changes.of("entries", "settings", *self.panels))
 
     def show_journal_problem(self, message: str) -> None:
-        self.status_label.setText(message)
+        self.status.setText(f"<b>The journal could not be opened.</b> {message}")
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        """Before the journal is open the form can be typed into, but not saved."""
+        for action in (self.save_action, self.undo_action, self.contacts_action):
+            action.setEnabled(enabled)
+        self.entry_form.save_button.setEnabled(enabled)
+        self.entry_form.same_button.setEnabled(enabled)
+        self.history.setEnabled(enabled)
+
+    # ---- actions and wiring ------------------------------------------------------------------
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | str | None, slot: Callable[[], None]
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action("&New entry", "Ctrl+N", self._on_new_entry)
+        self.save_action = self._action("&Save entry", "Ctrl+S", self.entry_form.request_save)
+        self.undo_action = self._action("&Undo", "Ctrl+Z", self.undo)
+        self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
+        self.contacts_action = self._action("&Contacts and name…", None, self._show_contacts)
+        self.larger_text_action = self._action("&Larger text", "Ctrl+=", self._on_larger_text)
+        self.larger_text_action.setCheckable(True)
+        journal = self.menuBar().addMenu("&Journal")
+        for action in (self.new_action, self.save_action, self.contacts_action):
+            journal.addAction(action)
+        self.journal_menu = journal
+        journal.addSeparator()
+        journal.addAction(self.quit_action)
+        self.menuBar().addMenu("&Edit").addAction(self.undo_action)
+        self.menuBar().addMenu("&View").addAction(self.larger_text_action)
+
+    def _connect_signals(self) -> None:
+        self.entry_form.save_requested.connect(self._on_entry_form_save_requested)
+        self.entry_form.same_as_last_requested.connect(self._on_entry_form_same_as_last)
+        self.history.edit_requested.connect(self._on_history_edit_requested)
+        self.history.delete_requested.connect(self._on_history_delete_requested)
+        self.history.range_changed.connect(self._refresh_history)
+        self.contacts_panel.saved.connect(self._on_contacts_saved)
+        self.contacts_panel.skipped.connect(self._on_contacts_skipped)
+        self.contacts_reminder.add_requested.connect(self._show_contacts)
+        self.journal_changed.connect(self._on_journal_changed)
+
+    def _on_journal_changed(self, changes: Changes) -> None:
+        if "entries" in changes:
+            self._refresh_history()
+        for name, panel in self.panels.items():
+            if name in changes:
+                panel.refresh()  # type: ignore[attr-defined]
+
+    def _on_panel_changed(self, name: str) -> None:
+        from tracker.services.journal import Changes
+
+        self.journal_changed.emit(Changes.of(name))
+
+    def _refresh_history(self) -> None:
+        if self.services is not None:
+            self.history.set_entries(self.services.journal.entries(*self.history.range()))
+
+    # ---- entries -----------------------------------------------------------------------------
+
+    def _on_new_entry(self) -> None:
+        self.tabs.setCurrentWidget(self.entry_form)
+        self.entry_form.new_entry()
+
+    def _on_entry_form_save_requested(self, entry: Entry) -> None:
+        if self.services is None:
+            return
+        from tracker.services.errors import JournalError
+
+        previous = self.entry_form.editing
+        try:
+            if previous is None:
+                result = self.services.journal.save_entry(entry)
+            else:
+                result = self.services.journal.update_entry(entry)
+        except JournalError as error:
+            self.entry_form.save_failed(str(error))
+            return
+        if previous is not None:
+            self._push_undo(f"edit of the entry of {previous.recorded_at:%d %b %H:%M}",
+                            lambda: self._restore_version(previous))  # fmt: skip
+        self.entry_form.saved(result.entry)
+        self.journal_changed.emit(result.changes)
+        self.after_entry_saved(result)
+
+    def after_entry_saved(self, result: object) -> None:
+        """Hook for what follows a save (the red-flag alerts)."""
+
+    def _on_entry_form_same_as_last(self) -> None:
+        if self.services is None:
+            return
+        latest = self.services.journal.latest_entry()
+        if latest is None:
+            self.entry_form.message.show_done("There is no earlier entry to copy yet.")
+            return
+        self.entry_form.copy_symptoms(latest)
+
+    def _on_history_edit_requested(self, entry: Entry) -> None:
+        self.entry_form.edit(entry)
+        self.tabs.setCurrentWidget(self.entry_form)
+
+    def _on_history_delete_requested(self, entry: Entry) -> None:
+        if self.services is None or entry.id is None:
+            return
+        question = (
+            f"Delete the entry of {entry.recorded_at:%A %d %B %Y at %H:%M}? Ctrl+Z undoes it."
+        )
+        if not Confirm.ask(self, "Delete entry", question):
+            return
+        from tracker.services.errors import JournalError
+        from tracker.services.journal import Changes
+
+        try:
+            deleted = self.services.journal.delete_entry(entry.id)
+        except JournalError as error:
+            self.status.setText(f"Not deleted: {error}")
+            return
+        self._push_undo("delete", lambda: self._restore_deleted(deleted))
+        self.status.setText("Entry deleted. Ctrl+Z brings it back.")
+        self.journal_changed.emit(Changes.of("entries", "alerts"))
+
+    # ---- undo --------------------------------------------------------------------------------
+
+    def _push_undo(self, description: str, undo: Callable[[], None]) -> None:
+        self._undo.append(UndoStep(description, undo))
+        self.undo_action.setText(f"&Undo {description}")
+
+    def undo(self) -> None:
+        if not self._undo:
+            self.status.setText("There is nothing to undo.")
+            return
+        step = self._undo.pop()
+        from tracker.services.errors import JournalError
+
+        try:
+            step.undo()
+        except JournalError as error:
+            self._undo.append(step)
+            self.status.setText(f"Could not undo: {error}")
+            return
+        self.status.setText(f"Undone: {step.description}.")
+        self.undo_action.setText(f"&Undo {self._undo[-1].description}" if self._undo else "&Undo")
+
+    def _restore_deleted(self, deleted: DeletedEntry) -> None:
+        assert self.services is not None
+        result = self.services.journal.restore_entry(deleted)
+        self.journal_changed.emit(result.changes)
+
+    def _restore_version(self, previous: Entry) -> None:
+        assert self.services is not None
+        result = self.services.journal.update_entry(previous)
+        self.journal_changed.emit(result.changes)
+
+    # ---- contacts ----------------------------------------------------------------------------
+
+    def _show_contacts_if_missing(self, first_start: bool) -> None:
+        assert self.services is not None
+        profile, contacts = self.services.journal.profile_and_contacts()
+        self.contacts_panel.fill(profile, contacts)
+        missing = not contacts.helpline
+        self.contacts_panel.setVisible(missing and first_start)
+        self.contacts_reminder.setVisible(missing and not first_start)
+
+    def _show_contacts(self) -> None:
+        if self.services is not None:
+            self.contacts_panel.fill(*self.services.journal.profile_and_contacts())
+        self.contacts_reminder.hide()
+        self.contacts_panel.show()
+        self.contacts_panel.helpline.setFocus()
+
+    def _on_contacts_saved(self, profile: Profile, contacts: Contacts) -> None:
+        if self.services is None:
+            return
+        from tracker.services.errors import JournalError
+
+        try:
+            changes = self.services.journal.set_profile_and_contacts(profile, contacts)
+        except JournalError as error:
+            self.contacts_panel.message.show_problem(str(error))
+            return
+        self.contacts_panel.hide()
+        self.contacts_reminder.setVisible(not contacts.helpline)
+        self.status.setText("Your numbers are saved.")
+        self.journal_changed.emit(changes)
+        self.entry_form.focus_pain_score()
+
+    def _on_contacts_skipped(self) -> None:
+        self.contacts_panel.hide()
+        self.contacts_reminder.show()
+        self.entry_form.focus_pain_score()
+
+    # ---- view --------------------------------------------------------------------------------
+
+    def _on_larger_text(self) -> None:
+        on = self.larger_text_action.isChecked()
+        self.set_larger_text(on)
+        if self.services is not None:
+            self.services.journal.set_larger_text(on)
+
+    def set_larger_text(self, on: bool) -> None:
+        """Scale the whole window's text (and so its controls) by a quarter."""
+        self.larger_text_action.setChecked(on)
+        font = QApplication.font()
+        font.setPointSizeF(self._base_point_size * (LARGER_TEXT_FACTOR if on else 1.0))
+        QApplication.setFont(font)  # dialogs opened later
+        self.setFont(font)  # this window, at once
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.accept()

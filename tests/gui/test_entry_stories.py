@@ -1,0 +1,316 @@
+"""User stories on the main window, driven by keys and clicks, each ending in a database check."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tracker.app import Session
+from tracker.domain.model import Contacts, Entry, Pain, Profile, Weakness
+from tracker.services.registry import Services, build_services
+from tracker.storage.database import open_journal
+from tracker.ui.common import Confirm
+from tracker.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
+    # The window on its own (the further panels have their own stories).
+    session = Session(MainWindow(data_dir / "journal.sqlite3"), data_dir)
+    qtbot.addWidget(session.window)
+    with qtbot.waitSignal(session.window.first_painted, timeout=5000):
+        session.window.show()
+    qtbot.waitUntil(lambda: session.window.services is not None, timeout=5000)
+    yield session.window
+    session.close()
+
+
+def stored(data_dir: Path) -> Services:
+    """A separate connection to the journal, as a second reader would see it."""
+    return build_services(open_journal(data_dir))
+
+
+def type_keys(qtbot: QtBot, text: str) -> None:
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClicks(focus, text)
+
+
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClick(focus, key, modifier)
+
+
+def test_a_keyboard_only_entry(qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
+    window.contacts_panel.later_button.click()
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.entry_form.pain_score
+    type_keys(qtbot, "6")  # replaces the selected "not recorded"
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.entry_form.worst
+    type_keys(qtbot, "8")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.entry_form.regions["cervical"]
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Space)  # upper or middle back
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    (entry,) = stored(data_dir).journal.entries()
+    assert entry.pain == Pain(score=6, worst_24h=8, regions=("thoracic",))
+    assert entry.weakness == Weakness() and entry.bladder == "normal" and entry.note == ""
+    assert abs(entry.recorded_at - datetime.now().astimezone()) < timedelta(minutes=2)
+    assert entry.recorded_at.utcoffset() == datetime.now().astimezone().utcoffset()
+    # the form is ready for the next one, and says what happened
+    assert window.entry_form.pain_score.value() == -1
+    assert "saved" in window.entry_form.message.text()
+    assert window.history.model.rowCount() == 1
+
+
+def test_tab_moves_through_the_form_in_visual_order(qtbot: QtBot, window: MainWindow) -> None:
+    form = window.entry_form
+    form.when.setFocus()
+    seen = []
+    for _ in range(len(form._order) + 3):
+        seen.append(QApplication.focusWidget())
+        press(qtbot, Qt.Key.Key_Tab)
+    expected = [*form._order, form.save_button, form.same_button, form.clear_button]
+    assert seen[: len(expected)] == expected
+
+
+def test_saving_without_a_pain_score_is_refused_and_keeps_the_form(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    form = window.entry_form
+    form.weakness["left_leg"].setCurrentIndex(2)
+    form.note.setPlainText("legs heavy")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert "Pain right now" in form.message.text() and "0 to 10" in form.message.text()
+    assert form.weakness["left_leg"].currentIndex() == 2
+    assert form.note.toPlainText() == "legs heavy"
+    assert QApplication.focusWidget() is form.pain_score
+    assert stored(data_dir).journal.entries() == []
+
+
+def test_an_entry_for_the_morning_made_later(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    form = window.entry_form
+    morning = (datetime.now().astimezone() - timedelta(days=1)).replace(
+        hour=8, minute=15, second=0, microsecond=0
+    )
+    from tracker.ui.common import to_qdatetime
+
+    form.when.setDateTime(to_qdatetime(morning))
+    form.pain_score.setValue(3)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    (entry,) = stored(data_dir).journal.entries()
+    assert entry.recorded_at == morning
+
+
+def test_same_as_last_entry_copies_symptoms_not_note_or_time(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    earlier = datetime.now().astimezone().replace(microsecond=0) - timedelta(hours=5)
+    window.services.journal.save_entry(  # type: ignore[union-attr]
+        Entry(
+            recorded_at=earlier,
+            pain=Pain(score=4, night=True, radiating=("left_leg",)),
+            weakness=Weakness(left_leg=1),
+            bowel="constipated",
+            note="old note",
+        )
+    )
+    form = window.entry_form
+    form.note.setPlainText("today")
+    qtbot.mouseClick(form.same_button, Qt.MouseButton.LeftButton)
+    assert form.pain_score.value() == 4 and form.night.isChecked()
+    assert form.radiating["left_leg"].isChecked() and form.weakness["left_leg"].currentIndex() == 1
+    assert form.bowel.currentData() == "constipated"
+    assert form.note.toPlainText() == "today"
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    entries = stored(data_dir).journal.entries()
+    assert len(entries) == 2 and entries[-1].note == "today" and entries[-1].recorded_at > earlier
+
+
+def _save(window: MainWindow, score: int, hours_ago: int, note: str = "") -> Entry:
+    when = datetime.now().astimezone().replace(microsecond=0) - timedelta(hours=hours_ago)
+    result = window.services.journal.save_entry(
+        Entry(recorded_at=when, pain=Pain(score=score), note=note)
+    )  # type: ignore[union-attr]
+    window.journal_changed.emit(result.changes)
+    return result.entry
+
+
+def test_edit_keeps_the_entry_and_ctrl_z_undoes_it(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    original = _save(window, 5, 3, "first")
+    window.tabs.setCurrentWidget(window.history)
+    window.history.select_entry(str(original.id))
+    window.history.table.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is window.entry_form
+    assert window.entry_form.pain_score.value() == 5
+    type_keys(qtbot, "7")
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    (edited,) = stored(data_dir).journal.entries()
+    assert edited.id == original.id and edited.pain.score == 7 and edited.note == "first"
+    assert edited.recorded_at == original.recorded_at
+    window.history.table.setFocus()
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    (restored,) = stored(data_dir).journal.entries()
+    assert restored == original
+
+
+def test_delete_asks_and_ctrl_z_brings_it_back(
+    qtbot: QtBot, window: MainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keep = _save(window, 2, 5)
+    doomed = _save(window, 6, 2, "to delete")
+    answers: list[bool] = [False, True]
+    questions: list[str] = []
+
+    def answer(_parent: Any, _title: str, question: str) -> bool:
+        questions.append(question)
+        return answers.pop(0)
+
+    monkeypatch.setattr(Confirm, "ask", answer)
+    window.tabs.setCurrentWidget(window.history)
+    window.history.select_entry(str(doomed.id))
+    window.history.table.setFocus()
+    press(qtbot, Qt.Key.Key_Delete)  # answered No
+    assert len(stored(data_dir).journal.entries()) == 2
+    press(qtbot, Qt.Key.Key_Delete)  # answered Yes
+    assert [e.id for e in stored(data_dir).journal.entries()] == [keep.id]
+    assert "Ctrl+Z" in questions[0]
+    assert window.history.model.rowCount() == 1
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(data_dir).journal.entries() == [keep, doomed]
+    assert window.history.model.rowCount() == 2
+
+
+def test_history_filters_by_date(qtbot: QtBot, window: MainWindow) -> None:
+    for days_ago in (1, 10, 40, 400):
+        _save(window, 3, 24 * days_ago)
+    window.history.show_last_30_days()
+    assert window.history.model.rowCount() == 2
+    window.history.show_all()
+    assert window.history.model.rowCount() == 4
+    assert window.history.count_label.text() == "4 entries"
+
+
+def test_a_failed_save_keeps_the_form_and_stores_nothing(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    """A read-only journal (root ignores file modes, so SQLite's query_only stands in for a
+    read-only folder: SQLite itself refuses the write, as it would there)."""
+    from sqlalchemy import event
+
+    engine = window.services.journal._db.engine  # type: ignore[union-attr]
+
+    def read_only(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA query_only=ON")
+
+    event.listen(engine, "connect", read_only)
+    form = window.entry_form
+    form.pain_score.setValue(4)
+    form.numbness["legs"].setCurrentIndex(1)
+    form.note.setPlainText("typed carefully")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert "Not saved" in form.message.text() and "cannot be written to" in form.message.text()
+    assert form.pain_score.value() == 4 and form.numbness["legs"].currentIndex() == 1
+    assert form.note.toPlainText() == "typed carefully"
+    event.remove(engine, "connect", read_only)
+    assert stored(data_dir).journal.entries() == []
+
+
+def test_first_start_asks_for_numbers_inside_the_window(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    panel = window.contacts_panel
+    assert panel.isVisible() and not window.contacts_reminder.isVisible()
+    qtbot.mouseClick(panel.later_button, Qt.MouseButton.LeftButton)
+    assert not panel.isVisible() and window.contacts_reminder.isVisible()
+    qtbot.mouseClick(window.contacts_reminder.button, Qt.MouseButton.LeftButton)
+    assert panel.isVisible()
+    qtbot.keyClicks(panel.helpline, "0800 111 2222")
+    qtbot.keyClicks(panel.emergency, "999")
+    qtbot.keyClicks(panel.name, "Sam")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert not panel.isVisible() and not window.contacts_reminder.isVisible()
+    profile, contacts = stored(data_dir).journal.profile_and_contacts()
+    assert contacts == Contacts(helpline="0800 111 2222", emergency="999", team="")
+    assert profile == Profile(display_name="Sam")
+
+
+def test_larger_text_scales_the_window_and_is_remembered(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    before = window.entry_form.save_button.font().pointSizeF()
+    window.larger_text_action.trigger()
+    after = window.entry_form.save_button.font().pointSizeF()
+    assert after == pytest.approx(before * 1.25)
+    assert stored(data_dir).journal.larger_text() is True
+    window.larger_text_action.trigger()
+    assert window.entry_form.save_button.font().pointSizeF() == pytest.approx(before)
+
+
+def test_every_input_has_a_label_and_an_accessible_name(window: MainWindow) -> None:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QPlainTextEdit,
+        QWidget,
+    )
+
+    kinds = (QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit)
+    inputs = [
+        w
+        for w in window.findChildren(QWidget)
+        if isinstance(w, kinds) and not isinstance(w.parent(), (QAbstractSpinBox, QComboBox))
+    ]
+    assert len(inputs) >= 20
+    buddies = {label.buddy() for label in window.findChildren(QLabel) if label.buddy() is not None}
+    for widget in inputs:
+        assert widget.accessibleName(), widget
+        assert widget in buddies, widget.accessibleName()
+    buttons = [
+        w
+        for w in window.findChildren(QWidget)
+        if isinstance(w, QAbstractButton) and not w.objectName().startswith("qt_")
+    ]
+    for button in buttons:
+        assert button.accessibleName() or button.text(), button
+
+
+def test_the_window_fits_1280_by_720(window: MainWindow) -> None:
+    window.resize(1280, 720)
+    assert window.size().width() <= 1280 and window.size().height() <= 720
+    assert window.minimumSizeHint().height() <= 720
+    assert window.entry_form.save_button.isVisible()
+
+
+def test_an_edit_keeps_its_own_offset(qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
+    from datetime import timezone
+
+    abroad = datetime(2026, 9, 22, 9, 15, tzinfo=timezone(timedelta(hours=2)))
+    saved = window.services.journal.save_entry(Entry(recorded_at=abroad, pain=Pain(score=2)))  # type: ignore[union-attr]
+    window.entry_form.edit(saved.entry)
+    window.entry_form.pain_score.setValue(3)
+    qtbot.mouseClick(window.entry_form.save_button, Qt.MouseButton.LeftButton)
+    (entry,) = stored(data_dir).journal.entries()
+    assert entry == replace(saved.entry, pain=Pain(score=3))
+    assert entry.recorded_at.isoformat() == "2026-09-22T09:15:00+02:00"

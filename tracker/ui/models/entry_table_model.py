@@ -1,0 +1,114 @@
+"""The history table: one row per entry, newest first by default."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from tracker.domain import vocab
+from tracker.domain.model import Entry
+from tracker.domain.timeutil import to_utc_naive
+
+COLUMNS = (
+    "When",
+    "Pain",
+    "Worst 24 h",
+    "Weakness",
+    "Numbness",
+    "Walking",
+    "Bladder",
+    "Bowel",
+    "Note",
+)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+def neuro_summary(entry: Entry) -> tuple[str, str]:
+    """The highest weakness and numbness in words, with where (``slight: left leg``)."""
+    weak = max(((getattr(entry.weakness, limb), limb) for limb in vocab.LIMBS), default=(0, ""))
+    numb = max(
+        ((getattr(entry.numbness, area), area) for area in vocab.NUMB_AREAS), default=(0, "")
+    )
+    weak_text = (
+        "none" if weak[0] == 0 else f"{vocab.WEAKNESS_WORDS[weak[0]]}: {weak[1].replace('_', ' ')}"
+    )
+    numb_text = "none" if numb[0] == 0 else f"{vocab.NUMBNESS_WORDS[numb[0]]}: {numb[1]}"
+    return weak_text, numb_text
+
+
+class EntryTableModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._entries: list[Entry] = []
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entry_at(self, row: int) -> Entry:
+        return self._entries[row]
+
+    def row_of(self, entry_id: str) -> int:
+        for row, entry in enumerate(self._entries):
+            if entry.id == entry_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(entry, column)
+        if role == SORT_ROLE:
+            return self._sort_key(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == len(COLUMNS) - 1 and entry.note:
+            return entry.note
+        return None
+
+    def _text(self, entry: Entry, column: int) -> str:
+        weak, numb = neuro_summary(entry)
+        values = (
+            f"{entry.recorded_at:%a %d %b %Y %H:%M}",
+            str(entry.pain.score),
+            "" if entry.pain.worst_24h is None else str(entry.pain.worst_24h),
+            weak,
+            numb,
+            vocab.WALKING_WORDS[entry.walking],
+            vocab.BLADDER_WORDS[entry.bladder],
+            vocab.BOWEL_WORDS[entry.bowel],
+            entry.note.replace("\n", " ")[:80],
+        )
+        return values[column]
+
+    def _sort_key(self, entry: Entry, column: int) -> Any:
+        if column == 0:
+            return to_utc_naive(entry.recorded_at).isoformat()
+        if column == 1:
+            return entry.pain.score
+        if column == 2:
+            return -1 if entry.pain.worst_24h is None else entry.pain.worst_24h
+        if column == 3:
+            return max(getattr(entry.weakness, limb) for limb in vocab.LIMBS)
+        if column == 4:
+            return max(getattr(entry.numbness, area) for area in vocab.NUMB_AREAS)
+        if column == 5:
+            return entry.walking
+        return self._text(entry, column)

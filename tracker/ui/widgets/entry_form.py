@@ -1,0 +1,405 @@
+"""Today's entry: the form a person fills in under a minute, by mouse or keyboard alone.
+
+Everything starts at "nothing recorded"; the pain score starts blank and must be given.
+Values are gathered into a domain Entry; the domain refuses bad values with a message that
+names the field, which the form shows in plain words.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain import vocab
+from tracker.domain.errors import ValidationError
+from tracker.domain.model import Entry, Numbness, Pain, Weakness
+from tracker.ui.common import (
+    MessageLine,
+    TabLeavingDateTimeEdit,
+    buddy_label,
+    from_qdatetime,
+    local_now,
+    to_qdatetime,
+)
+
+NOT_RECORDED = -1
+REGION_LABELS = {
+    "cervical": "&Neck (cervical)",
+    "thoracic": "&Upper or middle back (thoracic)",
+    "lumbar": "&Lower back (lumbar)",
+    "sacral": "Tail&bone (sacral)",
+}
+RADIATING_LABELS = {
+    "band": "Around the chest or tummy, like a band",
+    "left_arm": "Down the left arm",
+    "right_arm": "Down the right arm",
+    "left_leg": "Down the left leg",
+    "right_leg": "Down the right leg",
+}
+WEAKNESS_LABELS = {
+    "left_arm": "Left arm",
+    "right_arm": "Right arm",
+    "left_leg": "Left leg",
+    "right_leg": "Right leg",
+}
+NUMBNESS_LABELS = {
+    "arms": "Arms or hands",
+    "legs": "Legs or feet",
+    "trunk": "Chest or tummy",
+    "saddle": "Between the legs, buttocks, or when wiping",
+}
+FIELD_WORDS = {
+    "score": "Pain right now",
+    "worst_24h": "Worst pain in the last 24 hours",
+    "fatigue": "Tiredness",
+    "note": "Note",
+    "recorded_at": "When",
+}
+
+
+def _optional_spin(maximum: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(NOT_RECORDED, maximum)
+    spin.setSpecialValueText("not recorded")
+    spin.setValue(NOT_RECORDED)
+    spin.setMinimumWidth(150)
+    return spin
+
+
+def _level_combo(words: tuple[str, ...] | list[str]) -> QComboBox:
+    combo = QComboBox()
+    for level, word in enumerate(words):
+        combo.addItem(f"{level} – {word}", level)
+    return combo
+
+
+def _choice_combo(words: dict[str, str]) -> QComboBox:
+    combo = QComboBox()
+    for value, word in words.items():
+        combo.addItem(word[:1].upper() + word[1:], value)
+    return combo
+
+
+class EntryForm(QWidget):
+    """Emits ``save_requested`` with a valid Entry; the window saves it through the service
+    and then calls ``saved()`` or ``save_failed(sentence)``."""
+
+    save_requested = Signal(object)
+    same_as_last_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._editing: Entry | None = None
+        self._order: list[QWidget] = []
+        self.message = MessageLine()
+        self.heading = QLabel()
+        self.heading.setObjectName("formHeading")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+
+        self.when = TabLeavingDateTimeEdit()
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.pain_score = _optional_spin(10)
+        self.pain_score.setObjectName("painScore")
+        self.worst = _optional_spin(10)
+        self.regions = {key: QCheckBox(text) for key, text in REGION_LABELS.items()}
+        self.night = QCheckBox("Pain at night that stops me sleeping")
+        self.straining = QCheckBox("Worse when I cough, sneeze or strain on the toilet")
+        self.tender = QCheckBox("A spot on my spine is tender to touch")
+        self.radiating = {key: QCheckBox(text) for key, text in RADIATING_LABELS.items()}
+        self.weakness = {key: _level_combo(vocab.WEAKNESS_WORDS) for key in vocab.LIMBS}
+        self.numbness = {key: _level_combo(vocab.NUMBNESS_WORDS) for key in vocab.NUMB_AREAS}
+        self.walking = _level_combo(vocab.WALKING_WORDS)
+        self.bladder = _choice_combo(vocab.BLADDER_WORDS)
+        self.bowel = _choice_combo(vocab.BOWEL_WORDS)
+        self.sexual = QCheckBox("New change in erection, ejaculation or genital feeling")
+        self.fatigue = _optional_spin(10)
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText("Anything else you want to remember or tell your team")
+        self.note.setMinimumHeight(70)
+
+        self.save_button = QPushButton("&Save entry")
+        self.save_button.setObjectName("primary")
+        self.save_button.setToolTip("Save this entry (Ctrl+S)")
+        self.same_button = QPushButton("Same as &last entry")
+        self.clear_button = QPushButton("Start &again")
+        self.cancel_edit_button = QPushButton("Stop editing")
+        self.save_button.clicked.connect(self.request_save)
+        self.same_button.clicked.connect(self.same_as_last_requested)
+        self.clear_button.clicked.connect(self.new_entry)
+        self.cancel_edit_button.clicked.connect(self.new_entry)
+
+        self._build_layout()
+        self._set_accessible_names()
+        self._chain_tab_order()
+        self.new_entry()
+
+    # ---- layout ------------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        left = QVBoxLayout()
+        left.addWidget(self._when_and_pain())
+        left.addWidget(self._where())
+        left.addWidget(self._pain_kind())
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self._nerves())
+        right.addWidget(self._body())
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addLayout(columns)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.same_button, self.clear_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.cancel_edit_button)
+        buttons.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.heading)
+        outer.addWidget(self.message)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(buttons)
+
+    def _grid_box(self, title: str, rows: list[tuple[str, QWidget, str]]) -> QGroupBox:
+        box = QGroupBox(title)
+        grid = QGridLayout(box)
+        for row, (text, widget, hint) in enumerate(rows):
+            grid.addWidget(buddy_label(text, widget), row, 0)
+            grid.addWidget(widget, row, 1)
+            if hint:
+                hint_label = QLabel(hint)
+                hint_label.setWordWrap(True)
+                grid.addWidget(hint_label, row, 2)
+            self._order.append(widget)
+        grid.setColumnStretch(2, 1)
+        return box
+
+    def _when_and_pain(self) -> QGroupBox:
+        return self._grid_box(
+            "Pain",
+            [
+                ("&When:", self.when, ""),
+                (
+                    "&Pain right now:",
+                    self.pain_score,
+                    "0 no pain · 5 moderate · 10 worst imaginable",
+                ),
+                ("&Worst in the last 24 hours:", self.worst, "0 no pain · 10 worst imaginable"),
+            ],
+        )
+
+    def _checks_box(self, title: str, boxes: list[QCheckBox]) -> QGroupBox:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        for check in boxes:
+            layout.addWidget(check)
+            self._order.append(check)
+        return box
+
+    def _where(self) -> QGroupBox:
+        return self._checks_box("Where it hurts", list(self.regions.values()))
+
+    def _pain_kind(self) -> QGroupBox:
+        box = self._checks_box("What the pain is like", [self.night, self.straining, self.tender])
+        layout = box.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addWidget(QLabel("Pain shooting:"))
+        for check in self.radiating.values():
+            layout.addWidget(check)
+            self._order.append(check)
+        return box
+
+    def _nerves(self) -> QGroupBox:
+        rows = [
+            (f"Weakness, {WEAKNESS_LABELS[k].lower()}:", w, "") for k, w in self.weakness.items()
+        ]
+        rows += [
+            (f"Numbness or pins and needles, {NUMBNESS_LABELS[k].lower()}:", w, "")
+            for k, w in self.numbness.items()
+        ]
+        rows.append(("Wal&king:", self.walking, ""))
+        return self._grid_box("Weakness, numbness and walking", rows)
+
+    def _body(self) -> QGroupBox:
+        box = self._grid_box(
+            "Bladder, bowel and the rest",
+            [
+                ("Bla&dder:", self.bladder, ""),
+                ("Bo&wel:", self.bowel, ""),
+                ("&Tiredness:", self.fatigue, "0 not tired · 10 exhausted"),
+            ],
+        )
+        grid = box.layout()
+        assert isinstance(grid, QGridLayout)
+        grid.addWidget(self.sexual, 3, 0, 1, 3)
+        self._order.insert(self._order.index(self.fatigue), self.sexual)
+        grid.addWidget(buddy_label("N&ote:", self.note), 4, 0)
+        grid.addWidget(self.note, 4, 1, 1, 2)
+        self._order.append(self.note)
+        return box
+
+    def _set_accessible_names(self) -> None:
+        for check in [*self.regions.values(), self.night, self.straining, self.tender, self.sexual]:
+            check.setAccessibleName(check.text().replace("&", ""))
+        for key, check in self.radiating.items():
+            check.setAccessibleName(f"Pain shooting {RADIATING_LABELS[key].lower()}")
+        for button in (self.save_button, self.same_button, self.clear_button):
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.cancel_edit_button.setAccessibleName("Stop editing and start a new entry")
+
+    def _chain_tab_order(self) -> None:
+        chain = [*self._order, self.save_button, self.same_button, self.clear_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # ---- reading and filling -----------------------------------------------------------------
+
+    def new_entry(self) -> None:
+        """A blank form (nothing recorded), time now, focus on the pain score, value selected."""
+        self._editing = None
+        self.fill(None)
+        self.when.setDateTime(to_qdatetime(local_now()))
+        self.heading.setText("<h2>New entry</h2>")
+        self.cancel_edit_button.hide()
+        self.message.clear_message()
+        self.focus_pain_score()
+
+    def edit(self, entry: Entry) -> None:
+        """Load an existing entry; saving replaces it and keeps its identity."""
+        self._editing = entry
+        self.fill(entry)
+        self.when.setDateTime(to_qdatetime(entry.recorded_at))
+        self.heading.setText(f"<h2>Editing the entry of {entry.recorded_at:%a %d %b %Y %H:%M}</h2>")
+        self.cancel_edit_button.show()
+        self.message.clear_message()
+        self.focus_pain_score()
+
+    @property
+    def editing(self) -> Entry | None:
+        return self._editing
+
+    def focus_pain_score(self) -> None:
+        self.pain_score.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.pain_score.selectAll()
+
+    def copy_symptoms(self, entry: Entry) -> None:
+        """ "Same as last entry": the symptoms of ``entry``, not its note or time."""
+        when, note = self.when.dateTime(), self.note.toPlainText()
+        self.fill(entry)
+        self.when.setDateTime(when)
+        self.note.setPlainText(note)
+
+    def fill(self, entry: Entry | None) -> None:
+        pain = entry.pain if entry else None
+        self.pain_score.setValue(pain.score if pain else NOT_RECORDED)
+        self.worst.setValue(pain.worst_24h if pain and pain.worst_24h is not None else NOT_RECORDED)
+        for key, check in self.regions.items():
+            check.setChecked(bool(pain and key in pain.regions))
+        self.night.setChecked(bool(pain and pain.night))
+        self.straining.setChecked(bool(pain and pain.straining))
+        self.tender.setChecked(bool(pain and pain.tender))
+        for key, check in self.radiating.items():
+            check.setChecked(bool(pain and key in pain.radiating))
+        for key, combo in self.weakness.items():
+            combo.setCurrentIndex(getattr(entry.weakness, key) if entry else 0)
+        for key, combo in self.numbness.items():
+            combo.setCurrentIndex(getattr(entry.numbness, key) if entry else 0)
+        self.walking.setCurrentIndex(entry.walking if entry else 0)
+        self.bladder.setCurrentIndex(vocab.BLADDER.index(entry.bladder) if entry else 0)
+        self.bowel.setCurrentIndex(vocab.BOWEL.index(entry.bowel) if entry else 0)
+        self.sexual.setChecked(bool(entry and entry.sexual_change))
+        self.fatigue.setValue(
+            entry.fatigue if entry and entry.fatigue is not None else NOT_RECORDED
+        )
+        self.note.setPlainText(entry.note if entry else "")
+
+    def _optional(self, spin: QSpinBox) -> int | None:
+        return None if spin.value() == NOT_RECORDED else spin.value()
+
+    def _recorded_at(self) -> datetime:
+        if self._editing is not None:
+            # Keep the entry's own offset unless its wall-clock time was changed.
+            original = self._editing.recorded_at
+            if to_qdatetime(original) == self.when.dateTime():
+                return original
+            return from_qdatetime(self.when.dateTime(), original.utcoffset())
+        return from_qdatetime(self.when.dateTime())
+
+    def gather(self) -> Entry:
+        """The form as a domain Entry; raises ValidationError naming the field."""
+        if self.pain_score.value() == NOT_RECORDED:
+            raise ValidationError("score", "please give your pain right now, from 0 to 10")
+        pain = Pain(
+            score=self.pain_score.value(),
+            worst_24h=self._optional(self.worst),
+            regions=tuple(k for k, c in self.regions.items() if c.isChecked()),
+            night=self.night.isChecked(),
+            straining=self.straining.isChecked(),
+            tender=self.tender.isChecked(),
+            radiating=tuple(k for k, c in self.radiating.items() if c.isChecked()),
+        )
+        entry = Entry(
+            recorded_at=self._recorded_at(),
+            pain=pain,
+            weakness=Weakness(**{k: c.currentIndex() for k, c in self.weakness.items()}),
+            numbness=Numbness(**{k: c.currentIndex() for k, c in self.numbness.items()}),
+            walking=self.walking.currentIndex(),
+            bladder=str(self.bladder.currentData()),
+            bowel=str(self.bowel.currentData()),
+            sexual_change=self.sexual.isChecked(),
+            fatigue=self._optional(self.fatigue),
+            note=self.note.toPlainText(),
+        )
+        if self._editing is not None:
+            entry = replace(entry, id=self._editing.id)
+        return entry
+
+    def request_save(self) -> None:
+        try:
+            entry = self.gather()
+        except ValidationError as error:
+            self.save_failed(_plain(error))
+            if error.field.endswith("score"):
+                self.focus_pain_score()
+            return
+        self.save_requested.emit(entry)
+
+    def saved(self, entry: Entry) -> None:
+        self.new_entry()
+        self.message.show_done(f"Entry of {entry.recorded_at:%a %d %b %H:%M} saved.")
+
+    def save_failed(self, sentence: str) -> None:
+        """Keep everything exactly as typed and say what went wrong."""
+        self.message.show_problem(sentence)
+
+
+def _plain(error: ValidationError) -> str:
+    field = error.field.split(".")[-1]
+    words = FIELD_WORDS.get(field, field.replace("_", " "))
+    problem = error.problem
+    return f"{words}: {problem[:1].upper() + problem[1:]}."

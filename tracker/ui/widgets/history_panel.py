@@ -1,0 +1,156 @@
+"""History: every entry in a sortable table, filtered by dates; open one to edit, delete one."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.model import Entry
+from tracker.ui.common import buddy_label, from_qdate, to_qdate
+from tracker.ui.models.entry_table_model import SORT_ROLE, EntryTableModel
+
+
+class _EntryTable(QTableView):
+    """Enter opens the entry, Delete asks to delete it."""
+
+    open_requested = Signal()
+    delete_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_requested.emit()
+            return
+        if event.key() == Qt.Key.Key_Delete:
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class HistoryPanel(QWidget):
+    edit_requested = Signal(object)  # Entry
+    delete_requested = Signal(object)  # Entry
+    range_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = EntryTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = _EntryTable()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName("Entries")
+        self.table.doubleClicked.connect(lambda _index: self._open_selected())
+        self.table.open_requested.connect(self._open_selected)
+        self.table.delete_requested.connect(self._delete_selected)
+
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+        self.all_button = QPushButton("&All dates")
+        self.month_button = QPushButton("Last &30 days")
+        self.open_button = QPushButton("&Open to edit")
+        self.delete_button = QPushButton("&Delete…")
+        self.count_label = QLabel()
+        self.all_button.clicked.connect(self.show_all)
+        self.month_button.clicked.connect(self.show_last_30_days)
+        self.open_button.clicked.connect(self._open_selected)
+        self.delete_button.clicked.connect(self._delete_selected)
+        self.date_from.dateChanged.connect(lambda _d: self.range_changed.emit())
+        self.date_to.dateChanged.connect(lambda _d: self.range_changed.emit())
+
+        filters = QHBoxLayout()
+        filters.addWidget(buddy_label("&From:", self.date_from, "Show entries from"))
+        filters.addWidget(self.date_from)
+        filters.addWidget(buddy_label("&To:", self.date_to, "Show entries up to"))
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.month_button)
+        filters.addWidget(self.all_button)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        actions = QHBoxLayout()
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self.show_last_30_days()
+
+    def show_last_30_days(self) -> None:
+        today = date.today()
+        self._set_range(today - timedelta(days=30), today)
+
+    def show_all(self) -> None:
+        self._set_range(date(1970, 1, 1), date.today() + timedelta(days=366))
+
+    def _set_range(self, start: date, end: date) -> None:
+        self.date_from.blockSignals(True)
+        self.date_from.setDate(to_qdate(start))
+        self.date_from.blockSignals(False)
+        self.date_to.setDate(to_qdate(end))
+        self.range_changed.emit()
+
+    def range(self) -> tuple[datetime, datetime]:
+        """The chosen days as instants wide enough for every UTC offset; rows are then
+        kept by their own calendar day."""
+        start = datetime.combine(from_qdate(self.date_from.date()), time(0)).astimezone()
+        end = datetime.combine(from_qdate(self.date_to.date()), time(23, 59, 59)).astimezone()
+        return start - timedelta(hours=14), end + timedelta(hours=14)
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        first, last = from_qdate(self.date_from.date()), from_qdate(self.date_to.date())
+        shown = [e for e in entries if first <= e.recorded_at.date() <= last]
+        self.model.set_entries(shown)
+        self.count_label.setText(f"{len(shown)} entries")
+
+    def select_entry(self, entry_id: str) -> None:
+        row = self.model.row_of(entry_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.selectRow(index.row())
+
+    def selected_entry(self) -> Entry | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            current = self.table.currentIndex()
+            if not current.isValid():
+                return None
+            rows = [current]
+        source: QModelIndex = self.proxy.mapToSource(rows[0])
+        return self.model.entry_at(source.row())
+
+    def _open_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.edit_requested.emit(entry)
+
+    def _delete_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.delete_requested.emit(entry)
