@@ -110,11 +110,11 @@ def _failing_scripts(tmp_path: Path) -> Path:
     """The shipped migrations plus a 0002 that changes the schema and then fails."""
     scripts = tmp_path / "scripts"
     shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_broken.py").write_text(
+    (scripts / "versions" / "0900_broken.py").write_text(
         '"""A migration that fails half-way."""\n'
         "from alembic import op\n"
-        'revision = "0002"\n'
-        'down_revision = "0001"\n'
+        'revision = "0900"\n'
+        f'down_revision = "{head_revision()}"\n'
         "branch_labels = None\n"
         "depends_on = None\n\n"
         "def upgrade() -> None:\n"
@@ -149,8 +149,8 @@ def test_a_failed_migration_leaves_the_journal_byte_identical(
 def test_a_successful_migration_backs_up_first(data_dir: Path, tmp_path: Path) -> None:
     scripts = tmp_path / "scripts"
     shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_mood.py").write_text(
-        'from alembic import op\nrevision = "0002"\ndown_revision = "0001"\n'
+    (scripts / "versions" / "0900_mood.py").write_text(
+        f'from alembic import op\nrevision = "0900"\ndown_revision = "{head_revision()}"\n'
         "branch_labels = None\ndepends_on = None\n\n"
         "def upgrade() -> None:\n"
         '    op.execute("ALTER TABLE entries ADD COLUMN mood INTEGER")\n'
@@ -161,7 +161,7 @@ def test_a_successful_migration_backs_up_first(data_dir: Path, tmp_path: Path) -
         columns = [row[1] for row in con.execute("PRAGMA table_info(entries)")]
         version = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     con.close()
-    assert "mood" in columns and version == "0002"
+    assert "mood" in columns and version == "0900"
     (backup,) = (data_dir / "backups").iterdir()
     assert backup.name.startswith("before-upgrade-0001-")
     with sqlite3.connect(backup) as con:

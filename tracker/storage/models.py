@@ -224,8 +224,13 @@ class AlertRow(Base):
     acknowledged_offset_min: Mapped[int | None]
     action: Mapped[str | None] = mapped_column(String(30))
     note: Mapped[str] = mapped_column(Text, default="")
+    # Whether this firing interrupted the person (the first of an episode, or a rise); only
+    # such an emergency alert, unanswered, is shown again at the next start. Not in the file
+    # format: imported alerts never interrupted anyone here.
+    interrupted: Mapped[bool] = mapped_column(default=False, server_default="0")
 
     __table_args__ = (
+        CheckConstraint(_flag("interrupted"), name="interrupted"),
         CheckConstraint(_in("rule", vocab.RULE_IDS), name="rule"),
         CheckConstraint(_in("tier", vocab.ALERT_TIERS), name="tier"),
         CheckConstraint(f"action IS NULL OR {_in('action', vocab.ACTIONS)}", name="action"),

@@ -6,7 +6,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Table, delete, func, insert, select, text, update
@@ -366,3 +366,101 @@ def latest_entry(session: Session) -> Entry | None:
     query = select(table).order_by(table.c.recorded_utc.desc(), table.c.pk.desc()).limit(1)
     found = mapping.rows(session.execute(query))
     return mapping.row_to_entry(found[0]) if found else None
+
+
+# ---- red-flag alerts -------------------------------------------------------------------------
+
+
+def load_entries_from_day(session: Session, first_day: date) -> list[Entry]:
+    """Entries whose own calendar day is ``first_day`` or later, in time order."""
+    table = TABLES["entries"]
+    query = (
+        select(table)
+        .where(table.c.local_day >= first_day)
+        .order_by(table.c.recorded_utc, table.c.pk)
+    )
+    return [mapping.row_to_entry(r) for r in mapping.rows(session.execute(query))]
+
+
+def entry_before(session: Session, entry: Entry) -> Entry | None:
+    """The entry immediately before ``entry`` in time (ties: stored earlier)."""
+    table = TABLES["entries"]
+    pk = session.execute(select(table.c.pk).where(table.c.id == entry.id)).scalar_one()
+    utc = to_utc_naive(entry.recorded_at)
+    query = (
+        select(table)
+        .where((table.c.recorded_utc < utc) | ((table.c.recorded_utc == utc) & (table.c.pk < pk)))
+        .order_by(table.c.recorded_utc.desc(), table.c.pk.desc())
+        .limit(1)
+    )
+    found = mapping.rows(session.execute(query))
+    return mapping.row_to_entry(found[0]) if found else None
+
+
+def alert_rules_of_entry(session: Session, entry_id: str) -> set[str]:
+    table = TABLES["alerts"]
+    return set(session.execute(select(table.c.rule).where(table.c.entry_id == entry_id)).scalars())
+
+
+def alert_rules_by_entry(session: Session) -> dict[str, list[str]]:
+    table = TABLES["alerts"]
+    result: dict[str, list[str]] = defaultdict(list)
+    query = select(table.c.entry_id, table.c.rule).where(table.c.entry_id.is_not(None))
+    for entry_id, rule in session.execute(query.order_by(table.c.pk)):
+        result[str(entry_id)].append(str(rule))
+    return dict(result)
+
+
+def insert_alert(session: Session, alert: Alert, *, interrupted: bool) -> Alert:
+    alert = with_id(alert, "alerts")
+    values = {**mapping.alert_values(alert), "interrupted": interrupted}
+    session.execute(insert(TABLES["alerts"]).values(**values))
+    return alert
+
+
+def _get_alert(session: Session, alert_id: str) -> Alert:
+    table = TABLES["alerts"]
+    (row,) = mapping.rows(session.execute(select(table).where(table.c.id == alert_id)))
+    return mapping.row_to_alert(row)
+
+
+def set_alert_action(
+    session: Session, alert_id: str, action: str, when: datetime, note: str = ""
+) -> Alert:
+    alert = replace(_get_alert(session, alert_id), action=action, acknowledged_at=when)
+    if note:
+        alert = replace(alert, note=note)
+    update_simple(session, "alerts", alert)
+    return alert
+
+
+def set_alert_note(session: Session, alert_id: str, note: str) -> None:
+    update_simple(session, "alerts", replace(_get_alert(session, alert_id), note=note))
+
+
+def pending_emergency_alerts(session: Session) -> list[Alert]:
+    table = TABLES["alerts"]
+    query = (
+        select(table)
+        .where(
+            (table.c.tier == "emergency")
+            & (table.c.interrupted == True)  # noqa: E712 - SQL, not Python
+            & (table.c.action.is_(None) | (table.c.action == "reminder"))
+        )
+        .order_by(table.c.raised_utc, table.c.pk)
+    )
+    return [mapping.row_to_alert(r) for r in mapping.rows(session.execute(query))]
+
+
+def unacknowledged_urgent_alerts(session: Session) -> list[Alert]:
+    table = TABLES["alerts"]
+    query = (
+        select(table)
+        .where(
+            (table.c.tier == "urgent")
+            & (table.c.interrupted == True)  # noqa: E712 - SQL, not Python
+            & table.c.action.is_(None)
+        )
+        .order_by(table.c.raised_utc, table.c.pk)
+    )
+    return [mapping.row_to_alert(r) for r in mapping.rows(session.execute(query))]
