@@ -1,0 +1,604 @@
+"""One treatment: its kind, dates, site, radiotherapy details, sessions and a note.
+
+OK builds the domain Treatment (so the window refuses exactly what the journal format refuses)
+and, when the dialog was given a ``save`` function, writes it before closing: a problem with the
+disk is shown in the dialog, which stays open with everything as typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time
+from itertools import pairwise
+
+from PySide6.QtCore import QDateTime, QEvent, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain import vocab
+from tracker.domain.errors import ValidationError
+from tracker.domain.model import SITE_MAX, Session, Treatment
+from tracker.domain.schedule import weekday_dates
+from tracker.ui.common import (
+    MessageLine,
+    buddy_label,
+    from_qdate,
+    from_qdatetime,
+    local_now,
+    to_qdate,
+)
+from tracker.ui.models.session_table_model import SessionTableModel
+from tracker.ui.models.treatment_table_model import day_text, dose_text
+
+NOT_RECORDED = "not recorded"
+FIELD_WIDTH = 260
+DATE_FORMAT = "d MMM yyyy (ddd)"
+SEPARATORS = " /-.:,"
+FOCUS_ROOM = 12
+DEFAULT_SESSION_TIME = time(9, 0)
+FIELD_WORDS = {
+    "kind": "Treatment",
+    "started_on": "Started on",
+    "ended_on": "Ended on",
+    "site": "Site",
+    "technique": "Technique",
+    "dose_gy": "Total dose",
+    "fractions": "Fractions",
+    "sessions": "Sessions",
+    "note": "Note",
+}
+
+SaveFunction = Callable[[Treatment], Treatment]
+
+
+class DoseSpinBox(QDoubleSpinBox):
+    """A dose in gray: "not recorded" at 0, and no trailing zeros ("20 Gy", "7.5 Gy")."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setRange(0, 1000)
+        self.setDecimals(2)
+        self.setSuffix(" Gy")
+        self.setSpecialValueText(NOT_RECORDED)
+
+    def textFromValue(self, value: float) -> str:
+        text = dose_text(value)
+        return text.replace(".", self.locale().decimalPoint())
+
+
+class SessionTable(QTableView):
+    """Space marks the chosen session done or planned, whichever column has the focus;
+    Delete removes it. Tab leaves the table (Qt's default walks from cell to cell)."""
+
+    remove_requested = Signal()
+
+    def __init__(self, model: SessionTableModel) -> None:
+        super().__init__()
+        self.setModel(model)
+        self._sessions = model
+        self.setTabKeyNavigation(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setAlternatingRowColors(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        row = self.currentIndex().row()
+        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if plain and row >= 0 and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select):
+            self._sessions.toggle_done(row)
+            return
+        if plain and row >= 0 and event.key() == Qt.Key.Key_Delete:
+            self.remove_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def leave_room_for_focus(*buttons: QPushButton) -> None:
+    """The style sheet's 3-pixel focus border is drawn inside a button's size hint, which then
+    clips the text of a focused button: leave the room for it."""
+    for button in buttons:
+        button.ensurePolished()
+        button.setMinimumWidth(button.sizeHint().width() + FOCUS_ROOM)
+
+
+class DateTimeField(QDateTimeEdit):
+    """A date or time that can be typed as people write it ("5 Dec 2026", "14:30") and that
+    Tab leaves.
+
+    Two Qt behaviours are worked around. QDateTimeEdit uses focusNextPrevChild both for Tab and
+    for a typed separator, so common.TabLeavingDateTimeEdit, which overrides it, leaves the field
+    on a typed space: here only Tab and Shift+Tab are taken, before QWidget.event sees them. And
+    Qt moves on by itself once a part is full ("5" can only be a day), so the space typed next
+    would skip the month: a separator right after such a move is swallowed."""
+
+    def __init__(self, display_format: str, calendar: bool = True) -> None:
+        super().__init__()
+        self.setDisplayFormat(display_format)
+        self.setCalendarPopup(calendar)
+        self._moved_on = False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            modifiers = event.modifiers()
+            plain = not modifiers & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            )
+            if plain and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                backward = event.key() == Qt.Key.Key_Backtab or bool(
+                    modifiers & Qt.KeyboardModifier.ShiftModifier
+                )
+                QWidget.focusNextPrevChild(self, not backward)
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        separator = bool(text) and text in SEPARATORS
+        if separator and self._moved_on:
+            self._moved_on = False
+            return
+        before = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        typed = bool(text) and text.isalnum()
+        self._moved_on = typed and self.currentSectionIndex() != before
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._moved_on = False
+        super().focusInEvent(event)
+
+
+def _date_edit() -> DateTimeField:
+    # The weekday last: typing starts with the day of the month, as people say dates.
+    return DateTimeField(DATE_FORMAT)
+
+
+def _optional_count() -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(0, 999)
+    spin.setSpecialValueText(NOT_RECORDED)
+    return spin
+
+
+class TreatmentDialog(QDialog):
+    """``treatment`` is None for a new one. After OK, ``treatment`` holds the result (as
+    ``save`` returned it, with its id)."""
+
+    def __init__(
+        self,
+        treatment: Treatment | None = None,
+        save: SaveFunction | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.original = treatment
+        self.treatment: Treatment | None = None
+        self._save = save
+        self.setWindowTitle("Add a treatment" if treatment is None else "Edit a treatment")
+        self._build_inputs()
+        self._build_sessions()
+        self._lay_out()
+        self._connect()
+        self._fill(treatment)
+        self.kind.setFocus()
+
+    # ---- building ----------------------------------------------------------------------------
+
+    def _build_inputs(self) -> None:
+        self.message = MessageLine()
+        self.kind = QComboBox()
+        for code in vocab.TREATMENT_KINDS:
+            self.kind.addItem(vocab.TREATMENT_WORDS[code], code)
+        self.started_on = _date_edit()
+        self.ended_on = _date_edit()
+        self.no_end = QCheckBox("No end date (still going, or one da&y only)")
+        self.no_end.setAccessibleName("No end date")
+        self.site = QLineEdit()
+        self.site.setMaxLength(SITE_MAX)
+        self.site.setPlaceholderText("e.g. T10 or T9-T11")
+        self.technique = QComboBox()
+        self.technique.addItem(NOT_RECORDED, None)
+        for code in vocab.TECHNIQUES:
+            self.technique.addItem(vocab.TECHNIQUE_WORDS[code], code)
+        self.dose = DoseSpinBox()
+        self.fractions = _optional_count()
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(120)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button.setDefault(True)
+
+    def _build_sessions(self) -> None:
+        self.session_model = SessionTableModel()
+        self.session_table = SessionTable(self.session_model)
+        self.session_table.setMinimumHeight(170)
+        self.session_summary = QLabel()
+        self.session_hint = QLabel(
+            "Space marks the chosen session done or planned; typing writes its note."
+        )
+        self.session_hint.setWordWrap(True)
+        self.remove_session_button = QPushButton("&Remove chosen session")
+        self.session_at = DateTimeField("d MMM yyyy  HH:mm (ddd)")
+        self.add_session_button = QPushButton("&Add session")
+        self.generate_time = DateTimeField("HH:mm", calendar=False)
+        self.generate_button = QPushButton("&Generate sessions")
+        self.session_status = QLabel()
+        self.session_status.setWordWrap(True)
+        self.session_status.setAccessibleName("Sessions message")
+        self.session_status.hide()
+        for button in (self.remove_session_button, self.add_session_button, self.generate_button):
+            # Enter in any field means OK, not "add another session".
+            button.setAutoDefault(False)
+
+    def _lay_out(self) -> None:
+        sessions = QGroupBox("Sessions")
+        sessions.setLayout(self._sessions_layout())
+        middle = QHBoxLayout()
+        middle.addLayout(self._details_layout(), 4)
+        middle.addSpacing(12)
+        middle.addWidget(sessions, 6)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.buttons)
+        order: list[QWidget] = [
+            self.kind,
+            self.started_on,
+            self.ended_on,
+            self.no_end,
+            self.site,
+            self.technique,
+            self.dose,
+            self.fractions,
+            self.note,
+            self.session_table,
+            self.remove_session_button,
+            self.session_at,
+            self.add_session_button,
+            self.generate_time,
+            self.generate_button,
+            self.ok_button,
+            self.cancel_button,
+        ]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self.tab_order = order
+        self._fit_screen()
+
+    def _details_layout(self) -> QGridLayout:
+        details = QGridLayout()
+        details.setColumnStretch(2, 1)
+        rows: list[tuple[str, QWidget, str | None]] = [
+            ("&Treatment:", self.kind, None),
+            ("&Started on:", self.started_on, None),
+            ("&Ended on:", self.ended_on, None),
+            ("", self.no_end, None),  # under its date: Tab order and reading order agree
+            ("S&ite (spinal levels):", self.site, "Site, spinal levels"),
+            ("Tec&hnique (radiotherapy only):", self.technique, "Technique"),
+            ("Total &dose:", self.dose, "Total dose in gray"),
+            ("&Fractions:", self.fractions, "Number of fractions"),
+        ]
+        for row, (text, field, name) in enumerate(rows):
+            if not text:
+                details.addWidget(field, row, 1, 1, 2)
+                continue
+            label = buddy_label(text, field, name)
+            label.setWordWrap(False)
+            field.setMinimumWidth(FIELD_WIDTH)
+            details.addWidget(label, row, 0)
+            details.addWidget(field, row, 1)
+        note_row = len(rows)
+        details.addWidget(buddy_label("&Note:", self.note), note_row, 0, Qt.AlignmentFlag.AlignTop)
+        details.addWidget(self.note, note_row, 1, 1, 2)
+        details.setRowStretch(note_row, 1)
+        return details
+
+    def _sessions_layout(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        heading = QHBoxLayout()
+        heading.addWidget(buddy_label("&Planned and done:", self.session_table, "Sessions"))
+        heading.addWidget(self.session_summary, 1)
+        column.addLayout(heading)
+        column.addWidget(self.session_table, 1)
+        column.addWidget(self.session_hint)
+        column.addWidget(self.remove_session_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(buddy_label("Add one session on this &day and time:", self.session_at))
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.session_at)
+        add_row.addWidget(self.add_session_button)
+        add_row.addStretch(1)
+        column.addLayout(add_row)
+        column.addWidget(
+            buddy_label(
+                "Or make one session per fraction, Monday to Friday, from the start date, "
+                "at this ti&me:",
+                self.generate_time,
+                "Time of generated sessions",
+            )
+        )
+        generate_row = QHBoxLayout()
+        generate_row.addWidget(self.generate_time)
+        generate_row.addWidget(self.generate_button)
+        generate_row.addStretch(1)
+        column.addLayout(generate_row)
+        column.addWidget(self.session_status)
+        return column
+
+    def _fit_screen(self) -> None:
+        """Roomy, but never taller or wider than the screen (1280x720 must work)."""
+        # The style sheet gives QSpinBox big targets but names no QDoubleSpinBox: match them.
+        self.ensurePolished()
+        self.dose.setMinimumHeight(self.fractions.sizeHint().height())
+        leave_room_for_focus(
+            self.remove_session_button,
+            self.add_session_button,
+            self.generate_button,
+            self.ok_button,
+            self.cancel_button,
+        )
+        wanted = self.sizeHint().expandedTo(QSize(1120, 660))
+        screen = self.screen().availableGeometry()
+        margin = 60  # the window manager's title bar and frame
+        self.resize(
+            min(wanted.width(), screen.width() - margin),
+            min(wanted.height(), screen.height() - margin),
+        )
+
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.kind.currentIndexChanged.connect(lambda _i: self._on_kind_changed())
+        self.no_end.toggled.connect(self._on_no_end_toggled)
+        self.started_on.dateChanged.connect(lambda _d: self._on_started_changed())
+        self.add_session_button.clicked.connect(self.add_session)
+        self.generate_button.clicked.connect(self.generate_sessions)
+        self.remove_session_button.clicked.connect(self.remove_session)
+        self.session_table.remove_requested.connect(self.remove_session)
+        for signal in (
+            self.session_model.rowsInserted,
+            self.session_model.rowsRemoved,
+            self.session_model.dataChanged,
+            self.session_model.modelReset,
+        ):
+            signal.connect(lambda *_args: self._update_summary())
+
+    def _fill(self, treatment: Treatment | None) -> None:
+        if treatment is None:
+            today = date.today()
+            self.started_on.setDate(to_qdate(today))
+            self.no_end.setChecked(True)
+        else:
+            self.kind.setCurrentIndex(vocab.TREATMENT_KINDS.index(treatment.kind))
+            self.started_on.setDate(to_qdate(treatment.started_on))
+            self.no_end.setChecked(treatment.ended_on is None)
+            self.ended_on.setDate(to_qdate(treatment.last_day))
+            self.site.setText(treatment.site or "")
+            self.technique.setCurrentIndex(max(0, self.technique.findData(treatment.technique)))
+            self.dose.setValue(treatment.dose_gy or 0)
+            self.fractions.setValue(treatment.fractions or 0)
+            self.note.setPlainText(treatment.note)
+            self.session_model.set_sessions(treatment.sessions)
+        self.ended_on.setEnabled(not self.no_end.isChecked())
+        self.generate_time.setTime(QTime(DEFAULT_SESSION_TIME.hour, DEFAULT_SESSION_TIME.minute))
+        self._on_kind_changed()
+        self._on_started_changed()
+        if self.session_model.rowCount():
+            # The wall-clock reading, not a QDateTime with the session's offset: the field
+            # would convert that to the machine's zone and show another hour.
+            last = self.session_model.sessions()[-1].at
+            self.session_at.setDateTime(
+                QDateTime(to_qdate(last.date()), QTime(last.hour, last.minute))
+            )
+        self._update_summary()
+
+    # ---- reactions ---------------------------------------------------------------------------
+
+    def kind_code(self) -> str:
+        return str(self.kind.currentData())
+
+    def _on_kind_changed(self) -> None:
+        radiotherapy = self.kind_code() == "radiotherapy"
+        if not radiotherapy:
+            self.technique.setCurrentIndex(0)  # the domain allows a technique nowhere else
+        self.technique.setEnabled(radiotherapy)
+
+    def _on_no_end_toggled(self, no_end: bool) -> None:
+        self.ended_on.setEnabled(not no_end)
+        if not no_end and self.ended_on.date() < self.started_on.date():
+            self.ended_on.setDate(self.started_on.date())
+
+    def _on_started_changed(self) -> None:
+        start = self.started_on.date()
+        if self.no_end.isChecked():
+            self.ended_on.setDate(start)
+        if self.session_model.rowCount() == 0:
+            self.session_at.setDateTime(QDateTime(start, self.generate_time.time()))
+
+    def _update_summary(self) -> None:
+        total = self.session_model.rowCount()
+        if total == 0:
+            self.session_summary.setText("No sessions yet.")
+            return
+        done = self.session_model.done_count()
+        plural = "" if total == 1 else "s"
+        self.session_summary.setText(
+            f"{total} session{plural}: {done} done, {total - done} planned."
+        )
+
+    def _say(self, sentence: str) -> None:
+        self.session_status.setText(sentence)
+        self.session_status.show()
+
+    # ---- sessions ----------------------------------------------------------------------------
+
+    def add_session(self) -> None:
+        at = from_qdatetime(self.session_at.dateTime())
+        row = self.session_model.add_session(Session(at=at, done=at <= local_now()))
+        self.session_table.selectRow(row)
+        self._say(f"Session of {at:%a} {at.day} {at:%b %H:%M} added.")
+
+    def generate_sessions(self) -> None:
+        """One session per fraction on working days from the start date; days that already
+        have a session are left as they are. Past sessions are marked done, the rest planned."""
+        count = self.fractions.value()
+        if count == 0:
+            self._say("Fill in the number of fractions first: it says how many to make.")
+            self.fractions.setFocus()
+            return
+        clock = self.generate_time.time()
+        listed = {s.at.date() for s in self.session_model.sessions()}
+        now = local_now()
+        days = weekday_dates(from_qdate(self.started_on.date()), count)
+        added = 0
+        for day in days:
+            if day in listed:
+                continue
+            at = datetime.combine(day, time(clock.hour(), clock.minute())).astimezone()
+            self.session_model.add_session(Session(at=at, done=at <= now))
+            added += 1
+        skipped = len(days) - added
+        span = f"{day_text(days[0])} to {day_text(days[-1])}"
+        sentence = f"{added} session{'' if added == 1 else 's'} added, {span}."
+        if skipped:
+            sentence += f" {skipped} day{'' if skipped == 1 else 's'} already had one."
+        self._say(sentence)
+
+    def remove_session(self) -> None:
+        row = self.session_table.currentIndex().row()
+        if row < 0:
+            self._say("Choose a session in the list first.")
+            return
+        removed = self.session_model.remove_session(row)
+        self._say(f"Session of {removed.at:%a} {removed.at.day} {removed.at:%b %H:%M} removed.")
+        remaining = self.session_model.rowCount()
+        if remaining:
+            self.session_table.selectRow(min(row, remaining - 1))
+            self.session_table.setFocus()
+
+    # ---- the result --------------------------------------------------------------------------
+
+    def build(self) -> Treatment:
+        """The form as a domain Treatment; raises ValidationError naming the field."""
+        self._commit_open_note()
+        ended = None if self.no_end.isChecked() else from_qdate(self.ended_on.date())
+        started = from_qdate(self.started_on.date())
+        if ended is not None and ended < started:
+            raise ValidationError(
+                "ended_on", f"{day_text(ended)} is before the start date, {day_text(started)}"
+            )
+        dose = self.dose.value()
+        return Treatment(
+            id=None if self.original is None else self.original.id,
+            kind=self.kind_code(),
+            started_on=started,
+            ended_on=ended,
+            site=self.site.text().strip() or None,
+            technique=self.technique.currentData() if self.technique.isEnabled() else None,
+            dose_gy=None if dose == 0 else dose,
+            fractions=self.fractions.value() or None,
+            sessions=self.session_model.sessions(),
+            note=self.note.toPlainText(),
+        )
+
+    def _commit_open_note(self) -> None:
+        # A note still being typed in the table lives in its editor, not yet in the model
+        # (Qt commits it when the editor loses the focus, which OK pressed by code skips).
+        table = self.session_table
+        editor = QApplication.focusWidget()
+        if (
+            table.state() == QAbstractItemView.State.EditingState
+            and editor is not None
+            and table.viewport().isAncestorOf(editor)
+        ):
+            table.commitData(editor)
+
+    def accept(self) -> None:
+        try:
+            treatment = self.build()
+        except ValidationError as error:
+            self.message.show_problem(plain_problem(error))
+            self._focus_field(error.field)
+            return
+        if self._save is not None:
+            from tracker.services.errors import JournalError
+
+            try:
+                treatment = self._save(treatment)
+            except JournalError as error:
+                self.message.show_problem(str(error))
+                return
+        self.treatment = treatment
+        super().accept()
+
+    def _focus_field(self, field: str) -> None:
+        widgets: dict[str, QWidget] = {
+            "kind": self.kind,
+            "started_on": self.started_on,
+            "ended_on": self.ended_on,
+            "site": self.site,
+            "technique": self.technique,
+            "dose_gy": self.dose,
+            "fractions": self.fractions,
+            "note": self.note,
+        }
+        widgets.get(field.split(".")[0], self.session_table).setFocus()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        treatment: Treatment | None,
+        save: SaveFunction | None = None,
+    ) -> Treatment | None:
+        """The treatment as saved, or None when cancelled. Tests replace this method."""
+        dialog = cls(treatment, save, parent)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.treatment
+            return None
+        finally:
+            dialog.deleteLater()
+
+
+def plain_problem(error: ValidationError) -> str:
+    """ "Ended on: Sun 1 Mar 2026 is before the start date, Thu 5 Mar 2026." """
+    field = error.field
+    if field.startswith("sessions["):
+        number = int(field[len("sessions[") : field.index("]")]) + 1
+        words = f"Session {number}"
+    else:
+        words = FIELD_WORDS.get(field, field.replace("_", " "))
+    problem = error.problem.replace("started_on", "the start date")
+    return f"{words}: {problem}."

@@ -1,0 +1,122 @@
+"""The treatments table: one row per course or procedure, in plain words."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from tracker.domain import vocab
+from tracker.domain.model import Treatment
+
+COLUMNS = ("Treatment", "Started", "Ended", "Site", "Details", "Note")
+TREATMENT, STARTED, ENDED, SITE, DETAILS, NOTE = range(len(COLUMNS))
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+NO_END = "no end date"
+SAME_DAY = "same day"
+Index = QModelIndex | QPersistentModelIndex
+
+
+def day_text(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def dose_text(dose_gy: float) -> str:
+    """20.0 -> "20", 7.5 -> "7.5": a dose as people write it."""
+    return f"{dose_gy:.2f}".rstrip("0").rstrip(".")
+
+
+def details_text(treatment: Treatment) -> str:
+    """Dose, fractions, technique and sessions: "20 Gy in 5 fractions, conventional;
+    3 of 5 sessions done"."""
+    course = []
+    if treatment.dose_gy is not None:
+        course.append(f"{dose_text(treatment.dose_gy)} Gy")
+    if treatment.fractions is not None:
+        plural = "" if treatment.fractions == 1 else "s"
+        course.append(f"{treatment.fractions} fraction{plural}")
+    parts = [" in ".join(course)] if course else []
+    if treatment.technique is not None:
+        parts.append(vocab.TECHNIQUE_WORDS[treatment.technique])
+    text = ", ".join(parts)
+    if treatment.sessions:
+        done = sum(1 for s in treatment.sessions if s.done)
+        plural = "" if len(treatment.sessions) == 1 else "s"
+        sessions = f"{done} of {len(treatment.sessions)} session{plural} done"
+        text = f"{text}; {sessions}" if text else sessions
+    return text
+
+
+class TreatmentTableModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._treatments: list[Treatment] = []
+
+    def set_treatments(self, treatments: list[Treatment]) -> None:
+        self.beginResetModel()
+        self._treatments = list(treatments)
+        self.endResetModel()
+
+    def treatment_at(self, row: int) -> Treatment:
+        return self._treatments[row]
+
+    def row_of(self, treatment_id: str) -> int:
+        for row, treatment in enumerate(self._treatments):
+            if treatment.id == treatment_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._treatments)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._treatments):
+            return None
+        treatment = self._treatments[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(treatment, column)
+        if role == SORT_ROLE:
+            return self._sort_key(treatment, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == NOTE and treatment.note:
+            return treatment.note
+        return None
+
+    def _text(self, treatment: Treatment, column: int) -> str:
+        if column == TREATMENT:
+            return vocab.TREATMENT_WORDS[treatment.kind]
+        if column == STARTED:
+            return day_text(treatment.started_on)
+        if column == ENDED:
+            if treatment.ended_on is not None:
+                return day_text(treatment.ended_on)
+            # A procedure without an end date took one day; a course without one may go on.
+            return SAME_DAY if treatment.kind in vocab.PROCEDURE_KINDS else NO_END
+        if column == SITE:
+            return treatment.site or ""
+        if column == DETAILS:
+            return details_text(treatment)
+        return treatment.note.replace("\n", " ")[:80]
+
+    def _sort_key(self, treatment: Treatment, column: int) -> Any:
+        # Day numbers, not the shown text: "Fri 6 Mar" must not sort before "Thu 5 Mar".
+        if column == STARTED:
+            return treatment.started_on.toordinal()
+        if column == ENDED:
+            return -1 if treatment.ended_on is None else treatment.ended_on.toordinal()
+        return self._text(treatment, column).casefold()
