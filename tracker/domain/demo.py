@@ -71,6 +71,7 @@ class _Builder:
         self.effects: dict[date, float] = {}
         self.episodes: dict[date, str] = {}
         self.counter = 0
+        self.busy = False
 
     def next_id(self, prefix: str) -> str:
         self.counter += 1
@@ -158,11 +159,15 @@ class _Builder:
             self.add_effect(days[-1] + timedelta(days=day), -2.5 * min(1.0, (day - 10) / 20))
 
 
-def build_demo_journal(years: int = 2, end: date | None = None, seed: int = 1) -> Journal:
-    """A seeded synthetic journal of ``years`` years ending on ``end`` (default 2026-11-20)."""
+def build_demo_journal(
+    years: int = 2, end: date | None = None, seed: int = 1, *, busy: bool = False
+) -> Journal:
+    """A seeded synthetic journal of ``years`` years ending on ``end`` (default 2026-11-20).
+    ``busy``: three entries every day (the benchmark's heavy user) instead of one to three."""
     if years < 1:
         raise ValueError("years must be at least 1")
     builder = _Builder(years, end or date(2026, 11, 20), seed)
+    builder.busy = busy
     for year_index in range(years):
         builder.plan_year(year_index)
     entries, doses = _daily(builder)
@@ -194,7 +199,7 @@ def _daily(builder: _Builder) -> tuple[list[Entry], list[MedicationDose]]:
         level = drift + builder.effects.get(day, 0.0)
         if day in builder.episodes:
             episode = (builder.episodes[day], 3)
-        for hour in _entry_hours(rng):
+        for hour in [8, 14, 21] if builder.busy else _entry_hours(rng):
             score = round(min(10.0, max(0.0, level + rng.gauss(0, 0.8))))
             entries.append(_entry(builder, day, hour, score, episode))
         if episode is not None:

@@ -11,6 +11,7 @@ from typing import Generic, TypeVar
 from tracker.domain.model import Appointment, MedicationDose, Review, Treatment
 from tracker.storage import repository
 from tracker.storage.database import JournalDatabase
+from tracker.storage.errors import RecordMissingError
 
 R = TypeVar("R", MedicationDose, Review, Appointment)
 
@@ -28,7 +29,7 @@ class _SimpleRecords(Generic[R]):
     def update(self, record: R) -> R:
         with self._db.unit_of_work() as session:
             if not repository.update_simple(session, self.list_name, record):
-                raise KeyError(record.id)
+                raise RecordMissingError("This record is no longer in the journal.")
         return record
 
     def delete(self, record_id: str) -> None:

@@ -28,3 +28,7 @@ class StorageWriteError(JournalError):
 
 class DuplicateIdError(JournalError):
     pass
+
+
+class RecordMissingError(JournalError):
+    """The record was deleted (perhaps in another window) before this change was saved."""

@@ -26,7 +26,7 @@ from tracker.domain.model import (
 )
 from tracker.domain.timeutil import to_utc_naive
 from tracker.storage import mapping
-from tracker.storage.errors import DuplicateIdError
+from tracker.storage.errors import DuplicateIdError, RecordMissingError
 from tracker.storage.models import (
     AlertRow,
     AppointmentRow,
@@ -308,7 +308,9 @@ def replace_treatment(session: Session, treatment: Treatment) -> None:
     """Edit a treatment in place: its row keeps its identity, its sessions are rewritten."""
     assert treatment.id is not None
     table = TABLES["treatments"]
-    pk = session.execute(select(table.c.pk).where(table.c.id == treatment.id)).scalar_one()
+    pk = session.execute(select(table.c.pk).where(table.c.id == treatment.id)).scalar_one_or_none()
+    if pk is None:
+        raise RecordMissingError("This treatment is no longer in the journal.")
     session.execute(
         update(table).where(table.c.pk == pk).values(**mapping.treatment_values(treatment))
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, QTimeZone
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QDateTimeEdit, QLabel, QMessageBox, QWidget
 
 
@@ -31,6 +32,10 @@ class MessageLine(QLabel):
 
     def show_problem(self, sentence: str) -> None:
         self.setText(f"<b>Not saved:</b> {_escape(sentence)}")
+        self.show()
+
+    def show_important(self, sentence: str) -> None:
+        self.setText(f"<b>Important:</b> {_escape(sentence)}")
         self.show()
 
     def show_done(self, sentence: str) -> None:
@@ -94,10 +99,51 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class TabLeavingDateTimeEdit(QDateTimeEdit):
-    """A date-time field that Tab leaves, as every other field does. Qt's QDateTimeEdit moves
-    Tab between its own sections (day, month, year, hour...), which makes a keyboard-only entry
-    take many more key presses; within the field, Left and Right still move between sections."""
+SEPARATORS = " /-.:,"
 
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, next)
+
+class DateTimeField(QDateTimeEdit):
+    """A date or time that can be typed as people write it ("5 Dec 2026", "14:30") and that
+    Tab leaves.
+
+    Two Qt behaviours are worked around. QDateTimeEdit uses focusNextPrevChild both for Tab
+    and for a typed separator, so overriding that would leave the field on a typed space: here
+    only Tab and Shift+Tab are taken, before QWidget.event sees them. And Qt moves on by itself
+    once a part is full ("5" can only be a day), so the space typed next would skip the month:
+    a separator right after such a move is swallowed. Within the field, Left and Right move
+    between its parts."""
+
+    def __init__(self, display_format: str, calendar: bool = True) -> None:
+        super().__init__()
+        self.setDisplayFormat(display_format)
+        self.setCalendarPopup(calendar)
+        self._moved_on = False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            modifiers = event.modifiers()
+            plain = not modifiers & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            )
+            if plain and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                backward = event.key() == Qt.Key.Key_Backtab or bool(
+                    modifiers & Qt.KeyboardModifier.ShiftModifier
+                )
+                QWidget.focusNextPrevChild(self, not backward)
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        separator = bool(text) and text in SEPARATORS
+        if separator and self._moved_on:
+            self._moved_on = False
+            return
+        before = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        typed = bool(text) and text.isalnum()
+        self._moved_on = typed and self.currentSectionIndex() != before
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._moved_on = False
+        super().focusInEvent(event)

@@ -11,14 +11,13 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from itertools import pairwise
 
-from PySide6.QtCore import QDateTime, QEvent, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QDateTime, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -41,6 +40,7 @@ from tracker.domain.errors import ValidationError
 from tracker.domain.model import SITE_MAX, Session, Treatment
 from tracker.domain.schedule import weekday_dates
 from tracker.ui.common import (
+    DateTimeField,
     MessageLine,
     buddy_label,
     from_qdate,
@@ -54,7 +54,6 @@ from tracker.ui.models.treatment_table_model import day_text, dose_text
 NOT_RECORDED = "not recorded"
 FIELD_WIDTH = 260
 DATE_FORMAT = "d MMM yyyy (ddd)"
-SEPARATORS = " /-.:,"
 FOCUS_ROOM = 12
 DEFAULT_SESSION_TIME = time(9, 0)
 FIELD_WORDS = {
@@ -128,52 +127,6 @@ def leave_room_for_focus(*buttons: QPushButton) -> None:
     for button in buttons:
         button.ensurePolished()
         button.setMinimumWidth(button.sizeHint().width() + FOCUS_ROOM)
-
-
-class DateTimeField(QDateTimeEdit):
-    """A date or time that can be typed as people write it ("5 Dec 2026", "14:30") and that
-    Tab leaves.
-
-    Two Qt behaviours are worked around. QDateTimeEdit uses focusNextPrevChild both for Tab and
-    for a typed separator, so common.TabLeavingDateTimeEdit, which overrides it, leaves the field
-    on a typed space: here only Tab and Shift+Tab are taken, before QWidget.event sees them. And
-    Qt moves on by itself once a part is full ("5" can only be a day), so the space typed next
-    would skip the month: a separator right after such a move is swallowed."""
-
-    def __init__(self, display_format: str, calendar: bool = True) -> None:
-        super().__init__()
-        self.setDisplayFormat(display_format)
-        self.setCalendarPopup(calendar)
-        self._moved_on = False
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            modifiers = event.modifiers()
-            plain = not modifiers & (
-                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-            )
-            if plain and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-                backward = event.key() == Qt.Key.Key_Backtab or bool(
-                    modifiers & Qt.KeyboardModifier.ShiftModifier
-                )
-                QWidget.focusNextPrevChild(self, not backward)
-                return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text()
-        separator = bool(text) and text in SEPARATORS
-        if separator and self._moved_on:
-            self._moved_on = False
-            return
-        before = self.currentSectionIndex()
-        super().keyPressEvent(event)
-        typed = bool(text) and text.isalnum()
-        self._moved_on = typed and self.currentSectionIndex() != before
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self._moved_on = False
-        super().focusInEvent(event)
 
 
 def _date_edit() -> DateTimeField:

@@ -31,8 +31,8 @@ from tracker.domain import vocab
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import Entry, Numbness, Pain, Weakness
 from tracker.ui.common import (
+    DateTimeField,
     MessageLine,
-    TabLeavingDateTimeEdit,
     buddy_label,
     from_qdatetime,
     local_now,
@@ -113,9 +113,7 @@ class EntryForm(QWidget):
         self.heading.setObjectName("formHeading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
 
-        self.when = TabLeavingDateTimeEdit()
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.when = DateTimeField("d MMM yyyy  HH:mm")
         self.pain_score = _optional_spin(10)
         self.pain_score.setObjectName("painScore")
         self.worst = _optional_spin(10)
