@@ -59,15 +59,21 @@ def open_stored(args: argparse.Namespace, *, lock: bool = False) -> Iterator[Jou
 
 
 def read_journal_file(path: str) -> Journal:
-    """A journal file parsed and validated (exit 2 with the import's message when it is not)."""
+    """A journal file (JSON v1, or the CSV of entries when the name ends in .csv) parsed and
+    validated; exit 2 with the import's message when it is not."""
     from tracker.domain import journal_format
     from tracker.domain.errors import ValidationError
 
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
+        text = raw.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise CommandError(f"cannot read {path} ({error}).", EXIT_BAD_INPUT) from None
     try:
+        if path.lower().endswith(".csv"):
+            from tracker.domain import csv_format
+
+            return csv_format.loads_csv(text)
         return journal_format.loads(text)
     except ValidationError as error:
         raise CommandError(f"{path} is not a valid journal: {error}", EXIT_BAD_INPUT) from None

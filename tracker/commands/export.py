@@ -1,4 +1,7 @@
-"""``export --format json --out FILE`` (``--out -`` for standard output)."""
+"""``export --format json|csv|fhir --out FILE`` (``--out -`` for standard output).
+
+The file is written to a temporary file beside FILE and renamed into place, mode 0600.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +11,16 @@ from datetime import datetime
 
 from tracker.commands.base import EXIT_OK, CommandError, open_stored, output_path
 
+FORMATS = ("json", "csv", "fhir")
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=["json"], default="json")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="json",
+        help="json: the journal file (v1); csv: one row per entry; fhir: a FHIR R4 Bundle",
+    )
     parser.add_argument("--out", required=True, metavar="FILE", help="'-' for standard output")
 
 
@@ -18,8 +28,9 @@ def run(args: argparse.Namespace) -> int:
     from tracker.services.exchange import ExchangeService, write_private_file
 
     out = None if args.out == "-" else output_path(args.out)
+    exported_at = datetime.now().astimezone().replace(microsecond=0)
     with open_stored(args) as db:
-        text = ExchangeService(db).export_json(datetime.now().astimezone().replace(microsecond=0))
+        text = ExchangeService(db).export_text(args.format, exported_at)
     if out is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -28,5 +39,5 @@ def run(args: argparse.Namespace) -> int:
         write_private_file(out, text.encode("utf-8"))
     except OSError as error:
         raise CommandError(f"cannot write {out} ({error.strerror}).") from None
-    print(f"Exported the journal to {out}.")
+    print(f"Exported the journal ({args.format}) to {out}.")
     return EXIT_OK

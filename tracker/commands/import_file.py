@@ -15,7 +15,9 @@ from tracker.commands.base import (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="a journal file (.json)")
+    parser.add_argument(
+        "file", metavar="FILE", help="a journal file (.json), or a CSV of entries (.csv)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

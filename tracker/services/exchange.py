@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from tracker.domain import journal_format
+from tracker.domain import csv_format, fhir, journal_format
 from tracker.domain.model import Journal
 from tracker.storage import repository
 from tracker.storage.database import JournalDatabase
@@ -46,6 +47,17 @@ class ExchangeService:
     def export_json(self, exported_at: datetime | None = None) -> str:
         journal = self.load()
         return journal_format.dumps(replace(journal, exported_at=exported_at))
+
+    def export_text(self, format_name: str, exported_at: datetime | None = None) -> str:
+        """The whole journal as ``json`` (file v1), ``csv`` (entries) or ``fhir`` (R4 Bundle)."""
+        journal = replace(self.load(), exported_at=exported_at)
+        if format_name == "json":
+            return journal_format.dumps(journal)
+        if format_name == "csv":
+            return csv_format.dumps_csv(journal)
+        if format_name == "fhir":
+            return json.dumps(fhir.bundle(journal), indent=2, ensure_ascii=False)
+        raise ValueError(format_name)
 
     def import_journal(self, journal: Journal) -> Journal:
         """Store every record of ``journal``, all or nothing. Returns it with ids assigned.
