@@ -1,0 +1,98 @@
+"""The trend chart's data and the "what changed after each treatment" table.
+
+One unit of work per public method. The sums and daily groups come from SQL
+(``storage.queries``); the maths on them from ``domain.trends``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
+
+from tracker.domain import trends
+from tracker.domain.model import Treatment
+from tracker.domain.trends import Flare, TreatmentResponse, TrendData
+from tracker.storage import queries, repository
+from tracker.storage.database import JournalDatabase
+
+
+class TrendsService:
+    def __init__(self, db: JournalDatabase, today: Callable[[], date] = date.today) -> None:
+        self._db = db
+        self._today = today
+
+    def span(self) -> tuple[date, date] | None:
+        """The first and last own calendar day with an entry or a dose (``None``: neither)."""
+        with self._db.unit_of_work() as session:
+            return queries.recorded_span(session)
+
+    def trend_data(self, start: date | None = None, end: date | None = None) -> TrendData:
+        """The chart's series for ``start..end`` (inclusive). A missing end is the journal's
+        first or last recorded day (today when the journal holds no entry or dose).
+        Raises ``ValueError`` when ``start`` is after ``end``."""
+        with self._db.unit_of_work() as session:
+            if start is None or end is None:
+                span = queries.recorded_span(session)
+                first, last = span if span is not None else (self._today(), self._today())
+                # One end given beyond the recorded days: never a reversed range.
+                if start is None:
+                    start = first if end is None else min(first, end)
+                if end is None:
+                    end = max(last, start)
+            if start > end:
+                raise ValueError(f"the first day {start} is after the last day {end}")
+            return self._trend_data(session, start, end)
+
+    def responses(self) -> list[TreatmentResponse]:
+        """One row per treatment, in the order treatments started."""
+        with self._db.unit_of_work() as session:
+            treatments = repository.load_treatments(session)
+            windows = [w for t in treatments for w in trends.response_windows(t).all()]
+            stats = queries.window_stats(session, windows)
+        return trends.build_responses(treatments, stats)
+
+    def _trend_data(self, session: Session, start: date, end: date) -> TrendData:
+        per_entry = trends.uses_entry_points(start, end)
+        before = start - timedelta(days=trends.ROLLING_DAYS - 1)
+        days = queries.day_stats(session, before, end)
+        if per_entry:
+            points = queries.entry_points(session, start, end)
+        else:
+            points = [d.to_point() for d in days if d.day >= start]
+        rolling = [v for v in trends.rolling_mean(days) if v.day >= start]
+        worst = [v for v in trends.rolling_mean(days, worst=True) if v.day >= start]
+        treatments = [
+            t for t in repository.load_treatments(session) if trends.overlaps(t, start, end)
+        ]
+        return TrendData(
+            start=start,
+            end=end,
+            per_entry=per_entry,
+            points=tuple(points),
+            pain_7day=tuple(rolling),
+            worst_7day=tuple(worst),
+            doses=tuple(queries.as_needed_doses_per_day(session, start, end)),
+            treatments=tuple(treatments),
+            alerts=tuple(queries.alerts_between(session, start, end)),
+            flares=tuple(self._flares(session, treatments, start, end)),
+        )
+
+    @staticmethod
+    def _flares(
+        session: Session, treatments: list[Treatment], start: date, end: date
+    ) -> list[Flare]:
+        courses = [t for t in treatments if t.kind == trends.KIND_RADIOTHERAPY]
+        befores = queries.window_stats(session, [trends.flare_before_window(t) for t in courses])
+        found: list[Flare] = []
+        for course in courses:
+            search = trends.flare_search_window(course)
+            flare = trends.find_flare(
+                course,
+                befores[trends.flare_before_window(course)],
+                queries.scored_entries(session, search),
+            )
+            if flare is not None and flare.first_day <= end and flare.last_day >= start:
+                found.append(flare)
+        return found

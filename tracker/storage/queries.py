@@ -1,0 +1,223 @@
+"""Aggregating queries for the trend chart and the treatment response table (SQLAlchemy Core).
+
+The sums, counts and daily groups are computed by SQLite; Python receives one row per day (or
+per entry, for ranges short enough to draw entry by entry), never thousands of ORM objects.
+Days are a record's own calendar day: ``entries.local_day`` for entries, and for doses the date
+of ``taken_utc`` moved by the dose's own offset, computed in SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, literal, select, union_all
+from sqlalchemy.orm import Session
+
+from tracker.domain.model import Alert
+from tracker.domain.timeutil import local_day
+from tracker.domain.trends import (
+    DayCount,
+    DayStats,
+    ScoredEntry,
+    TrendPoint,
+    Window,
+    WindowStats,
+)
+from tracker.storage import mapping
+from tracker.storage.repository import TABLES
+
+ENTRIES = TABLES["entries"]
+MEDICATIONS = TABLES["medications"]
+ALERTS = TABLES["alerts"]
+NOTE_START = 80  # characters of an entry's note carried to the chart's hover text
+COMPOUND_LIMIT = 200  # selects per UNION ALL, well under SQLite's default limit of 500
+
+_WEAKNESS = (
+    ENTRIES.c.weak_left_arm,
+    ENTRIES.c.weak_right_arm,
+    ENTRIES.c.weak_left_leg,
+    ENTRIES.c.weak_right_leg,
+)
+_NUMBNESS = (ENTRIES.c.numb_arms, ENTRIES.c.numb_legs, ENTRIES.c.numb_trunk, ENTRIES.c.numb_saddle)
+
+
+def _highest(columns: tuple[Any, ...]) -> ColumnElement[int]:
+    """SQLite's ``max(a, b, ...)`` with several arguments: the largest value of one row."""
+    return func.max(*columns)
+
+
+def _local_time(utc: datetime, offset_min: int) -> datetime:
+    return utc + timedelta(minutes=offset_min)
+
+
+def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """Instants that hold every record whose own day is in ``start..end``: offsets are at most
+    a day either side of UTC (the tables' CHECK constraints)."""
+    return (
+        datetime.combine(start - timedelta(days=1), time()),
+        datetime.combine(end + timedelta(days=2), time()),
+    )
+
+
+def entry_points(session: Session, start: date, end: date) -> list[TrendPoint]:
+    """Every entry whose own day is in ``start..end`` as chart points, in order of their own
+    wall-clock time (the chart's x axis; entries made in different offsets may order differently
+    by instant)."""
+    query = (
+        select(
+            ENTRIES.c.id,
+            ENTRIES.c.recorded_utc,
+            ENTRIES.c.utc_offset_min,
+            ENTRIES.c.pain_score,
+            ENTRIES.c.worst_24h,
+            _highest(_WEAKNESS).label("weakness"),
+            _highest(_NUMBNESS).label("numbness"),
+            ENTRIES.c.walking,
+            func.substr(ENTRIES.c.note, 1, NOTE_START).label("note"),
+        )
+        .where(ENTRIES.c.local_day.between(start, end))
+        .order_by(ENTRIES.c.recorded_utc, ENTRIES.c.pk)
+    )
+    points = [
+        TrendPoint(
+            at=_local_time(row.recorded_utc, row.utc_offset_min),
+            pain=float(row.pain_score),
+            worst=None if row.worst_24h is None else float(row.worst_24h),
+            weakness=int(row.weakness),
+            numbness=int(row.numbness),
+            walking=int(row.walking),
+            entry_id=row.id,
+            note=row.note or "",
+        )
+        for row in session.execute(query)
+    ]
+    return sorted(points, key=lambda p: p.at)
+
+
+def day_stats(session: Session, start: date, end: date) -> list[DayStats]:
+    """One row per own calendar day with entries in ``start..end`` (``GROUP BY local_day``):
+    pain sum and count, worst-pain sum and count, and the day's highest weakness, numbness and
+    walking levels."""
+    query = (
+        select(
+            ENTRIES.c.local_day,
+            func.sum(ENTRIES.c.pain_score).label("pain_sum"),
+            func.count().label("n"),
+            func.coalesce(func.sum(ENTRIES.c.worst_24h), 0).label("worst_sum"),
+            func.count(ENTRIES.c.worst_24h).label("worst_n"),
+            func.max(_highest(_WEAKNESS)).label("weakness"),
+            func.max(_highest(_NUMBNESS)).label("numbness"),
+            func.max(ENTRIES.c.walking).label("walking"),
+        )
+        .where(ENTRIES.c.local_day.between(start, end))
+        .group_by(ENTRIES.c.local_day)
+        .order_by(ENTRIES.c.local_day)
+    )
+    return [
+        DayStats(
+            day=row.local_day,
+            pain_sum=int(row.pain_sum),
+            count=int(row.n),
+            worst_sum=int(row.worst_sum),
+            worst_count=int(row.worst_n),
+            weakness=int(row.weakness),
+            numbness=int(row.numbness),
+            walking=int(row.walking),
+        )
+        for row in session.execute(query)
+    ]
+
+
+def _dose_day() -> ColumnElement[str]:
+    """The own calendar day of a dose, in SQL: ``date(taken_utc, '+60 minutes')``.
+    ``printf('%+d')`` writes the sign of a negative offset once (``-300 minutes``), where
+    ``'+' || offset`` would write ``+-300``."""
+    shift = func.printf("%+d minutes", MEDICATIONS.c.utc_offset_min)
+    return func.date(MEDICATIONS.c.taken_utc, shift)
+
+
+def as_needed_doses_per_day(session: Session, start: date, end: date) -> list[DayCount]:
+    """The number of as-needed doses taken on each own calendar day in ``start..end``."""
+    day = _dose_day().label("day")
+    low, high = _utc_bounds(start, end)
+    query = (
+        select(day, func.count().label("n"))
+        .where(
+            MEDICATIONS.c.as_needed.is_(True),
+            MEDICATIONS.c.taken_utc >= low,
+            MEDICATIONS.c.taken_utc < high,
+        )
+        .group_by(day)
+        .having(day.between(start.isoformat(), end.isoformat()))
+        .order_by(day)
+    )
+    return [DayCount(date.fromisoformat(row.day), int(row.n)) for row in session.execute(query)]
+
+
+def _window_select(key: int, window: Window) -> Select[Any]:
+    return select(
+        literal(key).label("k"),
+        func.coalesce(func.sum(ENTRIES.c.pain_score), 0).label("pain_sum"),
+        func.count().label("n"),
+    ).where(ENTRIES.c.local_day.between(window.first_day, window.last_day))
+
+
+def window_stats(session: Session, windows: Iterable[Window]) -> dict[Window, WindowStats]:
+    """The pain sum and the number of entries in each window, in one ``UNION ALL`` query per
+    ``COMPOUND_LIMIT`` windows."""
+    wanted = list(dict.fromkeys(windows))
+    result: dict[Window, WindowStats] = {}
+    for first in range(0, len(wanted), COMPOUND_LIMIT):
+        chunk = wanted[first : first + COMPOUND_LIMIT]
+        parts = [_window_select(key, window) for key, window in enumerate(chunk)]
+        query = parts[0] if len(parts) == 1 else union_all(*parts)
+        for row in session.execute(query):
+            result[chunk[row.k]] = WindowStats(int(row.pain_sum), int(row.n))
+    return result
+
+
+def scored_entries(session: Session, window: Window) -> list[ScoredEntry]:
+    """The local time and pain score of each entry in ``window`` (a flare search: a few weeks)."""
+    query = (
+        select(ENTRIES.c.recorded_utc, ENTRIES.c.utc_offset_min, ENTRIES.c.pain_score)
+        .where(ENTRIES.c.local_day.between(window.first_day, window.last_day))
+        .order_by(ENTRIES.c.recorded_utc, ENTRIES.c.pk)
+    )
+    return [
+        ScoredEntry(_local_time(row.recorded_utc, row.utc_offset_min), int(row.pain_score))
+        for row in session.execute(query)
+    ]
+
+
+def alerts_between(session: Session, start: date, end: date) -> list[Alert]:
+    """Alerts raised on an own calendar day in ``start..end``, in time order."""
+    low, high = _utc_bounds(start, end)
+    query = (
+        select(ALERTS)
+        .where(ALERTS.c.raised_utc >= low, ALERTS.c.raised_utc < high)
+        .order_by(ALERTS.c.raised_utc, ALERTS.c.pk)
+    )
+    alerts = [mapping.row_to_alert(r) for r in mapping.rows(session.execute(query))]
+    return [a for a in alerts if start <= local_day(a.raised_at) <= end]
+
+
+def recorded_span(session: Session) -> tuple[date, date] | None:
+    """The first and last own calendar day with an entry or a dose; ``None`` when there is
+    neither."""
+    entry_first, entry_last = session.execute(
+        select(func.min(ENTRIES.c.local_day), func.max(ENTRIES.c.local_day))
+    ).one()
+    dose_first, dose_last = session.execute(
+        select(func.min(_dose_day()), func.max(_dose_day()))
+    ).one()
+    firsts = [d for d in (entry_first, _as_date(dose_first)) if d is not None]
+    lasts = [d for d in (entry_last, _as_date(dose_last)) if d is not None]
+    if not firsts:
+        return None
+    return min(firsts), max(lasts)
+
+
+def _as_date(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)

@@ -1,0 +1,289 @@
+"""The trend chart in the window: range buttons, the chart, the entry pointed at, and the table
+of what changed after each treatment.
+
+Importing this module imports matplotlib (about 0.7 s): the window embeds it only after its
+first paint, so nothing imports this module at start-up.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from matplotlib.backend_bases import MouseEvent
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QButtonGroup,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.charts import DrawnChart, draw_trends, save_trend_chart
+from tracker.domain.trends import PRESET_WORDS, Preset, TrendData, point_text, preset_range
+from tracker.ui.common import MessageLine, buddy_label, from_qdate, to_qdate
+from tracker.ui.models.response_table_model import ResponseTableModel
+
+if TYPE_CHECKING:
+    from tracker.services.trends import TrendsService
+
+POINT_HINT = "Point at a dot in the pain chart, or click it, to see that entry here."
+SHORTCUTS = {Preset.DAYS_30: "&30 days", Preset.DAYS_90: "&90 days", Preset.YEAR: "1 &year"}
+CHART_FONT_FACTOR = 1.1  # matplotlib points are a little smaller than Qt's on screen
+# The range shown is told by a black border, bold text and a tick, not by colour alone.
+CHECKED_STYLE = (
+    "QPushButton:checked { font-weight: bold; border: 3px solid #000000; background: #d6d6d6; }"
+)
+
+
+def _checked_look(button: QPushButton) -> None:
+    """The checked style, and a width that fits the text when it turns bold."""
+    button.setStyleSheet(CHECKED_STYLE)
+    bold = QFont(button.font())
+    bold.setBold(True)
+    text = button.text().replace("&", "")
+    button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text) + 36)
+
+
+class ChartView(QWidget):
+    range_shown = Signal(object, object)  # the first and last day drawn (datetime.date)
+    point_shown = Signal(str)  # the words shown for the point pointed at or clicked
+    chart_saved = Signal(str)  # the path of a chart written by "Save chart…"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service: TrendsService | None = None
+        self._data: TrendData | None = None
+        self._drawn: DrawnChart | None = None
+        self._preset: Preset | None = Preset.DAYS_90
+
+        self.figure = Figure(layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumSize(480, 320)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setAccessibleName("Trend chart")
+        self.canvas.setAccessibleDescription(
+            "Pain, nerve signs, painkiller doses, treatments and red flags over time."
+        )
+        self.canvas.mpl_connect("motion_notify_event", self._on_canvas_pointed)
+        self.canvas.mpl_connect("button_press_event", self._on_canvas_pointed)
+
+        self.preset_buttons: dict[Preset, QPushButton] = {}
+        self.range_group = QButtonGroup(self)
+        self.range_group.setExclusive(True)
+        for preset, words in PRESET_WORDS.items():
+            button = QPushButton(SHORTCUTS.get(preset, "&All"))
+            button.setCheckable(True)
+            _checked_look(button)
+            button.setAccessibleName(f"Show {words}" if preset is not Preset.ALL else "Show all")
+            button.clicked.connect(lambda _=False, p=preset: self.show_preset(p))
+            self.range_group.addButton(button)
+            self.preset_buttons[preset] = button
+        self.from_edit = self._date_edit()
+        self.to_edit = self._date_edit()
+        self.dates_button = QPushButton("Show &these dates")
+        self.dates_button.setCheckable(True)
+        _checked_look(self.dates_button)
+        self.dates_button.setAccessibleName("Show the chosen dates")
+        self.range_group.addButton(self.dates_button)
+        self.dates_button.clicked.connect(self._on_dates_clicked)
+        self.save_button = QPushButton("&Save chart…")
+        self.save_button.setAccessibleName("Save chart as a picture")
+        self.save_button.clicked.connect(self.save_chart)
+
+        self.point_label = QLabel(POINT_HINT)
+        self.point_label.setWordWrap(True)
+        self.point_label.setAccessibleName("Entry pointed at")
+        self.point_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = MessageLine()
+
+        self.responses = ResponseTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.responses)
+        self.table.setAccessibleName("What changed after each treatment")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table_intro = QLabel(
+            "What changed after each treatment: the mean pain score in the 14 days before it "
+            "and after it (and, for radiotherapy, 4 to 6 weeks after, when relief usually "
+            "comes), with the number of entries behind each mean. Fewer than 3 entries: "
+            "too few to tell."
+        )
+        self.table_intro.setWordWrap(True)
+        self._layout()
+        self._set_font()
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.setDate(QDate.currentDate())
+        return edit
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        for button in self.preset_buttons.values():
+            buttons.addWidget(button)
+        buttons.addSpacing(16)
+        buttons.addWidget(buddy_label("&From:", self.from_edit, "First day to show"))
+        buttons.addWidget(self.from_edit)
+        buttons.addWidget(buddy_label("T&o:", self.to_edit, "Last day to show"))
+        buttons.addWidget(self.to_edit)
+        buttons.addWidget(self.dates_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        top = QWidget()
+        chart = QVBoxLayout(top)
+        chart.setContentsMargins(0, 0, 0, 0)
+        chart.addLayout(buttons)
+        chart.addWidget(self.message)
+        chart.addWidget(self.canvas, 1)
+        chart.addWidget(self.point_label)
+        bottom = QWidget()
+        table = QVBoxLayout(bottom)
+        table.setContentsMargins(0, 0, 0, 0)
+        table.addWidget(self.table_intro)
+        table.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        self.table.setMinimumHeight(140)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _set_font(self) -> None:
+        font = self.point_label.font()
+        font.setPointSizeF(max(font.pointSizeF(), QApplication.font().pointSizeF()) * 1.15)
+        self.point_label.setFont(font)
+
+    # ---- public --------------------------------------------------------------------------
+
+    def set_service(self, service: TrendsService) -> None:
+        self._service = service
+
+    @property
+    def data(self) -> TrendData | None:
+        """What the chart shows now."""
+        return self._data
+
+    @property
+    def drawn(self) -> DrawnChart | None:
+        return self._drawn
+
+    def refresh(self) -> None:
+        """Read the journal again and redraw the range shown (after a change elsewhere)."""
+        if self._service is None:
+            return
+        self.responses.set_responses(self._service.responses())
+        if self._preset is not None:
+            self.show_preset(self._preset)
+        else:
+            self.show_dates(from_qdate(self.from_edit.date()), from_qdate(self.to_edit.date()))
+
+    def show_preset(self, preset: Preset) -> None:
+        """The last 30 or 90 days or year of the journal (ending on its last recorded day), or
+        all of it."""
+        self._preset = preset
+        self.preset_buttons[preset].setChecked(True)
+        if self._service is None:
+            return
+        span = self._service.span()
+        if span is None:
+            self._show(None, None)
+            return
+        self._show(*preset_range(preset, *span))
+
+    def show_dates(self, start: date, end: date) -> None:
+        """The days ``start`` to ``end``, both included."""
+        self._preset = None
+        self.dates_button.setChecked(True)
+        if start > end:
+            self.message.show_problem(
+                "The first day to show is after the last day. Choose the dates again."
+            )
+            return
+        self._show(start, end)
+
+    def save_chart(self) -> None:
+        """Ask where to save the chart shown, then write it as a PNG or SVG picture."""
+        if self._data is None:
+            self.message.show_problem("There is no chart to save yet.")
+            return
+        chosen = self.ask_save_path()
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() not in (".png", ".svg"):
+            path = path.with_name(path.name + ".png")
+        try:
+            save_trend_chart(self._data, path)
+        except OSError as error:
+            self.message.show_problem(
+                f"The chart could not be saved to {path} ({error.strerror or error})."
+            )
+            return
+        self.message.show_done(f"Chart saved to {path}.")
+        self.chart_saved.emit(str(path))
+
+    def ask_save_path(self) -> str | None:
+        """The file dialog (tests replace this method)."""
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            "Save chart",
+            str(Path.home() / "spine-journal-chart.png"),
+            "PNG picture (*.png);;SVG drawing (*.svg)",
+        )
+        return name or None
+
+    # ---- drawing -------------------------------------------------------------------------
+
+    def _show(self, start: date | None, end: date | None) -> None:
+        assert self._service is not None
+        self.message.clear_message()
+        data = self._service.trend_data(start, end)
+        self._data = data
+        self.from_edit.setDate(to_qdate(data.start))
+        self.to_edit.setDate(to_qdate(data.end))
+        size = QApplication.font().pointSizeF() * CHART_FONT_FACTOR
+        self._drawn = draw_trends(self.figure, data, font_size=max(9.0, size))
+        self.canvas.draw_idle()
+        self.point_label.setText(POINT_HINT)
+        self.range_shown.emit(data.start, data.end)
+
+    def _on_dates_clicked(self) -> None:
+        self.show_dates(from_qdate(self.from_edit.date()), from_qdate(self.to_edit.date()))
+
+    def _on_canvas_pointed(self, event: MouseEvent) -> None:
+        if self._drawn is None or event.x is None or event.y is None:
+            return
+        point = self._drawn.point_near(event.x, event.y)
+        if point is None:
+            self.canvas.setToolTip("")
+            return
+        text = point_text(point)
+        self.canvas.setToolTip(text)
+        if text != self.point_label.text():
+            self.point_label.setText(text)
+            self.point_shown.emit(text)
