@@ -1,0 +1,438 @@
+"""Appointments: when, with whom, the questions to ask and notes. Add a new one, or choose one
+in the list to change or delete it; upcoming appointments are listed first.
+
+Writes go through the AppointmentService only; the panel holds frozen Appointment records.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QSize, QSortFilterProxyModel, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.errors import ValidationError
+from tracker.domain.model import SHORT_TEXT_MAX, Appointment
+from tracker.ui.common import (
+    Confirm,
+    DateTimeField,
+    MessageLine,
+    buddy_label,
+    from_qdatetime,
+    local_now,
+    to_qdate,
+)
+from tracker.ui.dialogs.treatment_dialog import leave_room_for_focus
+from tracker.ui.models.appointment_table_model import (
+    QUESTIONS,
+    SORT_ROLE,
+    WHEN,
+    AppointmentTableModel,
+    when_text,
+)
+
+if TYPE_CHECKING:
+    from tracker.services.records import AppointmentService
+
+NOT_OPEN = "The journal is not open yet. Wait a moment and try again."
+CHOOSE_FIRST = "Choose an appointment in the list first."
+NEW_ONE = "A new appointment: fill it in and press “Add appointment”."
+FIELD_WORDS = {"at": "When", "with": "With whom", "questions": "Questions", "notes": "Notes"}
+
+
+def describe(appointment: Appointment) -> str:
+    """ "the appointment of Thu 5 Mar 2026 14:30 with Dr Patel" """
+    text = f"the appointment of {when_text(appointment.at)}"
+    return f"{text} with {appointment.with_whom}" if appointment.with_whom else text
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area: on a short screen (or below the first-start
+    contacts form) the form scrolls instead of squeezing its fields on top of each other."""
+    scroll = QScrollArea()
+    scroll.setWidget(content)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    keep_width(scroll)
+    return scroll
+
+
+def keep_width(scroll: QScrollArea) -> None:
+    """As wide as the content needs beside a vertical scroll bar (a scroll area's own minimum
+    is only its scroll bars)."""
+    content = scroll.widget()
+    if content is not None:
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(content.minimumSizeHint().width() + bar)
+
+
+class TextBox(QPlainTextEdit):
+    """Several lines of text that Tab leaves, as every other field. It asks for no more than
+    its minimum height (Qt's default asks for 192 pixels), so that on a short screen the
+    buttons under it stay in view; it still grows into any room left over."""
+
+    def __init__(self, placeholder: str, height: int) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+        self.setPlaceholderText(placeholder)
+        self.setMinimumHeight(height)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
+class AppointmentTable(QTableView):
+    """Delete asks to delete the chosen appointment; Tab leaves the table."""
+
+    delete_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete:
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class AppointmentsPanel(QWidget):
+    changed = Signal(str)  # "appointments", after a write that succeeded
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service: AppointmentService | None = None
+        self.editing: Appointment | None = None
+        self._quiet = False  # re-choosing a row after a refresh leaves the form as typed
+        self.message = MessageLine()
+        self._build_form()
+        self._build_table()
+        self._lay_out()
+        self._connect()
+        self.clear_form()
+        self._show_count()
+
+    # ---- building ----------------------------------------------------------------------------
+
+    def _build_form(self) -> None:
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setAccessibleName("Which appointment the form shows")
+        self.when = DateTimeField("d MMM yyyy  HH:mm (ddd)")
+        self.with_whom = QLineEdit()
+        self.with_whom.setMaxLength(SHORT_TEXT_MAX)
+        self.with_whom.setPlaceholderText("e.g. Dr Patel, oncology clinic")
+        self.questions = TextBox("One question a line, so that none is forgotten", 120)
+        self.notes = TextBox("What was said, what happens next", 80)
+        self.add_button = QPushButton("A&dd appointment")
+        self.save_button = QPushButton("Save &changes")
+        self.save_button.setAccessibleName("Save changes to the chosen appointment")
+        self.delete_button = QPushButton("De&lete…")
+        self.delete_button.setAccessibleName("Delete the chosen appointment")
+        self.clear_button = QPushButton("Clear the &form")
+
+    def _build_table(self) -> None:
+        self.model = AppointmentTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = AppointmentTable()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(WHEN, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # long texts end in "…"; the tooltip has them whole
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QUESTIONS, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
+
+    def _lay_out(self) -> None:
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        rows: list[tuple[str, QWidget, str | None]] = [
+            ("Da&y and time:", self.when, "Day and time"),
+            ("With &whom:", self.with_whom, "With whom"),
+            ("&Questions to ask:", self.questions, None),
+            ("N&otes:", self.notes, None),
+        ]
+        for row, (text, field, name) in enumerate(rows):
+            label = buddy_label(text, field, name)
+            boxed = isinstance(field, QPlainTextEdit)
+            place = Qt.AlignmentFlag.AlignTop if boxed else Qt.AlignmentFlag.AlignVCenter
+            grid.addWidget(label, row, 0, place)
+            grid.addWidget(field, row, 1)
+        grid.setRowStretch(2, 2)
+        grid.setRowStretch(3, 1)
+        first_buttons = QHBoxLayout()
+        first_buttons.addWidget(self.add_button)
+        first_buttons.addWidget(self.save_button)
+        first_buttons.addStretch(1)
+        second_buttons = QHBoxLayout()
+        second_buttons.addWidget(self.clear_button)
+        second_buttons.addWidget(self.delete_button)
+        second_buttons.addStretch(1)
+        form_box = QGroupBox("An appointment")
+        form = QVBoxLayout(form_box)
+        form.addWidget(self.status)
+        form.addLayout(grid, 1)
+        form.addLayout(first_buttons)
+        form.addLayout(second_buttons)
+
+        list_box = QGroupBox()
+        listing = QVBoxLayout(list_box)
+        list_label = buddy_label(
+            "&Upcoming first, then past ones (choose one to change it):", self.table, "Appointments"
+        )
+        listing.addWidget(list_label)
+        listing.addWidget(self.table, 1)
+        listing.addWidget(self.count_label)
+
+        columns = QHBoxLayout()
+        columns.addWidget(scrolling(form_box), 5)
+        columns.addSpacing(12)
+        columns.addWidget(list_box, 6)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(columns, 1)
+        leave_room_for_focus(
+            self.add_button, self.save_button, self.clear_button, self.delete_button
+        )
+        for button in self.findChildren(QPushButton):
+            # Outside a dialog a focused button takes Enter only when it is auto-default.
+            button.setAutoDefault(True)
+        order: list[QWidget] = [
+            self.when,
+            self.with_whom,
+            self.questions,
+            self.notes,
+            self.add_button,
+            self.save_button,
+            self.clear_button,
+            self.delete_button,
+            self.table,
+        ]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self.tab_order = order
+
+    def _connect(self) -> None:
+        self.add_button.clicked.connect(self.add_appointment)
+        self.save_button.clicked.connect(self.save_changes)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.clear_button.clicked.connect(self.clear_form)
+        self.table.delete_requested.connect(self.delete_selected)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_args: self._on_table_selection_changed()
+        )
+        self.model.modelReset.connect(self._show_count)
+
+    # ---- the main window's interface ---------------------------------------------------------
+
+    def set_service(self, service: AppointmentService) -> None:
+        self._service = service
+
+    def refresh(self) -> None:
+        """Read the appointments again; the one being changed stays chosen."""
+        if self._service is None:
+            return
+        self.model.set_appointments(self._service.list(), local_now())
+        if self.editing is not None and self.editing.id is not None:
+            self._quiet = True
+            try:
+                if not self.select_appointment(self.editing.id):
+                    self._set_editing(None)  # deleted elsewhere: what is typed becomes new
+            finally:
+                self._quiet = False
+
+    # ---- choosing ----------------------------------------------------------------------------
+
+    def select_appointment(self, appointment_id: str) -> bool:
+        row = self.model.row_of(appointment_id)
+        if row < 0:
+            return False
+        self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        return True
+
+    def selected_appointment(self) -> Appointment | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.appointment_at(self.proxy.mapToSource(rows[0]).row())
+
+    def _on_table_selection_changed(self) -> None:
+        if self._quiet:
+            return
+        chosen = self.selected_appointment()
+        if chosen is not None:
+            self._fill(chosen)
+
+    def _fill(self, appointment: Appointment) -> None:
+        # The wall-clock reading in the appointment's own offset (a QDateTime carrying the
+        # offset would be shown converted to the machine's zone).
+        at = appointment.at
+        self.when.setDateTime(QDateTime(to_qdate(at.date()), QTime(at.hour, at.minute)))
+        self.with_whom.setText(appointment.with_whom)
+        self.questions.setPlainText(appointment.questions)
+        self.notes.setPlainText(appointment.notes)
+        self._set_editing(appointment)
+
+    def _set_editing(self, appointment: Appointment | None) -> None:
+        self.editing = appointment
+        # The button in bold is the one that fits: adding a new one, or saving changes.
+        primary, other = (
+            (self.add_button, self.save_button)
+            if appointment is None
+            else (self.save_button, self.add_button)
+        )
+        primary.setObjectName("primary")
+        other.setObjectName("")
+        for button in (primary, other):
+            button.style().unpolish(button)
+            button.style().polish(button)
+        if appointment is None:
+            self.status.setText(NEW_ONE)
+        else:
+            self.status.setText(
+                f"Changing {describe(appointment)}. Press “Save changes” to keep your changes."
+            )
+
+    def clear_form(self) -> None:
+        """An empty form for a new appointment, at the next whole hour."""
+        self._quiet = True
+        self.table.clearSelection()
+        self._quiet = False
+        start = local_now().replace(minute=0, second=0) + timedelta(hours=1)
+        self.when.setDateTime(QDateTime(to_qdate(start.date()), QTime(start.hour, 0)))
+        self.with_whom.clear()
+        self.questions.clear()
+        self.notes.clear()
+        self._set_editing(None)
+
+    # ---- writing -----------------------------------------------------------------------------
+
+    def _build(self, original: Appointment | None) -> Appointment | None:
+        """The form as an Appointment (with ``original``'s id and UTC offset), or None after
+        showing what is wrong."""
+        offset = None if original is None else original.at.utcoffset()
+        at: datetime = from_qdatetime(self.when.dateTime(), offset)
+        try:
+            return Appointment(
+                id=None if original is None else original.id,
+                at=at,
+                with_whom=self.with_whom.text().strip(),
+                questions=self.questions.toPlainText().strip(),
+                notes=self.notes.toPlainText().strip(),
+            )
+        except ValidationError as error:
+            words = FIELD_WORDS.get(error.field, error.field)
+            self.message.show_problem(f"{words}: {error.problem}.")
+            return None
+
+    def add_appointment(self) -> None:
+        if self._service is None:
+            self.message.show_problem(NOT_OPEN)
+            return
+        appointment = self._build(None)
+        if appointment is None:
+            return
+        from tracker.services.errors import JournalError
+
+        try:
+            saved = self._service.add(appointment)
+        except JournalError as error:
+            self.message.show_problem(str(error))
+            return
+        self.clear_form()
+        self.refresh()
+        self.message.show_done(f"{_capital(describe(saved))} added.")
+        self.changed.emit("appointments")
+        self.when.setFocus()
+
+    def save_changes(self) -> None:
+        if self._service is None:
+            self.message.show_problem(NOT_OPEN)
+            return
+        if self.editing is None:
+            self.message.show_problem(
+                f"{CHOOSE_FIRST} To keep this one as a new appointment, press “Add appointment”."
+            )
+            return
+        appointment = self._build(self.editing)
+        if appointment is None:
+            return
+        from tracker.services.errors import JournalError
+
+        try:
+            saved = self._service.update(appointment)
+        except JournalError as error:
+            self.message.show_problem(str(error))
+            return
+        self._set_editing(saved)
+        self.refresh()
+        self.message.show_done(f"Changes to {describe(saved)} saved.")
+        self.changed.emit("appointments")
+
+    def delete_selected(self) -> None:
+        if self._service is None:
+            self.message.show_problem(NOT_OPEN)
+            return
+        appointment = self.selected_appointment() or self.editing
+        if appointment is None or appointment.id is None:
+            self.message.show_problem(CHOOSE_FIRST)
+            self.table.setFocus()
+            return
+        question = f"Delete {describe(appointment)}? This cannot be undone."
+        if not Confirm.ask(self, "Delete appointment", question):
+            return
+        from tracker.services.errors import JournalError
+
+        try:
+            self._service.delete(appointment.id)
+        except JournalError as error:
+            self.message.show_problem(str(error))
+            return
+        self.clear_form()
+        self.refresh()
+        self.message.show_done(f"{_capital(describe(appointment))} was deleted.")
+        self.changed.emit("appointments")
+        self.table.setFocus()
+
+    def _show_count(self) -> None:
+        total = self.model.rowCount()
+        if total == 0:
+            self.count_label.setText("No appointments recorded yet.")
+            return
+        upcoming = sum(
+            1 for row in range(total) if not self.model.is_past(self.model.appointment_at(row))
+        )
+        self.count_label.setText(f"{upcoming} upcoming, {total - upcoming} past.")

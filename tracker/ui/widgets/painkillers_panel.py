@@ -1,0 +1,521 @@
+"""Painkillers: record a dose in two clicks (a recent medicine, then "Took a dose now"), or a
+new medicine by keyboard; see and delete the doses of any day.
+
+Writes go through the MedicationService only; the panel holds frozen MedicationDose records.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QSortFilterProxyModel, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.errors import ValidationError
+from tracker.domain.model import SHORT_TEXT_MAX, MedicationDose
+from tracker.ui.common import (
+    Confirm,
+    DateTimeField,
+    MessageLine,
+    buddy_label,
+    from_qdate,
+    from_qdatetime,
+    local_now,
+    to_qdate,
+)
+from tracker.ui.dialogs.treatment_dialog import leave_room_for_focus
+from tracker.ui.models.dose_table_model import (
+    SORT_ROLE,
+    TIME,
+    DoseTableModel,
+    choice_text,
+    taken_text,
+)
+from tracker.ui.models.treatment_table_model import day_text
+
+if TYPE_CHECKING:
+    from tracker.services.records import MedicationService
+
+Choice = tuple[str, str, bool]  # (name, dose, as needed), as MedicationService.recent_choices
+
+RECENT_LIMIT = 6
+RECENT_COLUMNS = 3
+NAME_CHOICES = 40
+BUTTON_TEXT_MOST = 30
+RECENT_HEIGHT = 64
+NOT_OPEN = "The journal is not open yet. Wait a moment and try again."
+NAME_FIRST = "Write the medicine's name first, or press one of your medicines above."
+CHOOSE_FIRST = "Choose a dose in the list first."
+NO_RECENT = "Your medicines appear here as big buttons once you have recorded a dose."
+FIELD_WORDS = {"name": "Medicine", "dose": "Dose", "taken_at": "Time", "note": "Note"}
+
+
+def _elided(text: str) -> str:
+    return text if len(text) <= BUTTON_TEXT_MOST else text[: BUTTON_TEXT_MOST - 1] + "…"
+
+
+def dose_words(dose: MedicationDose) -> str:
+    """ "Oxycodone liquid 5 mg at 14:30 on Thu 5 Mar 2026" """
+    when = f"{dose.taken_at:%H:%M} on {day_text(dose.taken_at.date())}"
+    return f"{choice_text(dose.name, dose.dose)} at {when}"
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area: on a short screen (or below the first-start
+    contacts form) the form scrolls instead of squeezing its fields on top of each other."""
+    scroll = QScrollArea()
+    scroll.setWidget(content)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    keep_width(scroll)
+    return scroll
+
+
+def keep_width(scroll: QScrollArea) -> None:
+    """As wide as the content needs beside a vertical scroll bar (a scroll area's own minimum
+    is only its scroll bars)."""
+    content = scroll.widget()
+    if content is not None:
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(content.minimumSizeHint().width() + bar)
+
+
+class RecentChoiceButton(QPushButton):
+    """A big button for one medicine used before: its name and dose, and how it is taken."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.choice: Choice | None = None
+        self.setMinimumHeight(RECENT_HEIGHT)
+        self.hide()
+
+    def set_choice(self, choice: Choice | None) -> None:
+        self.choice = choice
+        self.setVisible(choice is not None)
+        if choice is None:
+            return
+        name, dose, as_needed = choice
+        medicine = choice_text(name, dose)
+        # "&" would turn the next letter into a keyboard shortcut.
+        self.setText(f"{_elided(medicine)}\n{taken_text(as_needed)}".replace("&", "&&"))
+        self.setAccessibleName(f"{medicine}, {taken_text(as_needed)}")
+        self.setToolTip(f"Fill in {medicine}, {taken_text(as_needed)}")
+
+
+class DoseTable(QTableView):
+    """Delete asks to delete the chosen dose; Tab leaves the table."""
+
+    delete_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete:
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class PainkillersPanel(QWidget):
+    changed = Signal(str)  # "medications", after a write that succeeded
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service: MedicationService | None = None
+        self._choices: list[Choice] = []
+        self.recent_buttons = [RecentChoiceButton() for _ in range(RECENT_LIMIT)]
+        self.message = MessageLine()
+        self._build_form()
+        self._build_day_list()
+        self._lay_out()
+        self._connect()
+        self.clear_form()
+        self.day.setDate(to_qdate(date.today()))
+        self._show_count()
+
+    # ---- building ----------------------------------------------------------------------------
+
+    def _build_form(self) -> None:
+        self.recent_box = QGroupBox("Took a painkiller? Press it, then “Took a dose now”")
+        self.recent_grid = QGridLayout()
+        for number, button in enumerate(self.recent_buttons):
+            self.recent_grid.addWidget(button, *divmod(number, RECENT_COLUMNS))
+            button.clicked.connect(lambda _checked=False, b=button: self._on_recent_clicked(b))
+        self.no_recent = QLabel(NO_RECENT)
+        self.no_recent.setWordWrap(True)
+        self.name = QComboBox()
+        self.name.setEditable(True)
+        self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.name.setMinimumWidth(280)
+        name_edit = self.name.lineEdit()
+        assert name_edit is not None  # an editable combo box always has one
+        name_edit.setMaxLength(SHORT_TEXT_MAX)
+        name_edit.setPlaceholderText("e.g. Oxycodone liquid")
+        self.dose = QLineEdit()
+        self.dose.setMaxLength(SHORT_TEXT_MAX)
+        self.dose.setPlaceholderText("e.g. 5 mg or 10 ml")
+        self.as_needed = QCheckBox("As neede&d for pain (not a regular dose at set times)")
+        self.as_needed.setAccessibleName("As needed")
+        self.ready = QLabel()
+        self.ready.setWordWrap(True)
+        self.ready.setTextFormat(Qt.TextFormat.RichText)
+        self.ready.setAccessibleName("What will be recorded")
+        self.took_now_button = QPushButton("Took a dose &now")
+        self.took_now_button.setObjectName("primary")
+        self.took_now_button.setMinimumHeight(RECENT_HEIGHT)
+        self.taken_at = DateTimeField("d MMM yyyy  HH:mm")
+        self.save_at_button = QPushButton("Save with this t&ime")
+
+    def _build_day_list(self) -> None:
+        self.model = DoseTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = DoseTable()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(TIME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.day = DateTimeField("d MMM yyyy (ddd)")
+        self.day_before_button = QPushButton("◀ Day &before")
+        self.day_before_button.setAccessibleName("Day before")
+        self.day_after_button = QPushButton("Day a&fter ▶")
+        self.day_after_button.setAccessibleName("Day after")
+        self.today_button = QPushButton("&Go to today")
+        self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
+        self.delete_button = QPushButton("De&lete chosen dose…")
+        self.delete_button.setAccessibleName("Delete the chosen dose")
+
+    def _lay_out(self) -> None:
+        recent_layout = QVBoxLayout(self.recent_box)
+        recent_layout.addLayout(self.recent_grid)
+        recent_layout.addWidget(self.no_recent)
+
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
+        form.addWidget(buddy_label("&Medicine:", self.name), 0, 0)
+        form.addWidget(self.name, 0, 1)
+        form.addWidget(buddy_label("D&ose:", self.dose), 1, 0)
+        form.addWidget(self.dose, 1, 1)
+        form.addWidget(self.as_needed, 2, 1)
+        new_box = QGroupBox("A medicine not listed above, or a different dose")
+        new_box.setLayout(form)
+
+        earlier = QHBoxLayout()
+        earlier.addWidget(self.taken_at, 1)
+        earlier.addWidget(self.save_at_button)
+        left = QVBoxLayout()
+        left.addWidget(self.recent_box)
+        left.addWidget(new_box)
+        left.addWidget(self.ready)
+        left.addWidget(self.took_now_button)
+        left.addWidget(buddy_label("Or, if you took it earlier, &when:", self.taken_at))
+        left.addLayout(earlier)
+        left.addStretch(1)
+
+        pick = QHBoxLayout()
+        day_label = buddy_label("Doses on this da&y:", self.day, "Day")
+        day_label.setWordWrap(False)
+        pick.addWidget(day_label)
+        pick.addWidget(self.day)
+        pick.addStretch(1)
+        moves = QHBoxLayout()
+        moves.addWidget(self.day_before_button)
+        moves.addWidget(self.day_after_button)
+        moves.addWidget(self.today_button)
+        moves.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.delete_button)
+        right_box = QGroupBox("Doses recorded")
+        right = QVBoxLayout(right_box)
+        right.addLayout(pick)
+        right.addLayout(moves)
+        right.addWidget(self.table, 1)
+        right.addLayout(bottom)
+        self.table.setAccessibleName("Doses on the chosen day")
+
+        columns = QHBoxLayout()
+        left_side = QWidget()
+        left_side.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        self.form_scroll = scrolling(left_side)
+        columns.addWidget(self.form_scroll, 5)
+        columns.addSpacing(12)
+        columns.addWidget(right_box, 6)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(columns, 1)
+        leave_room_for_focus(
+            self.took_now_button,
+            self.save_at_button,
+            self.day_before_button,
+            self.day_after_button,
+            self.today_button,
+            self.delete_button,
+        )
+        for button in self.findChildren(QPushButton):
+            # Outside a dialog a focused button takes Enter only when it is auto-default.
+            button.setAutoDefault(True)
+        self._chain_tab_order()
+
+    def _chain_tab_order(self) -> None:
+        order: list[QWidget] = [
+            *self.recent_buttons,
+            self.name,
+            self.dose,
+            self.as_needed,
+            self.took_now_button,
+            self.taken_at,
+            self.save_at_button,
+            self.day,
+            self.day_before_button,
+            self.day_after_button,
+            self.today_button,
+            self.table,
+            self.delete_button,
+        ]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self.tab_order = order
+
+    def _connect(self) -> None:
+        self.name.activated.connect(self._on_name_activated)
+        self.name.editTextChanged.connect(lambda _text: self._show_ready())
+        self.dose.textChanged.connect(lambda _text: self._show_ready())
+        self.as_needed.toggled.connect(lambda _on: self._show_ready())
+        self.took_now_button.clicked.connect(self.took_dose_now)
+        self.save_at_button.clicked.connect(self.save_with_time)
+        self.day.dateChanged.connect(lambda _day: self._load_day())
+        self.day_before_button.clicked.connect(lambda: self.move_day(-1))
+        self.day_after_button.clicked.connect(lambda: self.move_day(1))
+        self.today_button.clicked.connect(lambda: self.show_day(date.today()))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.delete_requested.connect(self.delete_selected)
+        self.model.modelReset.connect(self._show_count)
+
+    # ---- the main window's interface ---------------------------------------------------------
+
+    def set_service(self, service: MedicationService) -> None:
+        self._service = service
+
+    def refresh(self) -> None:
+        """Read the recent medicines and the chosen day's doses again."""
+        if self._service is None:
+            return
+        self._set_choices(self._service.recent_choices(NAME_CHOICES))
+        self._load_day()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # "Earlier" starts from the clock time the panel is looked at, not when it was built.
+        if not self.taken_at.hasFocus():
+            self._reset_time()
+        super().showEvent(event)
+
+    # ---- recent medicines --------------------------------------------------------------------
+
+    def _set_choices(self, choices: list[Choice]) -> None:
+        self._choices = list(choices)
+        shown = self._choices[:RECENT_LIMIT]
+        for number, button in enumerate(self.recent_buttons):
+            button.set_choice(shown[number] if number < len(shown) else None)
+        self.no_recent.setVisible(not shown)
+        keep_width(self.form_scroll)
+        names = list(dict.fromkeys(name for name, _dose, _needed in self._choices))
+        typed = self.name.currentText()
+        self.name.blockSignals(True)
+        self.name.clear()
+        self.name.addItems(names)
+        self.name.setEditText(typed)
+        self.name.blockSignals(False)
+
+    def shown_choices(self) -> list[RecentChoiceButton]:
+        return [button for button in self.recent_buttons if button.choice is not None]
+
+    def _on_recent_clicked(self, button: RecentChoiceButton) -> None:
+        if button.choice is not None:
+            self.use_choice(button.choice)
+
+    def use_choice(self, choice: Choice) -> None:
+        """Fill the form with a medicine used before; "Took a dose now" then records it."""
+        name, dose, as_needed = choice
+        self.name.setEditText(name)
+        self.dose.setText(dose)
+        self.as_needed.setChecked(as_needed)
+        self.message.clear_message()
+        self.took_now_button.setFocus()
+        self.form_scroll.ensureWidgetVisible(self.took_now_button)  # the second click's target
+
+    def _on_name_activated(self, index: int) -> None:
+        """A name chosen from the list brings the dose it was last taken at."""
+        name = self.name.itemText(index)
+        for known, dose, as_needed in self._choices:
+            if known == name:
+                self.dose.setText(dose)
+                self.as_needed.setChecked(as_needed)
+                return
+
+    def _show_ready(self) -> None:
+        name = self.name.currentText().strip()
+        if not name:
+            first = "Press one of your medicines above, or write" if self._choices else "Write"
+            self.ready.setText(f"{first} the medicine's name and dose.")
+            return
+        medicine = choice_text(name, self.dose.text().strip())
+        self.ready.setText(f"Ready to record: <b>{_escape(medicine)}</b>, "
+                           f"{taken_text(self.as_needed.isChecked())}.")  # fmt: skip
+
+    def clear_form(self) -> None:
+        self.name.setEditText("")
+        self.dose.clear()
+        # A dose typed in by hand is mostly an extra one; regular ones come back as buttons.
+        self.as_needed.setChecked(True)
+        self._reset_time()
+        self._show_ready()
+
+    def _reset_time(self) -> None:
+        now = local_now()
+        self.taken_at.setDateTime(QDateTime(to_qdate(now.date()), QTime(now.hour, now.minute)))
+
+    # ---- recording ---------------------------------------------------------------------------
+
+    def took_dose_now(self) -> None:
+        self._record(local_now())
+
+    def save_with_time(self) -> None:
+        self._record(from_qdatetime(self.taken_at.dateTime()))
+
+    def _record(self, taken_at: datetime) -> None:
+        if self._service is None:
+            self.message.show_problem(NOT_OPEN)
+            return
+        try:
+            dose = MedicationDose(
+                taken_at=taken_at,
+                name=self.name.currentText().strip(),
+                dose=self.dose.text().strip(),
+                as_needed=self.as_needed.isChecked(),
+            )
+        except ValidationError as error:
+            self._refuse(error)
+            return
+        from tracker.services.errors import JournalError
+
+        try:
+            saved = self._service.add(dose)
+        except JournalError as error:
+            self.message.show_problem(str(error))
+            return
+        self.clear_form()
+        self._set_choices(self._service.recent_choices(NAME_CHOICES))
+        self.show_day(saved.taken_at.date())
+        if saved.id is not None:
+            self.select_dose(saved.id)
+        self.message.show_done(f"{dose_words(saved)} recorded.")
+        self.changed.emit("medications")
+        shown = self.shown_choices()
+        (shown[0] if shown else self.name).setFocus()
+
+    def _refuse(self, error: ValidationError) -> None:
+        if error.field == "name":
+            self.message.show_problem(NAME_FIRST)
+            self.name.setFocus()
+            return
+        words = FIELD_WORDS.get(error.field, error.field)
+        self.message.show_problem(f"{words}: {error.problem}.")
+        {"dose": self.dose, "taken_at": self.taken_at}.get(error.field, self.name).setFocus()
+
+    # ---- the day's doses ---------------------------------------------------------------------
+
+    def chosen_day(self) -> date:
+        return from_qdate(self.day.date())
+
+    def show_day(self, day: date) -> None:
+        if day == self.chosen_day():
+            self._load_day()
+        else:
+            self.day.setDate(to_qdate(day))  # dateChanged loads it
+
+    def move_day(self, days: int) -> None:
+        self.show_day(self.chosen_day() + timedelta(days=days))
+
+    def _load_day(self) -> None:
+        if self._service is None:
+            self._show_count()
+            return
+        self.model.set_doses(self._service.on_day(self.chosen_day()))
+
+    def select_dose(self, dose_id: str) -> None:
+        row = self.model.row_of(dose_id)
+        if row >= 0:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def selected_dose(self) -> MedicationDose | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.dose_at(self.proxy.mapToSource(rows[0]).row())
+
+    def delete_selected(self) -> None:
+        dose = self.selected_dose()
+        if self._service is None:
+            self.message.show_problem(NOT_OPEN)
+            return
+        if dose is None or dose.id is None:
+            self.message.show_problem(CHOOSE_FIRST)
+            self.table.setFocus()
+            return
+        question = f"Delete the dose of {dose_words(dose)}? This cannot be undone."
+        if not Confirm.ask(self, "Delete dose", question):
+            return
+        from tracker.services.errors import JournalError
+
+        try:
+            self._service.delete(dose.id)
+        except JournalError as error:
+            self.message.show_problem(str(error))
+            return
+        self.refresh()
+        self.message.show_done(f"The dose of {dose_words(dose)} was deleted.")
+        self.changed.emit("medications")
+        self.table.setFocus()
+
+    def _show_count(self) -> None:
+        count = self.model.rowCount()
+        day = day_text(self.chosen_day())
+        if count == 0:
+            self.count_label.setText(f"No doses recorded on {day}.")
+        else:
+            self.count_label.setText(f"{count} dose{'' if count == 1 else 's'} on {day}.")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

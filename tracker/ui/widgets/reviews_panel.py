@@ -1,0 +1,341 @@
+"""Care-team reviews, recorded as a sentence: "My team has assessed [symptom] at [level] on
+[date]". A review sets the level a red flag compares against (red-flags.md, "Baseline"), so a
+known, stable symptom stops alarming while any worsening still does.
+
+Writes go through the ReviewService only; the panel holds frozen Review records.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain import vocab
+from tracker.domain.errors import ValidationError
+from tracker.domain.model import NOTE_MAX, Review
+from tracker.ui.common import (
+    Confirm,
+    DateTimeField,
+    MessageLine,
+    buddy_label,
+    from_qdate,
+    to_qdate,
+)
+from tracker.ui.dialogs.treatment_dialog import leave_room_for_focus
+from tracker.ui.models.review_table_model import (
+    DATE,
+    NOTE,
+    SORT_ROLE,
+    ReviewTableModel,
+    level_text,
+    level_words,
+)
+from tracker.ui.models.treatment_table_model import day_text
+
+if TYPE_CHECKING:
+    from tracker.services.records import ReviewService
+
+NOT_OPEN = "The journal is not open yet. Wait a moment and try again."
+CHOOSE_FIRST = "Choose a review in the list first."
+PREFILLED = "Filled in from the alert. Check the sentence, then press “Add review”."
+INTRO = (
+    "When your care team has examined a symptom and knows about it, write it down here. "
+    "The journal then warns you again only if that symptom gets worse than they found it."
+)
+
+
+def describe(review: Review) -> str:
+    """ "weakness in the left leg at slight on Mon 23 Nov 2026" """
+    symptom = vocab.SYMPTOM_WORDS[review.symptom]
+    level = level_text(review.symptom, review.level)
+    return f"{symptom} at “{level}” on {day_text(review.reviewed_on)}"
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area: on a short screen (or below the first-start
+    contacts form) the form scrolls instead of squeezing its fields on top of each other."""
+    scroll = QScrollArea()
+    scroll.setWidget(content)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    keep_width(scroll)
+    return scroll
+
+
+def keep_width(scroll: QScrollArea) -> None:
+    """As wide as the content needs beside a vertical scroll bar (a scroll area's own minimum
+    is only its scroll bars)."""
+    content = scroll.widget()
+    if content is not None:
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(content.minimumSizeHint().width() + bar)
+
+
+class ReviewTable(QTableView):
+    """Delete asks to delete the chosen review; Tab leaves the table."""
+
+    delete_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete:
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ReviewsPanel(QWidget):
+    changed = Signal(str)  # "reviews", after a write that succeeded
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service: ReviewService | None = None
+        self.message = MessageLine()
+        self._build_sentence()
+        self._build_table()
+        self._lay_out()
+        self._connect()
+        self.reviewed_on.setDate(to_qdate(date.today()))
+        self._fill_levels()
+        self.set_level(1)
+        self._show_count()
+
+    # ---- building ----------------------------------------------------------------------------
+
+    def _build_sentence(self) -> None:
+        self.intro = QLabel(INTRO)
+        self.intro.setWordWrap(True)
+        self.symptom = QComboBox()
+        for key in vocab.REVIEWABLE_KEYS:
+            words = vocab.SYMPTOM_WORDS[key]
+            self.symptom.addItem(words[:1].upper() + words[1:], key)
+        self.level = QComboBox()
+        self.reviewed_on = DateTimeField("d MMM yyyy (ddd)")
+        self.note = QLineEdit()
+        self.note.setMaxLength(NOTE_MAX)
+        self.note.setPlaceholderText("e.g. who saw you, what they said or planned")
+        self.add_button = QPushButton("A&dd review")
+        self.add_button.setObjectName("primary")
+
+    def _build_table(self) -> None:
+        self.model = ReviewTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = ReviewTable()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # a long note ends in "…"; the tooltip has it whole
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
+        self.delete_button = QPushButton("De&lete chosen review…")
+        self.delete_button.setAccessibleName("Delete the chosen review")
+
+    def _lay_out(self) -> None:
+        sentence = QGridLayout()
+        sentence.setColumnStretch(1, 1)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        rows: list[tuple[str, QWidget, str]] = [
+            ("&My team has assessed", self.symptom, "Symptom my team has assessed"),
+            ("at", self.level, "Level they assessed it at"),
+            ("on", self.reviewed_on, "Day of the assessment"),
+            ("&Note (optional):", self.note, "Note"),
+        ]
+        for row, (text, field, name) in enumerate(rows):
+            label = buddy_label(text, field, name)
+            label.setWordWrap(False)
+            sentence.addWidget(label, row, 0, right)
+            sentence.addWidget(field, row, 1)
+        sentence.addWidget(self.add_button, len(rows), 1, Qt.AlignmentFlag.AlignLeft)
+        form_box = QGroupBox("Record a review by your care team")
+        form = QVBoxLayout(form_box)
+        form.addWidget(self.intro)
+        form.addLayout(sentence)
+        form.addStretch(1)
+
+        list_box = QGroupBox()
+        listing = QVBoxLayout(list_box)
+        listing.addWidget(buddy_label("Reviews already rec&orded:", self.table, "Reviews"))
+        listing.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.delete_button)
+        listing.addLayout(bottom)
+
+        columns = QHBoxLayout()
+        columns.addWidget(scrolling(form_box), 5)
+        columns.addSpacing(12)
+        columns.addWidget(list_box, 6)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(columns, 1)
+        leave_room_for_focus(self.add_button, self.delete_button)
+        for button in self.findChildren(QPushButton):
+            # Outside a dialog a focused button takes Enter only when it is auto-default.
+            button.setAutoDefault(True)
+        order: list[QWidget] = [
+            self.symptom,
+            self.level,
+            self.reviewed_on,
+            self.note,
+            self.add_button,
+            self.table,
+            self.delete_button,
+        ]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self.tab_order = order
+
+    def _connect(self) -> None:
+        self.symptom.currentIndexChanged.connect(lambda _index: self._fill_levels())
+        self.note.returnPressed.connect(self.add_review)
+        self.add_button.clicked.connect(self.add_review)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.delete_requested.connect(self.delete_selected)
+        self.model.modelReset.connect(self._show_count)
+
+    # ---- the main window's interface ---------------------------------------------------------
+
+    def set_service(self, service: ReviewService) -> None:
+        self._service = service
+
+    def refresh(self) -> None:
+        if self._service is None:
+            return
+        self.model.set_reviews(self._service.list())
+
+    def prefill(self, symptom_key: str, level: int) -> None:
+        """ "My team has assessed this", from an alert: the sentence filled in for today,
+        and the focus on "Add review", so that one press records it."""
+        index = self.symptom.findData(symptom_key)
+        if index < 0:
+            return
+        self.symptom.setCurrentIndex(index)
+        self.set_level(level)
+        self.reviewed_on.setDate(to_qdate(date.today()))
+        self.message.show_important(PREFILLED)
+        # On a hidden tab too: the focus lands on the button when the window shows the tab.
+        self.add_button.setFocus()
+
+    # ---- the sentence ------------------------------------------------------------------------
+
+    def symptom_key(self) -> str:
+        return str(self.symptom.currentData())
+
+    def _fill_levels(self) -> None:
+        """The chosen symptom's own levels; the level chosen before stays where it still fits."""
+        before = self.level.currentData()
+        self.level.clear()
+        for number, words in enumerate(level_words(self.symptom_key())):
+            self.level.addItem(f"{number} – {words}", number)
+        self.set_level(before if isinstance(before, int) else 1)
+
+    def set_level(self, level: int) -> None:
+        top = self.level.count() - 1
+        self.level.setCurrentIndex(max(0, min(level, top)))
+
+    def add_review(self) -> None:
+        if self._service is None:
+            self.message.show_problem(NOT_OPEN)
+            return
+        try:
+            review = Review(
+                reviewed_on=from_qdate(self.reviewed_on.date()),
+                symptom=self.symptom_key(),
+                level=int(self.level.currentData()),
+                note=self.note.text().strip(),
+            )
+        except ValidationError as error:
+            self.message.show_problem(f"{error.field.replace('_', ' ')}: {error.problem}.")
+            return
+        from tracker.services.errors import JournalError
+
+        try:
+            saved = self._service.add(review)
+        except JournalError as error:
+            self.message.show_problem(str(error))
+            return
+        self.note.clear()
+        self.refresh()
+        if saved.id is not None:
+            self.select_review(saved.id)
+        self.message.show_done(f"Review of {describe(saved)} added.")
+        self.changed.emit("reviews")
+
+    # ---- the list ----------------------------------------------------------------------------
+
+    def select_review(self, review_id: str) -> None:
+        row = self.model.row_of(review_id)
+        if row >= 0:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def selected_review(self) -> Review | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.review_at(self.proxy.mapToSource(rows[0]).row())
+
+    def delete_selected(self) -> None:
+        review = self.selected_review()
+        if self._service is None:
+            self.message.show_problem(NOT_OPEN)
+            return
+        if review is None or review.id is None:
+            self.message.show_problem(CHOOSE_FIRST)
+            self.table.setFocus()
+            return
+        question = (
+            f"Delete the review of {describe(review)}? Without it, the journal may warn you "
+            "about this symptom again. This cannot be undone."
+        )
+        if not Confirm.ask(self, "Delete review", question):
+            return
+        from tracker.services.errors import JournalError
+
+        try:
+            self._service.delete(review.id)
+        except JournalError as error:
+            self.message.show_problem(str(error))
+            return
+        self.refresh()
+        self.message.show_done(f"The review of {describe(review)} was deleted.")
+        self.changed.emit("reviews")
+        self.table.setFocus()
+
+    def _show_count(self) -> None:
+        count = self.model.rowCount()
+        if count == 0:
+            self.count_label.setText("No reviews recorded yet.")
+        else:
+            self.count_label.setText(f"{count} review{'' if count == 1 else 's'}")
