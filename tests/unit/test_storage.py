@@ -163,7 +163,8 @@ def test_a_successful_migration_backs_up_first(data_dir: Path, tmp_path: Path) -
     con.close()
     assert "mood" in columns and version == "0900"
     (backup,) = (data_dir / "backups").iterdir()
-    assert backup.name.startswith("before-upgrade-0001-")
+    assert backup.name.startswith("journal-")
+    assert backup.name.endswith("-before-upgrade-0001.sqlite3")
     with sqlite3.connect(backup) as con:
         assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
     con.close()

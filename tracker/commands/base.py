@@ -35,26 +35,43 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
 
 @contextmanager
 def open_stored(args: argparse.Namespace, *, lock: bool = False) -> Iterator[JournalDatabase]:
-    """The stored journal, opened (and upgraded if needed); ``lock`` keeps the window off it."""
+    """The stored journal, checked first (a damaged one is refused with one sentence naming the
+    backup to restore), then opened and upgraded if needed; ``lock`` keeps the window off it."""
     from tracker.paths import AlreadyOpenError, JournalLock, data_dir
+    from tracker.services.backups import BackupService, describe_damage
     from tracker.storage.database import open_journal
     from tracker.storage.errors import JournalError
 
     folder = data_dir(getattr(args, "data_dir", None))
-    journal_lock = JournalLock(folder) if lock else None
+    journal_lock = JournalLock(folder)
+    holding = False
     try:
-        if journal_lock is not None:
+        try:
             journal_lock.acquire()
+            holding = True
+        except AlreadyOpenError:
+            if lock:
+                raise
+        # Only the sole user may move a damaged journal aside; a reading command that runs
+        # beside the window checks too, and reports without moving anything.
+        check = BackupService(folder).check_on_start(sole_user=holding)
+        if check.damaged:
+            raise CommandError(describe_damage(check))
         db = open_journal(folder)
-    except (JournalError, AlreadyOpenError) as error:
-        if journal_lock is not None:
+    except BaseException as error:
+        if holding:
             journal_lock.release()
-        raise CommandError(str(error)) from None
+        if isinstance(error, JournalError | AlreadyOpenError):
+            raise CommandError(str(error)) from None
+        raise
+    if holding and not lock:
+        journal_lock.release()
+        holding = False
     try:
         yield db
     finally:
         db.close()
-        if journal_lock is not None:
+        if holding:
             journal_lock.release()
 
 

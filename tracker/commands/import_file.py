@@ -21,11 +21,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tracker.services.backups import BackupService
     from tracker.services.exchange import ExchangeService, ImportRefused
     from tracker.storage.errors import DuplicateIdError
 
     journal = read_journal_file(args.file)
     with open_stored(args, lock=True) as db:
+        BackupService(db.path.parent).backup_before("import")
         try:
             ExchangeService(db).import_journal(journal)
         except (DuplicateIdError, ImportRefused) as error:

@@ -197,6 +197,13 @@ def translate_operational_error(error: OperationalError, path: Path) -> JournalE
         return StorageWriteError(
             "The journal is busy in another program, so nothing was saved. Try again in a moment."
         )
+    # RLIMIT_FSIZE (EFBIG) and, for a new -shm, a full disk come back as these I/O errors
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    if code in (sqlite3.SQLITE_IOERR_WRITE, sqlite3.SQLITE_IOERR_SHMSIZE):
+        return StorageWriteError(
+            "The disk is full or cannot be written, so nothing was saved. "
+            "Free some space and try again."
+        )
     if "disk i/o" in text:
         return StorageWriteError("The disk reported an error, so nothing was saved.")
     return StorageWriteError(f"The journal could not be written ({error.orig}).")
@@ -248,7 +255,9 @@ def upgrade_if_needed(path: Path, script_location: Path = MIGRATIONS) -> None:
         )
     if current == revisions[-1]:
         return
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = path.parent / BACKUP_DIR_NAME / f"before-upgrade-{current or 'empty'}-{stamp}.sqlite3"
-    sqlite_backup(path, backup)
+    from tracker.storage.backups import make_backup  # it imports this module
+
+    # verified (integrity check, counts equal to the journal's) before the upgrade starts
+    tag = f"before-upgrade-{current or 'empty'}"
+    make_backup(path, path.parent / BACKUP_DIR_NAME, now=datetime.now(), tag=tag)
     migrate(path, script_location)
