@@ -31,6 +31,24 @@ def _isolated_home(
     monkeypatch.delenv("SPINE_JOURNAL_DATA_DIR", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app opens no network connection, ever: in tests any attempt to make an internet
+    socket fails loudly (local Unix sockets stay allowed)."""
+    import socket
+
+    real_socket = socket.socket
+
+    class GuardedSocket(real_socket):
+        def __init__(self, family: int = -1, *args: object, **kwargs: object) -> None:
+            if family in (socket.AF_INET, socket.AF_INET6):
+                raise AssertionError("a test tried to open a network socket")
+            super().__init__(family, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "socket", GuardedSocket)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: GuardedSocket(socket.AF_INET))
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"

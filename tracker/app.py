@@ -18,6 +18,7 @@ from tracker import APP_NAME
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from tracker.services.registry import Services
     from tracker.ui.main_window import MainWindow
 
 
@@ -78,7 +79,20 @@ class Session:
             self.window.show_journal_problem(str(error))
             return
         self.db = db
-        self.window.attach(build_services(db))
+        services = build_services(db)
+        self.window.attach(services)
+        self._add_trends(services)
+
+    def _add_trends(self, services: Services) -> None:
+        """The trend chart: matplotlib is imported here, after the first paint."""
+        from tracker.ui.widgets.chart_view import ChartView
+
+        view = ChartView()
+        view.set_service(services.trends)
+        self.window.watch_first_paint(view.canvas, self.window.chart_painted)
+        self.window.add_lazy_panel(
+            "trends", "Trends", view, frozenset({"entries", "treatments", "medications", "alerts"})
+        )
 
     def close(self) -> None:
         close = getattr(self.db, "close", None)
@@ -89,7 +103,18 @@ class Session:
 def build_window(folder: Path) -> Session:
     """The main window on the journal in ``folder``, not yet shown (tests call this too)."""
     from tracker.ui.main_window import MainWindow
+    from tracker.ui.widgets.alert_log_panel import AlertLogPanel
+    from tracker.ui.widgets.appointments_panel import AppointmentsPanel
+    from tracker.ui.widgets.painkillers_panel import PainkillersPanel
+    from tracker.ui.widgets.reviews_panel import ReviewsPanel
+    from tracker.ui.widgets.treatments_panel import TreatmentsPanel
+
     window = MainWindow(folder / "journal.sqlite3")
+    window.add_panel("treatments", "Treatments", TreatmentsPanel())
+    window.add_panel("medications", "Painkillers", PainkillersPanel())
+    window.add_panel("reviews", "Care-team reviews", ReviewsPanel())
+    window.add_panel("appointments", "Appointments", AppointmentsPanel())
+    window.add_panel("alerts", "Red flags", AlertLogPanel(), frozenset({"alerts", "entries"}))
     return Session(window, folder)
 
 

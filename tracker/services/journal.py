@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tracker.domain.model import Contacts, Entry, Profile
+from tracker.services.alerts import AlertService, FlagOutcome
 from tracker.storage import repository
 from tracker.storage.database import JournalDatabase
+from tracker.storage.errors import RecordMissingError
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Changes:
 class EntrySaved:
     entry: Entry
     changes: Changes
+    flags: FlagOutcome = field(default_factory=FlagOutcome)
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,9 @@ class DeletedEntry:
 
 
 class JournalService:
-    def __init__(self, db: JournalDatabase) -> None:
+    def __init__(self, db: JournalDatabase, alerts: AlertService | None = None) -> None:
         self._db = db
+        self._alerts = alerts if alerts is not None else AlertService(db)
 
     @property
     def location(self) -> str:
@@ -57,24 +61,27 @@ class JournalService:
             return repository.counts(session)
 
     def save_entry(self, entry: Entry) -> EntrySaved:
-        """Store a new entry (an id is assigned when it has none)."""
+        """Store a new entry (an id is assigned when it has none), then run the red-flag
+        rules. The entry is committed first: a failing check never loses it."""
         with self._db.unit_of_work() as session:
             stored = repository.insert_entry(session, entry)
-        return EntrySaved(stored, Changes.of("entries"))
+        flags = self._alerts.after_save(stored)
+        return EntrySaved(stored, Changes.of("entries", "alerts"), flags)
 
     def update_entry(self, entry: Entry) -> EntrySaved:
-        """Replace an existing entry; its identity is kept."""
+        """Replace an existing entry (its identity is kept), then run the red-flag rules."""
         with self._db.unit_of_work() as session:
             if not repository.update_entry(session, entry):
-                raise KeyError(entry.id)
-        return EntrySaved(entry, Changes.of("entries"))
+                raise RecordMissingError("This entry is no longer in the journal.")
+        flags = self._alerts.after_save(entry)
+        return EntrySaved(entry, Changes.of("entries", "alerts"), flags)
 
     def delete_entry(self, entry_id: str) -> DeletedEntry:
         """Delete an entry; return it as it was, so that it can be restored."""
         with self._db.unit_of_work() as session:
             entry = repository.get_entry(session, entry_id)
             if entry is None:
-                raise KeyError(entry_id)
+                raise RecordMissingError("This entry is no longer in the journal.")
             alert_ids = repository.alert_ids_of_entry(session, entry_id)
             repository.delete_entry(session, entry_id)
         return DeletedEntry(entry, tuple(alert_ids))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.services.alerts import AlertService
 from tracker.services.exchange import ExchangeService
 from tracker.services.journal import JournalService
 from tracker.services.records import (
@@ -12,6 +13,8 @@ from tracker.services.records import (
     ReviewService,
     TreatmentService,
 )
+from tracker.services.summary import SummaryService
+from tracker.services.trends import TrendsService
 from tracker.storage.database import JournalDatabase
 
 
@@ -23,11 +26,18 @@ class Services:
     medications: MedicationService
     reviews: ReviewService
     appointments: AppointmentService
+    alerts: AlertService
+    trends: TrendsService
+    summary: SummaryService
 
 
 def build_services(db: JournalDatabase) -> Services:
+    alerts = AlertService(db)
     return Services(
-        journal=JournalService(db),
+        journal=JournalService(db, alerts),
+        alerts=alerts,
+        trends=TrendsService(db),
+        summary=SummaryService(db),
         exchange=ExchangeService(db),
         treatments=TreatmentService(db),
         medications=MedicationService(db),

@@ -5,9 +5,25 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, QTimeZone
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QDateTime,
+    QEvent,
+    QSortFilterProxyModel,
+    Qt,
+    QTime,
+    QTimeZone,
+)
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QDateTimeEdit, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateTimeEdit,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
 
 
 def buddy_label(text: str, widget: QWidget, accessible_name: str | None = None) -> QLabel:
@@ -18,6 +34,24 @@ def buddy_label(text: str, widget: QWidget, accessible_name: str | None = None) 
     label.setWordWrap(True)
     widget.setAccessibleName(accessible_name or text.replace("&", "").rstrip(":"))
     return label
+
+
+def records_table(
+    table: QTableView, model: QAbstractItemModel, sort_role: int, owner: QWidget
+) -> QSortFilterProxyModel:
+    """``table`` shows ``model`` sorted (newest first by column 0, by ``sort_role``), one whole
+    row chosen at a time, read-only; returns the proxy between them."""
+    proxy = QSortFilterProxyModel(owner)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(sort_role)
+    table.setModel(proxy)
+    table.setSortingEnabled(True)
+    table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    return proxy
 
 
 class MessageLine(QLabel):

@@ -26,16 +26,31 @@ from PySide6.QtWidgets import (
 
 from tracker import APP_NAME
 from tracker.domain.model import Contacts, Entry, Profile
+from tracker.ui.alert_presenter import AlertPresenter
 from tracker.ui.common import Confirm
 from tracker.ui.widgets.contacts_panel import ContactsPanel, ContactsReminder
 from tracker.ui.widgets.entry_form import EntryForm
 from tracker.ui.widgets.history_panel import HistoryPanel
+from tracker.ui.widgets.urgent_banner import UrgentBanner
 
 if TYPE_CHECKING:
-    from tracker.services.journal import Changes, DeletedEntry
+    from tracker.services.journal import Changes, DeletedEntry, EntrySaved
     from tracker.services.registry import Services
 
 LARGER_TEXT_FACTOR = 1.25
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget: QWidget, signal: Signal) -> None:
+        super().__init__(widget)
+        self._signal = signal
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            QTimer.singleShot(0, self._signal.emit)  # type: ignore[attr-defined]
+        return False
 
 
 def _base_point_size() -> float:
@@ -58,6 +73,8 @@ class UndoStep:
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
+    journal_ready = Signal()  # the journal is open, the form can be saved, entries are listed
+    chart_painted = Signal()  # the trend chart has painted for the first time
     journal_changed = Signal(object)  # services.journal.Changes
 
     def __init__(self, journal_path: Path) -> None:
@@ -67,6 +84,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         self.services: Services | None = None
         self._undo: list[UndoStep] = []
+        self.summary_dialog: QWidget | None = None
         self._painted = False
         self._base_point_size = _base_point_size()
 
@@ -80,16 +98,21 @@ class MainWindow(QMainWindow):
         self.history = HistoryPanel()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.entry_form, "&Today's entry")
-        self.tabs.addTab(self.history, "&History")
+        self.tabs.addTab(self.entry_form, "Today's entry")
+        self.tabs.addTab(self.history, "History")
         self.panels: dict[str, QWidget] = {}
+        self._refresh_on: dict[str, frozenset[str]] = {}
+        self._lazy: set[str] = set()
+        self._stale: set[str] = set()
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.contacts_panel)
         layout.addWidget(self.contacts_reminder)
-        self.top_area = QVBoxLayout()
-        layout.addLayout(self.top_area)
+        self.urgent_banner = UrgentBanner()
+        layout.addWidget(self.urgent_banner)
+        self.alerts = AlertPresenter(self, self.urgent_banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         self.setCentralWidget(central)
@@ -109,14 +132,36 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)
         return super().eventFilter(watched, event)
 
-    def add_panel(self, name: str, title: str, panel: QWidget) -> None:
+    def add_panel(
+        self, name: str, title: str, panel: QWidget, refresh_on: frozenset[str] | None = None
+    ) -> None:
         """A further tab (treatments, painkillers, reviews, appointments, trends, alerts).
-        Panels have ``changed`` (Signal(str)), ``set_service`` and ``refresh``."""
+        Panels have ``set_service`` and ``refresh``, and may have ``changed`` (Signal(str)).
+        ``refresh_on``: the lists whose changes it shows (default: its own)."""
         self.panels[name] = panel
+        self._refresh_on[name] = refresh_on or frozenset({name})
         self.tabs.addTab(panel, title)
+        self._add_go_action(title, panel)
         changed = getattr(panel, "changed", None)
         if changed is not None:
             changed.connect(self._on_panel_changed)
+        assessed = getattr(panel, "assessed_requested", None)
+        if assessed is not None:  # the alert log: "my team has assessed this"
+            assessed.connect(lambda alert: self._on_assessed_requested([str(alert.id)]))
+
+    def add_lazy_panel(
+        self, name: str, title: str, panel: QWidget, refresh_on: frozenset[str]
+    ) -> None:
+        """A panel that is slow to redraw (the trend chart): it refreshes now, and after a
+        change only when it is shown, so that saving never waits for it."""
+        self._lazy.add(name)
+        self.add_panel(name, title, panel, refresh_on)
+        panel.refresh()  # type: ignore[attr-defined]
+
+    def watch_first_paint(self, widget: QWidget, signal: Signal) -> None:
+        """Emit ``signal`` once, just after ``widget`` first paints."""
+        watcher = _FirstPaint(widget, signal)
+        widget.installEventFilter(watcher)
 
     def attach(self, services: Services) -> None:
         from tracker.services.journal import Changes
@@ -126,11 +171,15 @@ class MainWindow(QMainWindow):
             service = getattr(services, name, None)
             if service is not None:
                 panel.set_service(service)  # type: ignore[attr-defined]
+            if hasattr(panel, "set_journal"):
+                panel.set_journal(services.journal)
         self.set_larger_text(services.journal.larger_text())
         self._set_enabled(True)
         self.status.setText(f"Journal: {services.journal.location}")
         self._show_contacts_if_missing(first_start=services.journal.latest_entry() is None)
         self._on_journal_changed(Changes.of("entries", "settings", *self.panels))
+        self.journal_ready.emit()
+        self.alerts.attach(services)
 
     def show_journal_problem(self, message: str) -> None:
         self.status.setText(f"<b>The journal could not be opened.</b> {message}")
@@ -138,7 +187,12 @@ class MainWindow(QMainWindow):
 
     def _set_enabled(self, enabled: bool) -> None:
         """Before the journal is open the form can be typed into, but not saved."""
-        for action in (self.save_action, self.undo_action, self.contacts_action):
+        for action in (
+            self.save_action,
+            self.undo_action,
+            self.contacts_action,
+            self.summary_action,
+        ):
             action.setEnabled(enabled)
         self.entry_form.save_button.setEnabled(enabled)
         self.entry_form.same_button.setEnabled(enabled)
@@ -162,16 +216,41 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action("&Undo", "Ctrl+Z", self.undo)
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         self.contacts_action = self._action("&Contacts and name…", None, self._show_contacts)
+        self.summary_action = self._action(
+            "&Prepare for appointment…", "Ctrl+P", self._prepare_for_appointment
+        )
         self.larger_text_action = self._action("&Larger text", "Ctrl+=", self._on_larger_text)
         self.larger_text_action.setCheckable(True)
         journal = self.menuBar().addMenu("&Journal")
-        for action in (self.new_action, self.save_action, self.contacts_action):
+        for action in (
+            self.new_action,
+            self.save_action,
+            self.summary_action,
+            self.contacts_action,
+        ):
             journal.addAction(action)
         self.journal_menu = journal
         journal.addSeparator()
         journal.addAction(self.quit_action)
         self.menuBar().addMenu("&Edit").addAction(self.undo_action)
         self.menuBar().addMenu("&View").addAction(self.larger_text_action)
+        # Pages by Ctrl+1, Ctrl+2, ... (the tabs carry no Alt letters: the pages need them)
+        self.go_menu = self.menuBar().addMenu("&Go")
+        self._add_go_action("Today's entry", self.entry_form)
+        self._add_go_action("History", self.history)
+
+    def _add_go_action(self, title: str, page: QWidget) -> None:
+        number = len(self.go_menu.actions()) + 1
+        shortcut = f"Ctrl+{number}" if number <= 9 else None
+        action = self._action(title, shortcut, lambda: self.tabs.setCurrentWidget(page))
+        self.go_menu.addAction(action)
+
+    def _prepare_for_appointment(self) -> None:
+        if self.services is None:
+            return
+        from tracker.ui.dialogs.appointment_summary_dialog import prepare_for_appointment
+
+        self.summary_dialog = prepare_for_appointment(self.services, self)
 
     def _connect_signals(self) -> None:
         self.entry_form.save_requested.connect(self._on_entry_form_save_requested)
@@ -183,12 +262,27 @@ class MainWindow(QMainWindow):
         self.contacts_panel.skipped.connect(self._on_contacts_skipped)
         self.contacts_reminder.add_requested.connect(self._show_contacts)
         self.journal_changed.connect(self._on_journal_changed)
+        self.alerts.alerts_changed.connect(lambda: self._on_panel_changed("alerts"))
+        self.urgent_banner.assessed_requested.connect(self._on_assessed_requested)
 
     def _on_journal_changed(self, changes: Changes) -> None:
-        if "entries" in changes:
+        if "entries" in changes or "alerts" in changes:
             self._refresh_history()
         for name, panel in self.panels.items():
-            if name in changes:
+            if not self._refresh_on[name] & changes.lists:
+                continue
+            if name not in self._lazy:
+                panel.refresh()  # type: ignore[attr-defined]
+            elif panel.isVisible():
+                QTimer.singleShot(0, panel.refresh)  # type: ignore[attr-defined]
+            else:
+                self._stale.add(name)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        for name in list(self._stale):
+            panel = self.panels[name]
+            if panel.isVisible() or self.tabs.currentWidget() is panel:
+                self._stale.discard(name)
                 panel.refresh()  # type: ignore[attr-defined]
 
     def _on_panel_changed(self, name: str) -> None:
@@ -198,7 +292,10 @@ class MainWindow(QMainWindow):
 
     def _refresh_history(self) -> None:
         if self.services is not None:
-            self.history.set_entries(self.services.journal.entries(*self.history.range()))
+            self.history.set_entries(
+                self.services.journal.entries(*self.history.range()),
+                self.services.alerts.rules_by_entry(),
+            )
 
     # ---- entries -----------------------------------------------------------------------------
 
@@ -227,8 +324,24 @@ class MainWindow(QMainWindow):
         self.journal_changed.emit(result.changes)
         self.after_entry_saved(result)
 
-    def after_entry_saved(self, result: object) -> None:
-        """Hook for what follows a save (the red-flag alerts)."""
+    def after_entry_saved(self, result: EntrySaved) -> None:
+        """The red-flag check's outcome: an emergency window, an urgent banner, or nothing."""
+        self.alerts.present(result.flags, self.entry_form.message.show_important)
+
+    def _on_assessed_requested(self, alert_ids: list[str]) -> None:
+        """ "My team has assessed this": open the review sentence, filled in from the alert."""
+        reviews = self.panels.get("reviews")
+        if reviews is None or self.services is None:
+            return
+        from tracker.domain.review_hints import review_suggestion
+
+        for alert in self.alerts.alerts_of(alert_ids):
+            entry = self.services.journal.get_entry(alert.entry_id) if alert.entry_id else None
+            suggestion = review_suggestion(alert.rule, entry)
+            if suggestion is not None:
+                reviews.prefill(*suggestion)  # type: ignore[attr-defined]
+                break
+        self.tabs.setCurrentWidget(reviews)
 
     def _on_entry_form_same_as_last(self) -> None:
         if self.services is None:

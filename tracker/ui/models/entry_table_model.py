@@ -19,6 +19,7 @@ COLUMNS = (
     "Walking",
     "Bladder",
     "Bowel",
+    "Red flags",
     "Note",
 )
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -42,10 +43,12 @@ class EntryTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._entries: list[Entry] = []
+        self._flags: dict[str, list[str]] = {}
 
-    def set_entries(self, entries: list[Entry]) -> None:
+    def set_entries(self, entries: list[Entry], flags: dict[str, list[str]] | None = None) -> None:
         self.beginResetModel()
         self._entries = list(entries)
+        self._flags = dict(flags or {})
         self.endResetModel()
 
     def entry_at(self, row: int) -> Entry:
@@ -94,6 +97,7 @@ class EntryTableModel(QAbstractTableModel):
             vocab.WALKING_WORDS[entry.walking],
             vocab.BLADDER_WORDS[entry.bladder],
             vocab.BOWEL_WORDS[entry.bowel],
+            " ".join(self._flags.get(str(entry.id), [])),
             entry.note.replace("\n", " ")[:80],
         )
         return values[column]

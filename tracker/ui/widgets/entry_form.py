@@ -41,7 +41,7 @@ from tracker.ui.common import (
 
 NOT_RECORDED = -1
 REGION_LABELS = {
-    "cervical": "&Neck (cervical)",
+    "cervical": "Ne&ck (cervical)",
     "thoracic": "&Upper or middle back (thoracic)",
     "lumbar": "&Lower back (lumbar)",
     "sacral": "Tail&bone (sacral)",
@@ -137,7 +137,7 @@ class EntryForm(QWidget):
         self.save_button = QPushButton("&Save entry")
         self.save_button.setObjectName("primary")
         self.save_button.setToolTip("Save this entry (Ctrl+S)")
-        self.same_button = QPushButton("Same as &last entry")
+        self.same_button = QPushButton("Sa&me as last entry")
         self.clear_button = QPushButton("Start &again")
         self.cancel_edit_button = QPushButton("Stop editing")
         self.save_button.clicked.connect(self.request_save)
@@ -207,7 +207,7 @@ class EntryForm(QWidget):
                     self.pain_score,
                     "0 no pain · 5 moderate · 10 worst imaginable",
                 ),
-                ("&Worst in the last 24 hours:", self.worst, "0 no pain · 10 worst imaginable"),
+                ("Worst in the last 24 hou&rs:", self.worst, "0 no pain · 10 worst imaginable"),
             ],
         )
 
@@ -248,7 +248,7 @@ class EntryForm(QWidget):
             "Bladder, bowel and the rest",
             [
                 ("Bla&dder:", self.bladder, ""),
-                ("Bo&wel:", self.bowel, ""),
+                ("B&owel:", self.bowel, ""),
                 ("&Tiredness:", self.fatigue, "0 not tired · 10 exhausted"),
             ],
         )
@@ -256,7 +256,7 @@ class EntryForm(QWidget):
         assert isinstance(grid, QGridLayout)
         grid.addWidget(self.sexual, 3, 0, 1, 3)
         self._order.insert(self._order.index(self.fatigue), self.sexual)
-        grid.addWidget(buddy_label("N&ote:", self.note), 4, 0)
+        grid.addWidget(buddy_label("&Note:", self.note), 4, 0)
         grid.addWidget(self.note, 4, 1, 1, 2)
         self._order.append(self.note)
         return box

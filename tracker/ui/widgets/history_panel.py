@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.model import Entry
-from tracker.ui.common import buddy_label, from_qdate, to_qdate
+from tracker.ui.common import buddy_label, from_qdate, records_table, to_qdate
 from tracker.ui.models.entry_table_model import SORT_ROLE, EntryTableModel
 
 
@@ -47,18 +46,9 @@ class HistoryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = EntryTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = _EntryTable()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.proxy = records_table(self.table, self.model, SORT_ROLE, self)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName("Entries")
@@ -123,10 +113,11 @@ class HistoryPanel(QWidget):
         end = datetime.combine(from_qdate(self.date_to.date()), time(23, 59, 59)).astimezone()
         return start - timedelta(hours=14), end + timedelta(hours=14)
 
-    def set_entries(self, entries: list[Entry]) -> None:
+    def set_entries(self, entries: list[Entry], flags: dict[str, list[str]] | None = None) -> None:
+        """``flags``: the red-flag rules logged for each entry id (watch flags show only here)."""
         first, last = from_qdate(self.date_from.date()), from_qdate(self.date_to.date())
         shown = [e for e in entries if first <= e.recorded_at.date() <= last]
-        self.model.set_entries(shown)
+        self.model.set_entries(shown, flags or {})
         self.count_label.setText(f"{len(shown)} entries")
 
     def select_entry(self, entry_id: str) -> None:

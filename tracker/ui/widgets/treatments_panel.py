@@ -95,7 +95,7 @@ class TreatmentsPanel(QWidget):
         self.count_label = QLabel()
         self.message = MessageLine()
         self.add_button = QPushButton("&Add treatment…")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.edit_button.setAccessibleName("Edit the chosen treatment")
         self.delete_button = QPushButton("&Delete…")
         self.delete_button.setAccessibleName("Delete the chosen treatment")

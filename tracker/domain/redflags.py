@@ -1,0 +1,475 @@
+"""The red-flag engine: clinical/red-flags.md (rule set 1), computed from records only.
+
+No clock, no database, no time zone of the machine: everything comes from the entries, reviews and
+treatments passed in. A "day" is the calendar date of a timestamp in its own UTC offset; entries
+are ordered by instant, ties broken by position in the given sequence (the later one is the more
+recent). The wording, advice, sources and thresholds live in ``tracker.domain.rules``.
+
+Where the table's words leave a choice, the comment marked "Ambiguity" says how they are read.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from tracker.domain import rules, vocab
+from tracker.domain.model import Entry, Journal, Review, Treatment
+from tracker.domain.timeutil import format_timestamp, local_day
+
+# The rules that compare symptom levels with their baselines, and their keys.
+EMERGENCY_KEYS: dict[str, tuple[str, ...]] = {
+    "R1": ("weakness.left_arm", "weakness.right_arm", "weakness.left_leg", "weakness.right_leg"),
+    "R2": ("walking",),
+    "R3": ("numbness.arms", "numbness.legs", "numbness.trunk"),
+    "R4": ("pain.radiating.band", "pain.radiating.arm", "pain.radiating.leg"),
+    "R5": ("numbness.saddle",),
+    "R6": ("bladder",),
+    "R7": ("bowel",),
+    "R8": ("sexual_change",),
+    "R9": ("pain.radiating.both_legs",),
+}
+URGENT_KEYS: dict[str, tuple[str, ...]] = {
+    "A1": ("pain.cervical", "pain.thoracic"),
+    "A4": ("pain.straining",),
+    "A5": ("pain.tender",),
+    "A6": ("pain.night",),
+}
+URGENT_RULES = ("A1", "A2", "A3", "A4", "A5", "A6", "A7")
+_BLADDER_LEVEL = {"normal": 0, "changed": 1, "cannot_pass": 2, "leaking": 2}
+_BOWEL_LEVEL = {"normal": 0, "constipated": 1, "leaking_or_no_feeling": 2}
+_R7_LEVEL = 2  # only leaking_or_no_feeling counts for R7
+_W2_LEVEL = 1  # constipated
+
+
+@dataclass(frozen=True)
+class Flag:
+    rule: str  # "R1"
+    tier: str  # "emergency" | "urgent" | "watch"
+    title: str  # the table's patient wording
+    advice: str
+    source: str
+    # Emergency rules R1-R9: the highest level, among the rule's keys that are above their
+    # baseline (used for "a level rises further"); 0 for the other rules.
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    entry_id: str | None
+    recorded_at: datetime
+    flags: tuple[Flag, ...]  # tier descending, then the order of vocab.RULE_IDS
+
+    @property
+    def highest(self) -> str:
+        """The highest tier among the flags, or "none"."""
+        rank = max((vocab.TIERS.index(f.tier) for f in self.flags), default=0)
+        return vocab.TIERS[rank]
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        return tuple(f.rule for f in self.flags)
+
+    def level_of(self, rule: str) -> int | None:
+        """The level of ``rule``'s flag, or None when the rule did not fire."""
+        return next((f.level for f in self.flags if f.rule == rule), None)
+
+
+@dataclass(frozen=True)
+class History:
+    """What the rules may look at. Entries in any order; those after the evaluated entry are
+    ignored, so the whole journal can be passed."""
+
+    entries: tuple[Entry, ...] = ()
+    reviews: tuple[Review, ...] = ()
+    treatments: tuple[Treatment, ...] = ()
+
+    @classmethod
+    def from_journal(cls, journal: Journal) -> History:
+        return cls(
+            entries=tuple(journal.entries),
+            reviews=tuple(journal.reviews),
+            treatments=tuple(journal.treatments),
+        )
+
+
+# ---- symptom levels -----------------------------------------------------------------------------
+
+
+def pain_present(entry: Entry) -> bool:
+    """``pain.score`` >= 1 or ``pain.worst_24h`` >= 1."""
+    worst = entry.pain.worst_24h
+    return entry.pain.score >= 1 or (worst is not None and worst >= 1)
+
+
+def symptom_levels(entry: Entry) -> dict[str, int]:
+    """Every symptom key of the table mapped to its whole-number level (0 = absent)."""
+    pain = entry.pain
+    present = pain_present(entry)
+    radiating = set(pain.radiating)
+    return {
+        "weakness.left_arm": entry.weakness.left_arm,
+        "weakness.right_arm": entry.weakness.right_arm,
+        "weakness.left_leg": entry.weakness.left_leg,
+        "weakness.right_leg": entry.weakness.right_leg,
+        "numbness.arms": entry.numbness.arms,
+        "numbness.legs": entry.numbness.legs,
+        "numbness.trunk": entry.numbness.trunk,
+        "numbness.saddle": entry.numbness.saddle,
+        "walking": entry.walking,
+        "bladder": _BLADDER_LEVEL[entry.bladder],
+        "bowel": _BOWEL_LEVEL[entry.bowel],
+        "sexual_change": int(entry.sexual_change),
+        "pain.cervical": int(present and "cervical" in pain.regions),
+        "pain.thoracic": int(present and "thoracic" in pain.regions),
+        "pain.night": int(present and pain.night),
+        "pain.straining": int(present and pain.straining),
+        "pain.tender": int(present and pain.tender),
+        # The table ties only the region and yes/no keys to "pain present"; the radiating keys
+        # count whenever the direction is ticked.
+        "pain.radiating.band": int("band" in radiating),
+        "pain.radiating.arm": int(bool(radiating & {"left_arm", "right_arm"})),
+        "pain.radiating.leg": int(bool(radiating & {"left_leg", "right_leg"})),
+        "pain.radiating.both_legs": int({"left_leg", "right_leg"} <= radiating),
+    }
+
+
+# ---- which records the rules may see ------------------------------------------------------------
+
+
+def _position(entries: Sequence[Entry], entry: Entry) -> int | None:
+    """Where the evaluated entry itself sits in ``entries``: by id when it has one (the stored
+    copy may be another object, or an older version of an edited entry), else the same object,
+    else an equal record; None when it is not there."""
+    if entry.id is not None:
+        found = [i for i, e in enumerate(entries) if e.id == entry.id]
+    else:
+        found = [i for i, e in enumerate(entries) if e is entry]
+        if not found:
+            found = [i for i, e in enumerate(entries) if e == entry]
+    return found[-1] if found else None
+
+
+def entries_before(entries: Sequence[Entry], entry: Entry) -> list[Entry]:
+    """The entries recorded before ``entry`` (by instant; on a tie, earlier in the sequence),
+    without ``entry`` itself. When ``entry`` is not in the sequence it counts as stored last."""
+    position = _position(entries, entry)
+    last = len(entries) if position is None else position
+    at = entry.recorded_at
+    return [
+        other
+        for index, other in enumerate(entries)
+        if index != position
+        and (other.recorded_at < at or (other.recorded_at == at and index < last))
+    ]
+
+
+def _latest_reviews(reviews: Iterable[Review], day: date) -> dict[str, tuple[date, int]]:
+    """For each reviewed key: the day and level of its latest review on or before ``day``.
+
+    Ambiguity: two reviews of one key on the same latest day. The table says "the latest
+    review"; reviews carry only a date, so the lower level is taken (the one that alarms sooner),
+    which does not depend on the order of the reviews.
+    """
+    latest: dict[str, tuple[date, int]] = {}
+    for review in reviews:
+        if review.reviewed_on > day:
+            continue
+        known = latest.get(review.symptom)
+        if (
+            known is None
+            or review.reviewed_on > known[0]
+            or (review.reviewed_on == known[0] and review.level < known[1])
+        ):
+            latest[review.symptom] = (review.reviewed_on, review.level)
+    return latest
+
+
+def baselines(prior: Iterable[Entry], reviews: Iterable[Review], day: date) -> dict[str, int]:
+    """Each symptom key's baseline for an entry on ``day`` whose earlier entries are ``prior``:
+    the latest review's level, lowered to the lowest level of any entry recorded on a day after
+    ``reviewed_on`` (and before the evaluated entry); 0 for a key never reviewed."""
+    result = dict.fromkeys(vocab.SYMPTOM_KEYS, 0)
+    latest = _latest_reviews(reviews, day)
+    for key, (_, level) in latest.items():
+        result[key] = level
+    reviewed = [(key, reviewed_on) for key, (reviewed_on, level) in latest.items() if level > 0]
+    if not reviewed:
+        return result
+    earliest = min(reviewed_on for _, reviewed_on in reviewed)
+    for other in prior:
+        other_day = local_day(other.recorded_at)
+        if other_day <= earliest:
+            continue
+        levels = symptom_levels(other)
+        for key, reviewed_on in reviewed:
+            if other_day > reviewed_on and levels[key] < result[key]:
+                result[key] = levels[key]
+    return result
+
+
+# ---- pain scores by day -------------------------------------------------------------------------
+
+
+class _Scores:
+    """Pain scores of the entries at or before the evaluated entry, by their own day."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self._by_day: dict[date, list[int]] = defaultdict(list)
+        for entry in entries:
+            self._by_day[local_day(entry.recorded_at)].append(entry.pain.score)
+
+    def on(self, day: date) -> list[int]:
+        return self._by_day.get(day, [])
+
+    def window(self, first: date, last: date) -> tuple[int, int]:
+        """Sum and count of the scores on the days ``first`` to ``last``, both included."""
+        total = count = 0
+        day = first
+        while day <= last:
+            scores = self._by_day.get(day, ())
+            total += sum(scores)
+            count += len(scores)
+            day += timedelta(days=1)
+        return total, count
+
+    def pre_treatment(self, treatment: Treatment) -> tuple[int, int]:
+        """Sum and count of the entries on the 7 days before ``started_on`` (A7, W1, W3)."""
+        start = treatment.started_on
+        return self.window(start - timedelta(days=rules.PRE_TREATMENT_DAYS), start - _ONE_DAY)
+
+
+_ONE_DAY = timedelta(days=1)
+
+
+def _at_least_above(score_sum: int, count: int, base_sum: int, base_count: int, rise: int) -> bool:
+    """mean(score) >= mean(base) + rise, in whole numbers (no rounding at exactly 2.0)."""
+    return score_sum * base_count >= base_sum * count + rise * count * base_count
+
+
+# ---- the rules ----------------------------------------------------------------------------------
+
+
+def _a2(scores: _Scores, day: date) -> bool:
+    """Progressive pain: the mean of the evaluated day and the 2 days before is at least 2.0
+    above the mean of the 7 days before those; at least 2 entries in that earlier window."""
+    recent_first = day - timedelta(days=rules.A2_RECENT_DAYS - 1)
+    recent = scores.window(recent_first, day)
+    earlier = scores.window(
+        recent_first - timedelta(days=rules.A2_EARLIER_DAYS), recent_first - _ONE_DAY
+    )
+    if earlier[1] < rules.A2_MIN_EARLIER_ENTRIES or recent[1] == 0:
+        return False
+    return _at_least_above(*recent, *earlier, rules.A2_RISE)
+
+
+def _a3(scores: _Scores, day: date) -> bool:
+    """Severe unremitting pain: each of the 3 days has an entry, and every one scores >= 7."""
+    days = [day - timedelta(days=back) for back in range(rules.A3_DAYS)]
+    return all(scores.on(d) and all(s >= rules.A3_MIN_SCORE for s in scores.on(d)) for d in days)
+
+
+def _a7(scores: _Scores, entry: Entry, day: date, treatments: Iterable[Treatment]) -> bool:
+    """New pain 21 to 180 days after the last day of an SBRT or SRS course, at least 2 points
+    above that course's pre-treatment mean (which needs at least one entry)."""
+    for treatment in treatments:
+        if not _a7_course(treatment, day):
+            continue
+        base = scores.pre_treatment(treatment)
+        if base[1] and _at_least_above(entry.pain.score, 1, *base, rules.A7_RISE):
+            return True
+    return False
+
+
+def _a7_course(treatment: Treatment, day: date) -> bool:
+    return (
+        treatment.kind == "radiotherapy"
+        and treatment.technique in rules.A7_TECHNIQUES
+        and rules.A7_FIRST_DAY <= (day - treatment.last_day).days <= rules.A7_LAST_DAY
+    )
+
+
+def _w1_course(treatment: Treatment, entry: Entry) -> bool:
+    """Whether the evaluated day is 0 to 10 days after one of the course's session days (its
+    ``started_on`` when it lists no sessions).
+
+    Ambiguity: the table says "any radiotherapy sessions[].at day", so a session marked
+    ``done: false`` (planned) counts too. A session is a treatment record with a time, and the
+    rules look only at what was recorded at or before the evaluated entry: a session later than
+    the entry (even on the same day) does not count yet.
+    """
+    if treatment.kind != "radiotherapy":
+        return False
+    day = local_day(entry.recorded_at)
+    if treatment.sessions:
+        session_days = [local_day(s.at) for s in treatment.sessions if s.at <= entry.recorded_at]
+    else:
+        session_days = [treatment.started_on]
+    return any(0 <= (day - d).days <= rules.W1_LAST_DAY for d in session_days)
+
+
+def _w1(scores: _Scores, entry: Entry, treatments: Iterable[Treatment]) -> bool:
+    for treatment in treatments:
+        if not _w1_course(treatment, entry):
+            continue
+        base = scores.pre_treatment(treatment)
+        if base[1] and _at_least_above(entry.pain.score, 1, *base, rules.W1_RISE):
+            return True
+    return False
+
+
+def _w3_course(treatment: Treatment, day: date) -> bool:
+    return (
+        treatment.kind in rules.W3_KINDS
+        and rules.W3_FIRST_DAY <= (day - treatment.started_on).days <= rules.W3_LAST_DAY
+    )
+
+
+def _w3(scores: _Scores, day: date, treatments: Iterable[Treatment]) -> bool:
+    """Pain not improved 14 to 42 days after a kyphoplasty or vertebroplasty: the mean from day 7
+    after it up to the evaluated day is not lower than the mean of the 7 days before it."""
+    for treatment in treatments:
+        if not _w3_course(treatment, day):
+            continue
+        before = scores.pre_treatment(treatment)
+        after_first = treatment.started_on + timedelta(days=rules.W3_AFTER_FROM_DAY)
+        after = scores.window(after_first, day)
+        if before[1] and after[1] and _at_least_above(*after, *before, 0):
+            return True
+    return False
+
+
+def _level_rules(
+    keys: dict[str, tuple[str, ...]], levels: dict[str, int], base: dict[str, int]
+) -> dict[str, int]:
+    """The rules whose keys rise above their baselines, with the highest such level."""
+    fired: dict[str, int] = {}
+    for rule, rule_keys in keys.items():
+        above = [levels[k] for k in rule_keys if levels[k] > base[k]]
+        if rule == "R7":
+            above = [level for level in above if level == _R7_LEVEL]
+        if above:
+            fired[rule] = max(above)
+    return fired
+
+
+def evaluate(history: History, entry: Entry) -> Evaluation:
+    """Every rule of the table for ``entry``, looking only at the entries recorded at or before
+    it, the reviews dated on or before its day, and the treatments as each rule says."""
+    day = local_day(entry.recorded_at)
+    prior = entries_before(history.entries, entry)
+    base = baselines(prior, history.reviews, day)
+    levels = symptom_levels(entry)
+    scores = _Scores([*prior, entry])
+
+    emergency = _level_rules(EMERGENCY_KEYS, levels, base)
+    urgent = set(_level_rules(URGENT_KEYS, levels, base))
+    if _a2(scores, day):
+        urgent.add("A2")
+    if _a3(scores, day):
+        urgent.add("A3")
+    if _a7(scores, entry, day, history.treatments):
+        urgent.add("A7")
+    # R10 has no symptom key, so no level: it re-interrupts only through its first entry or a
+    # rise of the highest tier (Ambiguity: "a level rises further" has no meaning for R10).
+    if len(urgent) >= rules.R10_MIN_URGENT:
+        emergency["R10"] = 0
+    watch: set[str] = set()
+    if _w1(scores, entry, history.treatments):
+        watch.add("W1")
+    if levels["bowel"] == _W2_LEVEL and base["bowel"] == 0:
+        watch.add("W2")
+    if _w3(scores, day, history.treatments):
+        watch.add("W3")
+
+    fired: dict[str, int] = {**emergency, **dict.fromkeys(urgent, 0), **dict.fromkeys(watch, 0)}
+    flags = [_flag(rule, level) for rule, level in fired.items()]
+    return Evaluation(entry.id, entry.recorded_at, _sorted(flags))
+
+
+def _flag(rule_id: str, level: int) -> Flag:
+    rule = rules.RULES[rule_id]
+    return Flag(rule.id, rule.tier, rule.title, rule.advice, rule.source, level)
+
+
+def _sorted(flags: Iterable[Flag]) -> tuple[Flag, ...]:
+    return tuple(
+        sorted(flags, key=lambda f: (-vocab.TIERS.index(f.tier), vocab.RULE_IDS.index(f.rule)))
+    )
+
+
+# ---- the most recent entry, the flags command, alerting -----------------------------------------
+
+
+def latest_entry(entries: Sequence[Entry]) -> Entry | None:
+    """The most recent entry by instant; on a tie, the one later in the sequence."""
+    latest: Entry | None = None
+    for entry in entries:
+        if latest is None or entry.recorded_at >= latest.recorded_at:
+            latest = entry
+    return latest
+
+
+def evaluate_latest(journal: Journal) -> Evaluation | None:
+    latest = latest_entry(journal.entries)
+    return None if latest is None else evaluate(History.from_journal(journal), latest)
+
+
+def flags_document(evaluation: Evaluation | None) -> dict[str, object]:
+    """The ``flags`` command's JSON document."""
+    if evaluation is None:
+        return {"evaluated_entry": None, "highest": "none", "flags": []}
+    return {
+        "evaluated_entry": format_timestamp(evaluation.recorded_at),
+        "highest": evaluation.highest,
+        "flags": [
+            {
+                "rule": f.rule,
+                "tier": f.tier,
+                "title": f.title,
+                "advice": f.advice,
+                "source": f.source,
+            }
+            for f in evaluation.flags
+        ],
+    }
+
+
+def interrupting(previous: Evaluation | None, current: Evaluation) -> tuple[Flag, ...]:
+    """The flags of ``current`` that interrupt the person ("How the app alerts").
+
+    ``previous`` evaluates the entry immediately before ``current`` in time (None if none). A
+    flag interrupts at the first entry of its rule's episode; every flag interrupts when the
+    highest tier rose; an emergency flag interrupts when its level rose further.
+    """
+    if previous is None:
+        return current.flags
+    if vocab.TIERS.index(current.highest) > vocab.TIERS.index(previous.highest):
+        return current.flags
+    before = {f.rule: f.level for f in previous.flags}
+    return tuple(
+        f
+        for f in current.flags
+        if f.rule not in before or (f.tier == "emergency" and f.level > before[f.rule])
+    )
+
+
+def history_start(entry: Entry, reviews: Sequence[Review], treatments: Sequence[Treatment]) -> date:
+    """The earliest own calendar day of the entries the rules can need to evaluate ``entry``.
+
+    Every rule selects entries by their own day, so the entries of earlier days can be left out
+    without changing the result: baselines need the days after each key's latest review, A2 the
+    9 days before, A3 the 2 days before, and A7, W1 and W3 the 7 days before ``started_on`` of
+    each course that is in its window for this day.
+    """
+    day = local_day(entry.recorded_at)
+    start = day - timedelta(days=rules.A2_RECENT_DAYS - 1 + rules.A2_EARLIER_DAYS)
+    for reviewed_on, level in _latest_reviews(reviews, day).values():
+        if level > 0:  # a baseline of 0 cannot be lowered
+            start = min(start, reviewed_on + _ONE_DAY)
+    for treatment in treatments:
+        if _a7_course(treatment, day) or _w1_course(treatment, entry) or _w3_course(treatment, day):
+            start = min(start, treatment.started_on - timedelta(days=rules.PRE_TREATMENT_DAYS))
+    return start
