@@ -21,6 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tracker.services.alerts import AlertService
     from tracker.services.backups import BackupService
     from tracker.services.exchange import ExchangeService, ImportRefused
     from tracker.storage.errors import DuplicateIdError
@@ -32,5 +33,13 @@ def run(args: argparse.Namespace) -> int:
             ExchangeService(db).import_journal(journal)
         except (DuplicateIdError, ImportRefused) as error:
             raise CommandError(f"{args.file} was not imported: {error}", EXIT_BAD_INPUT) from None
+        # the red-flag rules on the most recent entry, logged like a save (no window to show)
+        outcome = AlertService(db).after_import()
     print(f"Imported {counts_text(journal.counts())} from {args.file}.")
+    if outcome.evaluation is not None and outcome.evaluation.flags:
+        rules = ", ".join(f.rule for f in outcome.evaluation.flags)
+        print(
+            f"The most recent entry has red flags ({rules}; highest: "
+            f"{outcome.evaluation.highest}): run `spine-journal flags` for what to do."
+        )
     return EXIT_OK

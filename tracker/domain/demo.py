@@ -170,6 +170,17 @@ def build_demo_journal(
     builder.busy = busy
     for year_index in range(years):
         builder.plan_year(year_index)
+    # The team assessed the thoracic pain when the metastasis was found (its baseline).
+    builder.reviews.insert(
+        0,
+        Review(
+            id=builder.next_id("r"),
+            reviewed_on=builder.start,
+            symptom="pain.thoracic",
+            level=1,
+            note="Known metastasis at T8; pain assessed at diagnosis",
+        ),
+    )
     entries, doses = _daily(builder)
     appointments = _appointments(builder)
     return Journal(
@@ -247,7 +258,8 @@ def _entry(
         pain=Pain(
             score=score,
             worst_24h=min(10, score + rng.randint(0, 2)),
-            regions=("thoracic",) if score >= 3 else ("lumbar",),
+            # the known metastasis is thoracic; bad days spread lower
+            regions=("thoracic", "lumbar") if score >= 6 else ("thoracic",),
             night=kind == "night",
         ),
         weakness=weakness,

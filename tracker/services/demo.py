@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
+from tracker.domain.alert_history import alerts_as_met
 from tracker.domain.demo import build_demo_journal
+from tracker.domain.model import Alert, Journal
+from tracker.domain.redflags import History
 from tracker.storage import repository
 from tracker.storage.database import JournalDatabase
 from tracker.storage.errors import JournalError
@@ -19,5 +25,33 @@ def fill_demo(db: JournalDatabase, years: int) -> dict[str, int]:
             raise JournalNotEmpty(
                 f"The journal {db.path} is not empty: the demo only fills an empty journal."
             )
-        repository.insert_journal(session, journal)
+        stored = repository.insert_journal(session, journal)
+        for alert, interrupted in demo_alerts(stored):
+            repository.insert_alert(session, alert, interrupted=interrupted)
         return repository.counts(session)
+
+
+# What the demo person did when interrupted: an emergency was answered within minutes, an
+# urgent banner acknowledged within the hour.
+_EMERGENCY_ANSWERS = ("called_helpline", "discussed_with_team", "went_to_hospital")
+
+
+def demo_alerts(journal: Journal) -> list[tuple[Alert, bool]]:
+    """The alerts the red-flag engine raises on the demo's entries, as if each had been saved
+    in turn, with the answers the person gave to those that interrupted."""
+    result: list[tuple[Alert, bool]] = []
+    for number, met in enumerate(alerts_as_met(History.from_journal(journal))):
+        alert = met.alert
+        if met.interrupted and alert.tier == "emergency":
+            answer = _EMERGENCY_ANSWERS[number % len(_EMERGENCY_ANSWERS)]
+            alert = replace(
+                alert, action=answer, acknowledged_at=alert.raised_at + timedelta(minutes=10)
+            )
+        elif met.interrupted and alert.tier == "urgent":
+            alert = replace(
+                alert,
+                action="acknowledged",
+                acknowledged_at=alert.raised_at + timedelta(minutes=40),
+            )
+        result.append((alert, met.interrupted))
+    return result
