@@ -9,6 +9,9 @@ from tracker.commands.base import EXIT_BAD_INPUT, EXIT_OK, CommandError, counts_
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--years", type=int, default=2, help="years of history (default 2)")
+    parser.add_argument(
+        "--busy", action="store_true", help="three entries every day (the benchmark's heavy user)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -17,6 +20,6 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.years <= 30:
         raise CommandError("--years must be between 1 and 30.", EXIT_BAD_INPUT)
     with open_stored(args, lock=True) as db:
-        counts = fill_demo(db, args.years)
+        counts = fill_demo(db, args.years, busy=args.busy)
     print(f"Demo journal written to {db.path}: {counts_text(counts)}.")
     return EXIT_OK

@@ -9,12 +9,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.orm import Session
 
 from tracker.domain import redflags
-from tracker.domain.model import Alert, Entry
+from tracker.domain.model import Alert, Entry, Review
 from tracker.domain.redflags import Evaluation, Flag, History
-from tracker.storage import repository
+from tracker.domain.timeutil import local_day
+from tracker.storage import levels, repository
 from tracker.storage.database import JournalDatabase
 
 log = logging.getLogger(__name__)
@@ -52,6 +55,47 @@ class FlagOutcome:
         return "none"
 
 
+class _Reader:
+    """Evaluations inside one unit of work: reviews and treatments read once, and the lowest
+    levels since old reviews (which the entries being judged cannot change) asked once."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._reviews = repository.load_reviews(session)
+        self._treatments = repository.load_treatments(session)
+        self._lowest: dict[tuple[str, date, int, date], Entry | None] = {}
+
+    def evaluate(self, entry: Entry) -> Evaluation:
+        return redflags.evaluate(self.history_for(entry), entry)
+
+    def history_for(self, entry: Entry) -> History:
+        """Only what the rules need for this entry: the days its rules look at, and for each
+        care-team review older than those days, the one entry since it with the lowest level of
+        its key (all its baseline needs; see ``storage.levels``). The engine then gives the
+        same flags as it would on the whole journal."""
+        start = redflags.history_start(entry, (), self._treatments)
+        entries = repository.load_entries_from_day(self._session, start)
+        known = {e.id for e in entries}
+        # Entries of days before ``start`` are all recorded before ``entry`` (at least 9 days
+        # before its own day, and offsets are within a day), so no time bound is needed.
+        extra: dict[str, Entry] = {}
+        day = local_day(entry.recorded_at)
+        for key, reviewed_on, level in older_reviews(self._reviews, day, start):
+            memo_key = (key, reviewed_on, level, start)
+            if memo_key not in self._lowest:
+                self._lowest[memo_key] = levels.lowest_level_entry(
+                    self._session, key, reviewed_on, level, start
+                )
+            found = self._lowest[memo_key]
+            if found is not None and found.id not in known:
+                extra[str(found.id)] = found
+        return History(
+            entries=(*extra.values(), *entries),
+            reviews=tuple(self._reviews),
+            treatments=tuple(self._treatments),
+        )
+
+
 class AlertService:
     def __init__(self, db: JournalDatabase, clock: Clock = local_clock) -> None:
         self._db = db
@@ -59,23 +103,15 @@ class AlertService:
 
     # ---- evaluation --------------------------------------------------------------------------
 
-    def _history_for(self, entry: Entry) -> History:
-        """Only the stretch of history the rules need for this entry."""
-        with self._db.unit_of_work() as session:
-            reviews = repository.load_reviews(session)
-            treatments = repository.load_treatments(session)
-            start = redflags.history_start(entry, reviews, treatments)
-            entries = repository.load_entries_from_day(session, start)
-        return History(entries=tuple(entries), reviews=tuple(reviews), treatments=tuple(treatments))
-
     def evaluate(self, entry: Entry) -> Evaluation:
-        return redflags.evaluate(self._history_for(entry), entry)
+        with self._db.unit_of_work() as session:
+            return _Reader(session).evaluate(entry)
 
     def evaluate_latest(self) -> Evaluation | None:
         """The most recent entry (by instant; on a tie, the one stored later), or None."""
         with self._db.unit_of_work() as session:
             latest = repository.latest_entry(session)
-        return None if latest is None else self.evaluate(latest)
+            return None if latest is None else _Reader(session).evaluate(latest)
 
     def after_save(self, entry: Entry) -> FlagOutcome:
         """Evaluate the saved entry against its own history, then the most recent entry;
@@ -87,62 +123,61 @@ class AlertService:
             return FlagOutcome(check_failed=True)
 
     def _after_save(self, entry: Entry) -> FlagOutcome:
-        evaluations = [self.evaluate(entry)]
+        # everything read in one unit of work, everything logged in one more
+        judged: list[tuple[Evaluation, set[str]]] = []
         with self._db.unit_of_work() as session:
+            reader = _Reader(session)
+            subjects = [entry]
             latest = repository.latest_entry(session)
-        if latest is not None and latest.id != entry.id:
-            evaluations.append(self.evaluate(latest))
+            if latest is not None and latest.id != entry.id:
+                subjects.append(latest)
+            for subject in subjects:
+                evaluation = reader.evaluate(subject)
+                before = repository.entry_before(session, subject)
+                previous = None if before is None else reader.evaluate(before)
+                interrupts = {f.rule for f in redflags.interrupting(previous, evaluation)}
+                judged.append((evaluation, interrupts))
         raised: list[RaisedAlert] = []
         interrupting: list[RaisedAlert] = []
-        for evaluation in evaluations:
-            subject = entry if evaluation.entry_id == entry.id else latest
-            assert subject is not None
-            previous = self._previous_evaluation(subject)
-            interrupts = {f.rule for f in redflags.interrupting(previous, evaluation)}
-            stored = self._log(evaluation, interrupts)
-            raised.extend(stored)
-            interrupting.extend(r for r in stored if r.flag.rule in interrupts)
+        with self._db.unit_of_work() as session:
+            for evaluation, interrupts in judged:
+                stored = self._log(session, evaluation, interrupts)
+                raised.extend(stored)
+                interrupting.extend(r for r in stored if r.flag.rule in interrupts)
         return FlagOutcome(
-            evaluation=evaluations[0],
+            evaluation=judged[0][0],
             raised=tuple(raised),
             interrupting=tuple(interrupting),
-            evaluated=tuple(evaluations),
+            evaluated=tuple(evaluation for evaluation, _ in judged),
         )
 
     def after_import(self) -> FlagOutcome:
         """After an import: the most recent entry, logged, interrupting no one."""
-        with self._db.unit_of_work() as session:
-            latest = repository.latest_entry(session)
-        if latest is None:
+        evaluation = self.evaluate_latest()
+        if evaluation is None:
             return FlagOutcome()
-        evaluation = self.evaluate(latest)
-        return FlagOutcome(evaluation=evaluation, raised=tuple(self._log(evaluation, set())))
-
-    def _previous_evaluation(self, entry: Entry) -> Evaluation | None:
         with self._db.unit_of_work() as session:
-            previous = repository.entry_before(session, entry)
-        return None if previous is None else self.evaluate(previous)
+            raised = self._log(session, evaluation, set())
+        return FlagOutcome(evaluation=evaluation, raised=tuple(raised))
 
-    def _log(self, evaluation: Evaluation, interrupts: set[str]) -> list[RaisedAlert]:
+    def _log(
+        self, session: Session, evaluation: Evaluation, interrupts: set[str]
+    ) -> list[RaisedAlert]:
         """Store each firing once per entry and rule (an edit re-evaluates without repeating)."""
+        if not evaluation.flags:
+            return []
         now = self._clock()
         stored: list[RaisedAlert] = []
-        with self._db.unit_of_work() as session:
-            known = repository.alert_rules_of_entry(session, str(evaluation.entry_id))
-            for flag in evaluation.flags:
-                if flag.rule in known:
-                    continue
-                alert = repository.insert_alert(
-                    session,
-                    Alert(
-                        raised_at=now,
-                        rule=flag.rule,
-                        tier=flag.tier,
-                        entry_id=evaluation.entry_id,
-                    ),
-                    interrupted=flag.rule in interrupts,
-                )
-                stored.append(RaisedAlert(alert, flag))
+        known = repository.alert_rules_of_entry(session, str(evaluation.entry_id))
+        for flag in evaluation.flags:
+            if flag.rule in known:
+                continue
+            alert = repository.insert_alert(
+                session,
+                Alert(raised_at=now, rule=flag.rule, tier=flag.tier, entry_id=evaluation.entry_id),
+                interrupted=flag.rule in interrupts,
+            )
+            stored.append(RaisedAlert(alert, flag))
         return stored
 
     # ---- what the person did -----------------------------------------------------------------
@@ -172,9 +207,31 @@ class AlertService:
         with self._db.unit_of_work() as session:
             return repository.load_alerts(session)
 
+    def entry_times(self) -> dict[str, datetime]:
+        """When each entry that has an alert was recorded."""
+        with self._db.unit_of_work() as session:
+            return levels.entry_times(session)
+
     def rules_by_entry(self) -> dict[str, list[str]]:
         with self._db.unit_of_work() as session:
             return repository.alert_rules_by_entry(session)
+
+
+def older_reviews(reviews: Sequence[Review], day: date, start: date) -> list[tuple[str, date, int]]:
+    """The latest reviews (of each key, on or before ``day``; every review of that latest date)
+    that can lower a baseline from entries before ``start``: level above 0, and a day after the
+    review that lies before ``start``."""
+    latest: dict[str, date] = {}
+    for review in reviews:
+        if review.reviewed_on <= day and review.reviewed_on > latest.get(review.symptom, date.min):
+            latest[review.symptom] = review.reviewed_on
+    return [
+        (r.symptom, r.reviewed_on, r.level)
+        for r in reviews
+        if r.level > 0
+        and latest.get(r.symptom) == r.reviewed_on
+        and r.reviewed_on + timedelta(days=1) < start
+    ]
 
 
 def flag_for(alert: Alert) -> Flag:

@@ -18,8 +18,8 @@ class JournalNotEmpty(JournalError):
     pass
 
 
-def fill_demo(db: JournalDatabase, years: int) -> dict[str, int]:
-    journal = build_demo_journal(years)
+def fill_demo(db: JournalDatabase, years: int, *, busy: bool = False) -> dict[str, int]:
+    journal = build_demo_journal(years, busy=busy)
     with db.unit_of_work() as session:
         if any(repository.counts(session).values()):
             raise JournalNotEmpty(
@@ -41,7 +41,7 @@ def demo_alerts(journal: Journal) -> list[tuple[Alert, bool]]:
     in turn, with the answers the person gave to those that interrupted."""
     result: list[tuple[Alert, bool]] = []
     for number, met in enumerate(alerts_as_met(History.from_journal(journal))):
-        alert = met.alert
+        alert = replace(met.alert, id=f"a{number + 1:05d}")  # seeded: the same ids every time
         if met.interrupted and alert.tier == "emergency":
             answer = _EMERGENCY_ANSWERS[number % len(_EMERGENCY_ANSWERS)]
             alert = replace(

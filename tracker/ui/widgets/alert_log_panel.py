@@ -22,7 +22,6 @@ from tracker.ui.models.alert_table_model import SORT_ROLE, AlertTableModel
 
 if TYPE_CHECKING:
     from tracker.services.alerts import AlertService
-    from tracker.services.journal import JournalService
 
 
 class AlertLogPanel(QWidget):
@@ -34,7 +33,6 @@ class AlertLogPanel(QWidget):
         from tracker.domain import rules
 
         self._service: AlertService | None = None
-        self._journal: JournalService | None = None
         self.model = AlertTableModel(lambda rule: rules.flag(rule).title)
         self.table = QTableView()
         self.proxy = records_table(self.table, self.model, SORT_ROLE, self)
@@ -70,18 +68,14 @@ class AlertLogPanel(QWidget):
     def set_service(self, service: AlertService) -> None:
         self._service = service
 
-    def set_journal(self, journal: JournalService) -> None:
-        self._journal = journal
-
     def refresh(self) -> None:
         if self._service is None:
             return
         alerts = self._service.all_alerts()
-        times: dict[str, str] = {}
-        if self._journal is not None:
-            times = {
-                str(e.id): f"{e.recorded_at:%a %d %b %Y %H:%M}" for e in self._journal.entries()
-            }
+        times = {
+            entry_id: f"{at:%a %d %b %Y %H:%M}"
+            for entry_id, at in self._service.entry_times().items()
+        }
         self.model.set_alerts(alerts, times)
 
     def selected_alert(self) -> Alert | None:
