@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from tracker.domain import rules, vocab
@@ -52,8 +52,12 @@ class Flag:
     advice: str
     source: str
     # Emergency rules R1-R9: the highest level, among the rule's keys that are above their
-    # baseline (used for "a level rises further"); 0 for the other rules.
+    # baseline; 0 for the other rules.
     level: int = 0
+    # Emergency rules R1-R9: each of the rule's keys that is above its baseline, with its level
+    # (used for "a level rises further": one key rising, or a key newly above its baseline,
+    # counts even when the highest level stays the same); () for the other rules.
+    key_levels: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -343,15 +347,15 @@ def _w3(scores: _Scores, day: date, treatments: Iterable[Treatment]) -> bool:
 
 def _level_rules(
     keys: dict[str, tuple[str, ...]], levels: dict[str, int], base: dict[str, int]
-) -> dict[str, int]:
-    """The rules whose keys rise above their baselines, with the highest such level."""
-    fired: dict[str, int] = {}
+) -> dict[str, dict[str, int]]:
+    """The rules whose keys rise above their baselines, with the level of each such key."""
+    fired: dict[str, dict[str, int]] = {}
     for rule, rule_keys in keys.items():
-        above = [levels[k] for k in rule_keys if levels[k] > base[k]]
+        above = {k: levels[k] for k in rule_keys if levels[k] > base[k]}
         if rule == "R7":
-            above = [level for level in above if level == _R7_LEVEL]
+            above = {k: level for k, level in above.items() if level == _R7_LEVEL}
         if above:
-            fired[rule] = max(above)
+            fired[rule] = above
     return fired
 
 
@@ -375,7 +379,7 @@ def evaluate(history: History, entry: Entry) -> Evaluation:
     # R10 has no symptom key, so no level: it re-interrupts only through its first entry or a
     # rise of the highest tier (Ambiguity: "a level rises further" has no meaning for R10).
     if len(urgent) >= rules.R10_MIN_URGENT:
-        emergency["R10"] = 0
+        emergency["R10"] = {}
     watch: set[str] = set()
     if _w1(scores, entry, history.treatments):
         watch.add("W1")
@@ -384,14 +388,16 @@ def evaluate(history: History, entry: Entry) -> Evaluation:
     if _w3(scores, day, history.treatments):
         watch.add("W3")
 
-    fired: dict[str, int] = {**emergency, **dict.fromkeys(urgent, 0), **dict.fromkeys(watch, 0)}
-    flags = [_flag(rule, level) for rule, level in fired.items()]
+    fired = {**emergency, **{rule: {} for rule in (*urgent, *watch)}}
+    flags = [_flag(rule, key_levels) for rule, key_levels in fired.items()]
     return Evaluation(entry.id, entry.recorded_at, _sorted(flags))
 
 
-def _flag(rule_id: str, level: int) -> Flag:
+def _flag(rule_id: str, key_levels: dict[str, int]) -> Flag:
     rule = rules.RULES[rule_id]
-    return Flag(rule.id, rule.tier, rule.title, rule.advice, rule.source, level)
+    level = max(key_levels.values(), default=0)
+    keys = tuple(sorted(key_levels.items()))
+    return Flag(rule.id, rule.tier, rule.title, rule.advice, rule.source, level, keys)
 
 
 def _sorted(flags: Iterable[Flag]) -> tuple[Flag, ...]:
@@ -442,17 +448,25 @@ def interrupting(previous: Evaluation | None, current: Evaluation) -> tuple[Flag
 
     ``previous`` evaluates the entry immediately before ``current`` in time (None if none). A
     flag interrupts at the first entry of its rule's episode; every flag interrupts when the
-    highest tier rose; an emergency flag interrupts when its level rose further.
+    highest tier rose; an emergency flag interrupts when the level of one of its keys rose
+    further (a key that was at or below its baseline before counts as level 0 there).
+
+    Ambiguity: "when the tier rises" is read as the highest tier of the entry (the alert's
+    tier), since a rule's own tier never changes; then every flag of the entry interrupts.
+    Ambiguity: "a level rises further" is read per symptom key of the rule, not only as the
+    rule's highest level: weakness spreading to a second limb at a lower level than the first
+    interrupts again.
     """
     if previous is None:
         return current.flags
     if vocab.TIERS.index(current.highest) > vocab.TIERS.index(previous.highest):
         return current.flags
-    before = {f.rule: f.level for f in previous.flags}
+    before = {f.rule: dict(f.key_levels) for f in previous.flags}
     return tuple(
         f
         for f in current.flags
-        if f.rule not in before or (f.tier == "emergency" and f.level > before[f.rule])
+        if f.rule not in before
+        or (f.tier == "emergency" and any(lv > before[f.rule].get(k, 0) for k, lv in f.key_levels))
     )
 
 
