@@ -1,0 +1,70 @@
+"""The history and alert-log models pass Qt's model checks and show what was recorded."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+
+from tracker.domain import rules
+from tracker.domain.model import Alert, Entry, Pain, Weakness
+from tracker.ui.models.alert_table_model import COLUMNS as ALERT_COLUMNS
+from tracker.ui.models.alert_table_model import SORT_ROLE as ALERT_SORT
+from tracker.ui.models.alert_table_model import AlertTableModel
+from tracker.ui.models.entry_table_model import COLUMNS as ENTRY_COLUMNS
+from tracker.ui.models.entry_table_model import EntryTableModel
+
+AT = datetime(2026, 10, 5, 8, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+def test_the_history_model_passes_qt_model_checks_and_shows_red_flags(
+    qtmodeltester: ModelTester,
+) -> None:
+    model = EntryTableModel()
+    entries = [
+        Entry(id="e1", recorded_at=AT, pain=Pain(score=3), note="slept badly"),
+        Entry(
+            id="e2",
+            recorded_at=AT + timedelta(hours=5),
+            pain=Pain(score=6, worst_24h=8),
+            weakness=Weakness(left_leg=2),
+        ),
+    ]
+    model.set_entries(entries, {"e2": ["R1", "R10"]})
+    qtmodeltester.check(model)
+    flags = ENTRY_COLUMNS.index("Red flags")
+    assert model.index(1, flags).data() == "R1 R10"
+    assert model.index(0, flags).data() == ""
+    assert (
+        model.index(1, ENTRY_COLUMNS.index("Weakness")).data()
+        == "struggles with everyday tasks: left leg"
+    )
+    assert model.index(0, ENTRY_COLUMNS.index("Note")).data() == "slept badly"
+
+
+def test_the_alert_model_passes_qt_model_checks_and_orders_tiers(
+    qtmodeltester: ModelTester,
+) -> None:
+    model = AlertTableModel(lambda rule: rules.flag(rule).title)
+    alerts = [
+        Alert(raised_at=AT, rule="W2", tier="watch", entry_id="e1", id="a1"),
+        Alert(
+            raised_at=AT + timedelta(hours=5),
+            rule="R1",
+            tier="emergency",
+            entry_id="e2",
+            action="called_helpline",
+            acknowledged_at=AT + timedelta(hours=5, minutes=3),
+            note="team booked an MRI",
+            id="a2",
+        ),
+    ]
+    model.set_alerts(alerts, {"e2": "Mon 05 Oct 2026 13:30"})
+    qtmodeltester.check(model)
+    row = [model.index(1, c).data() for c in range(len(ALERT_COLUMNS))]
+    assert "R1" in row and "Mon 05 Oct 2026 13:30" in row and "team booked an MRI" in row
+    assert rules.flag("R1").title in row
+    tier = ALERT_COLUMNS.index("Tier")
+    assert model.index(1, tier).data(ALERT_SORT) > model.index(0, tier).data(ALERT_SORT)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Raised"
