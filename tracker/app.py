@@ -18,6 +18,7 @@ from tracker import APP_NAME
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from tracker.services.backups import BackupInfo, BackupService, RestoreResult
     from tracker.services.registry import Services
     from tracker.ui.main_window import MainWindow
 
@@ -60,28 +61,96 @@ def style_sheet() -> str:
 
 
 class Session:
-    """One running window on one journal: the window, and the services made after it painted."""
+    """One running window on one journal: the window, and the services made after it painted.
+
+    It is also the window's ``JournalKeeper`` (``tracker.ui.data_safety``): a restore, a new
+    empty journal and deleting all data need the journal closed and opened again, which only
+    the composition root can do. The caller (``run_window``) holds the single-instance lock.
+    """
 
     def __init__(self, window: MainWindow, folder: Path) -> None:
         self.window = window
         self.folder = folder
         self.db: object | None = None
+        self._backups: BackupService | None = None
+        window.set_keeper(self)
         window.first_painted.connect(self.open_journal)
 
+    @property
+    def backups(self) -> BackupService:
+        if self._backups is None:  # imported after the first paint, like the storage
+            from tracker.services.backups import BackupService
+
+            self._backups = BackupService(self.folder)
+        return self._backups
+
     def open_journal(self) -> None:
-        from tracker.services.registry import build_services
-        from tracker.storage.database import open_journal
+        """The start-up check first: a damaged journal is moved aside (never deleted) and not
+        opened, and the window offers the newest verified backup or a new, empty journal.
+        Otherwise a backup when the journal changed (a failure is one sentence in the status
+        line), then the journal is opened."""
         from tracker.storage.errors import JournalError
 
         try:
-            db = open_journal(self.folder)
+            start = self.backups.start_up()
+            if start.check.damaged:
+                self.window.show_damaged_journal(start.check)
+                return
+            self._open()
         except JournalError as error:
             self.window.show_journal_problem(str(error))
             return
+        if start.backup_problem:
+            self.window.show_backup_problem(start.backup_problem)
+
+    def _open(self) -> None:
+        from tracker.services.registry import build_services
+        from tracker.storage.database import open_journal
+
+        db = open_journal(self.folder)
         self.db = db
         services = build_services(db)
         self.window.attach(services)
-        self._add_trends(services)
+        if "trends" not in self.window.panels:
+            self._add_trends(services)
+
+    def _close_journal(self) -> bool:
+        """Close the journal's connections; whether it was open."""
+        was_open = self.db is not None
+        self.close()
+        self.db = None
+        return was_open
+
+    def restore(self, backup: BackupInfo) -> RestoreResult:
+        from tracker.storage.errors import JournalError
+
+        was_open = self._close_journal()
+        try:
+            result = self.backups.restore(backup)
+        except JournalError:
+            # the journal is as it was: open again, unless it was the damaged one (opening
+            # would put a new, empty journal beside the damaged copy)
+            if was_open:
+                self._open()
+            raise
+        self._open()
+        return result
+
+    def start_empty(self) -> None:
+        self._close_journal()
+        self.backups.start_empty()
+        self._open()
+
+    def delete_all_data(self) -> None:
+        from tracker.storage.errors import JournalError
+
+        self._close_journal()
+        try:
+            self.backups.delete_all_data()
+        except OSError as error:
+            self._open()
+            raise JournalError(f"Not everything could be deleted ({error}).") from None
+        self._open()  # a new, empty journal
 
     def _add_trends(self, services: Services) -> None:
         """The trend chart: matplotlib is imported here, after the first paint."""

@@ -13,7 +13,7 @@ from tracker.domain import csv_format, fhir, journal_format
 from tracker.domain.model import Journal
 from tracker.storage import repository
 from tracker.storage.database import JournalDatabase
-from tracker.storage.errors import JournalError
+from tracker.storage.errors import JournalError, StorageWriteError
 
 
 class ImportRefused(JournalError):
@@ -58,6 +58,19 @@ class ExchangeService:
         if format_name == "fhir":
             return json.dumps(fhir.bundle(journal), indent=2, ensure_ascii=False)
         raise ValueError(format_name)
+
+    def export_file(
+        self, format_name: str, path: Path, exported_at: datetime | None = None
+    ) -> Path:
+        """``export_text`` written to ``path`` by ``write_private_file`` (a temporary file
+        beside it, mode 0600, renamed into place), as the ``export`` command writes it."""
+        text = self.export_text(format_name, exported_at)
+        try:
+            write_private_file(path, text.encode("utf-8"))
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise StorageWriteError(f"The file {path} could not be written ({reason}).") from None
+        return path
 
     def import_journal(self, journal: Journal) -> Journal:
         """Store every record of ``journal``, all or nothing. Returns it with ids assigned.

@@ -106,6 +106,16 @@ class JournalService:
         with self._db.unit_of_work() as session:
             repository.write_settings(session, {"ui.larger_text": "1" if on else "0"})
 
+    def export_warning_shown(self) -> bool:
+        """Whether the person was told, before an earlier export, that an exported file is no
+        longer protected by the app (so the warning is shown once)."""
+        with self._db.unit_of_work() as session:
+            return repository.read_settings(session).get("export.warned") == "1"
+
+    def remember_export_warning(self) -> None:
+        with self._db.unit_of_work() as session:
+            repository.write_settings(session, {"export.warned": "1"})
+
     def get_entry(self, entry_id: str) -> Entry | None:
         with self._db.unit_of_work() as session:
             return repository.get_entry(session, entry_id)

@@ -63,6 +63,7 @@ SETTING_KEYS = {
     "contacts.emergency",
     "contacts.team",
     "ui.larger_text",
+    "export.warned",  # the one-time warning before the first export was shown
 }
 
 

@@ -29,13 +29,16 @@ from tracker.domain.model import Contacts, Entry, Profile
 from tracker.ui.alert_presenter import AlertPresenter
 from tracker.ui.common import Confirm
 from tracker.ui.widgets.contacts_panel import ContactsPanel, ContactsReminder
+from tracker.ui.widgets.damaged_journal_panel import DamagedJournalPanel
 from tracker.ui.widgets.entry_form import EntryForm
 from tracker.ui.widgets.history_panel import HistoryPanel
 from tracker.ui.widgets.urgent_banner import UrgentBanner
 
 if TYPE_CHECKING:
+    from tracker.services.backups import BackupInfo, RestoreResult, StartCheck
     from tracker.services.journal import Changes, DeletedEntry, EntrySaved
     from tracker.services.registry import Services
+    from tracker.ui.data_safety import JournalKeeper
 
 LARGER_TEXT_FACTOR = 1.25
 
@@ -85,6 +88,10 @@ class MainWindow(QMainWindow):
         self.services: Services | None = None
         self._undo: list[UndoStep] = []
         self.summary_dialog: QWidget | None = None
+        self.keeper: JournalKeeper | None = None  # restore, start empty, delete all data
+        self.backups_dialog: QWidget | None = None
+        self.export_dialog: QWidget | None = None
+        self.delete_dialog: QWidget | None = None
         self._painted = False
         self._base_point_size = _base_point_size()
 
@@ -108,6 +115,8 @@ class MainWindow(QMainWindow):
 
         central = QWidget()
         layout = QVBoxLayout(central)
+        self.damaged_panel = DamagedJournalPanel()
+        layout.addWidget(self.damaged_panel)
         layout.addWidget(self.contacts_panel)
         layout.addWidget(self.contacts_reminder)
         self.urgent_banner = UrgentBanner()
@@ -181,6 +190,25 @@ class MainWindow(QMainWindow):
         self.journal_ready.emit()
         self.alerts.attach(services)
 
+    def set_keeper(self, keeper: JournalKeeper) -> None:
+        """Who closes and reopens the journal for a restore or a delete (the Session)."""
+        self.keeper = keeper
+
+    def show_damaged_journal(self, check: StartCheck) -> None:
+        """The journal was not opened: say why and where it went, offer the way on."""
+        self.damaged_panel.show_check(check)
+        keys = "Alt+F restores the backup, Alt+Y" if check.backup is not None else "Alt+Y"
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setText(
+            f"The journal could not be read. Choose above what to do ({keys} starts a new, "
+            "empty journal)."
+        )
+
+    def show_backup_problem(self, sentence: str) -> None:
+        """The backup at start failed; the journal is open and works (one sentence)."""
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setText(sentence)
+
     def show_journal_problem(self, message: str) -> None:
         self.status.setText(f"<b>The journal could not be opened.</b> {message}")
         self.status.setTextFormat(Qt.TextFormat.RichText)
@@ -192,6 +220,9 @@ class MainWindow(QMainWindow):
             self.undo_action,
             self.contacts_action,
             self.summary_action,
+            self.backups_action,
+            self.export_action,
+            self.delete_data_action,
         ):
             action.setEnabled(enabled)
         self.entry_form.save_button.setEnabled(enabled)
@@ -219,6 +250,11 @@ class MainWindow(QMainWindow):
         self.summary_action = self._action(
             "&Prepare for appointment…", "Ctrl+P", self._prepare_for_appointment
         )
+        self.backups_action = self._action("&Backups…", None, self._show_backups)
+        self.export_action = self._action("E&xport…", None, self._show_export)
+        self.delete_data_action = self._action(
+            "&Delete all my data…", None, self._show_delete_all_data
+        )
         self.larger_text_action = self._action("&Larger text", "Ctrl+=", self._on_larger_text)
         self.larger_text_action.setCheckable(True)
         journal = self.menuBar().addMenu("&Journal")
@@ -230,6 +266,9 @@ class MainWindow(QMainWindow):
         ):
             journal.addAction(action)
         self.journal_menu = journal
+        journal.addSeparator()
+        for action in (self.backups_action, self.export_action, self.delete_data_action):
+            journal.addAction(action)
         journal.addSeparator()
         journal.addAction(self.quit_action)
         self.menuBar().addMenu("&Edit").addAction(self.undo_action)
@@ -264,6 +303,8 @@ class MainWindow(QMainWindow):
         self.journal_changed.connect(self._on_journal_changed)
         self.alerts.alerts_changed.connect(lambda: self._on_panel_changed("alerts"))
         self.urgent_banner.assessed_requested.connect(self._on_assessed_requested)
+        self.damaged_panel.restore_requested.connect(self._on_damaged_restore)
+        self.damaged_panel.start_empty_requested.connect(self._on_damaged_start_empty)
 
     def _on_journal_changed(self, changes: Changes) -> None:
         if "entries" in changes or "alerts" in changes:
@@ -445,6 +486,98 @@ class MainWindow(QMainWindow):
         self.contacts_panel.hide()
         self.contacts_reminder.show()
         self.entry_form.focus_pain_score()
+
+    # ---- backups, export, delete all data ------------------------------------------------------
+
+    def _show_backups(self) -> None:
+        if self.keeper is None:
+            return
+        from tracker.ui.dialogs.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.keeper.backups, self.restore_backup, self)
+        self.backups_dialog = dialog
+        dialog.open()
+
+    def restore_backup(self, backup: BackupInfo) -> RestoreResult:
+        """Close the journal, put ``backup`` in its place (the journal is backed up first),
+        open it again and show it. ``JournalError`` when it could not be done."""
+        assert self.keeper is not None
+        result = self.keeper.restore(backup)
+        self._journal_replaced()
+        from tracker.ui.data_safety import backup_words
+
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setText(f"Restored the backup of {backup_words(result.restored)}.")
+        return result
+
+    def _on_damaged_restore(self, backup: BackupInfo) -> None:
+        from tracker.services.errors import JournalError
+
+        try:
+            result = self.restore_backup(backup)
+        except JournalError as error:
+            self.damaged_panel.show_problem(str(error))
+            return
+        self.damaged_panel.hide()
+        from tracker.ui.data_safety import backup_words
+
+        kept = f" The damaged journal is kept as {result.previous}." if result.previous else ""
+        self.status.setText(f"Restored the backup of {backup_words(result.restored)}.{kept}")
+
+    def _on_damaged_start_empty(self) -> None:
+        if self.keeper is None:
+            return
+        from tracker.services.errors import JournalError
+
+        try:
+            self.keeper.start_empty()
+        except JournalError as error:
+            self.damaged_panel.show_problem(str(error))
+            return
+        self.damaged_panel.hide()
+        self._journal_replaced()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setText(
+            "A new, empty journal is open. The damaged journal is kept where it was moved."
+        )
+
+    def _show_export(self) -> None:
+        if self.services is None:
+            return
+        from tracker.ui.dialogs.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.services.exchange, self.services.journal, self)
+        dialog.exported.connect(lambda path: self.status.setText(f"Exported to {path}."))
+        self.export_dialog = dialog
+        dialog.open()
+
+    def _show_delete_all_data(self) -> None:
+        if self.keeper is None:
+            return
+        from tracker.ui.dialogs.delete_data_dialog import DeleteDataDialog
+
+        backups = self.keeper.backups
+        dialog = DeleteDataDialog(
+            backups.journal_path, backups.backup_dir, self._delete_all_data, self
+        )
+        self.delete_dialog = dialog
+        dialog.open()
+
+    def _delete_all_data(self) -> None:
+        assert self.keeper is not None
+        self.keeper.delete_all_data()
+        self._journal_replaced()
+        self.entry_form.new_entry()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setText("All your data was deleted. A new, empty journal is open.")
+
+    def _journal_replaced(self) -> None:
+        """Another journal is open now: undo steps and an entry being edited belong to the
+        one that was replaced."""
+        self._undo.clear()
+        self.undo_action.setText("&Undo")
+        if self.entry_form.editing is not None:
+            self.entry_form.new_entry()
 
     # ---- view --------------------------------------------------------------------------------
 

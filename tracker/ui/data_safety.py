@@ -1,0 +1,72 @@
+"""What the window needs for backups, restore and deleting everything, and the words it uses.
+
+The journal has to be closed while a backup is restored or the data deleted, and opened again
+afterwards; only the composition root (``tracker.app.Session``) can do that, so the window asks
+it through ``JournalKeeper``. Each of its methods leaves the journal open and the window
+attached to the new services when it returns, and raises ``JournalError`` (the journal as it
+was) when it could not do what was asked.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from tracker.services.backups import BackupInfo, BackupService, RestoreResult
+
+TAG_WORDS = {
+    "": "Automatic, at start",
+    "manual": "Made by you",
+    "before-restore": "Before a restore",
+    "before-import": "Before an import",
+    "before-delete": "Before a delete",
+    "recovered": "Saved after a crash",
+}
+
+
+class JournalKeeper(Protocol):
+    @property
+    def backups(self) -> BackupService: ...
+
+    def restore(self, backup: BackupInfo) -> RestoreResult:
+        """Close the journal, save it (or keep the damaged copy), put ``backup`` in its place,
+        open it again."""
+        ...
+
+    def start_empty(self) -> None:
+        """A new, empty journal in place of a damaged one (which stays where it was moved)."""
+        ...
+
+    def delete_all_data(self) -> None:
+        """Close the journal, remove it and every backup, then open a new, empty one."""
+        ...
+
+
+def when_made(created: datetime) -> str:
+    """``22 November 2026, 23:15``."""
+    return f"{created.day} {created:%B %Y, %H:%M}"
+
+
+def entries_words(count: int) -> str:
+    return "1 entry" if count == 1 else f"{count} entries"
+
+
+def backup_words(info: BackupInfo) -> str:
+    """``22 November 2026, 23:15 (412 entries)``."""
+    return f"{when_made(info.created)} ({entries_words(info.entries)})"
+
+
+def why_made(tag: str) -> str:
+    if tag.startswith("before-upgrade"):
+        return "Before an update of Spine Journal"
+    return TAG_WORDS.get(tag, tag.replace("-", " ").capitalize())
+
+
+def plain_size(size: int) -> str:
+    """``812 bytes``, ``48 KB``, ``1.7 MB`` (1 KB = 1024 bytes)."""
+    if size < 1024:
+        return "1 byte" if size == 1 else f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
