@@ -183,7 +183,9 @@ def build_window(folder: Path) -> Session:
     window.add_panel("medications", "Painkillers", PainkillersPanel())
     window.add_panel("reviews", "Care-team reviews", ReviewsPanel())
     window.add_panel("appointments", "Appointments", AppointmentsPanel())
-    window.add_panel("alerts", "Red flags", AlertLogPanel(), frozenset({"alerts", "entries"}))
+    window.add_panel(
+        "alerts", "Red flags", AlertLogPanel(), frozenset({"alerts", "entries"}), lazy=True
+    )
     return Session(window, folder)
 
 

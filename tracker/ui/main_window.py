@@ -142,11 +142,20 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def add_panel(
-        self, name: str, title: str, panel: QWidget, refresh_on: frozenset[str] | None = None
+        self,
+        name: str,
+        title: str,
+        panel: QWidget,
+        refresh_on: frozenset[str] | None = None,
+        *,
+        lazy: bool = False,
     ) -> None:
         """A further tab (treatments, painkillers, reviews, appointments, trends, alerts).
         Panels have ``set_service`` and ``refresh``, and may have ``changed`` (Signal(str)).
-        ``refresh_on``: the lists whose changes it shows (default: its own)."""
+        ``refresh_on``: the lists whose changes it shows (default: its own). ``lazy``: after a
+        change it refreshes only when shown, so that saving never waits for it."""
+        if lazy:
+            self._lazy.add(name)
         self.panels[name] = panel
         self._refresh_on[name] = refresh_on or frozenset({name})
         self.tabs.addTab(panel, title)
@@ -163,8 +172,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         """A panel that is slow to redraw (the trend chart): it refreshes now, and after a
         change only when it is shown, so that saving never waits for it."""
-        self._lazy.add(name)
-        self.add_panel(name, title, panel, refresh_on)
+        self.add_panel(name, title, panel, refresh_on, lazy=True)
         panel.refresh()  # type: ignore[attr-defined]
 
     def watch_first_paint(self, widget: QWidget, signal: Signal) -> None:
