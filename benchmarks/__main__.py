@@ -1,0 +1,351 @@
+"""``make bench``: the app against the floor of its stack, on a generated 10-year journal.
+
+Every figure is the median of at least 5 runs, printed with its minimum and maximum beside its
+baseline measured in the same run, and written to ``benchmarks/latest.json`` (a generated file,
+git-ignored). Exits 1 when a budget is missed, naming it.
+
+What each side includes:
+- Start-up figures (fresh processes with cached bytecode; one uncounted warm-up round, then
+  rounds of one process of each kind, interleaved): from the instant the parent starts the
+  child (``time.time()``) to an instant the child takes in a zero timer started inside the
+  watched widget's first Paint event, so interpreter start-up is on both sides.
+  ``first_frame_ms``: the app through its real entry point (``tracker.app.main``, as
+  ``python main.py`` runs it), its central widget's first paint; ``bare_window_ms``: a bare
+  QMainWindow of the same size, its central widget's first paint. ``journal_ready_ms``: to
+  the ``journal_ready`` signal (journal opened, services built, form enabled, latest entries
+  listed; the probe checks the last two); ``ready_floor_ms``: the bare window, then
+  ``import sqlalchemy.orm`` after its first paint. ``chart_visible_ms``: the Trends tab
+  chosen as soon as the journal is ready, to the trend chart's first paint (its default 90
+  days); ``chart_floor_ms``: the ready floor, then matplotlib's Qt backend imported and an
+  empty figure's canvas painted in the window. ``form_responsive_ms`` (no budget): to the first
+  moment after ``journal_ready`` that the event loop is free (a key press in the form would be
+  handled), i.e. after whatever the app does in the same slot.
+- ``peak_rss_mib``: the app process's peak resident set (``ru_maxrss``) when its chart has
+  painted, in the start-up runs.
+- ``import_ms``: from the parsed journal (``Journal`` records, the file already read and
+  parsed) to the import committed, through ``ExchangeService.import_journal`` (id checks,
+  mapping to rows, Core bulk inserts, the treatments one by one, the profile and contacts, one
+  transaction; WAL, ``synchronous=FULL``, foreign keys on). ``raw_import_ms``: the same rows,
+  already as SQL parameter tuples, written with ``sqlite3.executemany`` into a copy of the same
+  empty journal with the same pragmas, one transaction. Both end at the commit; the harness
+  checks that both files then hold the same number of rows in every table.
+  ``import_file_ms`` (no budget): the file read and parsed, then the same import.
+- ``save_entry_ms``, ``redraw_all_ms``, ``bare_redraw_ms``, ``summary_pdf_ms``: in one app
+  process on a copy of the journal; see ``benchmarks/inprocess.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+LATEST = REPO / "benchmarks" / "latest.json"
+STARTUP_RUNS = 7
+IMPORT_RUNS = 5
+BUDGETS: list[tuple[str, str | None, float, str]] = [
+    # key, baseline key, limit, kind ("x" = times the baseline, "abs" = absolute)
+    ("first_frame_ms", "bare_window_ms", 1.3, "x"),
+    ("journal_ready_ms", "ready_floor_ms", 1.3, "x"),
+    ("chart_visible_ms", "chart_floor_ms", 1.3, "x"),
+    ("save_entry_ms", None, 30, "abs"),
+    ("redraw_all_ms", "bare_redraw_ms", 1.5, "x"),
+    ("summary_pdf_ms", None, 1000, "abs"),
+    ("import_ms", "raw_import_ms", 5, "x"),
+    ("peak_rss_mib", None, 220, "abs"),
+]
+INFORMATION = ["form_responsive_ms", "import_file_ms"]  # measured and written, no budget
+
+Table = dict[str, dict[str, float | int]]
+PYCACHE = [""]  # the children's bytecode cache, in the run's temporary folder
+
+
+def summary(samples: list[float]) -> dict[str, float | int]:
+    return {
+        "median": round(statistics.median(samples), 2),
+        "min": round(min(samples), 2),
+        "max": round(max(samples), 2),
+        "runs": len(samples),
+    }
+
+
+def child_env() -> dict[str, str]:
+    """The children's environment. Bytecode is cached (in the run's temporary folder, so that
+    nothing is written into the tree), as in any installed copy: without it every start would
+    compile the app's modules from source (``PYTHONDONTWRITEBYTECODE`` may be set here)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO), PYTHONPYCACHEPREFIX=PYCACHE[0])
+    return env
+
+
+def probe(*args: str, timeout: float = 300) -> tuple[float, dict[str, Any]]:
+    """Run ``python -m benchmarks.probe ARGS``; the instant it was started and its JSON."""
+    start = time.time()
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.probe", *args],
+        capture_output=True, text=True, env=child_env(), cwd=REPO, timeout=timeout,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise RuntimeError(f"probe {args[0]} failed: {result.stderr[-3000:]}")
+    return start, json.loads(result.stdout.strip().splitlines()[-1])
+
+
+# ---- start-up ------------------------------------------------------------------------------
+
+
+def startup_round(data_dir: Path) -> dict[str, float]:
+    """One fresh process of each kind; milliseconds from its start to each mark."""
+    round_: dict[str, float] = {}
+    start, marks = probe("bare_window")
+    round_["bare_window_ms"] = (marks["first_frame"] - start) * 1000
+    start, marks = probe("ready_floor")
+    round_["ready_floor_ms"] = (marks["ready"] - start) * 1000
+    start, marks = probe("chart_floor")
+    round_["chart_floor_ms"] = (marks["chart"] - start) * 1000
+    start, marks = probe("app", str(data_dir))
+    if not marks.get("save_enabled") or not marks.get("entries_listed"):
+        raise RuntimeError(f"journal_ready came before the form or the entries were ready: {marks}")
+    round_["first_frame_ms"] = (marks["first_frame"] - start) * 1000
+    round_["journal_ready_ms"] = (marks["ready"] - start) * 1000
+    round_["chart_visible_ms"] = (marks["chart"] - start) * 1000
+    round_["form_responsive_ms"] = (marks["responsive"] - start) * 1000
+    round_["peak_rss_mib"] = marks["peak_rss_mib"]
+    return round_
+
+
+def startup_figures(data_dir: Path) -> dict[str, list[float]]:
+    startup_round(data_dir)  # warm-up, not counted: the page cache as after any earlier start
+    figures: dict[str, list[float]] = {}
+    for _ in range(STARTUP_RUNS):
+        for key, value in startup_round(data_dir).items():
+            figures.setdefault(key, []).append(value)
+    return figures
+
+
+# ---- import --------------------------------------------------------------------------------
+
+
+def import_figures(journal_file: Path, work: Path) -> tuple[dict[str, list[float]], Path]:
+    from tracker.domain import journal_format
+    from tracker.services.exchange import ExchangeService
+    from tracker.storage import mapping
+    from tracker.storage.database import open_journal
+
+    journal = journal_format.loads(journal_file.read_text(encoding="utf-8"))
+    template = work / "empty"
+    open_journal(template).close()
+    empty = template / "journal.sqlite3"
+    if empty.with_name(empty.name + "-wal").exists():
+        raise RuntimeError("the empty journal left a -wal file: copying it alone would lose data")
+    rows = raw_rows(journal, mapping)
+    figures: dict[str, list[float]] = {"import_ms": [], "raw_import_ms": [], "import_file_ms": []}
+    kept = work / "journal-10y"
+    for run in range(IMPORT_RUNS):
+        folder = work / f"import-{run}"
+        shutil.copytree(template, folder)
+        db = open_journal(folder)
+        start = time.perf_counter()
+        ExchangeService(db).import_journal(journal)
+        figures["import_ms"].append((time.perf_counter() - start) * 1000)
+        db.close()
+
+        raw = work / f"raw-{run}.sqlite3"
+        shutil.copy(empty, raw)
+        figures["raw_import_ms"].append(raw_import(raw, rows))
+        if run == 0:
+            same_counts(folder / "journal.sqlite3", raw)
+            shutil.copytree(folder, kept)
+
+        folder = work / f"import-file-{run}"
+        shutil.copytree(template, folder)
+        db = open_journal(folder)
+        start = time.perf_counter()
+        parsed = journal_format.loads(journal_file.read_text(encoding="utf-8"))
+        ExchangeService(db).import_journal(parsed)
+        figures["import_file_ms"].append((time.perf_counter() - start) * 1000)
+        db.close()
+    return figures, kept
+
+
+def raw_rows(journal: Any, mapping: Any) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """Every row the import writes, as ``(INSERT statement, parameter tuples)``, made before
+    the clock starts. Values as SQLAlchemy stores them (dates and times as ISO text)."""
+    tables: list[tuple[str, list[dict[str, Any]]]] = [
+        ("entries", [mapping.entry_values(e) for e in journal.entries]),
+        ("medications", [mapping.medication_values(m) for m in journal.medications]),
+        ("reviews", [mapping.review_values(r) for r in journal.reviews]),
+        ("alerts", [mapping.alert_values(a) for a in journal.alerts]),
+        ("appointments", [mapping.appointment_values(p) for p in journal.appointments]),
+        ("treatments", [mapping.treatment_values(t) for t in journal.treatments]),
+        (
+            "treatment_sessions",
+            [
+                mapping.session_values(s, index + 1)  # the treatments' pks in an empty table
+                for index, t in enumerate(journal.treatments)
+                for s in t.sessions
+            ],
+        ),
+        (
+            "settings",
+            [
+                {"key": "profile.display_name", "value": journal.profile.display_name},
+                {"key": "contacts.helpline", "value": journal.contacts.helpline},
+                {"key": "contacts.emergency", "value": journal.contacts.emergency},
+                {"key": "contacts.team", "value": journal.contacts.team},
+            ],
+        ),
+    ]
+    prepared = []
+    for table, dicts in tables:
+        if not dicts:
+            continue
+        columns = list(dicts[0])
+        values = [tuple(_plain(row[c]) for c in columns) for row in dicts]
+        marks = ", ".join("?" for _ in columns)
+        prepared.append((f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values))
+    return prepared
+
+
+def raw_import(path: Path, rows: list[tuple[str, list[tuple[Any, ...]]]]) -> float:
+    """The rows written with plain ``sqlite3.executemany`` into the empty journal at ``path``,
+    with the app's pragmas, in one transaction; milliseconds to the commit."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.execute("PRAGMA foreign_keys=ON")
+    start = time.perf_counter()
+    connection.execute("BEGIN")
+    for statement, values in rows:
+        connection.executemany(statement, values)
+    connection.execute("COMMIT")
+    elapsed = (time.perf_counter() - start) * 1000
+    connection.close()
+    return elapsed
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "hour"):
+        return value.isoformat(sep=" ", timespec="microseconds")
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def same_counts(app_file: Path, raw_file: Path) -> None:
+    """Both imports wrote the same number of rows in every table."""
+
+    def counts(path: Path) -> dict[str, int]:
+        with sqlite3.connect(path) as connection:
+            names = [
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+                )
+            ]
+            return {n: connection.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in names}
+
+    app_counts, raw_counts = counts(app_file), counts(raw_file)
+    if app_counts != raw_counts:
+        raise RuntimeError(f"the raw import is not the same rows: {app_counts} != {raw_counts}")
+
+
+# ---- in one process --------------------------------------------------------------------------
+
+
+def inprocess_figures(data_dir: Path, work: Path) -> dict[str, list[float]]:
+    copy = work / "journal-10y-inprocess"  # the saves add entries: not the start-up journal
+    shutil.copytree(data_dir, copy)
+    _start, values = probe("inprocess", str(copy), timeout=900)
+    return {key: samples for key, samples in values.items() if samples}
+
+
+# ---- report --------------------------------------------------------------------------------
+
+
+def allowed(table: Table, baseline: str | None, limit: float, kind: str) -> float:
+    return limit if kind == "abs" else limit * float(table[str(baseline)]["median"])
+
+
+def check_budgets(table: Table) -> list[str]:
+    missed = []
+    for key, baseline, limit, kind in BUDGETS:
+        if key not in table or (baseline is not None and baseline not in table):
+            missed.append(f"{key}: not measured")
+            continue
+        value = float(table[key]["median"])
+        budget = allowed(table, baseline, limit, kind)
+        if value > budget:
+            missed.append(f"{key}: median {value:.1f} is over its budget of {budget:.1f}")
+    return missed
+
+
+def print_table(table: Table) -> None:
+    print(f"{'figure':<18} {'median':>9} {'min':>9} {'max':>9} {'runs':>4}  budget")
+    rows: list[tuple[str, str]] = []
+    for key, baseline, limit, kind in BUDGETS:
+        if key in table and (baseline is None or baseline in table):
+            budget = allowed(table, baseline, limit, kind)
+            verdict = "pass" if float(table[key]["median"]) <= budget else "FAIL"
+            words = f"{limit} x {baseline} = " if kind == "x" else ""
+            rows.append((key, f"<= {words}{budget:.1f}  {verdict}"))
+        else:
+            rows.append((key, "not measured  FAIL"))
+        if baseline is not None:
+            rows.append((baseline, "(baseline)"))
+    rows += [(key, "(information)") for key in INFORMATION]
+    for name, budget in rows:
+        row = table.get(name)
+        if row is None:
+            print(f"{name:<18} {'-':>9} {'':>9} {'':>9} {'':>4}  {budget}")
+            continue
+        print(
+            f"{name:<18} {row['median']:>9} {row['min']:>9} {row['max']:>9} {row['runs']:>4}"
+            f"  {budget}"
+        )
+
+
+def main() -> int:
+    sys.path.insert(0, str(REPO))
+    from tracker.domain import journal_format
+    from tracker.domain.demo import build_demo_journal
+
+    began = time.monotonic()
+    work = Path(tempfile.mkdtemp(prefix="spine-bench-"))
+    PYCACHE[0] = str(work / "pycache")
+    try:
+        journal_file = work / "journal-10y.json"
+        # Ending today, as a journal in use does: the history's "last 30 days" and the chart's
+        # 90 days then show entries.
+        journal = build_demo_journal(10, end=date.today(), busy=True)
+        journal_file.write_text(journal_format.dumps(journal), encoding="utf-8")
+        print(f"10-year journal: {journal.counts()}", flush=True)
+        figures, data_dir = import_figures(journal_file, work)
+        print("import measured; start-up ...", flush=True)
+        figures.update(startup_figures(data_dir))
+        print("start-up measured; save, redraw, summary ...", flush=True)
+        figures.update(inprocess_figures(data_dir, work))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    table = {key: summary(samples) for key, samples in sorted(figures.items())}
+    LATEST.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
+    print_table(table)
+    print(f"({time.monotonic() - began:.0f} s; written to {LATEST.relative_to(REPO)})")
+    missed = check_budgets(table)
+    for line in missed:
+        print(f"BUDGET MISSED: {line}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
