@@ -87,21 +87,36 @@ class Session:
     def open_journal(self) -> None:
         """The start-up check first: a damaged journal is moved aside (never deleted) and not
         opened, and the window offers the newest verified backup or a new, empty journal.
-        Otherwise a backup when the journal changed (a failure is one sentence in the status
-        line), then the journal is opened."""
+        Otherwise the journal is opened, and once the window is usable a backup is made when
+        the journal changed since the last one (a failure is one sentence in the status line).
+        """
+        from PySide6.QtCore import QTimer
+
+        from tracker.services.backups import StartState
         from tracker.storage.errors import JournalError
 
         try:
-            start = self.backups.start_up()
-            if start.check.damaged:
-                self.window.show_damaged_journal(start.check)
+            check = self.backups.check_on_start()
+            if check.damaged:
+                self.window.show_damaged_journal(check)
                 return
             self._open()
         except JournalError as error:
             self.window.show_journal_problem(str(error))
             return
-        if start.backup_problem:
-            self.window.show_backup_problem(start.backup_problem)
+        if check.state is StartState.OK:  # a journal made just now needs no backup yet
+            QTimer.singleShot(0, self._start_up_backup)
+        else:
+            self.window.mark_started_up()
+
+    def _start_up_backup(self) -> None:
+        from tracker.storage.errors import JournalError
+
+        try:
+            self.backups.backup_if_changed()
+        except JournalError as error:
+            self.window.show_backup_problem(str(error))
+        self.window.mark_started_up()
 
     def _open(self) -> None:
         from tracker.services.registry import build_services

@@ -41,16 +41,14 @@ def sessions(qtbot: QtBot) -> Iterator[list[Session]]:
 
 def open_window(qtbot: QtBot, data_dir: Path, sessions: list[Session]) -> MainWindow:
     """The whole window as the app builds it; returns once the start-up check has run and the
-    journal is open, or the damaged-journal panel is shown."""
+    journal is open and its start-up backup made, or the damaged-journal panel is shown."""
     session = build_window(data_dir)
     sessions.append(session)
     window = session.window
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.first_painted, timeout=5000):
         window.show()
-    qtbot.waitUntil(
-        lambda: window.services is not None or window.damaged_panel.isVisible(), timeout=5000
-    )
+    qtbot.waitUntil(lambda: window.started_up or window.damaged_panel.isVisible(), timeout=5000)
     return window
 
 

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     journal_ready = Signal()  # the journal is open, the form can be saved, entries are listed
     chart_painted = Signal()  # the trend chart has painted for the first time
+    start_up_done = Signal()  # the start-up backup (if the journal changed) is made, or failed
     journal_changed = Signal(object)  # services.journal.Changes
 
     def __init__(self, journal_path: Path) -> None:
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.export_dialog: QWidget | None = None
         self.delete_dialog: QWidget | None = None
         self._painted = False
+        self.started_up = False
         self._base_point_size = _base_point_size()
 
         self.status = QLabel("Opening the journal…")
@@ -216,6 +218,11 @@ class MainWindow(QMainWindow):
         """The backup at start failed; the journal is open and works (one sentence)."""
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setText(sentence)
+
+    def mark_started_up(self) -> None:
+        """The start-up is over: the journal is open and backed up if it had changed."""
+        self.started_up = True
+        self.start_up_done.emit()
 
     def show_journal_problem(self, message: str) -> None:
         self.status.setText(f"<b>The journal could not be opened.</b> {message}")
