@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from tracker.storage.errors import (
     DamagedJournalError,
@@ -94,7 +94,9 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    """Connections are kept open between units of work (one is enough for a window): opening
+    one and setting its pragmas costs more than a whole save. ``close`` disposes of them."""
+    engine = create_engine(f"sqlite:///{path}", poolclass=QueuePool, pool_size=1, max_overflow=4)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
