@@ -62,8 +62,8 @@ def run(data_dir: str) -> dict[str, Any]:
     session = build_window(Path(data_dir))
     window = session.window
     window.show()
-    _wait_for(app, lambda: "trends" in window.panels)
-    _drain(app, 1.0)  # the chart's first refresh and paint, the alert presenter
+    _wait_for(app, lambda: window.services is not None)
+    _drain(app, 1.0)  # the start-up backup, the alert presenter
     results: dict[str, Any] = {"save_entry_ms": _save_entry(app, window)}
     results.update(_redraw(app, window))
     results["summary_pdf_ms"] = _summary_pdf(window)
@@ -102,9 +102,11 @@ def _redraw(app: Pump, window: Any) -> dict[str, list[float]]:
     and painted onto the widget."""
     from tracker.domain.trends import Preset
 
-    trends = window.panels["trends"]
-    window.tabs.setCurrentWidget(trends)
-    _drain(app, 1.0)  # the stale chart's refresh after the saves
+    page = window.panels["trends"]  # the Trends tab makes its chart when first shown
+    window.tabs.setCurrentWidget(page)
+    _wait_for(app, lambda: page.view is not None)
+    _drain(app, 1.0)  # the chart's first draw
+    trends = page.view
     canvas = trends.canvas
     draws: list[int] = []
     canvas.mpl_connect("draw_event", lambda _event: draws.append(1))

@@ -9,17 +9,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker import APP_NAME
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from tracker.services.backups import BackupInfo, BackupService, RestoreResult
-    from tracker.services.registry import Services
     from tracker.ui.main_window import MainWindow
 
 
@@ -126,8 +125,6 @@ class Session:
         self.db = db
         services = build_services(db)
         self.window.attach(services)
-        if "trends" not in self.window.panels:
-            self._add_trends(services)
 
     def _close_journal(self) -> bool:
         """Close the journal's connections; whether it was open."""
@@ -167,39 +164,49 @@ class Session:
             raise JournalError(f"Not everything could be deleted ({error}).") from None
         self._open()  # a new, empty journal
 
-    def _add_trends(self, services: Services) -> None:
-        """The trend chart: matplotlib is imported here, after the first paint."""
-        from tracker.ui.widgets.chart_view import ChartView
-
-        view = ChartView()
-        view.set_service(services.trends)
-        self.window.watch_first_paint(view.canvas, self.window.chart_painted)
-        self.window.add_lazy_panel(
-            "trends", "Trends", view, frozenset({"entries", "treatments", "medications", "alerts"})
-        )
-
     def close(self) -> None:
         close = getattr(self.db, "close", None)
         if close is not None:
             close()
 
 
+def _panel(module: str, name: str) -> Callable[[], QWidget]:
+    """A factory for a panel whose module is imported only when the window builds its pages
+    (just after its first paint)."""
+
+    def make() -> QWidget:
+        from importlib import import_module
+
+        panel: QWidget = getattr(import_module(f"tracker.ui.widgets.{module}"), name)()
+        return panel
+
+    return make
+
+
 def build_window(folder: Path) -> Session:
     """The main window on the journal in ``folder``, not yet shown (tests call this too)."""
     from tracker.ui.main_window import MainWindow
-    from tracker.ui.widgets.alert_log_panel import AlertLogPanel
-    from tracker.ui.widgets.appointments_panel import AppointmentsPanel
-    from tracker.ui.widgets.painkillers_panel import PainkillersPanel
-    from tracker.ui.widgets.reviews_panel import ReviewsPanel
-    from tracker.ui.widgets.treatments_panel import TreatmentsPanel
 
     window = MainWindow(folder / "journal.sqlite3")
-    window.add_panel("treatments", "Treatments", TreatmentsPanel())
-    window.add_panel("medications", "Painkillers", PainkillersPanel())
-    window.add_panel("reviews", "Care-team reviews", ReviewsPanel())
-    window.add_panel("appointments", "Appointments", AppointmentsPanel())
+    window.add_panel("treatments", "Treatments", _panel("treatments_panel", "TreatmentsPanel"))
+    window.add_panel("medications", "Painkillers", _panel("painkillers_panel", "PainkillersPanel"))
+    window.add_panel("reviews", "Care-team reviews", _panel("reviews_panel", "ReviewsPanel"))
     window.add_panel(
-        "alerts", "Red flags", AlertLogPanel(), frozenset({"alerts", "entries"}), lazy=True
+        "appointments", "Appointments", _panel("appointments_panel", "AppointmentsPanel")
+    )
+    window.add_panel(
+        "alerts",
+        "Red flags",
+        _panel("alert_log_panel", "AlertLogPanel"),
+        frozenset({"alerts", "entries"}),
+        lazy=True,
+    )
+    window.add_panel(
+        "trends",
+        "Trends",
+        _panel("trends_page", "TrendsPage"),
+        frozenset({"entries", "treatments", "medications", "alerts"}),
+        lazy=True,
     )
     return Session(window, folder)
 

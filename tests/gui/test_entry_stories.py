@@ -222,6 +222,7 @@ def test_a_failed_save_keeps_the_form_and_stores_nothing(
         dbapi_connection.execute("PRAGMA query_only=ON")
 
     event.listen(engine, "connect", read_only)
+    engine.dispose()  # connections are pooled: the next one is new, and read-only
     form = window.entry_form
     form.pain_score.setValue(4)
     form.numbness["legs"].setCurrentIndex(1)
@@ -231,6 +232,7 @@ def test_a_failed_save_keeps_the_form_and_stores_nothing(
     assert form.pain_score.value() == 4 and form.numbness["legs"].currentIndex() == 1
     assert form.note.toPlainText() == "typed carefully"
     event.remove(engine, "connect", read_only)
+    engine.dispose()
     assert stored(data_dir).journal.entries() == []
 
 

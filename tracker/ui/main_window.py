@@ -1,7 +1,10 @@
 """The main window: lays out and wires; each panel is its own widget.
 
-It paints first with the entry form ready to type into; ``first_painted`` then lets the
-composition root open the journal and ``attach`` the services, after which the panels fill.
+It paints first as a light shell (its menus and "Opening your journal…"), so that the window is
+on screen as soon as Qt is; just after that first paint it builds its pages (the entry form
+first, with the focus in it), then ``first_painted`` lets the composition root open the journal
+and ``attach`` the services, after which the panels fill. The pages' modules are imported only
+then, so the first frame waits for none of them.
 Every write goes through a service; ``journal_changed`` broadcasts what changed and each panel
 refreshes only what it shows.
 """
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,35 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import APP_NAME
-from tracker.domain.model import Contacts, Entry, Profile
-from tracker.ui.alert_presenter import AlertPresenter
-from tracker.ui.common import Confirm
-from tracker.ui.widgets.contacts_panel import ContactsPanel, ContactsReminder
-from tracker.ui.widgets.damaged_journal_panel import DamagedJournalPanel
-from tracker.ui.widgets.entry_form import EntryForm
-from tracker.ui.widgets.history_panel import HistoryPanel
-from tracker.ui.widgets.urgent_banner import UrgentBanner
 
 if TYPE_CHECKING:
+    from tracker.domain.model import Contacts, Entry, Profile
     from tracker.services.backups import BackupInfo, RestoreResult, StartCheck
     from tracker.services.journal import Changes, DeletedEntry, EntrySaved
     from tracker.services.registry import Services
+    from tracker.ui.alert_presenter import AlertPresenter
     from tracker.ui.data_safety import JournalKeeper
+    from tracker.ui.widgets.contacts_panel import ContactsPanel, ContactsReminder
+    from tracker.ui.widgets.damaged_journal_panel import DamagedJournalPanel
+    from tracker.ui.widgets.entry_form import EntryForm
+    from tracker.ui.widgets.history_panel import HistoryPanel
+    from tracker.ui.widgets.urgent_banner import UrgentBanner
 
 LARGER_TEXT_FACTOR = 1.25
-
-
-class _FirstPaint(QObject):
-    def __init__(self, widget: QWidget, signal: Signal) -> None:
-        super().__init__(widget)
-        self._signal = signal
-        self._done = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._done and event.type() == QEvent.Type.Paint:
-            self._done = True
-            QTimer.singleShot(0, self._signal.emit)  # type: ignore[attr-defined]
-        return False
 
 
 def _base_point_size() -> float:
@@ -66,6 +55,9 @@ def _base_point_size() -> float:
     size = QApplication.font().pointSizeF()
     app.setProperty("spine_journal_base_point_size", size)
     return size
+
+
+PanelFactory = Callable[[], QWidget]
 
 
 @dataclass
@@ -97,40 +89,66 @@ class MainWindow(QMainWindow):
         self.started_up = False
         self._base_point_size = _base_point_size()
 
-        self.status = QLabel("Opening the journal…")
+        self.status = QLabel("Opening your journal…")
         self.status.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.panels: dict[str, QWidget] = {}
+        self._pending_panels: list[tuple[str, str, PanelFactory, bool]] = []
+        self._refresh_on: dict[str, frozenset[str]] = {}
+        self._lazy: set[str] = set()
+        self._stale: set[str] = set()
+        self._built = False
+        self._shortcuts: list[tuple[QAction, QKeySequence | str]] = []
+        # the pages, made just after the first paint (``_build_pages``)
+        self.entry_form: EntryForm
+        self.history: HistoryPanel
+        self.contacts_panel: ContactsPanel
+        self.contacts_reminder: ContactsReminder
+        self.damaged_panel: DamagedJournalPanel
+        self.urgent_banner: UrgentBanner
+        self.alerts: AlertPresenter
+
+        central = QWidget()
+        self._layout = QVBoxLayout(central)
+        self._layout.addWidget(self.tabs, 1)
+        self._layout.addWidget(self.status)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self._set_enabled(False)
+        central.installEventFilter(self)
+
+    def _build_pages(self) -> None:
+        """The entry form (focused), the history and the panels, and what sits above them."""
+        from tracker.ui.alert_presenter import AlertPresenter
+        from tracker.ui.widgets.contacts_panel import ContactsPanel, ContactsReminder
+        from tracker.ui.widgets.damaged_journal_panel import DamagedJournalPanel
+        from tracker.ui.widgets.entry_form import EntryForm
+        from tracker.ui.widgets.history_panel import HistoryPanel
+        from tracker.ui.widgets.urgent_banner import UrgentBanner
+
+        self.entry_form = EntryForm()
+        self.history = HistoryPanel()
+        self.tabs.addTab(self.entry_form, "Today's entry")
+        self.tabs.addTab(self.history, "History")
+        self.damaged_panel = DamagedJournalPanel()
         self.contacts_panel = ContactsPanel()
         self.contacts_panel.hide()
         self.contacts_reminder = ContactsReminder()
         self.contacts_reminder.hide()
-        self.entry_form = EntryForm()
-        self.history = HistoryPanel()
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.entry_form, "Today's entry")
-        self.tabs.addTab(self.history, "History")
-        self.panels: dict[str, QWidget] = {}
-        self._refresh_on: dict[str, frozenset[str]] = {}
-        self._lazy: set[str] = set()
-        self._stale: set[str] = set()
-        self.tabs.currentChanged.connect(self._on_tab_changed)
-
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        self.damaged_panel = DamagedJournalPanel()
-        layout.addWidget(self.damaged_panel)
-        layout.addWidget(self.contacts_panel)
-        layout.addWidget(self.contacts_reminder)
         self.urgent_banner = UrgentBanner()
-        layout.addWidget(self.urgent_banner)
         self.alerts = AlertPresenter(self, self.urgent_banner)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.status)
-        self.setCentralWidget(central)
-        self._build_actions()
+        above = (self.damaged_panel, self.contacts_panel, self.contacts_reminder)
+        for index, widget in enumerate((*above, self.urgent_banner)):
+            self._layout.insertWidget(index, widget)
+        self._built = True
+        self._set_shortcuts()
+        for name, title, make, _lazy in self._pending_panels:
+            self._install_panel(name, title, make())
+        self._pending_panels.clear()
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self._connect_signals()
-        self._set_enabled(False)
-        central.installEventFilter(self)
+        self._set_enabled(self.services is not None)
         self.entry_form.focus_pain_score()
 
     # ---- start-up ----------------------------------------------------------------------------
@@ -140,28 +158,55 @@ class MainWindow(QMainWindow):
         # zero timer started from inside the first Paint event fires just after it.
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self._after_first_paint)
         return super().eventFilter(watched, event)
+
+    def _plain_status(self) -> None:
+        from PySide6.QtCore import Qt  # the Qt namespace's enums cost 50 ms on first use
+
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+
+    def _rich_status(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+
+    def _after_first_paint(self) -> None:
+        self._build_pages()
+        self.first_painted.emit()
 
     def add_panel(
         self,
         name: str,
         title: str,
-        panel: QWidget,
+        make: PanelFactory,
         refresh_on: frozenset[str] | None = None,
         *,
         lazy: bool = False,
     ) -> None:
-        """A further tab (treatments, painkillers, reviews, appointments, trends, alerts).
-        Panels have ``set_service`` and ``refresh``, and may have ``changed`` (Signal(str)).
-        ``refresh_on``: the lists whose changes it shows (default: its own). ``lazy``: after a
-        change it refreshes only when shown, so that saving never waits for it."""
+        """A further tab (treatments, painkillers, reviews, appointments, alerts, trends),
+        made by ``make`` with the other pages just after the first paint. Panels have
+        ``set_service`` and ``refresh``, and may have ``changed`` (Signal(str)),
+        ``assessed_requested`` and ``chart_painted``. ``refresh_on``: the lists whose changes it
+        shows (default: its own). ``lazy``: after a change it refreshes only when shown, so
+        that saving never waits for it."""
         if lazy:
             self._lazy.add(name)
-        self.panels[name] = panel
         self._refresh_on[name] = refresh_on or frozenset({name})
+        self._add_go_action(title, name)
+        if self._built:
+            self._install_panel(name, title, make())
+        else:
+            self._pending_panels.append((name, title, make, lazy))
+
+    def _install_panel(self, name: str, title: str, panel: QWidget) -> None:
+        self.panels[name] = panel
         self.tabs.addTab(panel, title)
-        self._add_go_action(title, panel)
+        if self.services is not None:
+            self._attach_panel(name, panel, self.services)
+        painted = getattr(panel, "chart_painted", None)
+        if painted is not None:
+            painted.connect(self.chart_painted.emit)
         changed = getattr(panel, "changed", None)
         if changed is not None:
             changed.connect(self._on_panel_changed)
@@ -169,29 +214,12 @@ class MainWindow(QMainWindow):
         if assessed is not None:  # the alert log: "my team has assessed this"
             assessed.connect(lambda alert: self._on_assessed_requested([str(alert.id)]))
 
-    def add_lazy_panel(
-        self, name: str, title: str, panel: QWidget, refresh_on: frozenset[str]
-    ) -> None:
-        """A panel that is slow to redraw (the trend chart): it refreshes now, and after a
-        change only when it is shown, so that saving never waits for it."""
-        self.add_panel(name, title, panel, refresh_on, lazy=True)
-        panel.refresh()  # type: ignore[attr-defined]
-
-    def watch_first_paint(self, widget: QWidget, signal: Signal) -> None:
-        """Emit ``signal`` once, just after ``widget`` first paints."""
-        watcher = _FirstPaint(widget, signal)
-        widget.installEventFilter(watcher)
-
     def attach(self, services: Services) -> None:
         from tracker.services.journal import Changes
 
         self.services = services
         for name, panel in self.panels.items():
-            service = getattr(services, name, None)
-            if service is not None:
-                panel.set_service(service)  # type: ignore[attr-defined]
-            if hasattr(panel, "set_journal"):
-                panel.set_journal(services.journal)
+            self._attach_panel(name, panel, services)
         self.set_larger_text(services.journal.larger_text())
         self._set_enabled(True)
         self.status.setText(f"Journal: {services.journal.location}")
@@ -199,6 +227,14 @@ class MainWindow(QMainWindow):
         self._on_journal_changed(Changes.of("entries", "settings", *self.panels))
         self.journal_ready.emit()
         self.alerts.attach(services)
+
+    @staticmethod
+    def _attach_panel(name: str, panel: QWidget, services: Services) -> None:
+        service = getattr(services, name, None)
+        if service is not None:
+            panel.set_service(service)  # type: ignore[attr-defined]
+        if hasattr(panel, "set_journal"):
+            panel.set_journal(services.journal)
 
     def set_keeper(self, keeper: JournalKeeper) -> None:
         """Who closes and reopens the journal for a restore or a delete (the Session)."""
@@ -208,7 +244,7 @@ class MainWindow(QMainWindow):
         """The journal was not opened: say why and where it went, offer the way on."""
         self.damaged_panel.show_check(check)
         keys = "Alt+F restores the backup, Alt+Y" if check.backup is not None else "Alt+Y"
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self._plain_status()
         self.status.setText(
             f"The journal could not be read. Choose above what to do ({keys} starts a new, "
             "empty journal)."
@@ -216,7 +252,7 @@ class MainWindow(QMainWindow):
 
     def show_backup_problem(self, sentence: str) -> None:
         """The backup at start failed; the journal is open and works (one sentence)."""
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self._plain_status()
         self.status.setText(sentence)
 
     def mark_started_up(self) -> None:
@@ -226,7 +262,7 @@ class MainWindow(QMainWindow):
 
     def show_journal_problem(self, message: str) -> None:
         self.status.setText(f"<b>The journal could not be opened.</b> {message}")
-        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self._rich_status()
 
     def _set_enabled(self, enabled: bool) -> None:
         """Before the journal is open the form can be typed into, but not saved."""
@@ -240,6 +276,8 @@ class MainWindow(QMainWindow):
             self.delete_data_action,
         ):
             action.setEnabled(enabled)
+        if not self._built:
+            return
         self.entry_form.save_button.setEnabled(enabled)
         self.entry_form.same_button.setEnabled(enabled)
         self.history.setEnabled(enabled)
@@ -251,14 +289,23 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # Setting a shortcut makes PySide6 build the Qt namespace's enums (40 ms): that waits
+            # until just after the first paint, with the pages.
+            self._shortcuts.append((action, shortcut))
+            if self._built:
+                self._set_shortcuts()
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
+    def _set_shortcuts(self) -> None:
+        for action, shortcut in self._shortcuts:
+            action.setShortcut(QKeySequence(shortcut))
+        self._shortcuts.clear()
+
     def _build_actions(self) -> None:
         self.new_action = self._action("&New entry", "Ctrl+N", self._on_new_entry)
-        self.save_action = self._action("&Save entry", "Ctrl+S", self.entry_form.request_save)
+        self.save_action = self._action("&Save entry", "Ctrl+S", self._request_save)
         self.undo_action = self._action("&Undo", "Ctrl+Z", self.undo)
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         self.contacts_action = self._action("&Contacts and name…", None, self._show_contacts)
@@ -290,14 +337,25 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu("&View").addAction(self.larger_text_action)
         # Pages by Ctrl+1, Ctrl+2, ... (the tabs carry no Alt letters: the pages need them)
         self.go_menu = self.menuBar().addMenu("&Go")
-        self._add_go_action("Today's entry", self.entry_form)
-        self._add_go_action("History", self.history)
+        self._add_go_action("Today's entry", "entry")
+        self._add_go_action("History", "history")
 
-    def _add_go_action(self, title: str, page: QWidget) -> None:
+    def _add_go_action(self, title: str, name: str) -> None:
         number = len(self.go_menu.actions()) + 1
         shortcut = f"Ctrl+{number}" if number <= 9 else None
-        action = self._action(title, shortcut, lambda: self.tabs.setCurrentWidget(page))
+        action = self._action(title, shortcut, lambda: self._go_to(name))
         self.go_menu.addAction(action)
+
+    def _go_to(self, name: str) -> None:
+        if not self._built:
+            return
+        pages = {"entry": self.entry_form, "history": self.history, **self.panels}
+        if name in pages:
+            self.tabs.setCurrentWidget(pages[name])
+
+    def _request_save(self) -> None:
+        if self._built:
+            self.entry_form.request_save()
 
     def _prepare_for_appointment(self) -> None:
         if self.services is None:
@@ -356,6 +414,8 @@ class MainWindow(QMainWindow):
     # ---- entries -----------------------------------------------------------------------------
 
     def _on_new_entry(self) -> None:
+        if not self._built:
+            return
         self.tabs.setCurrentWidget(self.entry_form)
         self.entry_form.new_entry()
 
@@ -418,6 +478,8 @@ class MainWindow(QMainWindow):
         question = (
             f"Delete the entry of {entry.recorded_at:%A %d %B %Y at %H:%M}? Ctrl+Z undoes it."
         )
+        from tracker.ui.common import Confirm
+
         if not Confirm.ask(self, "Delete entry", question):
             return
         from tracker.services.errors import JournalError
@@ -521,7 +583,7 @@ class MainWindow(QMainWindow):
         self._journal_replaced()
         from tracker.ui.data_safety import backup_words
 
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self._plain_status()
         self.status.setText(f"Restored the backup of {backup_words(result.restored)}.")
         return result
 
@@ -551,7 +613,7 @@ class MainWindow(QMainWindow):
             return
         self.damaged_panel.hide()
         self._journal_replaced()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self._plain_status()
         self.status.setText(
             "A new, empty journal is open. The damaged journal is kept where it was moved."
         )
@@ -583,7 +645,7 @@ class MainWindow(QMainWindow):
         self.keeper.delete_all_data()
         self._journal_replaced()
         self.entry_form.new_entry()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self._plain_status()
         self.status.setText("All your data was deleted. A new, empty journal is open.")
 
     def _journal_replaced(self) -> None:

@@ -1,0 +1,77 @@
+"""The Trends tab: the trend chart, made the first time the tab is shown.
+
+matplotlib takes longer to import than the rest of the window to start, so it is imported only
+when a person opens this tab (the window never waits for it, and a day's entry never needs it).
+The tab says what it is doing meanwhile.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from tracker.services.trends import TrendsService
+    from tracker.ui.widgets.chart_view import ChartView
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, just after the watched widget's first paint."""
+
+    def __init__(self, widget: QWidget, then: Signal) -> None:
+        super().__init__(widget)
+        self._then = then
+        self._done = False
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            QTimer.singleShot(0, self._then.emit)  # type: ignore[attr-defined]
+        return False
+
+
+class TrendsPage(QWidget):
+    chart_painted = Signal()  # the chart's first paint
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service: TrendsService | None = None
+        self.view: ChartView | None = None
+        self.placeholder = QLabel("Drawing the chart of your journal…")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.placeholder)
+
+    def set_service(self, service: TrendsService) -> None:
+        self._service = service
+        if self.view is not None:
+            self.view.set_service(service)
+
+    def refresh(self) -> None:
+        if self.view is not None:
+            self.view.refresh()
+        elif self.isVisible():
+            self.build()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.view is None:
+            QTimer.singleShot(0, self.build)  # the placeholder paints first
+
+    def build(self) -> None:
+        """Make the chart view (importing matplotlib) and draw it."""
+        if self.view is not None or self._service is None:
+            return
+        from tracker.ui.widgets.chart_view import ChartView
+
+        view = ChartView()
+        view.set_service(self._service)
+        view.canvas.installEventFilter(_FirstPaint(view.canvas, self.chart_painted))
+        self._layout.replaceWidget(self.placeholder, view)
+        self.placeholder.hide()
+        self.view = view
+        view.refresh()
