@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from tracker import APP_NAME
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from tracker.services.backups import BackupInfo, BackupService, RestoreResult
+    from tracker.services.backups import BackupInfo, BackupService, RestoreResult, StartCheck
     from tracker.ui.main_window import MainWindow
 
 
@@ -59,6 +60,40 @@ def style_sheet() -> str:
     return (files("tracker") / "resources" / "style.qss").read_text(encoding="utf-8")
 
 
+class _Preparation(threading.Thread):
+    """Started just after the window's first paint, while its pages are being made: imports
+    the storage and service layers (SQLAlchemy above all) and runs the start-up check
+    (``PRAGMA quick_check``, SQLite's own C code, which runs beside Qt's), so that opening the
+    journal waits for neither. ``result`` hands the check, or its error, to the window's
+    thread."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(name="spine-journal-start", daemon=True)
+        self.folder = folder
+        self.backups: BackupService | None = None
+        self.check: StartCheck | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            import sqlalchemy.orm  # noqa: F401 - the import is the work
+
+            import tracker.services.registry  # noqa: F401
+            from tracker.services.backups import BackupService
+
+            self.backups = BackupService(self.folder)
+            self.check = self.backups.check_on_start()
+        except BaseException as error:  # handed to the window's thread by ``result``
+            self.error = error
+
+    def result(self) -> tuple[BackupService, StartCheck]:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        assert self.backups is not None and self.check is not None
+        return self.backups, self.check
+
+
 class Session:
     """One running window on one journal: the window, and the services made after it painted.
 
@@ -72,8 +107,14 @@ class Session:
         self.folder = folder
         self.db: object | None = None
         self._backups: BackupService | None = None
+        self._preparation: _Preparation | None = None
         window.set_keeper(self)
+        window.shell_painted.connect(self._prepare)
         window.first_painted.connect(self.open_journal)
+
+    def _prepare(self) -> None:
+        self._preparation = _Preparation(self.folder)
+        self._preparation.start()
 
     @property
     def backups(self) -> BackupService:
@@ -95,7 +136,11 @@ class Session:
         from tracker.storage.errors import JournalError
 
         try:
-            check = self.backups.check_on_start()
+            if self._preparation is not None:
+                self._backups, check = self._preparation.result()
+                self._preparation = None
+            else:
+                check = self.backups.check_on_start()
             if check.damaged:
                 self.window.show_damaged_journal(check)
                 return
@@ -188,11 +233,23 @@ def build_window(folder: Path) -> Session:
     from tracker.ui.main_window import MainWindow
 
     window = MainWindow(folder / "journal.sqlite3")
-    window.add_panel("treatments", "Treatments", _panel("treatments_panel", "TreatmentsPanel"))
-    window.add_panel("medications", "Painkillers", _panel("painkillers_panel", "PainkillersPanel"))
-    window.add_panel("reviews", "Care-team reviews", _panel("reviews_panel", "ReviewsPanel"))
     window.add_panel(
-        "appointments", "Appointments", _panel("appointments_panel", "AppointmentsPanel")
+        "treatments", "Treatments", _panel("treatments_panel", "TreatmentsPanel"), on_demand=True
+    )
+    window.add_panel(
+        "medications",
+        "Painkillers",
+        _panel("painkillers_panel", "PainkillersPanel"),
+        on_demand=True,
+    )
+    window.add_panel(
+        "reviews", "Care-team reviews", _panel("reviews_panel", "ReviewsPanel"), on_demand=True
+    )
+    window.add_panel(
+        "appointments",
+        "Appointments",
+        _panel("appointments_panel", "AppointmentsPanel"),
+        on_demand=True,
     )
     window.add_panel(
         "alerts",
@@ -200,6 +257,7 @@ def build_window(folder: Path) -> Session:
         _panel("alert_log_panel", "AlertLogPanel"),
         frozenset({"alerts", "entries"}),
         lazy=True,
+        on_demand=True,
     )
     window.add_panel(
         "trends",

@@ -1,11 +1,15 @@
-"""All the services of one open journal, built once after the window's first paint."""
+"""All the services of one open journal, built once after the window's first paint.
+
+The services a day's entry needs are made at once; the exchange formats, the trend chart's data
+and the appointment summary (whose modules take longer to import) are made when first used.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from tracker.services.alerts import AlertService
-from tracker.services.exchange import ExchangeService
 from tracker.services.journal import JournalService
 from tracker.services.records import (
     AppointmentService,
@@ -13,34 +17,42 @@ from tracker.services.records import (
     ReviewService,
     TreatmentService,
 )
-from tracker.services.summary import SummaryService
-from tracker.services.trends import TrendsService
 from tracker.storage.database import JournalDatabase
 
+if TYPE_CHECKING:
+    from tracker.services.exchange import ExchangeService
+    from tracker.services.summary import SummaryService
+    from tracker.services.trends import TrendsService
 
-@dataclass(frozen=True)
+
 class Services:
-    journal: JournalService
-    exchange: ExchangeService
-    treatments: TreatmentService
-    medications: MedicationService
-    reviews: ReviewService
-    appointments: AppointmentService
-    alerts: AlertService
-    trends: TrendsService
-    summary: SummaryService
+    def __init__(self, db: JournalDatabase) -> None:
+        self._db = db
+        self.alerts = AlertService(db)
+        self.journal = JournalService(db, self.alerts)
+        self.treatments = TreatmentService(db)
+        self.medications = MedicationService(db)
+        self.reviews = ReviewService(db)
+        self.appointments = AppointmentService(db)
+
+    @cached_property
+    def exchange(self) -> ExchangeService:
+        from tracker.services.exchange import ExchangeService
+
+        return ExchangeService(self._db)
+
+    @cached_property
+    def trends(self) -> TrendsService:
+        from tracker.services.trends import TrendsService
+
+        return TrendsService(self._db)
+
+    @cached_property
+    def summary(self) -> SummaryService:
+        from tracker.services.summary import SummaryService
+
+        return SummaryService(self._db)
 
 
 def build_services(db: JournalDatabase) -> Services:
-    alerts = AlertService(db)
-    return Services(
-        journal=JournalService(db, alerts),
-        alerts=alerts,
-        trends=TrendsService(db),
-        summary=SummaryService(db),
-        exchange=ExchangeService(db),
-        treatments=TreatmentService(db),
-        medications=MedicationService(db),
-        reviews=ReviewService(db),
-        appointments=AppointmentService(db),
-    )
+    return Services(db)

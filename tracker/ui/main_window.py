@@ -67,7 +67,8 @@ class UndoStep:
 
 
 class MainWindow(QMainWindow):
-    first_painted = Signal()
+    shell_painted = Signal()  # the first paint, before the pages are made
+    first_painted = Signal()  # the first paint, and the pages made after it
     journal_ready = Signal()  # the journal is open, the form can be saved, entries are listed
     chart_painted = Signal()  # the trend chart has painted for the first time
     start_up_done = Signal()  # the start-up backup (if the journal changed) is made, or failed
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.panels: dict[str, QWidget] = {}
         self._pending_panels: list[tuple[str, str, PanelFactory, bool]] = []
+        self._on_demand: dict[str, tuple[QWidget, str, PanelFactory]] = {}
         self._refresh_on: dict[str, frozenset[str]] = {}
         self._lazy: set[str] = set()
         self._stale: set[str] = set()
@@ -143,8 +145,8 @@ class MainWindow(QMainWindow):
             self._layout.insertWidget(index, widget)
         self._built = True
         self._set_shortcuts()
-        for name, title, make, _lazy in self._pending_panels:
-            self._install_panel(name, title, make())
+        for name, title, make, on_demand in self._pending_panels:
+            self._add_tab(name, title, make, on_demand)
         self._pending_panels.clear()
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._connect_signals()
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
         self.status.setTextFormat(Qt.TextFormat.RichText)
 
     def _after_first_paint(self) -> None:
+        self.shell_painted.emit()
         self._build_pages()
         self.first_painted.emit()
 
@@ -183,9 +186,11 @@ class MainWindow(QMainWindow):
         refresh_on: frozenset[str] | None = None,
         *,
         lazy: bool = False,
+        on_demand: bool = False,
     ) -> None:
         """A further tab (treatments, painkillers, reviews, appointments, alerts, trends),
-        made by ``make`` with the other pages just after the first paint. Panels have
+        made by ``make`` with the other pages just after the first paint, or, ``on_demand``,
+        when its tab is first chosen (its module is not even imported before). Panels have
         ``set_service`` and ``refresh``, and may have ``changed`` (Signal(str)),
         ``assessed_requested`` and ``chart_painted``. ``refresh_on``: the lists whose changes it
         shows (default: its own). ``lazy``: after a change it refreshes only when shown, so
@@ -195,13 +200,40 @@ class MainWindow(QMainWindow):
         self._refresh_on[name] = refresh_on or frozenset({name})
         self._add_go_action(title, name)
         if self._built:
-            self._install_panel(name, title, make())
+            self._add_tab(name, title, make, on_demand)
         else:
-            self._pending_panels.append((name, title, make, lazy))
+            self._pending_panels.append((name, title, make, on_demand))
 
-    def _install_panel(self, name: str, title: str, panel: QWidget) -> None:
+    def _add_tab(self, name: str, title: str, make: PanelFactory, on_demand: bool) -> None:
+        if on_demand:
+            placeholder = QWidget()
+            self._on_demand[name] = (placeholder, title, make)
+            self.tabs.addTab(placeholder, title)
+        else:
+            panel = make()
+            self.tabs.addTab(panel, title)
+            self._install_panel(name, panel)
+
+    def panel(self, name: str) -> QWidget | None:
+        """The panel called ``name``, made now if its tab was never chosen."""
+        if name in self._on_demand:
+            placeholder, title, make = self._on_demand.pop(name)
+            panel = make()
+            current = self.tabs.currentIndex()
+            index = self.tabs.indexOf(placeholder)
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, panel, title)
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            placeholder.deleteLater()
+            self._install_panel(name, panel)
+            if self.services is not None:
+                panel.refresh()  # type: ignore[attr-defined]
+        return self.panels.get(name)
+
+    def _install_panel(self, name: str, panel: QWidget) -> None:
         self.panels[name] = panel
-        self.tabs.addTab(panel, title)
         if self.services is not None:
             self._attach_panel(name, panel, self.services)
         painted = getattr(panel, "chart_painted", None)
@@ -230,6 +262,9 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _attach_panel(name: str, panel: QWidget, services: Services) -> None:
+        if hasattr(panel, "set_services"):  # takes what it needs, when it needs it
+            panel.set_services(services)
+            return
         service = getattr(services, name, None)
         if service is not None:
             panel.set_service(service)  # type: ignore[attr-defined]
@@ -349,9 +384,10 @@ class MainWindow(QMainWindow):
     def _go_to(self, name: str) -> None:
         if not self._built:
             return
-        pages = {"entry": self.entry_form, "history": self.history, **self.panels}
-        if name in pages:
-            self.tabs.setCurrentWidget(pages[name])
+        pages = {"entry": self.entry_form, "history": self.history}
+        page = pages.get(name) or self.panel(name)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
 
     def _request_save(self) -> None:
         if self._built:
@@ -392,7 +428,11 @@ class MainWindow(QMainWindow):
             else:
                 self._stale.add(name)
 
-    def _on_tab_changed(self, _index: int) -> None:
+    def _on_tab_changed(self, index: int) -> None:
+        chosen = self.tabs.widget(index)
+        for name, (placeholder, _title, _make) in list(self._on_demand.items()):
+            if placeholder is chosen:
+                self.tabs.setCurrentWidget(self.panel(name))
         for name in list(self._stale):
             panel = self.panels[name]
             if panel.isVisible() or self.tabs.currentWidget() is panel:
@@ -446,7 +486,7 @@ class MainWindow(QMainWindow):
 
     def _on_assessed_requested(self, alert_ids: list[str]) -> None:
         """ "My team has assessed this": open the review sentence, filled in from the alert."""
-        reviews = self.panels.get("reviews")
+        reviews = self.panel("reviews")
         if reviews is None or self.services is None:
             return
         from tracker.domain.review_hints import review_suggestion

@@ -14,7 +14,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from tracker.services.trends import TrendsService
+    from tracker.services.registry import Services
     from tracker.ui.widgets.chart_view import ChartView
 
 
@@ -38,7 +38,7 @@ class TrendsPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._service: TrendsService | None = None
+        self._services: Services | None = None
         self.view: ChartView | None = None
         self.placeholder = QLabel("Drawing the chart of your journal…")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -46,10 +46,12 @@ class TrendsPage(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.placeholder)
 
-    def set_service(self, service: TrendsService) -> None:
-        self._service = service
+    def set_services(self, services: Services) -> None:
+        """The registry: its trends service (and the trends modules) only when the chart is
+        made."""
+        self._services = services
         if self.view is not None:
-            self.view.set_service(service)
+            self.view.set_service(services.trends)
 
     def refresh(self) -> None:
         if self.view is not None:
@@ -64,12 +66,12 @@ class TrendsPage(QWidget):
 
     def build(self) -> None:
         """Make the chart view (importing matplotlib) and draw it."""
-        if self.view is not None or self._service is None:
+        if self.view is not None or self._services is None:
             return
         from tracker.ui.widgets.chart_view import ChartView
 
         view = ChartView()
-        view.set_service(self._service)
+        view.set_service(self._services.trends)
         view.canvas.installEventFilter(_FirstPaint(view.canvas, self.chart_painted))
         self._layout.replaceWidget(self.placeholder, view)
         self.placeholder.hide()
