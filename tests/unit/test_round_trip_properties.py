@@ -40,7 +40,12 @@ timestamps = st.builds(
     offsets,
 )
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))
-texts = st.text(max_size=60)
+def text(**kwargs: int) -> st.SearchStrategy[str]:
+    """Any text that can be stored: every character but NUL (refused, see below)."""
+    return st.text(alphabet=st.characters(exclude_characters="\x00"), **kwargs)
+
+
+texts = text(max_size=60)
 levels = st.integers(0, 3)
 subsets = lambda values: st.lists(st.sampled_from(values), unique=True).map(tuple)  # noqa: E731
 
@@ -79,7 +84,7 @@ def treatments(draw: st.DrawFn) -> Treatment:
         kind=kind,
         started_on=start,
         ended_on=end if end is None or end.year < 2100 else None,
-        site=draw(st.none() | st.text(max_size=40)),
+        site=draw(st.none() | text(max_size=40)),
         technique=draw(st.none() | st.sampled_from(vocab.TECHNIQUES))
         if kind == "radiotherapy"
         else None,
@@ -115,7 +120,7 @@ journals = st.builds(
         st.builds(
             MedicationDose,
             taken_at=timestamps,
-            name=st.text(min_size=1, max_size=30).filter(str.strip),
+            name=text(min_size=1, max_size=30).filter(str.strip),
             dose=texts,
             as_needed=st.booleans(),
             note=texts,
@@ -139,14 +144,14 @@ journals = st.builds(
         st.builds(
             Appointment,
             at=timestamps,
-            with_whom=st.text(max_size=50),
+            with_whom=text(max_size=50),
             questions=texts,
             notes=texts,
         ),
         max_size=2,
     ).map(tuple),
-    profile=st.builds(Profile, display_name=st.text(max_size=50)),
-    contacts=st.builds(Contacts, helpline=st.text(max_size=50), emergency=texts, team=texts),
+    profile=st.builds(Profile, display_name=text(max_size=50)),
+    contacts=st.builds(Contacts, helpline=text(max_size=50), emergency=texts, team=texts),
 )
 
 
@@ -181,6 +186,11 @@ def test_valid_journals_round_trip_through_the_database_and_the_file(
     ):
         assert after.recorded_at.utcoffset() == before.recorded_at.utcoffset()
         assert after.recorded_at == before.recorded_at
+
+
+def test_text_with_a_nul_character_is_refused_by_name() -> None:
+    with pytest.raises(ValidationError, match=r"note: contains a NUL character"):
+        replace(BASE_ENTRY, note="a\x00b")
 
 
 BASE_ENTRY = Entry(recorded_at=datetime(2026, 11, 3, 8, 15, tzinfo=UTC), pain=Pain(score=3))

@@ -440,3 +440,19 @@ def test_service_default_period(db: Any) -> None:
 def test_start_after_end_is_refused(db: Any) -> None:
     with pytest.raises(ValueError, match="after"):
         SummaryService(db).summary_data(END, START)
+
+
+def test_the_silent_repeats_of_an_episode_join_its_answered_row() -> None:
+    """Only an episode's first entry interrupts, so its repeats carry no answer: they belong to
+    the row of the answer, not to a row of their own saying "no action logged"."""
+    alerts = [
+        _alert_at("R1", 1, action="went_to_hospital"),
+        _alert_at("R1", 2, action=None),
+        _alert_at("R1", 3, action=None),
+        _alert_at("R1", 6, action=None),  # a gap: a new episode, never answered
+    ]
+    rows = red_flag_rows(alerts)
+    assert [(r.first_at.day, r.last_at.day, r.count, r.action) for r in rows] == [
+        (1, 3, 3, "went to hospital"),
+        (6, 6, 1, NO_ACTION),
+    ]

@@ -110,21 +110,25 @@ def _alert_key(alert: Alert) -> tuple[str, str, str | None, str]:
 
 def red_flag_rows(alerts: Iterable[Alert], wording: RuleWording = rule_wording) -> list[RedFlagRow]:
     """The period's alerts, emergency first, then urgent, then watch; in time order within a
-    tier. Alerts of one rule with the same action and note whose days follow each other (at most
-    a day apart) share a row."""
+    tier. Alerts of one rule whose days follow each other (at most a day apart) share a row when
+    they have the same action and note, or when the later one has neither: the app interrupts
+    only at an episode's first entry, so the repeats that follow carry no answer of their own
+    and belong to the answered row."""
     runs: list[list[Alert]] = []
-    last_of: dict[tuple[str, str, str | None, str], list[Alert]] = {}
+    last_of: dict[tuple[str, str], list[Alert]] = {}
     for alert in sorted(alerts, key=lambda a: (a.raised_at, a.id or "")):
-        key = _alert_key(alert)
-        run = last_of.get(key)
-        if run is not None and local_day(alert.raised_at) - local_day(run[-1].raised_at) <= (
-            timedelta(days=1)
+        run = last_of.get((alert.rule, alert.tier))
+        silent_repeat = alert.action is None and not alert.note.strip()
+        if (
+            run is not None
+            and local_day(alert.raised_at) - local_day(run[-1].raised_at) <= timedelta(days=1)
+            and (silent_repeat or _alert_key(alert) == _alert_key(run[0]))
         ):
             run.append(alert)
             continue
         run = [alert]
         runs.append(run)
-        last_of[key] = run
+        last_of[(alert.rule, alert.tier)] = run
     rows = [
         RedFlagRow(
             first_at=run[0].raised_at,

@@ -40,10 +40,13 @@ def demo_alerts(journal: Journal) -> list[tuple[Alert, bool]]:
     """The alerts the red-flag engine raises on the demo's entries, as if each had been saved
     in turn, with the answers the person gave to those that interrupted."""
     result: list[tuple[Alert, bool]] = []
+    answered: dict[str | None, str] = {}  # one answer for the whole window of an entry
     for number, met in enumerate(alerts_as_met(History.from_journal(journal))):
         alert = replace(met.alert, id=f"a{number + 1:05d}")  # seeded: the same ids every time
         if met.interrupted and alert.tier == "emergency":
-            answer = _EMERGENCY_ANSWERS[number % len(_EMERGENCY_ANSWERS)]
+            if alert.entry_id not in answered:
+                answered[alert.entry_id] = _EMERGENCY_ANSWERS[len(answered) % 3]
+            answer = answered[alert.entry_id]
             alert = replace(
                 alert, action=answer, acknowledged_at=alert.raised_at + timedelta(minutes=10)
             )
