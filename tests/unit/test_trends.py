@@ -30,6 +30,7 @@ from tracker.domain.trends import (
     preset_range,
     response_windows,
     rolling_mean,
+    rolling_means,
     uses_entry_points,
 )
 from tracker.services.trends import TrendsService
@@ -225,6 +226,22 @@ def test_rolling_mean_weighs_each_entry_once() -> None:
     result = rolling_mean([day(8, 6, 1), day(1, 2, 1), day(2, 12, 3)])
     assert [(v.day.day, v.value) for v in result] == [(1, 2.0), (2, 3.5), (8, 4.5)]
     assert rolling_mean([]) == []
+
+
+def test_both_rolling_means_in_one_pass() -> None:
+    def day(d: int, pain_sum: int, count: int, worst_sum: int, worst_count: int) -> DayStats:
+        return DayStats(date(2026, 1, d), pain_sum, count, worst_sum, worst_count, 0, 0, 0)
+
+    # 3 Jan records no worst pain: it has a pain mean but no worst mean of its own.
+    days = [day(9, 6, 1, 9, 1), day(1, 2, 1, 4, 1), day(3, 12, 3, 0, 0), day(2, 5, 1, 7, 1)]
+    pain, worst = rolling_means(days)
+    assert pain == rolling_mean(days)
+    assert worst == rolling_mean(days, worst=True)
+    assert [(v.day.day, v.value) for v in worst] == [(1, 4.0), (2, 5.5), (9, 9.0)]
+    # Days before ``since`` still count in the means of the days after it.
+    pain_since, worst_since = rolling_means(days, since=date(2026, 1, 3))
+    assert pain_since == [v for v in pain if v.day >= date(2026, 1, 3)]
+    assert worst_since == [v for v in worst if v.day >= date(2026, 1, 3)]
 
 
 def test_a_long_range_is_drawn_as_daily_means(service: TrendsService) -> None:

@@ -31,6 +31,7 @@ TOO_FEW = "too few entries"
 FLARE_DAYS = 10  # W1: the evaluated day is 0 to 10 days after a radiotherapy session
 FLARE_RISE = 2.0  # W1: at least 2 points above the course's pre-treatment mean
 FLARE_PRE_DAYS = 7  # W1 (as A7): entries on the 7 days before started_on
+NOON = time(12, 0)  # where a daily mean sits on the chart
 
 # Rule W1's patient wording, verbatim from clinical/red-flags.md (rule set 1).
 W1_WORDING = (
@@ -131,7 +132,7 @@ class DayStats:
 
     def to_point(self) -> TrendPoint:
         return TrendPoint(
-            at=datetime.combine(self.day, time(12, 0)),
+            at=datetime.combine(self.day, NOON),
             pain=self.pain_mean,
             worst=self.worst_sum / self.worst_count if self.worst_count else None,
             weakness=self.weakness,
@@ -160,23 +161,43 @@ def rolling_mean(
     has such a score, the mean of every one recorded on that day and the ``window - 1`` calendar
     days before it (days without entries add nothing; each entry counts once). ``days`` may come
     in any order; the result is in day order."""
-    result: list[DayValue] = []
-    held: deque[tuple[date, int, int]] = deque()
-    total = count = 0
+    pain, worst_pain = rolling_means(days, window)
+    return worst_pain if worst else pain
+
+
+def rolling_means(
+    days: Iterable[DayStats], window: int = ROLLING_DAYS, *, since: date | None = None
+) -> tuple[list[DayValue], list[DayValue]]:
+    """Both trailing means of ``rolling_mean`` in one pass: of the pain score, and of worst pain
+    in 24 hours. ``since``: only the days from then on are returned (the days before it still
+    count in the means)."""
+    pain: list[DayValue] = []
+    worst: list[DayValue] = []
+    held: deque[tuple[int, int, int, int, int]] = deque()
+    pain_total = pain_count = worst_total = worst_count = 0
+    first = since.toordinal() if since is not None else None
     for stats in sorted(days, key=lambda s: s.day):
-        day_sum, day_count = (
-            (stats.worst_sum, stats.worst_count) if worst else (stats.pain_sum, stats.count)
-        )
-        held.append((stats.day, day_sum, day_count))
-        total += day_sum
-        count += day_count
-        while held[0][0] <= stats.day - timedelta(days=window):
-            _day, gone_sum, gone_count = held.popleft()
-            total -= gone_sum
-            count -= gone_count
-        if day_count:
-            result.append(DayValue(stats.day, total / count))
-    return result
+        day = stats.day
+        ordinal = day.toordinal()
+        held.append((ordinal, stats.pain_sum, stats.count, stats.worst_sum, stats.worst_count))
+        pain_total += stats.pain_sum
+        pain_count += stats.count
+        worst_total += stats.worst_sum
+        worst_count += stats.worst_count
+        oldest = ordinal - window
+        while held[0][0] <= oldest:
+            _day, gone_pain, gone_count, gone_worst, gone_worst_count = held.popleft()
+            pain_total -= gone_pain
+            pain_count -= gone_count
+            worst_total -= gone_worst
+            worst_count -= gone_worst_count
+        if first is not None and ordinal < first:
+            continue
+        if stats.count:
+            pain.append(DayValue(day, pain_total / pain_count))
+        if stats.worst_count:
+            worst.append(DayValue(day, worst_total / worst_count))
+    return pain, worst
 
 
 # ---- treatments --------------------------------------------------------------------------------

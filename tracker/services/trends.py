@@ -61,8 +61,7 @@ class TrendsService:
             points = queries.entry_points(session, start, end)
         else:
             points = [d.to_point() for d in days if d.day >= start]
-        rolling = [v for v in trends.rolling_mean(days) if v.day >= start]
-        worst = [v for v in trends.rolling_mean(days, worst=True) if v.day >= start]
+        rolling, worst = trends.rolling_means(days, since=start)
         treatments = [
             t for t in repository.load_treatments(session) if trends.overlaps(t, start, end)
         ]
