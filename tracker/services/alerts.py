@@ -64,6 +64,7 @@ class _Reader:
         self._reviews = repository.load_reviews(session)
         self._treatments = repository.load_treatments(session)
         self._lowest: dict[tuple[str, date, int, date], Entry | None] = {}
+        self._from_day: dict[date, list[Entry]] = {}
 
     def evaluate(self, entry: Entry) -> Evaluation:
         return redflags.evaluate(self.history_for(entry), entry)
@@ -74,7 +75,9 @@ class _Reader:
         its key (all its baseline needs; see ``storage.levels``). The engine then gives the
         same flags as it would on the whole journal."""
         start = redflags.history_start(entry, (), self._treatments)
-        entries = repository.load_entries_from_day(self._session, start)
+        if start not in self._from_day:  # a save's evaluations mostly share their start
+            self._from_day[start] = repository.load_entries_from_day(self._session, start)
+        entries = self._from_day[start]
         known = {e.id for e in entries}
         # Entries of days before ``start`` are all recorded before ``entry`` (at least 9 days
         # before its own day, and offsets are within a day), so no time bound is needed.
@@ -133,9 +136,11 @@ class AlertService:
                 subjects.append(latest)
             for subject in subjects:
                 evaluation = reader.evaluate(subject)
-                before = repository.entry_before(session, subject)
-                previous = None if before is None else reader.evaluate(before)
-                interrupts = {f.rule for f in redflags.interrupting(previous, evaluation)}
+                interrupts: set[str] = set()
+                if evaluation.flags:  # without flags nothing interrupts: no need to look back
+                    before = repository.entry_before(session, subject)
+                    previous = None if before is None else reader.evaluate(before)
+                    interrupts = {f.rule for f in redflags.interrupting(previous, evaluation)}
                 judged.append((evaluation, interrupts))
         raised: list[RaisedAlert] = []
         interrupting: list[RaisedAlert] = []
@@ -212,9 +217,10 @@ class AlertService:
         with self._db.unit_of_work() as session:
             return levels.entry_times(session)
 
-    def rules_by_entry(self) -> dict[str, list[str]]:
+    def rules_by_entry(self, entry_ids: Sequence[str] | None = None) -> dict[str, list[str]]:
+        """The rules alerted on each entry (of ``entry_ids``, or of every entry)."""
         with self._db.unit_of_work() as session:
-            return repository.alert_rules_by_entry(session)
+            return repository.alert_rules_by_entry(session, entry_ids)
 
 
 def older_reviews(reviews: Sequence[Review], day: date, start: date) -> list[tuple[str, date, int]]:

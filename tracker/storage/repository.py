@@ -405,10 +405,15 @@ def alert_rules_of_entry(session: Session, entry_id: str) -> set[str]:
     return set(session.execute(select(table.c.rule).where(table.c.entry_id == entry_id)).scalars())
 
 
-def alert_rules_by_entry(session: Session) -> dict[str, list[str]]:
+def alert_rules_by_entry(
+    session: Session, entry_ids: Iterable[str] | None = None
+) -> dict[str, list[str]]:
+    """The rules alerted on each entry (of ``entry_ids``, or of every entry)."""
     table = TABLES["alerts"]
     result: dict[str, list[str]] = defaultdict(list)
     query = select(table.c.entry_id, table.c.rule).where(table.c.entry_id.is_not(None))
+    if entry_ids is not None:
+        query = query.where(table.c.entry_id.in_(list(entry_ids)))
     for entry_id, rule in session.execute(query.order_by(table.c.pk)):
         result[str(entry_id)].append(str(rule))
     return dict(result)

@@ -446,10 +446,10 @@ class MainWindow(QMainWindow):
 
     def _refresh_history(self) -> None:
         if self.services is not None:
-            self.history.set_entries(
-                self.services.journal.entries(*self.history.range()),
-                self.services.alerts.rules_by_entry(),
-            )
+            entries = self.services.journal.entries(*self.history.range())
+            # the shown entries' alerts (all alerts when many are shown: one query either way)
+            ids = [str(e.id) for e in entries] if len(entries) <= 500 else None
+            self.history.set_entries(entries, self.services.alerts.rules_by_entry(ids))
 
     # ---- entries -----------------------------------------------------------------------------
 
