@@ -40,6 +40,8 @@ timestamps = st.builds(
     offsets,
 )
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))
+
+
 def text(**kwargs: int) -> st.SearchStrategy[str]:
     """Any text that can be stored: every character but NUL (refused, see below)."""
     return st.text(alphabet=st.characters(exclude_characters="\x00"), **kwargs)
