@@ -8,20 +8,31 @@ marker as well as by colour, and ``for_print`` draws in black and greys only.
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import matplotlib.dates as mdates
+import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.axis import Axis
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.ft2font import FT2Font, RenderMode
+from matplotlib.layout_engine import LayoutEngine
+from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, StepPatch
+from matplotlib.text import Text
+from matplotlib.ticker import FixedLocator, NullFormatter
+from matplotlib.transforms import Bbox
 
 from tracker.domain import vocab
 from tracker.domain.model import Treatment
@@ -138,7 +149,7 @@ def build_trend_figure(
 ) -> Figure:
     """A new figure of the chart (for a PNG or SVG file, or the printed summary).
     ``for_print``: black and greys only. ``font_size`` in points (default: from the width)."""
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
+    figure = Figure(figsize=(width_in, height_in), dpi=dpi)
     draw_trends(figure, data, for_print=for_print, font_size=font_size)
     return figure
 
@@ -146,18 +157,48 @@ def build_trend_figure(
 def draw_trends(
     figure: Figure, data: TrendData, *, for_print: bool = False, font_size: float | None = None
 ) -> DrawnChart:
-    """Clear ``figure`` and draw the chart into it (the window redraws its canvas this way)."""
-    figure.clear()
-    figure.set_layout_engine("constrained")
+    """Draw the chart into ``figure``, replacing what it showed (the window redraws its canvas
+    this way). A figure that already holds the chart keeps its axes and their ticks: only what
+    they show is drawn again."""
     palette = PRINT if for_print else SCREEN
-    return _Drawing(figure, data, palette, font_size).draw()
+    return _Drawing(_frame(figure), data, palette, font_size).draw()
+
+
+# ---- time ------------------------------------------------------------------------------------
+
+
+def _origin() -> float:
+    """matplotlib's date epoch as a proleptic ordinal (days, with its time of day)."""
+    epoch = datetime.fromisoformat(mdates.get_epoch())
+    return epoch.toordinal() + (epoch - datetime.combine(epoch.date(), time())) / DAY
+
+
+DAY = timedelta(days=1)
 
 
 def _num(value: datetime) -> float:
     """matplotlib's date number of a naive datetime (days since its epoch). The same sum as
     ``mdates.date2num``, which costs about 20 µs a call through numpy: 0.4 s for ten years."""
     epoch = datetime.fromisoformat(mdates.get_epoch())
-    return (value - epoch) / timedelta(days=1)
+    return (value - epoch) / DAY
+
+
+def _nums(values: Sequence[datetime]) -> list[float]:
+    """``_num`` of many naive datetimes: whole days from their ordinals, the rest from their
+    time of day (a tenth of the cost of subtracting datetimes)."""
+    origin = _origin()
+    return [
+        v.toordinal()
+        - origin
+        + (v.hour * 3600 + v.minute * 60 + v.second + v.microsecond / 1e6) / 86400
+        for v in values
+    ]
+
+
+def _day_nums(days: Sequence[date], hour: float = 0.0) -> list[float]:
+    """The date numbers of ``hour`` o'clock on each day."""
+    shift = hour / 24 - _origin()
+    return [d.toordinal() + shift for d in days]
 
 
 def _day_start(day: date) -> datetime:
@@ -167,48 +208,361 @@ def _day_start(day: date) -> datetime:
 def _span(first: date, last: date) -> tuple[float, float]:
     """A run of whole days in matplotlib's date numbers: from ``first`` 00:00 to the end of
     ``last``."""
-    return (
-        _num(_day_start(first)),
-        _num(_day_start(last + timedelta(days=1))),
-    )
+    start, end = _day_nums([first, last + DAY])
+    return start, end
 
 
 def _day_words(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def _noon(day: date) -> float:
-    return _num(_day_start(day) + timedelta(hours=12))
-
-
 def _lane_kind(treatment: Treatment) -> str:
     return treatment.kind if treatment.kind in LANE_ORDER else "other"
 
 
+# ---- text: FreeType's work kept between drawings -----------------------------------------------
+
+# matplotlib's Agg renderer shapes each text and asks FreeType to hint and rasterise each of its
+# glyphs on every draw: about half of a redraw of this chart (sixty texts, eight hundred glyphs).
+# Both results depend only on the text, the font, its size and the glyph's position within a
+# pixel, so they are kept. The glyphs are then drawn exactly as matplotlib draws them (the same
+# bitmaps at the same pixels). Where this matplotlib lacks the parts used, text is drawn the usual
+# way.
+_GLYPH_PARTS = (
+    hasattr(RendererAgg, "_prepare_font")
+    and hasattr(FT2Font, "_layout")
+    and hasattr(FT2Font, "_render_glyph")
+    and hasattr(FT2Font, "_set_transform")
+)
+_CACHE_LIMIT = 50_000
+_layouts: dict[tuple[Any, ...], list[tuple[Any, int, float, float]]] = {}
+_glyphs: dict[tuple[Any, ...], tuple[Any, int, int]] = {}
+
+
+class GlyphCacheRenderer(RendererAgg):
+    """An Agg renderer that keeps each text's shaping and each glyph's bitmap."""
+
+    def draw_text(  # type: ignore[override]
+        self,
+        gc: Any,
+        x: float,
+        y: float,
+        s: str,
+        prop: Any,
+        angle: float,
+        ismath: bool | str = False,
+        mtext: Any = None,
+    ) -> None:
+        if ismath or not _GLYPH_PARTS:
+            return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+        flags = get_hinting_flag()
+        features = mtext.get_fontfeatures() if mtext is not None else None
+        language = mtext.get_language() if mtext is not None else None
+        size = prop.get_size_in_points()
+        font = self._prepare_font(prop)
+        key = (font.fname, hash(prop), size, self.dpi, s, flags, features, language)
+        try:
+            items = _layouts.get(key)
+        except TypeError:  # a feature list or a language that cannot be a key
+            return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+        if items is None:
+            shaped = font._layout(s, flags=flags, features=features, language=language)
+            items = [(i.ft_object, i.glyph_index, i.x, i.y) for i in shaped]
+            _keep(_layouts, key, items)
+        cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+        matrix = (0x10000 * np.array([[cos, -sin], [sin, cos]])).round().astype(int)
+        turn = tuple(matrix.ravel().tolist())
+        mode = RenderMode.NORMAL if gc.get_antialiased() else RenderMode.MONO
+        for face, index, dx, dy in items:
+            # Where the glyph goes, in 1/64 pixels (FreeType's y is upwards), as matplotlib puts it.
+            px = round(0x40 * (x + dx * cos - dy * sin))
+            py = round(0x40 * (self.height - y + dx * sin + dy * cos))
+            glyph_key = (face.fname, size, self.dpi, index, turn, px & 63, py & 63, flags, mode)
+            glyph = _glyphs.get(glyph_key)
+            if glyph is None:
+                face.set_size(size, self.dpi)
+                face._set_transform(matrix, [px, py])
+                bitmap = face._render_glyph(index, flags, mode)
+                buffer = np.array(bitmap.buffer)
+                if mode is RenderMode.MONO:
+                    buffer *= 0xFF
+                # The bitmap's corner in whole pixels, from the glyph's whole-pixel origin.
+                glyph = (buffer, bitmap.left - (px >> 6), bitmap.top - (py >> 6))
+                _keep(_glyphs, glyph_key, glyph)
+            buffer, left, top = glyph
+            self._renderer.draw_text_image(
+                buffer,
+                left + (px >> 6),
+                int(self.height) - (top + (py >> 6)) + buffer.shape[0],
+                0,
+                gc,
+            )
+        return None
+
+
+def _keep(cache: dict[Any, Any], key: Any, value: Any) -> None:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+
+
+class GlyphCacheCanvas(FigureCanvasAgg):
+    """A canvas (mixed into the Qt one, or alone for files) drawing with ``GlyphCacheRenderer``."""
+
+    _glyph_key: tuple[float, float, float] | None = None
+
+    def get_renderer(self) -> RendererAgg:
+        width, height = self.figure.bbox.size
+        key = (width, height, self.figure.dpi)
+        if self._glyph_key != key:
+            self.renderer = GlyphCacheRenderer(width, height, self.figure.dpi)
+            self._glyph_key = key
+        return self.renderer
+
+
+# ---- the figure's frame: its axes, kept between drawings, and their layout --------------------
+
+PAD_IN = 3 / 72  # space around each panel's decorations (constrained layout's own padding)
+NOTE_RATIO = 0.55  # the flare note's band, in the panels' height ratios
+
+
+@lru_cache(maxsize=8)
+def _measurer(dpi: float) -> RendererAgg:
+    """A renderer that only measures text, at ``dpi``: text sizes do not depend on the canvas,
+    and matplotlib caches them per renderer, so one kept renderer measures each label once."""
+    return RendererAgg(1, 1, dpi)
+
+
+class _Frame:
+    """The chart's axes in one figure (pain with the doses' twin, nerve signs, the lanes), the
+    title, the flare note and the legend; and where they go. Made once per figure: a redraw
+    removes what the axes show and draws it again, which keeps their ticks (making the axes
+    and their ticks again costs more than drawing ten years of points)."""
+
+    def __init__(self, figure: Figure) -> None:
+        self.figure = figure
+        # Not shared: each panel is given the same limits and ticks, and only the lanes' dates
+        # are formatted (shared axes format them once for each panel, on every draw).
+        self.pain = figure.add_axes((0.1, 0.5, 0.8, 0.4))
+        self.nerves = figure.add_axes((0.1, 0.3, 0.8, 0.15))
+        self.lanes = figure.add_axes((0.1, 0.1, 0.8, 0.15))
+        self.doses = self.pain.twinx()
+        self.axes = [self.pain, self.nerves, self.lanes, self.doses]
+        self.rows = [[self.pain, self.doses], [self.nerves], [self.lanes]]
+        self.title: Text | None = None
+        self.note: Text | None = None
+        self.legend: Legend | None = None
+        self.lane_ratio = 0.65
+        self.labelsize = 0.0
+        # The twin axes is drawn over its host; the doses belong behind the pain lines.
+        self.pain.set_zorder(self.doses.get_zorder() + 1)
+        self.pain.patch.set_visible(False)
+        self.doses.spines["top"].set_visible(False)
+        for axes in (self.pain, self.nerves, self.lanes):
+            axes.grid(axis="x", color="#C0C0C0", linewidth=0.6, linestyle=":")
+            for side in ("top", "right"):
+                axes.spines[side].set_visible(False)
+        for axes in (self.pain, self.nerves):
+            axes.tick_params(axis="x", labelbottom=False)
+            axes.xaxis.set_major_formatter(NullFormatter())
+            axes.grid(axis="y", color="#C0C0C0", linewidth=0.6, linestyle=":")
+        self.lanes.tick_params(axis="y", length=0)
+        self.lanes.spines["left"].set_visible(False)
+
+    def holds(self, figure: Figure) -> bool:
+        """Whether the figure still holds exactly these axes (nothing cleared it since)."""
+        return self.figure is figure and figure.axes == self.axes
+
+    def clear(self) -> None:
+        """Remove what the axes show, the note and the legend; keep the axes and the title."""
+        for axes in self.axes:
+            shown = [*axes.lines, *axes.patches, *axes.collections, *axes.texts, *axes.artists]
+            for artist in shown:
+                artist.remove()
+        for legend in list(self.figure.legends):
+            legend.remove()
+        self.legend = None
+        if self.note is not None:
+            self.note.remove()
+            self.note = None
+
+    # ---- layout ---------------------------------------------------------------------------
+
+    def place(self) -> None:
+        """Put the panels where constrained layout would: each band's height shares what the
+        title, the legend, the pads and the decorations (tick labels and axis labels, not an
+        axis label's length) leave, by the height ratios. Constrained layout measures every
+        artist of every axes, twice, on every draw; this measures only the decorations."""
+        figure = self.figure
+        # The canvas's own renderer when it has one: the draw then finds the sizes measured.
+        canvas = figure.canvas
+        renderer = (
+            canvas.get_renderer() if isinstance(canvas, FigureCanvasAgg) else _measurer(figure.dpi)
+        )
+        width, height = figure.bbox.width, figure.bbox.height
+        if width <= 1 or height <= 1:
+            return
+        pad = PAD_IN * figure.dpi
+        top = bottom = 0.0
+        if self.title is not None and self.title.get_text():
+            self.title.set_y(1 - pad / height)
+            top = self.title.get_window_extent(renderer).height + 2 * pad
+        if self.legend is not None:
+            bottom = self.legend.get_window_extent(renderer).height + 2 * pad
+        ratios = [5.0, 2.0, self.lane_ratio]
+        if self.note is not None:
+            ratios.append(NOTE_RATIO)
+        # As constrained layout: placed without decorations, measured, placed again, measured
+        # again, placed (the same figure is laid out the same way whatever it showed before).
+        left = right = 0.0
+        over = [(0.0, 0.0)] * len(ratios)
+        for attempt in range(3):
+            x0, x1 = (pad + left) / width, 1 - (pad + right) / width
+            spans = self._stack(height, top, bottom, pad, ratios, over)
+            for row, (y0, y1) in zip(self.rows, spans, strict=False):
+                for axes in row:
+                    axes.set_position((x0, y0 / height, x1 - x0, (y1 - y0) / height))
+            if self.note is not None:
+                y0, y1 = spans[-1]
+                self.note.set_position((x0, (y0 + y1) / 2 / height))
+            if attempt < 2:
+                left, right, over = self._measure(renderer, pad, spans)
+
+    @staticmethod
+    def _stack(
+        height: float,
+        top: float,
+        bottom: float,
+        pad: float,
+        ratios: list[float],
+        over: list[tuple[float, float]],
+    ) -> list[tuple[float, float]]:
+        """Each band's bottom and top in pixels: the room left by the margins, the pads and
+        what sticks out above and below each band, shared by the height ratios."""
+        room = height - top - bottom - sum(2 * pad + up + down for up, down in over)
+        room = max(room, float(len(ratios)))
+        spans = []
+        y = height - top
+        for ratio, (up, down) in zip(ratios, over, strict=True):
+            y -= pad + up
+            inner = room * ratio / sum(ratios)
+            spans.append((y - inner, y))
+            y -= inner + down + pad
+        return spans
+
+    def _measure(
+        self, renderer: RendererAgg, pad: float, spans: list[tuple[float, float]]
+    ) -> tuple[float, float, list[tuple[float, float]]]:
+        """How far the decorations reach left and right of the panels, and above and below
+        each band, where the panels are now (pixels)."""
+        points = self.figure.dpi / 72
+        left = right = 0.0
+        over: list[tuple[float, float]] = []
+        for row in self.rows:
+            box = row[0].get_window_extent(renderer)
+            # The tick marks under a panel whose dates are written under the lanes.
+            up, down = 0.0, 0.0 if row[0] is self.lanes else _tick_length(row[0].xaxis, points)
+            for axes in row:
+                axis = axes.yaxis
+                side = axis.get_label_position()
+                reach = _tick_length(axis, points)
+                labels = _extents(axis, renderer)
+                if labels is not None:
+                    up = max(up, labels.y1 - box.y1)
+                    down = max(down, box.y0 - labels.y0)
+                    reach = max(reach, box.x0 - labels.x0 if side == "left" else labels.x1 - box.x1)
+                if axis.label.get_visible() and axis.label.get_text():
+                    reach += axis.labelpad * points + axis.label.get_window_extent(renderer).width
+                if side == "left":
+                    left = max(left, reach)
+                else:
+                    right = max(right, reach)
+            if row[0] is self.lanes:
+                axis = self.lanes.xaxis
+                dates = _extents(axis, renderer)
+                edge = box.y0 - _tick_length(axis, points)
+                edge = min(edge, dates.y0) if dates is not None else edge
+                lowest = edge
+                if axis.label.get_visible() and axis.label.get_text():
+                    lowest -= axis.labelpad * points + axis.label.get_window_extent(renderer).height
+                # The year or month the dates leave out, under them on the right (the draw
+                # writes the same words there).
+                axis.offsetText.set_text(axis.get_major_formatter().get_offset())
+                if axis.offsetText.get_visible() and axis.offsetText.get_text():
+                    under = box.y0 if dates is None else dates.y0
+                    under -= axis.OFFSETTEXTPAD * points
+                    lowest = min(lowest, under - axis.offsetText.get_window_extent(renderer).height)
+                down = max(down, box.y0 - lowest)
+            over.append((up, down))
+        if self.note is not None:
+            y0, y1 = spans[-1]
+            extra = max(0.0, self.note.get_window_extent(renderer).height - (y1 - y0)) / 2
+            over.append((extra, extra))
+        return left, right, over
+
+
+def _extents(axis: Axis, renderer: RendererAgg) -> Bbox | None:
+    """The box around an axis's tick labels, where they are now."""
+    boxes = [label.get_window_extent(renderer) for label in axis.get_majorticklabels()]
+    return Bbox.union(boxes) if boxes else None
+
+
+def _tick_length(axis: Axis, points: float) -> float:
+    """How far an axis's major ticks reach out of the panel (pixels)."""
+    ticks = axis.get_major_ticks(1)
+    return ticks[0].get_tick_padding() * points if ticks else 0.0
+
+
+class _TrendLayout(LayoutEngine):
+    """The frame's own layout, run before each draw (so a resized canvas is laid out again)."""
+
+    _adjust_compatible = False
+    _colorbar_gridspec = False
+
+    def __init__(self, frame: _Frame) -> None:
+        super().__init__()
+        self.frame = frame
+
+    def execute(self, fig: Figure) -> None:
+        if self.frame.holds(fig):
+            self.frame.place()
+
+
+def _frame(figure: Figure) -> _Frame:
+    """The figure's frame, emptied, or a new one (the figure cleared) when it has none."""
+    engine = figure.get_layout_engine()
+    if isinstance(engine, _TrendLayout) and engine.frame.holds(figure):
+        engine.frame.clear()
+        return engine.frame
+    figure.clear()
+    frame = _Frame(figure)
+    figure.set_layout_engine(_TrendLayout(frame))
+    return frame
+
+
+# ---- drawing ---------------------------------------------------------------------------------
+
+
 class _Drawing:
     def __init__(
-        self, figure: Figure, data: TrendData, palette: Palette, font_size: float | None
+        self, frame: _Frame, data: TrendData, palette: Palette, font_size: float | None
     ) -> None:
-        self.figure = figure
+        self.frame = frame
+        self.figure = frame.figure
         self.data = data
         self.p = palette
-        self.size = font_size or max(8.0, min(12.0, figure.get_figwidth() * 0.85))
+        self.size = font_size or max(8.0, min(12.0, self.figure.get_figwidth() * 0.85))
         self.small = self.size - 1.5
         self.handles: list[Any] = []
         self.lanes = self._lanes()
-
-    # ---- layout ----------------------------------------------------------------------------
+        self.xs = _nums([p.at for p in data.points])
 
     def draw(self) -> DrawnChart:
         data = self.data
-        ratios = [5.0, 2.0, 0.45 * max(1, len(self.lanes)) + 0.2]
-        if data.flares:
-            ratios.append(0.55)
-        grid = self.figure.add_gridspec(len(ratios), 1, height_ratios=ratios)
-        pain = self.figure.add_subplot(grid[0])
-        nerves = self.figure.add_subplot(grid[1], sharex=pain)
-        lanes = self.figure.add_subplot(grid[2], sharex=pain)
-        self._time_axis(pain, nerves, lanes)
+        frame = self.frame
+        pain, nerves, lanes = frame.pain, frame.nerves, frame.lanes
+        frame.lane_ratio = 0.45 * max(1, len(self.lanes)) + 0.2
+        self._time_axis()
         self._title()
         if not data.points and not data.doses:
             pain.text(
@@ -222,41 +576,47 @@ class _Drawing:
             )
         self._treatments_on(pain, labels=True)
         self._treatments_on(nerves, labels=False)
-        self._doses(pain)
+        self._doses(frame.doses)
         drawn = self._pain(pain)
         self._nerves(nerves)
         self._lane(lanes)
         self._flares(pain)
         if data.flares:
-            self._note(self.figure.add_subplot(grid[3]))
+            self._note()
         self._legend()
         return drawn
 
     def _title(self) -> None:
         data = self.data
         how = "each entry" if data.per_entry else "daily means"
-        self.figure.suptitle(
+        self.frame.title = self.figure.suptitle(
             f"Pain, nerve signs and treatments, {_day_words(data.start)} to "
             f"{_day_words(data.end)} ({how})",
             fontsize=self.size + 1,
             fontweight="bold",
+            va="top",
         )
 
-    def _time_axis(self, pain: Axes, nerves: Axes, lanes: Axes) -> None:
-        pain.set_xlim(*_span(self.data.start, self.data.end))
+    def _time_axis(self) -> None:
+        frame = self.frame
+        first, last = _span(self.data.start, self.data.end)
+        # The dates' ticks found once, for all three panels (the grid lines), and written under
+        # the lanes only: an ``AutoDateLocator`` on each panel finds them again on every draw.
         locator = mdates.AutoDateLocator(minticks=3, maxticks=max(4, int(self.size)))
-        lanes.xaxis.set_major_locator(locator)
-        lanes.xaxis.set_major_formatter(
-            mdates.ConciseDateFormatter(locator, offset_formats=OFFSET_FORMATS)
+        ticks = locator.tick_values(mdates.num2date(first), mdates.num2date(last))
+        for axes in (frame.pain, frame.nerves, frame.lanes):
+            axes.set_xlim(first, last)
+            axes.xaxis.set_major_locator(FixedLocator(ticks))
+        frame.lanes.xaxis.set_major_formatter(
+            mdates.ConciseDateFormatter(
+                frame.lanes.xaxis.get_major_locator(), offset_formats=OFFSET_FORMATS
+            )
         )
-        lanes.set_xlabel("Date", fontsize=self.size)
-        for axes in (pain, nerves, lanes):
-            axes.tick_params(labelsize=self.small)
-            axes.grid(axis="x", color="#C0C0C0", linewidth=0.6, linestyle=":")
-            for side in ("top", "right"):
-                axes.spines[side].set_visible(False)
-        for axes in (pain, nerves):
-            axes.tick_params(axis="x", labelbottom=False)
+        frame.lanes.set_xlabel("Date", fontsize=self.size)
+        if frame.labelsize != self.small:  # the ticks keep it between drawings
+            frame.labelsize = self.small
+            for axes in frame.axes:
+                axes.tick_params(labelsize=self.small)
 
     # ---- symptoms --------------------------------------------------------------------------
 
@@ -267,11 +627,11 @@ class _Drawing:
         data = self.data
         words = data.flares and data.days <= FLARE_WORDS_MAX_DAYS
         axes.set_ylim(-0.3, 11.7 if words else 10.6)
-        axes.set_yticks(range(0, 11, 2))
+        ticks = range(0, 11, 2)
+        axes.set_yticks(ticks, [str(t) for t in ticks])
         axes.set_ylabel("Pain score\n(0 none, 10 worst)", fontsize=self.size)
-        axes.grid(axis="y", color="#C0C0C0", linewidth=0.6, linestyle=":")
         points = data.points
-        xs = [_num(p.at) for p in points]
+        xs = self.xs
         ys = [p.pain for p in points]
         if points:
             label = "Pain, each entry" if data.per_entry else "Pain, daily mean"
@@ -291,7 +651,7 @@ class _Drawing:
             self.handles.append(line)
         if data.pain_7day:
             (mean,) = axes.plot(
-                [_noon(v.day) for v in data.pain_7day],
+                _day_nums([v.day for v in data.pain_7day], hour=12),
                 [v.value for v in data.pain_7day],
                 color=self.p.mean,
                 linewidth=2.8,
@@ -325,7 +685,7 @@ class _Drawing:
             )
         elif data.worst_7day:
             (line,) = axes.plot(
-                [_noon(v.day) for v in data.worst_7day],
+                _day_nums([v.day for v in data.worst_7day], hour=12),
                 [v.value for v in data.worst_7day],
                 color=self.p.worst,
                 linewidth=1.6,
@@ -340,52 +700,58 @@ class _Drawing:
             return
         self.handles.append(line)
 
-    def _doses(self, pain: Axes) -> None:
+    def _doses(self, twin: Axes) -> None:
         doses = self.data.doses
-        twin = pain.twinx()
-        # The twin axes is drawn over its host; the bars belong behind the pain lines.
-        pain.set_zorder(twin.get_zorder() + 1)
-        pain.patch.set_visible(False)
-        twin.spines["top"].set_visible(False)
-        twin.tick_params(labelsize=self.small)
         twin.set_ylabel("Painkiller doses\ntaken as needed, per day", fontsize=self.size)
         most = max((d.count for d in doses), default=0)
         twin.set_ylim(0, max(3, most) * 2.6)  # bars keep to the lower part of the panel
-        twin.set_yticks(range(0, max(3, most) + 1, 1 if most <= 6 else 2))
+        ticks = range(0, max(3, most) + 1, 1 if most <= 6 else 2)
+        twin.set_yticks(ticks, [str(t) for t in ticks])
         if not doses:
             return
         label = "Painkiller doses (right scale)"
         if self.data.per_entry:  # a bar a day, with gaps between days
-            bars = twin.bar(
-                [_num(_day_start(d.day)) for d in doses],
-                [d.count for d in doses],
-                width=0.85,
-                align="edge",
-                color=self.p.doses,
-                edgecolor="#808080",
-                linewidth=0.3,
+            # One collection of bars (the limits are set): a patch a bar costs a millisecond.
+            bars = PolyCollection(
+                [
+                    ((x, 0), (x, d.count), (x + 0.85, d.count), (x + 0.85, 0))
+                    for x, d in zip(_day_nums([d.day for d in doses]), doses, strict=True)
+                ],
+                facecolors=self.p.doses,
+                edgecolors="#808080",
+                linewidths=0.3,
                 hatch="///",
-                label=label,
             )
-            self.handles.append(bars)
+            twin.add_collection(bars, autolim=False)
+            self.handles.append(
+                Patch(
+                    facecolor=self.p.doses,
+                    edgecolor="#808080",
+                    linewidth=0.3,
+                    hatch="///",
+                    label=label,
+                )
+            )
             return
         # Over long ranges one stepped outline: thousands of bar patches take seconds to draw.
+        # Made and added as it is: ``Axes.stairs`` would work out its data limits point by
+        # point (a tenth of a second over ten years) for limits already set.
         start = self.data.start
         counts = [0] * self.data.days
         for dose in doses:
             counts[(dose.day - start).days] = dose.count
-        edges = [_num(_day_start(start + timedelta(days=n))) for n in range(self.data.days + 1)]
-        twin.stairs(counts, edges, fill=True, color=self.p.doses, linewidth=0)
+        first = _day_nums([start])[0]
+        edges = [first + n for n in range(self.data.days + 1)]
+        steps = StepPatch(counts, edges, fill=True, color=self.p.doses, linewidth=0)
+        twin.add_artist(steps)
         self.handles.append(Patch(facecolor=self.p.doses, edgecolor="#808080", label=label))
 
     def _nerves(self, axes: Axes) -> None:
         data = self.data
         axes.set_ylim(-0.35, 3.4)
-        axes.set_yticks(range(4))
-        axes.set_yticklabels(["0 none", "1", "2", "3 severe"])
+        axes.set_yticks(range(4), ["0 none", "1", "2", "3 severe"])
         axes.set_ylabel("Nerve signs", fontsize=self.size)
-        axes.grid(axis="y", color="#C0C0C0", linewidth=0.6, linestyle=":")
-        xs = [_num(p.at) for p in data.points]
+        xs = self.xs
         series = (
             ("Weakness (worst limb)", "weakness", self.p.weakness, "-", "s", -NERVE_DODGE),
             ("Numbness (worst area)", "numbness", self.p.numbness, "--", "D", 0.0),
@@ -420,18 +786,14 @@ class _Drawing:
 
     def _treatments_on(self, axes: Axes, *, labels: bool) -> None:
         """Radiotherapy courses shaded and procedures as vertical lines, across a panel."""
-        shaded = procedure = False
+        procedure = False
+        shades = []
         for treatment in self.data.treatments:
             if treatment.kind == "radiotherapy":
-                axes.axvspan(
-                    *_span(treatment.started_on, shown_until(treatment)),
-                    color=self.p.shade,
-                    zorder=0,
-                    linewidth=0,
-                )
-                shaded = True
+                first, last = _span(treatment.started_on, shown_until(treatment))
+                shades.append(((first, 0.0), (first, 1.0), (last, 1.0), (last, 0.0)))
             elif is_procedure(treatment):
-                x = _num(_day_start(treatment.started_on) + timedelta(hours=12))
+                x = _day_nums([treatment.started_on], hour=12)[0]
                 axes.axvline(x, color=self.p.ink, linestyle="-.", linewidth=1.4, zorder=2)
                 procedure = True
                 if labels:
@@ -447,7 +809,19 @@ class _Drawing:
                         bbox={"boxstyle": "square,pad=0.15", "fc": "white", "ec": "none"},
                         zorder=6,
                     )
-        if labels and shaded:
+        if shades:
+            # The courses' full-height shading in one collection (as ``axvspan`` draws each:
+            # days across, the panel's height up).
+            shading = PolyCollection(
+                shades,
+                facecolors=self.p.shade,
+                edgecolors="none",
+                linewidths=0,
+                zorder=0,
+                transform=axes.get_xaxis_transform(),
+            )
+            axes.add_collection(shading, autolim=False)
+        if labels and shades:
             self.handles.append(Patch(color=self.p.shade, label="Radiotherapy (shaded)"))
         if labels and procedure:
             self.handles.append(
@@ -457,41 +831,26 @@ class _Drawing:
     def _lane(self, axes: Axes) -> None:
         rows = self.lanes
         axes.set_ylim(max(1, len(rows)) - 0.5, -0.5)
-        axes.set_yticks(range(len(rows)))
-        axes.set_yticklabels(
-            ["Red flags" if r == "alerts" else vocab.TREATMENT_WORDS[r] for r in rows]
+        axes.set_yticks(
+            range(len(rows)),
+            ["Red flags" if r == "alerts" else vocab.TREATMENT_WORDS[r] for r in rows],
         )
-        axes.tick_params(axis="y", length=0)
-        axes.spines["left"].set_visible(False)
         if not rows:
-            axes.set_yticks([])
             return
-        sessions = False
+        sessions: list[tuple[datetime, int]] = []
+        bars: dict[str, list[Any]] = {}
         for treatment in self.data.treatments:
             if is_procedure(treatment):
                 continue
             kind = _lane_kind(treatment)
             row = rows.index(kind)
             first, last = _span(treatment.started_on, shown_until(treatment))
-            axes.broken_barh(
-                [(first, last - first)],
-                (row - 0.32, 0.64),
-                facecolor=self.p.lanes[LANE_ORDER.index(kind)],
-                edgecolor=self.p.ink,
-                linewidth=0.8,
-                hatch=LANE_HATCHES[kind] or None,
+            low, high = row - 0.32, row + 0.32
+            bars.setdefault(kind, []).append(
+                ((first, low), (first, high), (last, high), (last, low))
             )
-            if treatment.kind == "radiotherapy" and treatment.sessions:
-                axes.plot(
-                    [_num(s.at.replace(tzinfo=None)) for s in treatment.sessions],
-                    [row] * len(treatment.sessions),
-                    linestyle="none",
-                    marker="|",
-                    markersize=13,
-                    markeredgewidth=1.6,
-                    color=self.p.ink,
-                )
-                sessions = True
+            if treatment.kind == "radiotherapy":
+                sessions += [(s.at.replace(tzinfo=None), row) for s in treatment.sessions]
             if treatment.site:
                 axes.annotate(
                     treatment.site,
@@ -502,7 +861,26 @@ class _Drawing:
                     fontsize=self.small - 1,
                     clip_on=True,
                 )
-        if sessions:
+        # A collection a lane (one kind's courses look alike), its limits set already.
+        for kind, shapes in bars.items():
+            lane = PolyCollection(
+                shapes,
+                facecolors=self.p.lanes[LANE_ORDER.index(kind)],
+                edgecolors=self.p.ink,
+                linewidths=0.8,
+                hatch=LANE_HATCHES[kind] or None,
+            )
+            axes.add_collection(lane, autolim=False)
+        if sessions:  # every course's session ticks, one line of markers
+            axes.plot(
+                _nums([at for at, _row in sessions]),
+                [row for _at, row in sessions],
+                linestyle="none",
+                marker="|",
+                markersize=13,
+                markeredgewidth=1.6,
+                color=self.p.ink,
+            )
             self.handles.append(
                 Line2D(
                     [],
@@ -525,7 +903,7 @@ class _Drawing:
                 continue
             marker, size = TIER_MARKERS[tier]
             (line,) = axes.plot(
-                [_num(t) for t in times],
+                _nums(times),
                 [row] * len(times),
                 linestyle="none",
                 marker=marker,
@@ -591,14 +969,14 @@ class _Drawing:
             )
         )
 
-    def _note(self, axes: Axes) -> None:
-        axes.axis("off")
+    def _note(self) -> None:
+        """The flare's plain words in a band of their own under the panels, from the panels'
+        left edge (placed by the layout)."""
         explanation = self.data.flares[0].explanation
-        axes.text(
+        self.frame.note = self.figure.text(
             0.0,
             0.5,
             f"★ {explanation}",
-            transform=axes.transAxes,
             ha="left",
             va="center",
             fontsize=self.small,
@@ -610,7 +988,7 @@ class _Drawing:
             return
         columns = int(self.figure.get_figwidth() * 10.0 / self.size / 2.7)
         columns = max(2, min(len(self.handles), columns))
-        self.figure.legend(
+        self.frame.legend = self.figure.legend(
             handles=self.handles,
             loc="outside lower center",
             ncols=columns,
@@ -640,7 +1018,7 @@ def save_trend_chart(
     if fmt not in ("png", "svg"):
         raise ValueError(f"{out.name} must end in .png or .svg")
     figure = build_trend_figure(data, width_in=width_px / dpi, height_in=height_px / dpi, dpi=dpi)
-    FigureCanvasAgg(figure)
+    GlyphCacheCanvas(figure)
     # No creation date in the file: the same journal draws the same file.
     metadata = {"Date": None} if fmt == "svg" else {"Software": "Spine Journal"}
     handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)

@@ -393,9 +393,7 @@ def chart_image(data: SummaryData, width_mm: float, height_mm: float) -> QImage:
     """The trends view's chart of the period, in greys, as a greyscale picture at
     ``CHART_DPI``. Drawn straight into Agg's pixel buffer: encoding a PNG first would only be
     decoded again (and, with constrained layout, ``savefig`` draws the figure twice)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    from tracker.charts import build_trend_figure
+    from tracker.charts import GlyphCacheCanvas, build_trend_figure
 
     figure = build_trend_figure(
         data.trend,
@@ -405,8 +403,8 @@ def chart_image(data: SummaryData, width_mm: float, height_mm: float) -> QImage:
         for_print=True,
         font_size=CHART_FONT_PT,
     )
-    canvas = FigureCanvasAgg(figure)
-    canvas.draw()  # type: ignore[no-untyped-call]
+    canvas = GlyphCacheCanvas(figure)
+    canvas.draw()
     width, height = canvas.get_width_height(physical=True)
     pixels = bytes(canvas.buffer_rgba())  # type: ignore[no-untyped-call]
     image = QImage(pixels, width, height, 4 * width, QImage.Format.Format_RGBA8888)

@@ -8,13 +8,21 @@ import struct
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
+from typing import Any
 
+import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
-from tracker.charts import all_colours, build_trend_figure, draw_trends, line_styles
+from tracker.charts import (
+    GlyphCacheCanvas,
+    all_colours,
+    build_trend_figure,
+    draw_trends,
+    line_styles,
+)
 from tracker.domain.model import Alert, Session, Treatment
 from tracker.domain.trends import (
     W1_WORDING,
@@ -156,9 +164,35 @@ def test_redrawing_into_the_same_figure_replaces_the_chart() -> None:
     figure = Figure(figsize=(10, 6), dpi=100)
     FigureCanvasAgg(figure)
     draw_trends(figure, sample())
-    count = len(figure.axes)
+    axes = list(figure.axes)
+    shown = [(len(a.lines), len(a.patches), len(a.collections), len(a.texts)) for a in axes]
     draw_trends(figure, sample(per_entry=False))
-    assert len(figure.axes) == count
+    assert figure.axes == axes  # the same axes, kept with their ticks
+    draw_trends(figure, sample())
+    assert [(len(a.lines), len(a.patches), len(a.collections), len(a.texts)) for a in axes] == shown
+    assert len(figure.legends) == 1 and len(figure.texts) == 2  # one legend, title and note
+
+
+def pixels(canvas: FigureCanvasAgg) -> Any:
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba()).copy()
+
+
+@pytest.mark.parametrize("for_print", [False, True])
+def test_a_redraw_looks_like_a_new_figure_and_kept_glyphs_change_no_pixel(for_print: bool) -> None:
+    """The frame's layout and the glyph cache are speed only: the window's redraw of a chart,
+    after another one, is pixel for pixel matplotlib's own drawing of a new figure."""
+    new = build_trend_figure(sample(), width_in=9, height_in=5, dpi=130, for_print=for_print)
+    expected = pixels(FigureCanvasAgg(new))
+
+    figure = build_trend_figure(
+        sample(per_entry=False), width_in=9, height_in=5, dpi=130, for_print=for_print
+    )
+    canvas = GlyphCacheCanvas(figure)
+    pixels(canvas)
+    draw_trends(figure, sample(), for_print=for_print)
+    assert (pixels(canvas) == expected).all()
+    assert (pixels(canvas) == expected).all()  # drawn again from the kept glyphs
 
 
 def test_the_point_under_the_pointer() -> None:

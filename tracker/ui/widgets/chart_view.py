@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.charts import DrawnChart, draw_trends, save_trend_chart
+from tracker.charts import DrawnChart, GlyphCacheCanvas, draw_trends, save_trend_chart
 from tracker.domain.trends import PRESET_WORDS, Preset, TrendData, point_text, preset_range
 from tracker.ui.common import MessageLine, buddy_label, from_qdate, to_qdate
 from tracker.ui.models.response_table_model import ResponseTableModel
@@ -49,6 +49,10 @@ CHART_FONT_FACTOR = 1.1  # matplotlib points are a little smaller than Qt's on s
 CHECKED_STYLE = (
     "QPushButton:checked { font-weight: bold; border: 3px solid #000000; background: #d6d6d6; }"
 )
+
+
+class _Canvas(GlyphCacheCanvas, FigureCanvasQTAgg):
+    """The Qt canvas, drawing text with the glyphs it drew before (``charts.GlyphCacheCanvas``)."""
 
 
 def _checked_look(button: QPushButton) -> None:
@@ -72,8 +76,8 @@ class ChartView(QWidget):
         self._drawn: DrawnChart | None = None
         self._preset: Preset | None = Preset.DAYS_90
 
-        self.figure = Figure(layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.figure = Figure()
+        self.canvas = _Canvas(self.figure)
         self.canvas.setMinimumSize(480, 320)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setAccessibleName("Trend chart")
