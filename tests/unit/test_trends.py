@@ -327,3 +327,26 @@ def test_sql_daily_means_equal_python_means(db: Any) -> None:
         if dose.as_needed:
             per_day[dose.taken_at.date()] += 1
     assert {d.day: d.count for d in doses} == dict(per_day)
+
+
+def test_sql_window_sums_equal_python_sums(db: Any) -> None:
+    """More windows than one query takes, repeated ones and empty ones among them."""
+    journal = build_demo_journal(1)
+    with db.unit_of_work() as session:
+        repository.insert_journal(session, journal)
+    days = sorted({e.recorded_at.date() for e in journal.entries})
+    windows = [
+        Window(day, day + timedelta(days=length)) for day in days[::3] for length in (0, 6, 13)
+    ]
+    windows += [*windows[:5], Window(date(1990, 1, 1), date(1990, 1, 14))]
+    assert len(set(windows)) > queries.COMPOUND_LIMIT
+    with db.unit_of_work() as session:
+        stats = queries.window_stats(session, windows)
+    assert set(stats) == set(windows)
+    for window, found in stats.items():
+        scores = [
+            e.pain.score
+            for e in journal.entries
+            if window.first_day <= e.recorded_at.date() <= window.last_day
+        ]
+        assert (found.pain_sum, found.count) == (sum(scores), len(scores))

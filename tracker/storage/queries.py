@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, select, union_all
+from sqlalchemy import ColumnElement, Date, Integer, column, func, select, values
 from sqlalchemy.orm import Session
 
 from tracker.domain.model import Alert
@@ -32,7 +32,7 @@ ENTRIES = TABLES["entries"]
 MEDICATIONS = TABLES["medications"]
 ALERTS = TABLES["alerts"]
 NOTE_START = 80  # characters of an entry's note carried to the chart's hover text
-COMPOUND_LIMIT = 200  # selects per UNION ALL, well under SQLite's default limit of 500
+COMPOUND_LIMIT = 200  # windows a query (600 parameters)
 
 _WEAKNESS = (
     ENTRIES.c.weak_left_arm,
@@ -160,25 +160,36 @@ def as_needed_doses_per_day(session: Session, start: date, end: date) -> list[Da
     return [DayCount(date.fromisoformat(day), int(n)) for day, n in session.execute(query).all()]
 
 
-def _window_select(key: int, window: Window) -> Select[Any]:
-    return select(
-        literal(key).label("k"),
-        func.coalesce(func.sum(ENTRIES.c.pain_score), 0).label("pain_sum"),
-        func.count().label("n"),
-    ).where(ENTRIES.c.local_day.between(window.first_day, window.last_day))
-
-
 def window_stats(session: Session, windows: Iterable[Window]) -> dict[Window, WindowStats]:
-    """The pain sum and the number of entries in each window, in one ``UNION ALL`` query per
-    ``COMPOUND_LIMIT`` windows."""
+    """The pain sum and the number of entries in each window: the windows as a ``VALUES`` table
+    joined to the entries by day, in one query per ``COMPOUND_LIMIT`` windows (a statement that
+    compiles in a millisecond, where a ``UNION ALL`` of a select a window took tens)."""
     wanted = list(dict.fromkeys(windows))
     result: dict[Window, WindowStats] = {}
     for first in range(0, len(wanted), COMPOUND_LIMIT):
         chunk = wanted[first : first + COMPOUND_LIMIT]
-        parts = [_window_select(key, window) for key, window in enumerate(chunk)]
-        query = parts[0] if len(parts) == 1 else union_all(*parts)
-        for row in session.execute(query):
-            result[chunk[row.k]] = WindowStats(int(row.pain_sum), int(row.n))
+        table = (
+            values(
+                column("k", Integer),
+                column("first_day", Date),
+                column("last_day", Date),
+                name="windows",
+            )
+            .data([(key, w.first_day, w.last_day) for key, w in enumerate(chunk)])
+            .cte("windows")
+        )
+        day = ENTRIES.c.local_day
+        query = (
+            select(
+                table.c.k,
+                func.coalesce(func.sum(ENTRIES.c.pain_score), 0),
+                func.count(ENTRIES.c.pk),
+            )
+            .select_from(table.outerjoin(ENTRIES, day.between(table.c.first_day, table.c.last_day)))
+            .group_by(table.c.k)
+        )
+        for key, pain_sum, count in session.execute(query).all():
+            result[chunk[key]] = WindowStats(int(pain_sum), int(count))
     return result
 
 
