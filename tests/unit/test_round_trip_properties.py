@@ -43,8 +43,10 @@ days = st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))
 
 
 def text(**kwargs: int) -> st.SearchStrategy[str]:
-    """Any text that can be stored: every character but NUL (refused, see below)."""
-    return st.text(alphabet=st.characters(exclude_characters="\x00"), **kwargs)
+    """Any text that can be stored: every character but NUL and lone surrogates (both
+    refused, see below)."""
+    chars = st.characters(exclude_characters="\x00", exclude_categories=("Cs",))
+    return st.text(alphabet=chars, **kwargs)
 
 
 texts = text(max_size=60)
@@ -193,6 +195,11 @@ def test_valid_journals_round_trip_through_the_database_and_the_file(
 def test_text_with_a_nul_character_is_refused_by_name() -> None:
     with pytest.raises(ValidationError, match=r"note: contains a NUL character"):
         replace(BASE_ENTRY, note="a\x00b")
+
+
+def test_text_with_a_lone_surrogate_is_refused_by_name() -> None:
+    with pytest.raises(ValidationError, match=r"note: contains a character that is not valid"):
+        replace(BASE_ENTRY, note="a\ud800b")
 
 
 BASE_ENTRY = Entry(recorded_at=datetime(2026, 11, 3, 8, 15, tzinfo=UTC), pain=Pain(score=3))

@@ -45,6 +45,13 @@ def check_text(value: object, field_name: str, most: int, least: int = 0) -> Non
         raise ValidationError(field_name, f"is {len(value)} characters long, the most is {most}")
     if len(value) < least:
         raise ValidationError(field_name, "must not be empty")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate, as a "\ud800" escape in a file gives
+            raise ValidationError(
+                field_name, "contains a character that is not valid text (a lone surrogate)"
+            ) from None
     if "\x00" in value:  # SQLite's text functions stop at it: the text could not be kept whole
         raise ValidationError(
             field_name, "contains a NUL character (code 0), which cannot be stored"
