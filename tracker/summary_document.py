@@ -368,9 +368,11 @@ def _entries(data: SummaryData) -> str:
     return "".join(parts)
 
 
-def summary_html(data: SummaryData, chart_size_px: QSizeF | None = None) -> str:
+def summary_html(
+    data: SummaryData, chart_size_px: QSizeF | None = None, *, entries: bool = True
+) -> str:
     """The whole summary as HTML; the chart is an ``<img>`` of ``chart_size_px`` (document
-    pixels) when given."""
+    pixels) when given. ``entries=False``: all but the entries (the pages before them)."""
     body = "".join(
         (
             _title(data),
@@ -380,7 +382,7 @@ def summary_html(data: SummaryData, chart_size_px: QSizeF | None = None) -> str:
             _treatments(data),
             _doses(data),
             _questions(data),
-            _entries(data),
+            _entries(data) if entries else "",
         )
     )
     return f"<html><head><title>{esc(data.title)}</title></head><body>{body}</body></html>"
@@ -422,6 +424,22 @@ def build_document(
     margins. Its page size is in document pixels (``text_dpi``); ``print_document`` lays it out
     again for the printer it paints on."""
     content = content_size_mm(page_layout(page_size))
+    image = chart_image(data, content.width(), CHART_HEIGHT_MM) if chart else None
+    return _document(data, page_size, image)
+
+
+def _document(
+    data: SummaryData,
+    page_size: QPageSize | None,
+    image: QImage | None,
+    *,
+    entries: bool = True,
+    breaks: Iterable[int] = (),
+) -> QTextDocument:
+    """The summary's document with the chart picture ``image`` (none: no chart), its page size
+    set last: the headings of the blocks numbered ``breaks`` start a page, set before anything
+    is laid out."""
+    content = content_size_mm(page_layout(page_size))
     per_mm = text_dpi() / MM_PER_INCH
     document = QTextDocument()
     document.setDocumentMargin(0)
@@ -434,11 +452,12 @@ def build_document(
     document.setDefaultStyleSheet(STYLE)
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, data.title)
     chart_px = None
-    if chart:
-        image = chart_image(data, content.width(), CHART_HEIGHT_MM)
+    if image is not None:
         document.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, image)
         chart_px = QSizeF(content.width() * per_mm, CHART_HEIGHT_MM * per_mm)
-    document.setHtml(summary_html(data, chart_px))
+    document.setHtml(summary_html(data, chart_px, entries=entries))
+    for number in breaks:
+        _break_before(document.findBlockByNumber(number))
     document.setPageSize(QSizeF(content.width() * per_mm, content.height() * per_mm))
     return document
 
@@ -481,8 +500,13 @@ def keep_headings_with_next(document: QTextDocument, page_height: float) -> int:
     """Start a heading on a new page when what follows it (a paragraph, a short table, the
     first row of a long one) ends on a later page: Qt has no "keep with next". Returns how many
     headings moved."""
+    return len(_headings_to_move(document, page_height))
+
+
+def _headings_to_move(document: QTextDocument, page_height: float) -> list[int]:
+    """``keep_headings_with_next``: the block numbers of the headings it moved."""
     layout = document.documentLayout()
-    moved = 0
+    moved: list[int] = []
     block = document.begin()
     while block.isValid():
         following = block.next()
@@ -495,23 +519,42 @@ def keep_headings_with_next(document: QTextDocument, page_height: float) -> int:
             # A tiny epsilon: a line that ends exactly on the page's bottom edge is still on it.
             end_page = int((_kept_bottom(layout, following, page_height) - 0.5) // page_height)
             if end_page > page and not at_page_top:
-                fmt = block.blockFormat()
-                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                QTextCursor(block).setBlockFormat(fmt)
-                moved += 1
+                _break_before(block)
+                moved.append(block.blockNumber())
         block = block.next()
     return moved
 
 
-def layout_for_printer(data: SummaryData, printer: QPrinter) -> tuple[QTextDocument, float]:
-    """The summary laid out in ``printer``'s device pixels on its paper, less the footer; and
-    the height of one page of text."""
-    document = build_document(data, printer.pageLayout().pageSize())
+def _break_before(block: QTextBlock) -> None:
+    fmt = block.blockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    QTextCursor(block).setBlockFormat(fmt)
+
+
+def _for_printer(document: QTextDocument, printer: QPrinter, page_height: float) -> None:
     area = printer.pageRect(QPrinter.Unit.DevicePixel)
-    page_height = area.height() - FOOTER_MM * printer.resolution() / MM_PER_INCH
     document.documentLayout().setPaintDevice(printer)
     document.setPageSize(QSizeF(area.width(), page_height))
-    keep_headings_with_next(document, page_height)
+
+
+def layout_for_printer(data: SummaryData, printer: QPrinter) -> tuple[QTextDocument, float]:
+    """The summary laid out in ``printer``'s device pixels on its paper, less the footer; and
+    the height of one page of text.
+
+    The headings to move to a new page are found on the pages before the entries (the entries
+    start a page of their own, so nothing before them moves with them); the whole summary is
+    then made with those headings starting a page and laid out once, as it is painted. Moving
+    a heading in the laid-out summary laid its long table of entries out again each time."""
+    page_size = printer.pageLayout().pageSize()
+    area = printer.pageRect(QPrinter.Unit.DevicePixel)
+    page_height = area.height() - FOOTER_MM * printer.resolution() / MM_PER_INCH
+    content = content_size_mm(page_layout(page_size))
+    image = chart_image(data, content.width(), CHART_HEIGHT_MM)
+    before_entries = _document(data, page_size, image, entries=False)
+    _for_printer(before_entries, printer, page_height)
+    moved = _headings_to_move(before_entries, page_height)
+    document = _document(data, page_size, image, breaks=moved)
+    _for_printer(document, printer, page_height)
     return document, page_height
 
 

@@ -7,23 +7,26 @@ from __future__ import annotations
 import stat
 import subprocess
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QPageSize, QTextBlock, QTextDocument
+from PySide6.QtCore import QLocale, QSizeF, Qt
+from PySide6.QtGui import QPageSize, QTextBlock, QTextDocument, QTextFormat
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from pytestqt.qtbot import QtBot
 
 from tests.unit.test_summary import hand_built
+from tracker.domain.demo import build_demo_journal
 from tracker.services.summary import SummaryService
 from tracker.storage import repository
 from tracker.summary_document import (
     CHART_DPI,
     CHART_HEIGHT_MM,
     CHART_URL,
+    build_document,
+    keep_headings_with_next,
     layout_for_printer,
     page_size_for_locale,
     pdf_printer,
@@ -234,3 +237,31 @@ def test_the_chart_is_never_split_and_headings_stay_with_what_follows(
     assert image.height() == round(CHART_HEIGHT_MM / 25.4 * CHART_DPI)
     entries = next(b for b in blocks if b.text() == "Entries")
     assert page(_lines(document, entries)[0][0] + 1) == 2  # a page of its own
+
+
+@pytest.mark.parametrize(("days", "moved"), [(30, 0), (60, 1), (91, 1)])
+def test_headings_moved_before_the_entries_as_in_the_laid_out_summary(
+    qtbot: QtBot, db: Any, tmp_path: Path, days: int, moved: int
+) -> None:
+    """The headings found on the pages before the entries are the ones moving them in the
+    whole laid-out summary finds, and the pages come out the same."""
+    with db.unit_of_work() as session:
+        repository.insert_journal(session, build_demo_journal(1, end=date(2026, 11, 20)))
+    end = date(2026, 11, 20)
+    data = SummaryService(db).summary_data(end - timedelta(days=days - 1), end)
+    printer = pdf_printer(data, tmp_path / "unused.pdf", QPageSize(QPageSize.PageSizeId.A4))
+    document, page_height = layout_for_printer(data, printer)
+
+    whole = build_document(data, printer.pageLayout().pageSize())
+    area = printer.pageRect(QPrinter.Unit.DevicePixel)
+    whole.documentLayout().setPaintDevice(printer)
+    whole.setPageSize(QSizeF(area.width(), page_height))
+    keep_headings_with_next(whole, page_height)
+
+    def breaks(doc: QTextDocument) -> list[tuple[str, bool]]:
+        always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+        return [(b.text(), bool(b.blockFormat().pageBreakPolicy() & always)) for b in _blocks(doc)]
+
+    assert breaks(document) == breaks(whole)
+    assert sum(moves for _text, moves in breaks(document)) == moved + 1  # and the entries'
+    assert document.pageCount() == whole.pageCount()
