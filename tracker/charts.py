@@ -24,6 +24,7 @@ from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 from matplotlib.figure import Figure
+from matplotlib.font_manager import fontManager, get_font
 from matplotlib.ft2font import FT2Font, RenderMode
 from matplotlib.layout_engine import LayoutEngine
 from matplotlib.legend import Legend
@@ -244,6 +245,7 @@ _GLYPH_PARTS = (
 _CACHE_LIMIT = 50_000
 _layouts: dict[tuple[Any, ...], list[tuple[Any, int, float, float]]] = {}
 _glyphs: dict[tuple[Any, ...], tuple[Any, int, int]] = {}
+_heights: dict[tuple[Any, ...], tuple[Any, Any, Any]] = {}
 
 
 class GlyphCacheRenderer(RendererAgg):
@@ -266,13 +268,13 @@ class GlyphCacheRenderer(RendererAgg):
         features = mtext.get_fontfeatures() if mtext is not None else None
         language = mtext.get_language() if mtext is not None else None
         size = prop.get_size_in_points()
-        font = self._prepare_font(prop)
-        key = (font.fname, hash(prop), size, self.dpi, s, flags, features, language)
+        key = (_font_key(prop), self.dpi, s, flags, features, language)
         try:
             items = _layouts.get(key)
         except TypeError:  # a feature list or a language that cannot be a key
             return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
         if items is None:
+            font = self._prepare_font(prop)
             shaped = font._layout(s, flags=flags, features=features, language=language)
             items = [(i.ft_object, i.glyph_index, i.x, i.y) for i in shaped]
             _keep(_layouts, key, items)
@@ -305,6 +307,43 @@ class GlyphCacheRenderer(RendererAgg):
                 gc,
             )
         return None
+
+    def _get_font_height_metrics(self, prop: Any) -> tuple[Any, Any, Any]:
+        """The font's ascent, descent and line gap at its size, which ``Text`` asks FreeType's
+        tables for each time it lays a text out (some two hundred times a draw): the same sums,
+        kept. (``Text`` asks a renderer that has this method; ``None`` is its own way.)"""
+        key = (_font_key(prop), self.dpi)
+        metrics = _heights.get(key)
+        if metrics is None:
+            metrics = (None, None, None)
+            font = get_font(fontManager._find_fonts_by_props(prop))
+            for table_name, gap, ascent, descent in (
+                ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+                ("hhea", "lineGap", "ascent", "descent"),
+            ):
+                table = font.get_sfnt_table(table_name)
+                if table is None:
+                    continue
+                units_per_em = font.get_sfnt_table("head")["unitsPerEm"]
+                scale = 1 / units_per_em * prop.get_size_in_points() * self.dpi / 72
+                metrics = (table[ascent] * scale, -table[descent] * scale, table[gap] * scale)
+                break
+            _keep(_heights, key, metrics)
+        return metrics
+
+
+def _font_key(prop: Any) -> tuple[Any, ...]:
+    """Everything that chooses a font and its size (as ``FontProperties`` hashes itself)."""
+    return (
+        tuple(prop.get_family()),
+        prop.get_slant(),
+        prop.get_variant(),
+        prop.get_weight(),
+        prop.get_stretch(),
+        prop.get_size_in_points(),
+        prop.get_file(),
+        prop.get_math_fontfamily(),
+    )
 
 
 def _keep(cache: dict[Any, Any], key: Any, value: Any) -> None:
@@ -361,6 +400,10 @@ class _Frame:
         self.legend: Legend | None = None
         self.lane_ratio = 0.65
         self.labelsize = 0.0
+        self.legend_columns = 0
+        # Where the panels went for what the figure showed, by everything that decides it: a
+        # redraw of a range shown before (or after a change elsewhere) measures nothing.
+        self._placed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         # The twin axes is drawn over its host; the doses belong behind the pain lines.
         self.pain.set_zorder(self.doses.get_zorder() + 1)
         self.pain.patch.set_visible(False)
@@ -419,6 +462,11 @@ class _Frame:
         ratios = [5.0, 2.0, self.lane_ratio]
         if self.note is not None:
             ratios.append(NOTE_RATIO)
+        key = self._signature()
+        placed = self._placed.get(key)
+        if placed is not None:
+            self._put(*placed)
+            return
         # As constrained layout: placed without decorations, measured, placed again, measured
         # again, placed (the same figure is laid out the same way whatever it showed before).
         left = right = 0.0
@@ -426,14 +474,40 @@ class _Frame:
         for attempt in range(3):
             x0, x1 = (pad + left) / width, 1 - (pad + right) / width
             spans = self._stack(height, top, bottom, pad, ratios, over)
-            for row, (y0, y1) in zip(self.rows, spans, strict=False):
-                for axes in row:
-                    axes.set_position((x0, y0 / height, x1 - x0, (y1 - y0) / height))
-            if self.note is not None:
-                y0, y1 = spans[-1]
-                self.note.set_position((x0, (y0 + y1) / 2 / height))
+            self._put(x0, x1, spans, height)
             if attempt < 2:
                 left, right, over = self._measure(renderer, pad, spans)
+        if len(self._placed) >= 16:
+            self._placed.clear()
+        self._placed[key] = (x0, x1, spans, height)
+
+    def _put(self, x0: float, x1: float, spans: list[tuple[float, float]], height: float) -> None:
+        for row, (y0, y1) in zip(self.rows, spans, strict=False):
+            for axes in row:
+                axes.set_position((x0, y0 / height, x1 - x0, (y1 - y0) / height))
+        if self.note is not None:
+            y0, y1 = spans[-1]
+            self.note.set_position((x0, (y0 + y1) / 2 / height))
+
+    def _signature(self) -> tuple[Any, ...]:
+        """What decides the layout, read from the figure without measuring anything: its size,
+        the bands, the words and sizes of the title, the note, the legend, the axis labels and
+        the tick labels, the ticks and the limits."""
+        figure = self.figure
+        parts: list[Any] = [figure.bbox.width, figure.bbox.height, figure.dpi, self.lane_ratio]
+        for text in (self.title, self.note):
+            parts.append(None if text is None else _words(text))
+        if self.legend is not None:
+            parts.append(tuple(_words(text) for text in self.legend.get_texts()))
+            parts.append(self.legend_columns)
+        for axes in self.axes:
+            parts += [axes.get_xlim(), axes.get_ylim()]
+            for axis in (axes.xaxis, axes.yaxis):
+                locs = tuple(axis.get_majorticklocs())
+                labels = tuple(axis.get_major_formatter().format_ticks(locs))
+                params = tuple(sorted(axis.get_tick_params().items()))
+                parts += [locs, labels, _words(axis.label), axis.label.get_visible(), params]
+        return tuple(parts)
 
     @staticmethod
     def _stack(
@@ -506,6 +580,11 @@ class _Frame:
             extra = max(0.0, self.note.get_window_extent(renderer).height - (y1 - y0)) / 2
             over.append((extra, extra))
         return left, right, over
+
+
+def _words(text: Text) -> tuple[Any, ...]:
+    """What of a text decides its size."""
+    return (text.get_text(), text.get_fontsize(), text.get_fontweight(), text.get_rotation())
 
 
 def _extents(axis: Axis, renderer: RendererAgg) -> Bbox | None:
@@ -996,6 +1075,7 @@ class _Drawing:
             return
         columns = int(self.figure.get_figwidth() * 10.0 / self.size / 2.7)
         columns = max(2, min(len(self.handles), columns))
+        self.frame.legend_columns = columns
         self.frame.legend = self.figure.legend(
             handles=self.handles,
             loc="outside lower center",
