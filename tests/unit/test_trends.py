@@ -350,3 +350,27 @@ def test_sql_window_sums_equal_python_sums(db: Any) -> None:
             if window.first_day <= e.recorded_at.date() <= window.last_day
         ]
         assert (found.pain_sum, found.count) == (sum(scores), len(scores))
+
+
+def test_sql_scored_entries_of_many_windows_in_recording_order(db: Any) -> None:
+    journal = build_demo_journal(1)
+    with db.unit_of_work() as session:
+        repository.insert_journal(session, journal)
+    days = sorted({e.recorded_at.date() for e in journal.entries})
+    windows = [Window(day, day + timedelta(days=10)) for day in days[::40]]
+    windows += [windows[0], Window(date(1990, 1, 1), date(1990, 1, 14))]
+    with db.unit_of_work() as session:
+        found = queries.scored_entries(session, windows)
+    assert set(found) == set(windows)
+    for window, entries in found.items():
+        expected = sorted(
+            (
+                e
+                for e in journal.entries
+                if window.first_day <= e.recorded_at.date() <= window.last_day
+            ),
+            key=lambda e: e.recorded_at,
+        )
+        assert [(s.at, s.score) for s in entries] == [
+            (e.recorded_at.replace(tzinfo=None), e.pain.score) for e in expected
+        ]

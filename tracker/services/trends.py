@@ -84,13 +84,13 @@ class TrendsService:
     ) -> list[Flare]:
         courses = [t for t in treatments if t.kind == trends.KIND_RADIOTHERAPY]
         befores = queries.window_stats(session, [trends.flare_before_window(t) for t in courses])
+        searches = queries.scored_entries(session, [trends.flare_search_window(t) for t in courses])
         found: list[Flare] = []
         for course in courses:
-            search = trends.flare_search_window(course)
             flare = trends.find_flare(
                 course,
                 befores[trends.flare_before_window(course)],
-                queries.scored_entries(session, search),
+                searches[trends.flare_search_window(course)],
             )
             if flare is not None and flare.first_day <= end and flare.last_day >= start:
                 found.append(flare)

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Date, Integer, column, func, select, values
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import CTE
 
 from tracker.domain.model import Alert
 from tracker.domain.timeutil import local_day
@@ -160,6 +161,21 @@ def as_needed_doses_per_day(session: Session, start: date, end: date) -> list[Da
     return [DayCount(date.fromisoformat(day), int(n)) for day, n in session.execute(query).all()]
 
 
+def _windows_table(windows: list[Window]) -> CTE:
+    """The windows as a ``VALUES`` table (a CTE): ``k`` (the index in ``windows``), ``first_day``
+    and ``last_day``."""
+    return (
+        values(
+            column("k", Integer),
+            column("first_day", Date),
+            column("last_day", Date),
+            name="windows",
+        )
+        .data([(key, w.first_day, w.last_day) for key, w in enumerate(windows)])
+        .cte("windows")
+    )
+
+
 def window_stats(session: Session, windows: Iterable[Window]) -> dict[Window, WindowStats]:
     """The pain sum and the number of entries in each window: the windows as a ``VALUES`` table
     joined to the entries by day, in one query per ``COMPOUND_LIMIT`` windows (a statement that
@@ -168,16 +184,7 @@ def window_stats(session: Session, windows: Iterable[Window]) -> dict[Window, Wi
     result: dict[Window, WindowStats] = {}
     for first in range(0, len(wanted), COMPOUND_LIMIT):
         chunk = wanted[first : first + COMPOUND_LIMIT]
-        table = (
-            values(
-                column("k", Integer),
-                column("first_day", Date),
-                column("last_day", Date),
-                name="windows",
-            )
-            .data([(key, w.first_day, w.last_day) for key, w in enumerate(chunk)])
-            .cte("windows")
-        )
+        table = _windows_table(chunk)
         day = ENTRIES.c.local_day
         query = (
             select(
@@ -193,17 +200,29 @@ def window_stats(session: Session, windows: Iterable[Window]) -> dict[Window, Wi
     return result
 
 
-def scored_entries(session: Session, window: Window) -> list[ScoredEntry]:
-    """The local time and pain score of each entry in ``window`` (a flare search: a few weeks)."""
-    query = (
-        select(ENTRIES.c.recorded_utc, ENTRIES.c.utc_offset_min, ENTRIES.c.pain_score)
-        .where(ENTRIES.c.local_day.between(window.first_day, window.last_day))
-        .order_by(ENTRIES.c.recorded_utc, ENTRIES.c.pk)
-    )
-    return [
-        ScoredEntry(_local_time(row.recorded_utc, row.utc_offset_min), int(row.pain_score))
-        for row in session.execute(query)
-    ]
+def scored_entries(session: Session, windows: Iterable[Window]) -> dict[Window, list[ScoredEntry]]:
+    """The local time and pain score of each entry in each window (flare searches: a few weeks
+    each), in order of recording; one query for all of them (``COMPOUND_LIMIT`` windows a
+    query)."""
+    wanted = list(dict.fromkeys(windows))
+    result: dict[Window, list[ScoredEntry]] = {w: [] for w in wanted}
+    for first in range(0, len(wanted), COMPOUND_LIMIT):
+        chunk = wanted[first : first + COMPOUND_LIMIT]
+        table = _windows_table(chunk)
+        query = (
+            select(
+                table.c.k, ENTRIES.c.recorded_utc, ENTRIES.c.utc_offset_min, ENTRIES.c.pain_score
+            )
+            .select_from(
+                table.join(
+                    ENTRIES, ENTRIES.c.local_day.between(table.c.first_day, table.c.last_day)
+                )
+            )
+            .order_by(table.c.k, ENTRIES.c.recorded_utc, ENTRIES.c.pk)
+        )
+        for key, recorded, offset, score in session.execute(query).all():
+            result[chunk[key]].append(ScoredEntry(_local_time(recorded, offset), int(score)))
+    return result
 
 
 def alerts_between(session: Session, start: date, end: date) -> list[Alert]:
