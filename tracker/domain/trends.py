@@ -134,14 +134,15 @@ class DayStats:
         return self.pain_sum / self.count
 
     def to_point(self) -> TrendPoint:
+        # Positional: ten years of days make thousands of points on each redraw.
         return TrendPoint(
-            at=datetime.combine(self.day, NOON),
-            pain=self.pain_mean,
-            worst=self.worst_sum / self.worst_count if self.worst_count else None,
-            weakness=self.weakness,
-            numbness=self.numbness,
-            walking=self.walking,
-            entries=self.count,
+            datetime.combine(self.day, NOON),
+            self.pain_sum / self.count,
+            self.worst_sum / self.worst_count if self.worst_count else None,
+            self.weakness,
+            self.numbness,
+            self.walking,
+            self.count,
         )
 
 
