@@ -37,6 +37,8 @@ def view(qtbot: QtBot, db: Any) -> ChartView:
     qtbot.waitExposed(widget)
     widget.refresh()
     widget.canvas.draw()
+    # The table under the chart is filled once the chart has painted.
+    qtbot.waitUntil(lambda: widget.responses.rowCount() > 0)
     return widget
 
 
@@ -214,3 +216,20 @@ def test_an_empty_journal_draws_a_sentence(qtbot: QtBot, db: Any) -> None:
     texts = [t.get_text() for ax in widget.figure.axes for t in ax.texts]
     assert any("Nothing recorded" in t for t in texts)
     assert widget.responses.rowCount() == 0
+
+
+def test_the_chart_paints_before_its_table_is_filled(qtbot: QtBot, db: Any) -> None:
+    with db.unit_of_work() as session:
+        repository.insert_journal(session, build_demo_journal(1, end=DEMO_END))
+    widget = ChartView()
+    qtbot.addWidget(widget)
+    widget.set_service(TrendsService(db))
+    widget.refresh()
+    assert widget.data is not None  # drawn, not painted yet: the table waits
+    assert widget.responses.rowCount() == 0
+    widget.resize(1200, 860)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.responses.rowCount() > 0)
+    widget.responses.set_responses([])
+    widget.refresh()  # after the first paint, at once
+    assert widget.responses.rowCount() > 0

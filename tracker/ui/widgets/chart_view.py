@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,6 +86,9 @@ class ChartView(QWidget):
         )
         self.canvas.mpl_connect("motion_notify_event", self._on_canvas_pointed)
         self.canvas.mpl_connect("button_press_event", self._on_canvas_pointed)
+        self._chart_painted = False
+        self._responses_due = False
+        self.canvas.installEventFilter(self)
 
         self.preset_buttons: dict[Preset, QPushButton] = {}
         self.range_group = QButtonGroup(self)
@@ -208,7 +211,10 @@ class ChartView(QWidget):
         """Read the journal again and redraw the range shown (after a change elsewhere)."""
         if self._service is None:
             return
-        self.responses.set_responses(self._service.responses())
+        if self._chart_painted:
+            self.responses.set_responses(self._service.responses())
+        else:  # the chart first: the table under it is filled just after its first paint
+            self._responses_due = True
         if self._preset is not None:
             self.show_preset(self._preset)
         else:
@@ -283,6 +289,19 @@ class ChartView(QWidget):
         self.canvas.draw_idle()
         self.point_label.setText(POINT_HINT)
         self.range_shown.emit(data.start, data.end)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.canvas and event.type() == QEvent.Type.Paint and not self._chart_painted:
+            self._chart_painted = True
+            QTimer.singleShot(0, self._fill_responses)
+        return False
+
+    def _fill_responses(self) -> None:
+        """The table of what changed after each treatment, when the chart's first paint put it
+        off."""
+        if self._responses_due and self._service is not None:
+            self._responses_due = False
+            self.responses.set_responses(self._service.responses())
 
     def _on_dates_clicked(self) -> None:
         self.show_dates(from_qdate(self.from_edit.date()), from_qdate(self.to_edit.date()))
