@@ -33,7 +33,7 @@ from matplotlib.patches import Patch, PathPatch, StepPatch
 from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
 from matplotlib.ticker import FixedLocator, NullFormatter
-from matplotlib.transforms import Bbox
+from matplotlib.transforms import Bbox, ScaledTranslation
 
 from tracker.domain import vocab
 from tracker.domain.model import Treatment
@@ -453,20 +453,21 @@ class _Frame:
         if width <= 1 or height <= 1:
             return
         pad = PAD_IN * figure.dpi
+        if self.title is not None:
+            self.title.set_y(1 - pad / height)
+        key = self._signature()
+        placed = self._placed.get(key)
+        if placed is not None:
+            self._put(*placed)
+            return
         top = bottom = 0.0
         if self.title is not None and self.title.get_text():
-            self.title.set_y(1 - pad / height)
             top = self.title.get_window_extent(renderer).height + 2 * pad
         if self.legend is not None:
             bottom = self.legend.get_window_extent(renderer).height + 2 * pad
         ratios = [5.0, 2.0, self.lane_ratio]
         if self.note is not None:
             ratios.append(NOTE_RATIO)
-        key = self._signature()
-        placed = self._placed.get(key)
-        if placed is not None:
-            self._put(*placed)
-            return
         # As constrained layout: placed without decorations, measured, placed again, measured
         # again, placed (the same figure is laid out the same way whatever it showed before).
         left = right = 0.0
@@ -704,6 +705,10 @@ class _Drawing:
             for axes in frame.axes:
                 axes.tick_params(labelsize=self.small)
 
+    def _points(self, x: float, y: float) -> ScaledTranslation:
+        """An offset of ``x`` and ``y`` points."""
+        return ScaledTranslation(x / 72, y / 72, self.figure.dpi_scale_trans)
+
     # ---- symptoms --------------------------------------------------------------------------
 
     def _markevery(self, count: int) -> int:
@@ -883,12 +888,13 @@ class _Drawing:
                 axes.axvline(x, color=self.p.ink, linestyle="-.", linewidth=1.4, zorder=2)
                 procedure = True
                 if labels:
-                    axes.annotate(
+                    # Words at the top of the line, 4 points right and 2 down (a text with an
+                    # offset, which draws as an annotation does without its checks).
+                    axes.text(
+                        x,
+                        1.0,
                         treatment_label(treatment),
-                        xy=(x, 1.0),
-                        xycoords=("data", "axes fraction"),
-                        xytext=(4, -2),
-                        textcoords="offset points",
+                        transform=axes.get_xaxis_transform() + self._points(4, -2),
                         ha="left",
                         va="top",
                         fontsize=self.small,
@@ -938,11 +944,11 @@ class _Drawing:
             if treatment.kind == "radiotherapy":
                 sessions += [(s.at.replace(tzinfo=None), row) for s in treatment.sessions]
             if treatment.site:
-                axes.annotate(
+                axes.text(  # 3 points right of the bar's end, inside the panel only
+                    last,
+                    row,
                     treatment.site,
-                    xy=(last, row),
-                    xytext=(3, 0),
-                    textcoords="offset points",
+                    transform=axes.transData + self._points(3, 0),
                     va="center",
                     fontsize=self.small - 1,
                     clip_on=True,
