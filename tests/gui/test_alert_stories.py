@@ -69,6 +69,12 @@ def test_new_leg_weakness_opens_the_emergency_window_that_needs_a_choice(
     assert "new or worse weakness or heaviness in an arm or leg" in text
     assert HELPLINE in dialog.numbers.text() and "999" in dialog.numbers.text()
     assert "Call your 24-hour cancer helpline" in dialog.advice.text()
+    # the numbers are whole on screen, above the choices (wrapped text once overlapped them)
+    first_choice = dialog.buttons["called_helpline"].geometry()
+    assert dialog.numbers.geometry().bottom() < first_choice.top()
+    assert dialog.numbers.height() >= dialog.numbers.heightForWidth(dialog.numbers.width())
+    layout = dialog.layout()
+    assert dialog.minimumHeight() >= layout.totalHeightForWidth(dialog.width())
     # Escape and the close button do not close it
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible()

@@ -79,7 +79,12 @@ class EmergencyAlertDialog(QDialog):
             layout.addWidget(button)
         self.buttons["called_helpline"].setFocus()
         self.setAccessibleName("Red flag: act now")
-        self.setMinimumWidth(640)
+        # Wrapped labels: give the window the height its text needs at its width, so that the
+        # numbers are never covered by the buttons (Qt sizes a dialog from the labels' one-line
+        # hints otherwise).
+        width = 760
+        self.setMinimumWidth(width)
+        self.setMinimumHeight(layout.totalHeightForWidth(width))
 
     @property
     def choice(self) -> str | None:
