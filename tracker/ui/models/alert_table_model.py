@@ -5,51 +5,37 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from tracker.domain import vocab
 from tracker.domain.model import Alert
 from tracker.domain.timeutil import to_utc_naive
+from tracker.ui.models.records_model import Index, RecordsTableModel
 
 COLUMNS = ("Raised", "Rule", "Tier", "What was recorded", "Entry", "What was done", "Note")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TIER_ORDER = {tier: n for n, tier in enumerate(vocab.TIERS)}
-Index = QModelIndex | QPersistentModelIndex
 
 
-class AlertTableModel(QAbstractTableModel):
+class AlertTableModel(RecordsTableModel[Alert]):
+    columns = COLUMNS
+
     def __init__(self, title_of: Callable[[str], str]) -> None:
         super().__init__()
-        self._alerts: list[Alert] = []
         self._entry_times: dict[str, str] = {}
         self._title_of = title_of
 
     def set_alerts(self, alerts: list[Alert], entry_times: dict[str, str]) -> None:
-        self.beginResetModel()
-        self._alerts = list(alerts)
         self._entry_times = dict(entry_times)
-        self.endResetModel()
+        self._reset(alerts)
 
     def alert_at(self, row: int) -> Alert:
-        return self._alerts[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._alerts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
+        return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._alerts):
+        alert = self._row(index)
+        if alert is None:
             return None
-        alert = self._alerts[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(alert, index.column())
         if role == SORT_ROLE:

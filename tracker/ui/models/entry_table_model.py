@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from tracker.domain import vocab
 from tracker.domain.model import Entry
 from tracker.domain.timeutil import to_utc_naive
+from tracker.ui.models.records_model import Index, RecordsTableModel
 
 COLUMNS = (
     "When",
@@ -23,7 +24,6 @@ COLUMNS = (
     "Note",
 )
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
 
 
 def neuro_summary(entry: Entry) -> tuple[str, str]:
@@ -39,44 +39,30 @@ def neuro_summary(entry: Entry) -> tuple[str, str]:
     return weak_text, numb_text
 
 
-class EntryTableModel(QAbstractTableModel):
+class EntryTableModel(RecordsTableModel[Entry]):
+    columns = COLUMNS
+
     def __init__(self) -> None:
         super().__init__()
-        self._entries: list[Entry] = []
         self._flags: dict[str, list[str]] = {}
 
     def set_entries(self, entries: list[Entry], flags: dict[str, list[str]] | None = None) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
         self._flags = dict(flags or {})
-        self.endResetModel()
+        self._reset(entries)
 
     def entry_at(self, row: int) -> Entry:
-        return self._entries[row]
+        return self._rows[row]
 
     def row_of(self, entry_id: str) -> int:
-        for row, entry in enumerate(self._entries):
+        for row, entry in enumerate(self._rows):
             if entry.id == entry_id:
                 return row
         return -1
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        entry = self._row(index)
+        if entry is None:
             return None
-        entry = self._entries[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(entry, column)
