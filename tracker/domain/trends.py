@@ -10,7 +10,6 @@ three times a day with one.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -177,30 +176,29 @@ def rolling_means(
     count in the means)."""
     pain: list[DayValue] = []
     worst: list[DayValue] = []
-    held: deque[tuple[int, int, int, int, int]] = deque()
+    ordered = sorted(days, key=lambda s: s.day)
+    ordinals = [s.day.toordinal() for s in ordered]
+    oldest = 0  # the first day still in the window (an index: no record a day is kept)
     pain_total = pain_count = worst_total = worst_count = 0
     first = since.toordinal() if since is not None else None
-    for stats in sorted(days, key=lambda s: s.day):
-        day = stats.day
-        ordinal = day.toordinal()
-        held.append((ordinal, stats.pain_sum, stats.count, stats.worst_sum, stats.worst_count))
+    for stats, ordinal in zip(ordered, ordinals, strict=True):
         pain_total += stats.pain_sum
         pain_count += stats.count
         worst_total += stats.worst_sum
         worst_count += stats.worst_count
-        oldest = ordinal - window
-        while held[0][0] <= oldest:
-            _day, gone_pain, gone_count, gone_worst, gone_worst_count = held.popleft()
-            pain_total -= gone_pain
-            pain_count -= gone_count
-            worst_total -= gone_worst
-            worst_count -= gone_worst_count
+        while ordinals[oldest] <= ordinal - window:
+            gone = ordered[oldest]
+            pain_total -= gone.pain_sum
+            pain_count -= gone.count
+            worst_total -= gone.worst_sum
+            worst_count -= gone.worst_count
+            oldest += 1
         if first is not None and ordinal < first:
             continue
         if stats.count:
-            pain.append(DayValue(day, pain_total / pain_count))
+            pain.append(DayValue(stats.day, pain_total / pain_count))
         if stats.worst_count:
-            worst.append(DayValue(day, worst_total / worst_count))
+            worst.append(DayValue(stats.day, worst_total / worst_count))
     return pain, worst
 
 
