@@ -217,6 +217,15 @@ def _day_words(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def _line(axes: Axes, xs: Sequence[float], ys: Sequence[float], **style: Any) -> Line2D:
+    """A line added as it is, where the limits are set already (``plot`` works out its data
+    limits and parses its arguments on every call). Unlabelled, it stays out of the legend."""
+    style.setdefault("label", "_line")
+    line = Line2D(xs, ys, **style)
+    axes.add_artist(line)
+    return line
+
+
 def _shapes(corners: Sequence[Sequence[tuple[float, float]]], **style: Any) -> PathPatch:
     """Rectangles drawn as one patch, to be added with ``add_artist`` where the limits are set
     already: a patch each (``bar``, ``axvspan``, ``broken_barh``) costs a millisecond to add
@@ -726,7 +735,8 @@ class _Drawing:
         ys = [p.pain for p in points]
         if points:
             label = "Pain, each entry" if data.per_entry else "Pain, daily mean"
-            (line,) = axes.plot(
+            line = _line(
+                axes,
                 xs,
                 ys,
                 linestyle="none",
@@ -741,7 +751,8 @@ class _Drawing:
             )
             self.handles.append(line)
         if data.pain_7day:
-            (mean,) = axes.plot(
+            mean = _line(
+                axes,
                 _day_nums([v.day for v in data.pain_7day], hour=12),
                 [v.value for v in data.pain_7day],
                 color=self.p.mean,
@@ -764,7 +775,8 @@ class _Drawing:
             ]
             if not shown:
                 return
-            (line,) = axes.plot(
+            line = _line(
+                axes,
                 [w[0] for w in shown],
                 [w[1] for w in shown],
                 color=self.p.worst,
@@ -775,7 +787,8 @@ class _Drawing:
                 zorder=3,
             )
         elif data.worst_7day:
-            (line,) = axes.plot(
+            line = _line(
+                axes,
                 _day_nums([v.day for v in data.worst_7day], hour=12),
                 [v.value for v in data.worst_7day],
                 color=self.p.worst,
@@ -852,7 +865,8 @@ class _Drawing:
             if not xs:
                 continue
             values = [getattr(p, name) + dodge for p in data.points]
-            (line,) = axes.plot(
+            line = _line(
+                axes,
                 xs,
                 values,
                 color=colour,
@@ -885,7 +899,16 @@ class _Drawing:
                 shades.append(((first, 0.0), (first, 1.0), (last, 1.0), (last, 0.0)))
             elif is_procedure(treatment):
                 x = _day_nums([treatment.started_on], hour=12)[0]
-                axes.axvline(x, color=self.p.ink, linestyle="-.", linewidth=1.4, zorder=2)
+                _line(  # as ``axvline``: the panel's height up
+                    axes,
+                    [x, x],
+                    [0, 1],
+                    transform=axes.get_xaxis_transform(which="grid"),
+                    color=self.p.ink,
+                    linestyle="-.",
+                    linewidth=1.4,
+                    zorder=2,
+                )
                 procedure = True
                 if labels:
                     # Words at the top of the line, 4 points right and 2 down (a text with an
@@ -965,7 +988,8 @@ class _Drawing:
                 )
             )
         if sessions:  # every course's session ticks, one line of markers
-            axes.plot(
+            _line(
+                axes,
                 _nums([at for at, _row in sessions]),
                 [row for _at, row in sessions],
                 linestyle="none",
@@ -995,7 +1019,8 @@ class _Drawing:
             if not times:
                 continue
             marker, size = TIER_MARKERS[tier]
-            (line,) = axes.plot(
+            line = _line(
+                axes,
                 _nums(times),
                 [row] * len(times),
                 linestyle="none",
@@ -1019,7 +1044,8 @@ class _Drawing:
         for flare in self.data.flares:
             first, last = _span(flare.first_day, flare.last_day)
             if words:
-                axes.plot(
+                _line(
+                    axes,
                     [first, first, last, last],
                     [10.45, 10.7, 10.7, 10.45],
                     color=self.p.ink,
@@ -1036,18 +1062,19 @@ class _Drawing:
                     zorder=6,
                     clip_on=True,
                 )
-            axes.plot(
-                _num(flare.peak_at),
-                flare.peak_score,
-                linestyle="none",
-                marker="*",
-                markersize=16,
-                color=self.p.ink,
-                markerfacecolor="white",
-                markeredgecolor=self.p.ink,
-                markeredgewidth=1.3,
-                zorder=7,
-            )
+        _line(  # the flares' peaks, each a star
+            axes,
+            _nums([flare.peak_at for flare in self.data.flares]),
+            [flare.peak_score for flare in self.data.flares],
+            linestyle="none",
+            marker="*",
+            markersize=16,
+            color=self.p.ink,
+            markerfacecolor="white",
+            markeredgecolor=self.p.ink,
+            markeredgewidth=1.3,
+            zorder=7,
+        )
         self.handles.append(
             Line2D(
                 [],
