@@ -291,6 +291,7 @@ class GlyphCacheRenderer(RendererAgg):
         matrix = (0x10000 * np.array([[cos, -sin], [sin, cos]])).round().astype(int)
         turn = tuple(matrix.ravel().tolist())
         mode = RenderMode.NORMAL if gc.get_antialiased() else RenderMode.MONO
+        sized: set[int] = set()  # the faces given this text's size (each once, not a glyph)
         for face, index, dx, dy in items:
             # Where the glyph goes, in 1/64 pixels (FreeType's y is upwards), as matplotlib puts it.
             px = round(0x40 * (x + dx * cos - dy * sin))
@@ -298,7 +299,9 @@ class GlyphCacheRenderer(RendererAgg):
             glyph_key = (face.fname, size, self.dpi, index, turn, px & 63, py & 63, flags, mode)
             glyph = _glyphs.get(glyph_key)
             if glyph is None:
-                face.set_size(size, self.dpi)
+                if id(face) not in sized:
+                    face.set_size(size, self.dpi)
+                    sized.add(id(face))
                 face._set_transform(matrix, [px, py])
                 bitmap = face._render_glyph(index, flags, mode)
                 buffer = np.array(bitmap.buffer)
