@@ -4,6 +4,11 @@ matplotlib ``Figure`` only (never pyplot, which keeps global state and picks a G
 The same drawing serves the window (``draw_trends`` into the Qt canvas's figure) and files or the
 printed summary (``build_trend_figure``). Every series differs from the others by line style or
 marker as well as by colour, and ``for_print`` draws in black and greys only.
+
+Drawn for speed, looking as matplotlib's plain drawing with constrained layout did: a figure keeps
+its axes between drawings (``_Frame``) and lays them out itself from their decorations alone
+(``_TrendLayout``); series and shapes are single artists added where the limits are already set;
+``GlyphCacheCanvas`` keeps FreeType's shaping and glyphs between draws.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from matplotlib.axis import Axis
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 from matplotlib.figure import Figure
 from matplotlib.font_manager import fontManager, get_font
-from matplotlib.ft2font import FT2Font, RenderMode
+from matplotlib.ft2font import FT2Font
 from matplotlib.layout_engine import LayoutEngine
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
@@ -245,13 +250,15 @@ def _lane_kind(treatment: Treatment) -> str:
 # pixel, so they are kept. The glyphs are then drawn exactly as matplotlib draws them (the same
 # bitmaps at the same pixels). Where this matplotlib lacks the parts used, text is drawn the usual
 # way.
-_GLYPH_PARTS = (
-    hasattr(RendererAgg, "_prepare_font")
-    and hasattr(FT2Font, "_layout")
-    and hasattr(FT2Font, "_render_glyph")
-    and hasattr(FT2Font, "_set_transform")
-)
-_CACHE_LIMIT = 50_000
+try:  # matplotlib 3.11's glyph by glyph drawing
+    from matplotlib.ft2font import RenderMode
+
+    _GLYPH_PARTS = all(
+        hasattr(FT2Font, name) for name in ("_layout", "_render_glyph", "_set_transform")
+    ) and hasattr(RendererAgg, "_prepare_font")
+except ImportError:
+    _GLYPH_PARTS = False
+_CACHE_LIMIT = 20_000  # entries a cache (glyphs: a few megabytes at most)
 _layouts: dict[tuple[Any, ...], list[tuple[Any, int, float, float]]] = {}
 _glyphs: dict[tuple[Any, ...], tuple[Any, int, int]] = {}
 _heights: dict[tuple[Any, ...], tuple[Any, Any, Any]] = {}
