@@ -45,9 +45,18 @@ class EntryTableModel(RecordsTableModel[Entry]):
     def __init__(self) -> None:
         super().__init__()
         self._flags: dict[str, list[str]] = {}
+        # each row's texts and sort keys, worked out once: the sorting proxy asks for them
+        # thousands of times after each save
+        self._texts: list[tuple[str, ...]] = []
+        self._keys: list[tuple[Any, ...]] = []
 
     def set_entries(self, entries: list[Entry], flags: dict[str, list[str]] | None = None) -> None:
         self._flags = dict(flags or {})
+        self._texts = [self._row_texts(entry) for entry in entries]
+        self._keys = [
+            tuple(self._sort_key(entry, texts, column) for column in range(len(COLUMNS)))
+            for entry, texts in zip(entries, self._texts, strict=True)
+        ]
         self._reset(entries)
 
     def entry_at(self, row: int) -> Entry:
@@ -65,16 +74,16 @@ class EntryTableModel(RecordsTableModel[Entry]):
             return None
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(entry, column)
+            return self._texts[index.row()][column]
         if role == SORT_ROLE:
-            return self._sort_key(entry, column)
+            return self._keys[index.row()][column]
         if role == Qt.ItemDataRole.ToolTipRole and column == len(COLUMNS) - 1 and entry.note:
             return entry.note
         return None
 
-    def _text(self, entry: Entry, column: int) -> str:
+    def _row_texts(self, entry: Entry) -> tuple[str, ...]:
         weak, numb = neuro_summary(entry)
-        values = (
+        return (
             f"{entry.recorded_at:%a %d %b %Y %H:%M}",
             str(entry.pain.score),
             "" if entry.pain.worst_24h is None else str(entry.pain.worst_24h),
@@ -86,9 +95,9 @@ class EntryTableModel(RecordsTableModel[Entry]):
             " ".join(self._flags.get(str(entry.id), [])),
             entry.note.replace("\n", " ")[:80],
         )
-        return values[column]
 
-    def _sort_key(self, entry: Entry, column: int) -> Any:
+    @staticmethod
+    def _sort_key(entry: Entry, texts: tuple[str, ...], column: int) -> Any:
         if column == 0:
             return to_utc_naive(entry.recorded_at).isoformat()
         if column == 1:
@@ -101,4 +110,4 @@ class EntryTableModel(RecordsTableModel[Entry]):
             return max(getattr(entry.numbness, area) for area in vocab.NUMB_AREAS)
         if column == 5:
             return entry.walking
-        return self._text(entry, column)
+        return texts[column]
