@@ -390,3 +390,30 @@ def test_trend_data_leaves_the_cycle_collector_as_it_found_it(service: TrendsSer
     with pytest.raises(ValueError):
         service.trend_data(date(2026, 2, 1), date(2026, 1, 1))
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    ("doses", "span"),
+    [
+        # The first instant (22:30 UTC on the 1st) is the person's 2nd; 23:30 UTC on the 1st
+        # at -05:00 is their 1st. The last instant (01:30 UTC on the 9th at -05:00) is their
+        # 8th; 22:30 UTC on the 8th at +02:00 is their 9th.
+        (
+            (
+                "2026-01-02T00:30:00+02:00",
+                "2026-01-01T18:30:00-05:00",
+                "2026-01-09T00:30:00+02:00",
+                "2026-01-08T20:30:00-05:00",
+            ),
+            (date(2026, 1, 1), date(2026, 1, 9)),
+        ),
+        (("2026-01-05T23:59:00-12:00",), (date(2026, 1, 5), date(2026, 1, 5))),
+    ],
+)
+def test_recorded_span_takes_each_dose_in_its_own_day(
+    db: Any, doses: tuple[str, ...], span: tuple[date, date]
+) -> None:
+    journal = Journal(medications=tuple(MedicationDose(at(t), "Oxycodone") for t in doses))
+    with db.unit_of_work() as session:
+        repository.insert_journal(session, journal)
+        assert queries.recorded_span(session) == span

@@ -243,9 +243,14 @@ def recorded_span(session: Session) -> tuple[date, date] | None:
     entry_first, entry_last = session.execute(
         select(func.min(ENTRIES.c.local_day), func.max(ENTRIES.c.local_day))
     ).one()
-    dose_first, dose_last = session.execute(
-        select(func.min(_dose_day()), func.max(_dose_day()))
-    ).one()
+    # Only the doses taken within two days of the first (last) instant can be on the first
+    # (last) own day, an offset being at most a day: found through the index on taken_utc,
+    # where the days of every dose ever taken were worked out before.
+    taken = MEDICATIONS.c.taken_utc
+    earliest = func.datetime(select(func.min(taken)).scalar_subquery(), "+2 days")
+    latest = func.datetime(select(func.max(taken)).scalar_subquery(), "-2 days")
+    dose_first = session.execute(select(func.min(_dose_day())).where(taken < earliest)).scalar()
+    dose_last = session.execute(select(func.max(_dose_day())).where(taken > latest)).scalar()
     firsts = [d for d in (entry_first, _as_date(dose_first)) if d is not None]
     lasts = [d for d in (entry_last, _as_date(dose_last)) if d is not None]
     if not firsts:
