@@ -275,16 +275,23 @@ def _a3(scores: _Scores, day: date) -> bool:
     return all(scores.on(d) and all(s >= rules.A3_MIN_SCORE for s in scores.on(d)) for d in days)
 
 
+def _above_pre_treatment(
+    scores: _Scores, entry: Entry, courses: Iterable[Treatment], rise: int
+) -> bool:
+    """The entry's pain score is at least ``rise`` above the pre-treatment mean of one of
+    ``courses`` (a mean that needs at least one entry): A7 and W1."""
+    for treatment in courses:
+        base = scores.pre_treatment(treatment)
+        if base[1] and _at_least_above(entry.pain.score, 1, *base, rise):
+            return True
+    return False
+
+
 def _a7(scores: _Scores, entry: Entry, day: date, treatments: Iterable[Treatment]) -> bool:
     """New pain 21 to 180 days after the last day of an SBRT or SRS course, at least 2 points
     above that course's pre-treatment mean (which needs at least one entry)."""
-    for treatment in treatments:
-        if not _a7_course(treatment, day):
-            continue
-        base = scores.pre_treatment(treatment)
-        if base[1] and _at_least_above(entry.pain.score, 1, *base, rules.A7_RISE):
-            return True
-    return False
+    courses = [t for t in treatments if _a7_course(t, day)]
+    return _above_pre_treatment(scores, entry, courses, rules.A7_RISE)
 
 
 def _a7_course(treatment: Treatment, day: date) -> bool:
@@ -315,13 +322,8 @@ def _w1_course(treatment: Treatment, entry: Entry) -> bool:
 
 
 def _w1(scores: _Scores, entry: Entry, treatments: Iterable[Treatment]) -> bool:
-    for treatment in treatments:
-        if not _w1_course(treatment, entry):
-            continue
-        base = scores.pre_treatment(treatment)
-        if base[1] and _at_least_above(entry.pain.score, 1, *base, rules.W1_RISE):
-            return True
-    return False
+    courses = [t for t in treatments if _w1_course(t, entry)]
+    return _above_pre_treatment(scores, entry, courses, rules.W1_RISE)
 
 
 def _w3_course(treatment: Treatment, day: date) -> bool:
