@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import stat
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -360,3 +361,43 @@ def test_check_constraints_refuse_what_the_domain_refuses(
         c.execute(statement, {**good, **bad})
     with db.unit_of_work() as session:
         assert repository.counts(session)[table] == 0
+
+
+def test_entries_from_a_day_keep_every_offset_and_read_through_an_index(
+    db: JournalDatabase,
+) -> None:
+    """An entry belongs to its own calendar day, whatever its offset (up to a day from UTC);
+    and the query reads a range of the time index, not the whole table (the red-flag check
+    after each save asks for the last days of what may be ten years)."""
+    from sqlalchemy import event
+
+    from tracker.domain.model import Entry, Pain
+
+    east, west = (timezone(sign * timedelta(hours=23, minutes=59)) for sign in (1, -1))
+    day_starts = [datetime(2026, 3, 10, 0, 0, tzinfo=zone) for zone in (east, west)]
+    day_before = [datetime(2026, 3, 9, 23, 59, tzinfo=zone) for zone in (east, west)]
+    with db.unit_of_work() as session:
+        for when in [*day_starts, *day_before]:
+            repository.insert_entry(session, Entry(recorded_at=when, pain=Pain(score=1)))
+    statements: list[tuple[str, Any]] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", capture)
+    try:
+        with db.unit_of_work() as session:
+            found = repository.load_entries_from_day(session, date(2026, 3, 10))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", capture)
+    # in time order: far east's midnight is a day earlier in UTC than far west's
+    assert [e.recorded_at for e in found] == day_starts
+    ((statement, parameters),) = [s for s in statements if "FROM entries" in s[0]]
+    with db.unit_of_work() as session:
+        plan = (
+            session.connection()
+            .exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+            .fetchall()
+        )
+    details = " ".join(str(row[-1]) for row in plan)
+    assert "SEARCH entries USING INDEX" in details and "SCAN entries" not in details, details

@@ -6,7 +6,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import Table, delete, func, insert, select, text, update
@@ -375,11 +375,16 @@ def latest_entry(session: Session) -> Entry | None:
 
 
 def load_entries_from_day(session: Session, first_day: date) -> list[Entry]:
-    """Entries whose own calendar day is ``first_day`` or later, in time order."""
+    """Entries whose own calendar day is ``first_day`` or later, in time order.
+
+    The bound on the instant is implied by the day (offsets are within a day of UTC). It is
+    there for SQLite's planner: without it the planner walks the whole time index to avoid a
+    sort, about 3 ms on ten years, for the few days a save's red-flag check reads."""
     table = TABLES["entries"]
+    earliest = datetime.combine(first_day, time()) - timedelta(days=1)
     query = (
         select(table)
-        .where(table.c.local_day >= first_day)
+        .where(table.c.local_day >= first_day, table.c.recorded_utc >= earliest)
         .order_by(table.c.recorded_utc, table.c.pk)
     )
     return [mapping.row_to_entry(r) for r in mapping.rows(session.execute(query))]
