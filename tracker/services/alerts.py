@@ -46,6 +46,10 @@ class FlagOutcome:
     check_failed: bool = False
     evaluated: tuple[Evaluation, ...] = field(default_factory=tuple)
 
+    def alerted_entries(self) -> list[str | None]:
+        """The entries the new alerts name."""
+        return [r.alert.entry_id for r in self.raised]
+
     @property
     def highest_interrupting(self) -> str:
         tiers = [r.flag.tier for r in self.interrupting]

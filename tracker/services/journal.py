@@ -7,6 +7,7 @@ each view refreshes only what it shows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -19,9 +20,15 @@ from tracker.storage.errors import RecordMissingError
 
 @dataclass(frozen=True)
 class Changes:
-    """The lists (``entries``, ``treatments``, ...) and settings a user action changed."""
+    """The lists (``entries``, ``treatments``, ...) and settings a user action changed.
+
+    ``saved``: when not empty, the only entries written (new, or a new version of a stored
+    one); ``alerted``: the ids of the only entries whose alerts changed. A view showing a few
+    entries can then update those rows instead of reading its whole list again."""
 
     lists: frozenset[str] = field(default_factory=frozenset)
+    saved: tuple[Entry, ...] = ()
+    alerted: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, *names: str) -> Changes:
@@ -29,6 +36,12 @@ class Changes:
 
     def __contains__(self, name: object) -> bool:
         return name in self.lists
+
+    @classmethod
+    def entry_saved(cls, entry: Entry, alerted: Iterable[str | None] = ()) -> Changes:
+        """One entry written, and alerts changed on ``alerted`` entries only."""
+        ids = frozenset(str(i) for i in alerted if i is not None)
+        return cls(frozenset({"entries", "alerts"}), (entry,), ids)
 
 
 @dataclass(frozen=True)
@@ -66,7 +79,7 @@ class JournalService:
         with self._db.unit_of_work() as session:
             stored = repository.insert_entry(session, entry)
         flags = self._alerts.after_save(stored)
-        return EntrySaved(stored, Changes.of("entries", "alerts"), flags)
+        return EntrySaved(stored, Changes.entry_saved(stored, flags.alerted_entries()), flags)
 
     def update_entry(self, entry: Entry) -> EntrySaved:
         """Replace an existing entry (its identity is kept), then run the red-flag rules."""
@@ -74,7 +87,7 @@ class JournalService:
             if not repository.update_entry(session, entry):
                 raise RecordMissingError("This entry is no longer in the journal.")
         flags = self._alerts.after_save(entry)
-        return EntrySaved(entry, Changes.of("entries", "alerts"), flags)
+        return EntrySaved(entry, Changes.entry_saved(entry, flags.alerted_entries()), flags)
 
     def delete_entry(self, entry_id: str) -> DeletedEntry:
         """Delete an entry; return it as it was, so that it can be restored."""
@@ -92,7 +105,7 @@ class JournalService:
             repository.insert_entry(session, deleted.entry)
             assert deleted.entry.id is not None
             repository.link_alerts(session, deleted.alert_ids, deleted.entry.id)
-        return EntrySaved(deleted.entry, Changes.of("entries", "alerts"))
+        return EntrySaved(deleted.entry, Changes.entry_saved(deleted.entry, [deleted.entry.id]))
 
     def latest_entry(self) -> Entry | None:
         with self._db.unit_of_work() as session:

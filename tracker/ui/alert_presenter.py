@@ -63,8 +63,7 @@ class AlertPresenter(QObject):
             self._show_emergency(emergency)
         if urgent:
             self._show_urgent(urgent)
-        if outcome.raised:
-            self.alerts_changed.emit()
+        # the alerts it logged are among the save's own changes, which the window broadcast
 
     # ---- emergency ---------------------------------------------------------------------------
 

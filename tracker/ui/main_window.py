@@ -416,7 +416,9 @@ class MainWindow(QMainWindow):
         self.damaged_panel.start_empty_requested.connect(self._on_damaged_start_empty)
 
     def _on_journal_changed(self, changes: Changes) -> None:
-        if "entries" in changes or "alerts" in changes:
+        if changes.saved:
+            self._put_in_history(changes)
+        elif "entries" in changes or "alerts" in changes:
             self._refresh_history()
         for name, panel in self.panels.items():
             if not self._refresh_on[name] & changes.lists:
@@ -450,6 +452,14 @@ class MainWindow(QMainWindow):
             # the shown entries' alerts (all alerts when many are shown: one query either way)
             ids = [str(e.id) for e in entries] if len(entries) <= 500 else None
             self.history.set_entries(entries, self.services.alerts.rules_by_entry(ids))
+
+    def _put_in_history(self, changes: Changes) -> None:
+        """Only the rows of the entries just written, and of those given new alerts: a save
+        does not read the listed weeks again."""
+        if self.services is not None:
+            ids = {str(e.id) for e in changes.saved} | changes.alerted
+            flags = self.services.alerts.rules_by_entry(sorted(ids))
+            self.history.put_entries(list(changes.saved), {i: flags.get(i, []) for i in ids})
 
     # ---- entries -----------------------------------------------------------------------------
 

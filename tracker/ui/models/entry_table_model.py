@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from tracker.domain import vocab
 from tracker.domain.model import Entry
@@ -54,10 +54,48 @@ class EntryTableModel(RecordsTableModel[Entry]):
         self._flags = dict(flags or {})
         self._texts = [self._row_texts(entry) for entry in entries]
         self._keys = [
-            tuple(self._sort_key(entry, texts, column) for column in range(len(COLUMNS)))
-            for entry, texts in zip(entries, self._texts, strict=True)
+            self._row_keys(entry, texts) for entry, texts in zip(entries, self._texts, strict=True)
         ]
         self._reset(entries)
+
+    def put_entries(self, entries: list[Entry], flags: dict[str, list[str]]) -> None:
+        """Show each of ``entries`` (new rows, or new versions of shown ones) and the flags of
+        the entries named in ``flags``, changing only those rows (the sorting proxy places
+        them)."""
+        self._flags.update(flags)
+        changed = {str(entry_id) for entry_id in flags}
+        for entry in entries:
+            row = self.row_of(str(entry.id))
+            if row >= 0:
+                self._rows[row] = entry
+                changed.add(str(entry.id))
+                continue
+            row = len(self._rows)
+            texts = self._row_texts(entry)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.append(entry)
+            self._texts.append(texts)
+            self._keys.append(self._row_keys(entry, texts))
+            self.endInsertRows()
+            changed.discard(str(entry.id))
+        for entry_id in changed:
+            row = self.row_of(entry_id)
+            if row < 0:
+                continue
+            entry = self._rows[row]
+            self._texts[row] = self._row_texts(entry)
+            self._keys[row] = self._row_keys(entry, self._texts[row])
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def remove_entry(self, entry_id: str) -> None:
+        row = self.row_of(entry_id)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row], self._texts[row], self._keys[row]
+            self.endRemoveRows()
+
+    def text(self, row: int, column: int) -> str:
+        return self._texts[row][column]
 
     def entry_at(self, row: int) -> Entry:
         return self._rows[row]
@@ -95,6 +133,10 @@ class EntryTableModel(RecordsTableModel[Entry]):
             " ".join(self._flags.get(str(entry.id), [])),
             entry.note.replace("\n", " ")[:80],
         )
+
+    @classmethod
+    def _row_keys(cls, entry: Entry, texts: tuple[str, ...]) -> tuple[Any, ...]:
+        return tuple(cls._sort_key(entry, texts, column) for column in range(len(COLUMNS)))
 
     @staticmethod
     def _sort_key(entry: Entry, texts: tuple[str, ...], column: int) -> Any:
