@@ -417,3 +417,49 @@ def test_recorded_span_takes_each_dose_in_its_own_day(
     with db.unit_of_work() as session:
         repository.insert_journal(session, journal)
         assert queries.recorded_span(session) == span
+
+
+def test_what_was_read_is_kept_only_while_the_journal_is_unchanged(
+    service: TrendsService, db: Any, data_dir: Any
+) -> None:
+    """Showing the same days again reads nothing; after any change, by this program (an entry,
+    a treatment, a dose, its deletion) or by another connection, the series are read again."""
+    from tracker.services.journal import JournalService
+    from tracker.services.records import MedicationService, TreatmentService
+    from tracker.storage.database import open_journal
+
+    days = (date(2026, 2, 1), date(2026, 6, 30))
+
+    def pain_on(data: Any, day: date) -> float | None:
+        return next((p.pain for p in data.points if p.day == day), None)
+
+    first = service.trend_data(*days)
+    assert service.trend_data(*days) is first
+    assert service.trend_data() is not first  # other days: read, then kept too
+    assert service.trend_data() is service.trend_data()
+
+    saved = JournalService(db).save_entry(entry("2026-05-20T09:00:00+00:00", 7)).entry
+    second = service.trend_data(*days)
+    assert pain_on(first, date(2026, 5, 20)) is None and pain_on(second, date(2026, 5, 20)) == 7
+    assert service.span() == (date(2026, 2, 23), date(2026, 5, 20))
+
+    TreatmentService(db).add(Treatment(kind="steroids", started_on=date(2026, 6, 1)))
+    third = service.trend_data(*days)
+    assert len(third.treatments) == len(second.treatments) + 1
+
+    MedicationService(db).add(
+        MedicationDose(at("2026-06-02T08:00:00+00:00"), "Oxycodone", as_needed=True)
+    )
+    fourth = service.trend_data(*days)
+    assert sum(d.count for d in fourth.doses) == sum(d.count for d in third.doses) + 1
+
+    JournalService(db).delete_entry(str(saved.id))
+    assert pain_on(service.trend_data(*days), date(2026, 5, 20)) is None
+
+    other = open_journal(data_dir)  # a second connection, as another program would have
+    try:
+        JournalService(other).save_entry(entry("2026-06-10T09:00:00+00:00", 3))
+    finally:
+        other.close()
+    assert pain_on(service.trend_data(*days), date(2026, 6, 10)) == 3
+    assert service.span() == (date(2026, 2, 23), date(2026, 6, 10))

@@ -17,7 +17,9 @@ from tracker.domain import trends
 from tracker.domain.model import Treatment
 from tracker.domain.trends import Flare, TreatmentResponse, TrendData
 from tracker.storage import queries, repository
-from tracker.storage.database import JournalDatabase
+from tracker.storage.database import ChangeMark, JournalDatabase, change_mark
+
+KEPT_RANGES = 8  # the presets, and a few chosen dates
 
 
 @contextmanager
@@ -40,11 +42,30 @@ class TrendsService:
     def __init__(self, db: JournalDatabase, today: Callable[[], date] = date.today) -> None:
         self._db = db
         self._today = today
+        # What was read, kept while the journal has not changed (``change_mark``): showing
+        # the same days again, or another preset and back, reads nothing. Any change, by
+        # this program or another, and the next call reads again.
+        self._mark: ChangeMark | None = None
+        self._span: tuple[tuple[date, date] | None] | None = None
+        self._series: dict[tuple[date, date], TrendData] = {}
 
     def span(self) -> tuple[date, date] | None:
         """The first and last own calendar day with an entry or a dose (``None``: neither)."""
         with self._db.unit_of_work() as session:
-            return queries.recorded_span(session)
+            return self._recorded_span(session)
+
+    def _unchanged(self, session: Session) -> bool:
+        """Whether the journal is as it was at the last read; if not, forget that read."""
+        mark = change_mark(session)
+        if mark == self._mark:
+            return True
+        self._mark, self._span, self._series = mark, None, {}
+        return False
+
+    def _recorded_span(self, session: Session) -> tuple[date, date] | None:
+        if not self._unchanged(session) or self._span is None:
+            self._span = (queries.recorded_span(session),)
+        return self._span[0]
 
     def trend_data(self, start: date | None = None, end: date | None = None) -> TrendData:
         """The chart's series for ``start..end`` (inclusive). A missing end is the journal's
@@ -52,7 +73,7 @@ class TrendsService:
         Raises ``ValueError`` when ``start`` is after ``end``."""
         with _no_cycle_collection(), self._db.unit_of_work() as session:
             if start is None or end is None:
-                span = queries.recorded_span(session)
+                span = self._recorded_span(session)
                 first, last = span if span is not None else (self._today(), self._today())
                 # One end given beyond the recorded days: never a reversed range.
                 if start is None:
@@ -61,7 +82,11 @@ class TrendsService:
                     end = max(last, start)
             if start > end:
                 raise ValueError(f"the first day {start} is after the last day {end}")
-            return self._trend_data(session, start, end)
+            if not self._unchanged(session) or (start, end) not in self._series:
+                if len(self._series) >= KEPT_RANGES:
+                    self._series.clear()
+                self._series[start, end] = self._trend_data(session, start, end)
+            return self._series[start, end]
 
     def responses(self) -> list[TreatmentResponse]:
         """One row per treatment, in the order treatments started."""

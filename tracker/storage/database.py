@@ -185,6 +185,23 @@ class JournalDatabase:
         self.engine.dispose()
 
 
+ChangeMark = tuple[object, int, int]
+
+
+def change_mark(session: Session) -> ChangeMark:
+    """A value that is different once anything in the journal has changed, for caches of what
+    was read from it: a token of the connection in use, the rows that connection has changed
+    since it opened (SQLite's ``total_changes``; rolled-back changes count too, which only costs
+    a needless re-read), and SQLite's ``data_version``, which moves when another connection
+    commits. A new connection (after ``close()``, say) has a new token."""
+    proxied = session.connection().connection
+    raw = proxied.dbapi_connection
+    assert isinstance(raw, sqlite3.Connection)
+    token = proxied.info.setdefault("change_token", object())
+    (data_version,) = raw.execute("PRAGMA data_version").fetchone()
+    return token, raw.total_changes, int(data_version)
+
+
 def translate_operational_error(error: OperationalError, path: Path) -> JournalError:
     text = str(error.orig).lower()
     if "full" in text:
