@@ -76,13 +76,18 @@ class _Preparation(threading.Thread):
 
     def run(self) -> None:
         try:
+            from tracker.storage.journal_file import JOURNAL_NAME, EarlyCheck
+
+            # the quick check (C code) runs beside the imports (Python, holding the GIL)
+            early = EarlyCheck(self.folder / JOURNAL_NAME)
+            early.start()
             import sqlalchemy.orm  # noqa: F401 - the import is the work
 
             import tracker.services.registry  # noqa: F401
             from tracker.services.backups import BackupService
 
             self.backups = BackupService(self.folder)
-            self.check = self.backups.check_on_start()
+            self.check = self.backups.check_on_start(checked=early.problem())
         except BaseException as error:  # handed to the window's thread by ``result``
             self.error = error
 

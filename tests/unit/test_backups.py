@@ -28,10 +28,11 @@ from tracker.services.backups import (
 )
 from tracker.services.exchange import ExchangeService
 from tracker.services.journal import JournalService
-from tracker.storage import backups
+from tracker.storage import backups, journal_file
 from tracker.storage.backups import BackupError, BackupInfo
 from tracker.storage.database import open_journal
-from tracker.storage.errors import StorageWriteError
+from tracker.storage.errors import JournalError, StorageWriteError
+from tracker.storage.journal_file import UNCHECKED, EarlyCheck, Unchecked
 
 NOW = datetime(2026, 11, 22, 23, 15, 0)
 NAME = re.compile(r"^journal-\d{8}-\d{6}(-[a-z0-9]+(-[a-z0-9]+)*)?(\.\d+)?\.sqlite3$")
@@ -547,3 +548,71 @@ def test_files_are_private_even_with_a_permissive_umask(journal: Path, backup_di
     finally:
         os.umask(previous)
     assert mode(info.path) == 0o600 and mode(journal) == 0o600 and mode(backup_dir) == 0o700
+
+
+# ---- the early check, beside the start's imports -------------------------------------------
+
+
+def _early(path: Path) -> str | Unchecked | None:
+    early = EarlyCheck(path)
+    early.start()
+    return early.problem()
+
+
+def test_the_early_check_finds_what_the_start_up_check_finds(
+    journal: Path, backup_dir: Path
+) -> None:
+    """The window runs the quick check beside its imports and hands the answer to the start-up
+    check: the same verdict, and the damaged file is still moved aside."""
+    assert _early(journal) is None
+    assert backups.check_on_start(journal, backup_dir, NOW, checked=None).state is StartState.OK
+    assert not any(p.exists() for p in backups.sidecars(journal))  # no crash to see next time
+    corrupt_entries_table(journal)
+    found = _early(journal)
+    assert found == backups.journal_problem(journal)
+    assert isinstance(found, str) and "malformed" in found
+    check = backups.check_on_start(journal, backup_dir, NOW, checked=found)
+    assert check.state is StartState.DAMAGED and check.reason == found
+    assert check.damaged_copy is not None and not journal.exists()
+    # a missing journal is left to the start-up check, which says it is new
+    assert _early(journal) is UNCHECKED
+
+
+def test_the_early_check_leaves_a_shm_without_its_wal_to_the_start_up_check(
+    journal: Path, backup_dir: Path, tmp_path: Path
+) -> None:
+    """Opening the file would replace the -shm that tells whether a crash lost commits, so the
+    early check does not open it; the start-up check then finds the loss."""
+    with saved_while_held(journal, 2):
+        crash_image(journal.parent, tmp_path / "crash")
+    crashed = tmp_path / "crash" / "journal.sqlite3"
+    crashed.with_name("journal.sqlite3-wal").unlink()
+    shm = crashed.with_name("journal.sqlite3-shm").read_bytes()
+    assert _early(crashed) is UNCHECKED
+    assert crashed.with_name("journal.sqlite3-shm").read_bytes() == shm
+    check = backups.check_on_start(crashed, backup_dir, NOW, checked=UNCHECKED)
+    assert check.state is StartState.DAMAGED and "is missing" in check.reason
+
+
+def test_the_early_check_hands_a_failure_to_the_caller(
+    journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A journal that cannot be checked (here, locked by another program past the wait) is an
+    error in the thread that asks, not a silent pass."""
+    monkeypatch.setattr(journal_file, "BUSY_TIMEOUT_MS", 100)
+    held = sqlite3.connect(journal, isolation_level=None)
+    held.execute("PRAGMA locking_mode=EXCLUSIVE")
+    held.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(JournalError, match="could not be checked"):
+            _early(journal)
+    finally:
+        held.close()
+
+
+def test_the_early_check_imports_no_sqlalchemy() -> None:
+    code = "import sys, tracker.storage.journal_file; print('sqlalchemy' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert done.stdout.strip() == "False"

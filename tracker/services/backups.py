@@ -17,8 +17,9 @@ from pathlib import Path
 
 from tracker.storage import backups
 from tracker.storage.backups import BackupError, BackupInfo, StartCheck, StartState
-from tracker.storage.database import BACKUP_DIR_NAME, JOURNAL_NAME, open_journal
+from tracker.storage.database import BACKUP_DIR_NAME, open_journal
 from tracker.storage.errors import JournalError
+from tracker.storage.journal_file import JOURNAL_NAME, UNCHECKED, Unchecked
 
 __all__ = [
     "BackupError",
@@ -103,11 +104,14 @@ class BackupService:
 
     # ---- start -------------------------------------------------------------------------------
 
-    def check_on_start(self, *, sole_user: bool = True) -> StartCheck:
+    def check_on_start(
+        self, *, sole_user: bool = True, checked: str | Unchecked | None = UNCHECKED
+    ) -> StartCheck:
         """``PRAGMA quick_check`` and the rest (see ``storage.backups.check_on_start``); a
-        damaged journal is moved aside when ``sole_user``."""
+        damaged journal is moved aside when ``sole_user``. ``checked``: the quick check's
+        answer when it already ran (``storage.journal_file.EarlyCheck``)."""
         return backups.check_on_start(
-            self.journal_path, self.backup_dir, self._clock(), sole_user=sole_user
+            self.journal_path, self.backup_dir, self._clock(), sole_user=sole_user, checked=checked
         )
 
     def start_up(self) -> StartUp:

@@ -50,19 +50,27 @@ import os
 import re
 import shutil
 import sqlite3
-import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 
-from tracker.storage.database import BUSY_TIMEOUT_MS, known_revisions, secure_dir
+from tracker.storage.database import known_revisions, secure_dir
 from tracker.storage.errors import JournalError, StorageWriteError
+from tracker.storage.journal_file import (
+    SQLITE_HEADER,
+    UNCHECKED,
+    Unchecked,
+    journal_problem,
+    sidecars,
+)
+from tracker.storage.journal_file import is_damage as _is_damage
+from tracker.storage.journal_file import live_connection as _live
+from tracker.storage.journal_file import wal_commits_lost as _wal_commits_lost
 from tracker.storage.repository import TABLES
 
 LISTS = tuple(TABLES)
-SQLITE_HEADER = b"SQLite format 3\x00"
 STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(
     r"^journal-(?P<stamp>\d{8}-\d{6})(?:-(?P<tag>[a-z][a-z0-9]*(?:-[a-z0-9]+)*))?"
@@ -120,23 +128,9 @@ class StartCheck:
 # ---- small helpers ---------------------------------------------------------------------------
 
 
-def sidecars(db_path: Path) -> tuple[Path, Path]:
-    return db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")
-
-
 def _immutable(path: Path) -> sqlite3.Connection:
     """For a file nothing writes to (a backup, a copy set aside): no locks, no -wal or -shm."""
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-
-
-def _live(path: Path) -> sqlite3.Connection:
-    """For the journal, which others may be writing. Read-write but ``query_only``: a ``mode=ro``
-    connection to a WAL database leaves its -wal and -shm behind, which would look like a crash,
-    and one that may write also replays a -wal a crash left."""
-    uri = f"{path.resolve().as_uri()}?mode=rw"  # never creates a missing journal
-    con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    con.execute("PRAGMA query_only=1")
-    return con
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -183,14 +177,6 @@ def inspect_backup(path: Path, *, thorough: bool = False) -> BackupInfo:
     created, tag, seq = parsed or (datetime.fromtimestamp(stat.st_mtime), "", 0)
     problem, counts, revision = _check_file(path, thorough=thorough)
     return BackupInfo(path, created, tag, stat.st_size, not problem, counts, problem, revision, seq)
-
-
-def _is_damage(error: sqlite3.DatabaseError) -> bool:
-    """SQLITE_CORRUPT or SQLITE_NOTADB; a locked file or a failing disk is not damage."""
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is None:  # raised by the module itself, not by SQLite
-        return not isinstance(error, sqlite3.OperationalError)
-    return (code & 0xFF) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
 def _check_file(path: Path, *, thorough: bool) -> tuple[str, dict[str, int], str | None]:
@@ -506,48 +492,22 @@ MISSING_WITH_WAL = "the journal file is missing, but its recent-changes file was
 MISSING_AFTER_DAMAGE = "the journal file is missing, and a damaged copy was set aside earlier"
 
 
-def _wal_commits_lost(shm: Path) -> bool:
-    """Whether the wal-index in ``shm`` records frames that were never copied into the file
-    (``mxFrame`` in its header above ``nBackfill`` in its checkpoint information)."""
-    with shm.open("rb") as stream:
-        head = stream.read(136)
-    if len(head) < 136 or head[12] == 0:  # never initialised: no commit went through it
-        return False
-    max_frame = struct.unpack_from("=I", head, 16)[0]
-    backfilled = struct.unpack_from("=I", head, 96)[0]
-    return bool(max_frame > backfilled)
-
-
-def journal_problem(db_path: Path) -> str | None:
-    """What makes the journal unusable, in plain words, or ``None`` (``PRAGMA quick_check``)."""
-    if db_path.stat().st_size == 0:
-        return "the file is empty (0 bytes)"
-    with db_path.open("rb") as stream:
-        if stream.read(16) != SQLITE_HEADER:
-            return "the file is not a Spine Journal journal"
-    try:
-        with contextlib.closing(_live(db_path)) as con:
-            found = [str(row[0]) for row in con.execute("PRAGMA quick_check")]
-            if found != ["ok"]:
-                return f"SQLite's check found damage in it ({found[0]})"
-            names = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
-    except sqlite3.DatabaseError as error:
-        if not _is_damage(error):
-            raise JournalError(f"The journal {db_path} could not be checked ({error}).") from None
-        return f"SQLite cannot read it ({error})"
-    return None if "alembic_version" in names else "the file is not a Spine Journal journal"
-
-
 def _damaged(reason: str, copy: Path | None, backup_dir: Path) -> StartCheck:
     return StartCheck(StartState.DAMAGED, reason, copy, newest_verified(backup_dir))
 
 
 def check_on_start(
-    db_path: Path, backup_dir: Path, now: datetime, *, sole_user: bool = True
+    db_path: Path,
+    backup_dir: Path,
+    now: datetime,
+    *,
+    sole_user: bool = True,
+    checked: str | Unchecked | None = UNCHECKED,
 ) -> StartCheck:
     """Run at every start before the journal is opened. ``sole_user``: the caller holds the
     single-instance lock, so nothing else has the journal open; only then is a damaged journal
-    moved aside (and a lost -wal detected); otherwise damage is reported and left in place."""
+    moved aside (and a lost -wal detected); otherwise damage is reported and left in place.
+    ``checked``: what ``journal_problem`` already found (``journal_file.EarlyCheck``)."""
     wal, shm = sidecars(db_path)
     if not db_path.exists():
         if sole_user and (wal.exists() or shm.exists()):
@@ -561,8 +521,10 @@ def check_on_start(
     lost_wal = sole_user and shm.exists() and not wal.exists() and _wal_commits_lost(shm)
     if lost_wal:
         problem: str | None = LOST_WAL.format(wal=wal.name)
-    else:
+    elif isinstance(checked, Unchecked):
         problem = journal_problem(db_path)
+    else:
+        problem = checked
     if problem is None:
         return StartCheck(StartState.OK)
     if not sole_user:

@@ -33,11 +33,10 @@ from tracker.storage.errors import (
     NewerJournalError,
     StorageWriteError,
 )
+from tracker.storage.journal_file import BUSY_TIMEOUT_MS, JOURNAL_NAME
 
-JOURNAL_NAME = "journal.sqlite3"
 BACKUP_DIR_NAME = "backups"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-BUSY_TIMEOUT_MS = 5000
 
 
 def known_revisions(script_location: Path = MIGRATIONS) -> list[str]:

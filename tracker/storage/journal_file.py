@@ -1,0 +1,112 @@
+"""The journal file as SQLite sees it, with the standard library's ``sqlite3`` only: its
+-wal and -shm, the start-up check (``PRAGMA quick_check``), and whether a crash lost commits.
+
+Nothing here imports SQLAlchemy, so the window's start can run the check (SQLite's own C
+code, which lets other threads run) while SQLAlchemy is still being imported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import struct
+import threading
+from pathlib import Path
+from typing import Final
+
+from tracker.storage.errors import JournalError
+
+JOURNAL_NAME = "journal.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def sidecars(db_path: Path) -> tuple[Path, Path]:
+    return db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")
+
+
+def live_connection(path: Path) -> sqlite3.Connection:
+    """For the journal, which others may be writing. Read-write but ``query_only``: a ``mode=ro``
+    connection to a WAL database leaves its -wal and -shm behind, which would look like a crash,
+    and one that may write also replays a -wal a crash left."""
+    uri = f"{path.resolve().as_uri()}?mode=rw"  # never creates a missing journal
+    con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    con.execute("PRAGMA query_only=1")
+    return con
+
+
+def is_damage(error: sqlite3.DatabaseError) -> bool:
+    """SQLITE_CORRUPT or SQLITE_NOTADB; a locked file or a failing disk is not damage."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:  # raised by the module itself, not by SQLite
+        return not isinstance(error, sqlite3.OperationalError)
+    return (code & 0xFF) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def wal_commits_lost(shm: Path) -> bool:
+    """Whether the wal-index in ``shm`` records frames that were never copied into the file
+    (``mxFrame`` in its header above ``nBackfill`` in its checkpoint information)."""
+    with shm.open("rb") as stream:
+        head = stream.read(136)
+    if len(head) < 136 or head[12] == 0:  # never initialised: no commit went through it
+        return False
+    max_frame = struct.unpack_from("=I", head, 16)[0]
+    backfilled = struct.unpack_from("=I", head, 96)[0]
+    return bool(max_frame > backfilled)
+
+
+def journal_problem(db_path: Path) -> str | None:
+    """What makes the journal unusable, in plain words, or ``None`` (``PRAGMA quick_check``)."""
+    if db_path.stat().st_size == 0:
+        return "the file is empty (0 bytes)"
+    with db_path.open("rb") as stream:
+        if stream.read(16) != SQLITE_HEADER:
+            return "the file is not a Spine Journal journal"
+    try:
+        with contextlib.closing(live_connection(db_path)) as con:
+            found = [str(row[0]) for row in con.execute("PRAGMA quick_check")]
+            if found != ["ok"]:
+                return f"SQLite's check found damage in it ({found[0]})"
+            names = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error):
+            raise JournalError(f"The journal {db_path} could not be checked ({error}).") from None
+        return f"SQLite cannot read it ({error})"
+    return None if "alembic_version" in names else "the file is not a Spine Journal journal"
+
+
+class Unchecked:
+    """``EarlyCheck.problem()`` when the early check left the journal to the full start-up
+    check (it is missing, or its -shm has no -wal beside it, which that check looks into
+    before anything opens the file)."""
+
+
+UNCHECKED: Final = Unchecked()
+
+
+class EarlyCheck(threading.Thread):
+    """``journal_problem`` in a thread of its own, started before the slow imports of the
+    window's start; ``backups.check_on_start`` then uses its answer instead of asking again.
+    Run only while nothing else opens the journal (the caller holds the single-instance lock
+    and opens the journal after the check)."""
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__(name="spine-journal-check", daemon=True)
+        self.db_path = db_path
+        self._found: str | Unchecked | None = UNCHECKED
+        self._error: BaseException | None = None
+
+    def run(self) -> None:
+        wal, shm = sidecars(self.db_path)
+        if not self.db_path.exists() or (shm.exists() and not wal.exists()):
+            return
+        try:
+            self._found = journal_problem(self.db_path)
+        except BaseException as error:  # raised again by ``problem`` in the caller's thread
+            self._error = error
+
+    def problem(self) -> str | Unchecked | None:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._found
