@@ -10,12 +10,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from tracker.domain.model import Alert
-from tracker.ui.dialogs.emergency_alert import EmergencyAlertDialog
 from tracker.ui.widgets.urgent_banner import UrgentBanner
 
 if TYPE_CHECKING:
     from tracker.services.alerts import FlagOutcome, RaisedAlert
     from tracker.services.registry import Services
+    from tracker.ui.dialogs.emergency_alert import EmergencyAlertDialog
 
 REMIND_AFTER_MS = 15 * 60 * 1000
 CHECK_FAILED = (
@@ -82,6 +82,9 @@ class AlertPresenter(QObject):
             ids = list(dict.fromkeys([*self._pending_ids, *ids]))
             raised = [*self._raised_of(self._pending_ids), *raised]
             self.dialog.done(0)
+        # imported here, not with the window: about 20 ms of start-up that most starts never use
+        from tracker.ui.dialogs.emergency_alert import EmergencyAlertDialog
+
         _profile, contacts = self.services.journal.profile_and_contacts()
         flags = list({r.flag.rule: r.flag for r in raised}.values())
         self._pending_ids = ids
