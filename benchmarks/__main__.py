@@ -12,8 +12,11 @@ What each side includes:
   ``first_frame_ms``: the app through its real entry point (``tracker.app.main``, as
   ``python main.py`` runs it), its central widget's first paint; ``bare_window_ms``: a bare
   QMainWindow of the same size, its central widget's first paint. ``journal_ready_ms``: to
-  the ``journal_ready`` signal (journal opened, services built, form enabled, latest entries
-  listed; the probe checks the last two); ``ready_floor_ms``: the bare window, then
+  the ``journal_ready`` signal: the form can be saved and the latest entries are listed (the
+  probe checks both). On a journal the quick check passed, that comes before SQLAlchemy and
+  the services are imported: the entries are read with ``sqlite3`` alone, and a save pressed
+  before the imports are done waits for them (``tracker.app.Session.open_journal``); the
+  services follow within a few hundred milliseconds. ``ready_floor_ms``: the bare window, then
   ``import sqlalchemy.orm`` after its first paint. ``chart_visible_ms``: the Trends tab
   chosen as soon as the journal is ready, to the trend chart's first paint (its default 90
   days); ``chart_floor_ms``: the ready floor, then matplotlib's Qt backend imported and an

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from tracker import APP_NAME
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
     from tracker.services.backups import BackupInfo, BackupService, RestoreResult, StartCheck
@@ -68,26 +69,29 @@ class _Preparation(threading.Thread):
     thread."""
 
     def __init__(self, folder: Path) -> None:
+        from tracker.storage.journal_file import JOURNAL_NAME, EarlyCheck
+
         super().__init__(name="spine-journal-start", daemon=True)
         self.folder = folder
+        # the quick check (C code) runs beside the imports (Python, holding the GIL)
+        self.early = EarlyCheck(folder / JOURNAL_NAME)
         self.backups: BackupService | None = None
         self.check: StartCheck | None = None
         self.error: BaseException | None = None
 
+    def start(self) -> None:
+        self.early.start()
+        super().start()
+
     def run(self) -> None:
         try:
-            from tracker.storage.journal_file import JOURNAL_NAME, EarlyCheck
-
-            # the quick check (C code) runs beside the imports (Python, holding the GIL)
-            early = EarlyCheck(self.folder / JOURNAL_NAME)
-            early.start()
             import sqlalchemy.orm  # noqa: F401 - the import is the work
 
             import tracker.services.registry  # noqa: F401
             from tracker.services.backups import BackupService
 
             self.backups = BackupService(self.folder)
-            self.check = self.backups.check_on_start(checked=early.problem())
+            self.check = self.backups.check_on_start(checked=self.early.problem())
         except BaseException as error:  # handed to the window's thread by ``result``
             self.error = error
 
@@ -113,6 +117,7 @@ class Session:
         self.db: object | None = None
         self._backups: BackupService | None = None
         self._preparation: _Preparation | None = None
+        self._waiting: QTimer | None = None
         window.set_keeper(self)
         window.shell_painted.connect(self._prepare)
         window.first_painted.connect(self.open_journal)
@@ -134,7 +139,50 @@ class Session:
         opened, and the window offers the newest verified backup or a new, empty journal.
         Otherwise the journal is opened, and once the window is usable a backup is made when
         the journal changed since the last one (a failure is one sentence in the status line).
-        """
+
+        While SQLAlchemy and the services are still being imported, a journal the quick check
+        passed has its latest entries listed (read with ``sqlite3`` alone) and the form made
+        usable; the opening is finished when the imports are done, or at once when the person
+        saves before that (``finish_opening``)."""
+        from PySide6.QtCore import QTimer
+
+        preparation = self._preparation
+        if preparation is not None and preparation.is_alive() and self._list_early(preparation):
+            self._waiting = QTimer()
+            self._waiting.setInterval(10)
+            self._waiting.timeout.connect(self._poll_preparation)
+            self._waiting.start()
+            return
+        self._finish_open()
+
+    def _list_early(self, preparation: _Preparation) -> bool:
+        """The latest entries listed and the form usable; whether it could be done."""
+        from tracker.storage.first_listing import read_listing
+
+        try:
+            if preparation.early.problem() is not None:  # damaged, missing, or a lost -wal
+                return False
+        except Exception:  # the start-up check says it again, in plain words
+            return False
+        listing = read_listing(preparation.early.db_path, *self.window.history.range())
+        if listing is None:  # an upgrade comes first
+            return False
+        self.window.show_early_listing(*listing)
+        return True
+
+    def _poll_preparation(self) -> None:
+        if self._preparation is None or not self._preparation.is_alive():
+            self.finish_opening()
+
+    def finish_opening(self) -> None:
+        """Finish the opening put off by ``open_journal`` now (waiting for the imports), if it
+        is still to do."""
+        if self._waiting is not None:
+            self._waiting.stop()
+            self._waiting = None
+            self._finish_open()
+
+    def _finish_open(self) -> None:
         from PySide6.QtCore import QTimer
 
         from tracker.services.backups import StartState
@@ -215,6 +263,9 @@ class Session:
         self._open()  # a new, empty journal
 
     def close(self) -> None:
+        if self._waiting is not None:  # closed before the opening finished: it never will
+            self._waiting.stop()
+            self._waiting = None
         close = getattr(self.db, "close", None)
         if close is not None:
             close()

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import shutil
+import threading
+from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import EXAMPLE_JOURNAL, run_cli
+import tracker.app as app_module
+from tests.conftest import EXAMPLE_JOURNAL, REPO, run_cli
 from tracker.app import build_window
+from tracker.domain.model import Entry, Pain
+from tracker.services.journal import JournalService
+from tracker.services.registry import build_services
+from tracker.storage.database import open_journal
+
+FROZEN_0001 = REPO / "tests" / "fixtures" / "journal-schema-0001.sqlite3"
 
 
 def test_the_window_paints_then_opens_the_journal(qtbot: QtBot, data_dir: Path) -> None:
@@ -22,4 +34,78 @@ def test_the_window_paints_then_opens_the_journal(qtbot: QtBot, data_dir: Path) 
     qtbot.waitUntil(lambda: session.db is not None, timeout=5000)
     assert window.services is not None
     assert window.services.journal.counts()["entries"] == 23
+    session.close()
+
+
+def _journal_with_two_entries(data_dir: Path) -> None:
+    db = open_journal(data_dir)
+    journal = JournalService(db)
+    now = datetime.now().astimezone().replace(microsecond=0)
+    journal.save_entry(
+        Entry(recorded_at=now - timedelta(days=2), pain=Pain(score=4), bowel="constipated")
+    )  # a watch flag, W2
+    journal.save_entry(Entry(recorded_at=now - timedelta(days=1), pain=Pain(score=3)))
+    db.close()
+
+
+def _slow_start(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The start's imports held back until the returned event is set."""
+    imports_done = threading.Event()
+    original = app_module._Preparation.run
+
+    def held_back(self: app_module._Preparation) -> None:
+        imports_done.wait(10)
+        original(self)
+
+    monkeypatch.setattr(app_module._Preparation, "run", held_back)
+    return imports_done
+
+
+def test_the_form_is_usable_and_the_entries_listed_before_the_imports_finish(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _journal_with_two_entries(data_dir)
+    imports_done = _slow_start(monkeypatch)
+    session = build_window(data_dir)
+    window = session.window
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.journal_ready, timeout=5000):
+        window.show()
+    assert window.services is None  # SQLAlchemy and the services are not there yet
+    model = window.history.model
+    assert model.rowCount() == 2
+    red_flags = list(model.columns).index("Red flags")
+    assert sorted(model.text(row, red_flags) for row in range(2)) == ["", "W2"]
+    assert window.entry_form.save_button.isEnabled()
+    assert not window.export_action.isEnabled()  # the rest waits for the journal to open
+    # saved before the opening finished: it is finished at once, and the entry stored
+    window.entry_form.pain_score.setValue(6)
+    imports_done.set()
+    qtbot.mouseClick(window.entry_form.save_button, Qt.MouseButton.LeftButton)
+    assert window.services is not None
+    assert "saved" in window.entry_form.message.text()
+    stored = build_services(open_journal(data_dir)).journal.entries()
+    assert [e.pain.score for e in stored] == [4, 3, 6]
+    assert model.rowCount() == 3
+    assert window.export_action.isEnabled()
+    session.close()
+
+
+def test_a_journal_to_upgrade_is_opened_before_anything_is_listed(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older journal is upgraded (after a backup) before the window lists or saves."""
+    data_dir.mkdir()
+    shutil.copy(FROZEN_0001, data_dir / "journal.sqlite3")
+    imports_done = _slow_start(monkeypatch)
+    threading.Timer(0.3, imports_done.set).start()
+    session = build_window(data_dir)
+    window = session.window
+    qtbot.addWidget(window)
+    services_when_ready: list[object] = []
+    window.journal_ready.connect(lambda: services_when_ready.append(window.services))
+    with qtbot.waitSignal(window.journal_ready, timeout=5000):
+        window.show()
+    assert services_when_ready and services_when_ready[0] is not None
+    assert window.services is not None and window.services.journal.counts()["entries"] == 23
     session.close()

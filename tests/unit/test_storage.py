@@ -401,3 +401,41 @@ def test_entries_from_a_day_keep_every_offset_and_read_through_an_index(
         )
     details = " ".join(str(row[-1]) for row in plan)
     assert "SEARCH entries USING INDEX" in details and "SCAN entries" not in details, details
+
+
+def test_the_first_listing_is_what_the_repository_reads(data_dir: Path) -> None:
+    """The window lists the latest entries with ``sqlite3`` alone before the storage layer is
+    imported: the same entries, in the same order, with the same red-flag rules."""
+    from tracker.domain.demo import build_demo_journal
+    from tracker.domain.model import Entry, Pain
+    from tracker.services.exchange import ExchangeService
+    from tracker.services.journal import JournalService
+    from tracker.storage.first_listing import read_listing
+
+    journal = build_demo_journal(1, end=date(2026, 11, 20))
+    db = open_journal(data_dir)
+    try:
+        ExchangeService(db).import_journal(journal)
+        flagged = Entry(
+            recorded_at=datetime(2026, 11, 20, 21, 0, tzinfo=timezone.utc),
+            pain=Pain(score=2),
+            bowel="constipated",
+        )
+        assert JournalService(db).save_entry(flagged).flags.raised  # W2, logged
+        since = datetime(2026, 9, 1, tzinfo=timezone(timedelta(hours=-14)))
+        until = datetime(2026, 11, 21, 23, 59, tzinfo=timezone(timedelta(hours=14)))
+        with db.unit_of_work() as session:
+            entries = repository.load_entries(session, since, until)
+            rules = repository.alert_rules_by_entry(session, [str(e.id) for e in entries])
+    finally:
+        db.close()
+    assert len(entries) > 80 and rules  # the demo's alerts name some of them
+    assert read_listing(db.path, since, until) == (entries, rules)
+
+
+def test_a_journal_to_upgrade_is_not_listed_before_it_is_opened(data_dir: Path) -> None:
+    from tracker.storage.first_listing import read_listing
+
+    path = _journal_at(data_dir, "0001")
+    since = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    assert read_listing(path, since, datetime.now(timezone.utc)) is None

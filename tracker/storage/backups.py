@@ -56,13 +56,14 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 
-from tracker.storage.database import known_revisions, secure_dir
+from tracker.storage.database import secure_dir
 from tracker.storage.errors import JournalError, StorageWriteError
 from tracker.storage.journal_file import (
     SQLITE_HEADER,
     UNCHECKED,
     Unchecked,
     journal_problem,
+    known_revisions,
     sidecars,
 )
 from tracker.storage.journal_file import is_damage as _is_damage

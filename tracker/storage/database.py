@@ -33,16 +33,14 @@ from tracker.storage.errors import (
     NewerJournalError,
     StorageWriteError,
 )
-from tracker.storage.journal_file import BUSY_TIMEOUT_MS, JOURNAL_NAME
+from tracker.storage.journal_file import (
+    BUSY_TIMEOUT_MS,
+    JOURNAL_NAME,
+    MIGRATIONS,
+    known_revisions,
+)
 
 BACKUP_DIR_NAME = "backups"
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-
-
-def known_revisions(script_location: Path = MIGRATIONS) -> list[str]:
-    """Revision ids in order, read from the file names (``0001_initial.py`` is ``0001``)."""
-    names = sorted(p.name for p in (script_location / "versions").glob("[0-9]*_*.py"))
-    return [name.split("_", 1)[0] for name in names]
 
 
 def head_revision(script_location: Path = MIGRATIONS) -> str:

@@ -19,6 +19,13 @@ from tracker.storage.errors import JournalError
 JOURNAL_NAME = "journal.sqlite3"
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def known_revisions(script_location: Path = MIGRATIONS) -> list[str]:
+    """Revision ids in order, read from the file names (``0001_initial.py`` is ``0001``)."""
+    names = sorted(p.name for p in (script_location / "versions").glob("[0-9]*_*.py"))
+    return [name.split("_", 1)[0] for name in names]
 
 
 def sidecars(db_path: Path) -> tuple[Path, Path]:

@@ -69,7 +69,7 @@ class UndoStep:
 class MainWindow(QMainWindow):
     shell_painted = Signal()  # the first paint, before the pages are made
     first_painted = Signal()  # the first paint, and the pages made after it
-    journal_ready = Signal()  # the journal is open, the form can be saved, entries are listed
+    journal_ready = Signal()  # the form can be saved and the latest entries are listed (once)
     chart_painted = Signal()  # the trend chart has painted for the first time
     start_up_done = Signal()  # the start-up backup (if the journal changed) is made, or failed
     journal_changed = Signal(object)  # services.journal.Changes
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.export_dialog: QWidget | None = None
         self.delete_dialog: QWidget | None = None
         self._painted = False
+        self._ready = False  # journal_ready emitted
         self.started_up = False
         self._base_point_size = _base_point_size()
 
@@ -257,8 +258,33 @@ class MainWindow(QMainWindow):
         self.status.setText(f"Journal: {services.journal.location}")
         self._show_contacts_if_missing(first_start=services.journal.latest_entry() is None)
         self._on_journal_changed(Changes.of("entries", "settings", *self.panels))
-        self.journal_ready.emit()
+        self._emit_ready()
         self.alerts.attach(services)
+
+    def show_early_listing(self, entries: list[Entry], flags: dict[str, list[str]]) -> None:
+        """Before the services are made: the latest entries listed (read by the start) and the
+        form usable. Saving (or "same as last", or deleting) then waits for the journal to
+        finish opening (``keeper.finish_opening``); the other actions wait until it has."""
+        self.history.set_entries(entries, flags)
+        self.save_action.setEnabled(True)
+        self.entry_form.save_button.setEnabled(True)
+        self.entry_form.same_button.setEnabled(True)
+        self.history.setEnabled(True)
+        self._emit_ready()
+
+    def _emit_ready(self) -> None:
+        if not self._ready:
+            self._ready = True
+            self.journal_ready.emit()
+
+    def _services_now(self) -> Services | None:
+        """The services; if the journal is still opening (the form was usable early), finish
+        the opening first."""
+        if self.services is None and self.keeper is not None:
+            finish = getattr(self.keeper, "finish_opening", None)
+            if finish is not None:
+                finish()
+        return self.services
 
     @staticmethod
     def _attach_panel(name: str, panel: QWidget, services: Services) -> None:
@@ -470,8 +496,10 @@ class MainWindow(QMainWindow):
         self.entry_form.new_entry()
 
     def _on_entry_form_save_requested(self, entry: Entry) -> None:
-        if self.services is None:
+        if self._services_now() is None:
+            self.entry_form.save_failed("The journal could not be opened, so nothing was saved.")
             return
+        assert self.services is not None
         from tracker.services.errors import JournalError
 
         previous = self.entry_form.editing
@@ -510,8 +538,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(reviews)
 
     def _on_entry_form_same_as_last(self) -> None:
-        if self.services is None:
+        if self._services_now() is None:
             return
+        assert self.services is not None
         latest = self.services.journal.latest_entry()
         if latest is None:
             self.entry_form.message.show_done("There is no earlier entry to copy yet.")
@@ -523,8 +552,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.entry_form)
 
     def _on_history_delete_requested(self, entry: Entry) -> None:
-        if self.services is None or entry.id is None:
+        if self._services_now() is None or entry.id is None:
             return
+        assert self.services is not None
         question = (
             f"Delete the entry of {entry.recorded_at:%A %d %B %Y at %H:%M}? Ctrl+Z undoes it."
         )
