@@ -52,3 +52,58 @@ def test_the_chart_view_imports_on_its_own() -> None:
     result = _run(CHART_VIEW_ALONE)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+TRENDS_CHOSEN_EARLY = """
+import sys, threading
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import tracker.app as app_module
+from tracker.domain.model import Entry, Pain
+from tracker.services.journal import JournalService
+from tracker.storage.database import open_journal
+from datetime import datetime, timedelta
+
+data = Path(sys.argv[1])
+db = open_journal(data)
+now = datetime.now().astimezone().replace(microsecond=0)
+JournalService(db).save_entry(Entry(recorded_at=now - timedelta(days=1), pain=Pain(score=3)))
+db.close()
+imports_done = threading.Event()
+original = app_module._Preparation.run
+def held_back(self):
+    imports_done.wait(60)
+    original(self)
+app_module._Preparation.run = held_back
+app = QApplication([])
+session = app_module.build_window(data)
+window = session.window
+seen = {}
+def ready():
+    window.tabs.setCurrentWidget(window.panels["trends"])
+    QTimer.singleShot(200, look)
+def look():
+    seen["matplotlib before the services"] = (
+        "matplotlib" in sys.modules and window.services is None
+    )
+    imports_done.set()
+window.journal_ready.connect(ready)
+window.chart_painted.connect(app.quit)
+QTimer.singleShot(60000, app.quit)
+window.show()
+app.exec()
+seen["chart drawn"] = window.panels["trends"].view is not None
+print(seen)
+"""
+
+
+def test_the_trends_tab_chosen_while_the_journal_opens_imports_matplotlib_at_once(
+    tmp_path: Path,
+) -> None:
+    """The chart's slow import starts as soon as the tab is chosen, beside the storage's, and
+    the chart is drawn once the journal is open."""
+    result = _run(TRENDS_CHOSEN_EARLY, str(tmp_path / "data"))
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    assert last == "{'matplotlib before the services': True, 'chart drawn': True}", last

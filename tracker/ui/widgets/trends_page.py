@@ -65,10 +65,15 @@ class TrendsPage(QWidget):
             QTimer.singleShot(0, self.build)  # the placeholder paints first
 
     def build(self) -> None:
-        """Make the chart view (importing matplotlib) and draw it."""
-        if self.view is not None or self._services is None:
+        """Make the chart view (importing matplotlib) and draw it. Shown while the journal is
+        still opening, the tab imports matplotlib at once and makes the chart when the
+        services come (``set_services``, then ``refresh``)."""
+        if self.view is not None:
             return
         from tracker.ui.widgets.chart_view import ChartView
+
+        if self._services is None:
+            return
 
         view = ChartView()
         view.set_service(self._services.trends)
