@@ -103,6 +103,35 @@ class _Preparation(threading.Thread):
         return self.backups, self.check
 
 
+def _stop(timer: QTimer | None) -> None:
+    """Stop a timer of the window's, unless it went with the window."""
+    from shiboken6 import isValid
+
+    if timer is not None and isValid(timer):
+        timer.stop()
+
+
+class _StartUpBackup(threading.Thread):
+    """``BackupService.backup_if_changed`` off the window's thread; ``problem`` is the plain
+    sentence of a failure, ``error`` anything else (raised again in the window's thread)."""
+
+    def __init__(self, backups: BackupService) -> None:
+        super().__init__(name="spine-journal-backup", daemon=True)
+        self.backups = backups
+        self.problem: str | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        from tracker.storage.errors import JournalError
+
+        try:
+            self.backups.backup_if_changed()
+        except JournalError as error:
+            self.problem = str(error)
+        except BaseException as error:  # raised again in the window's thread
+            self.error = error
+
+
 class Session:
     """One running window on one journal: the window, and the services made after it painted.
 
@@ -118,6 +147,8 @@ class Session:
         self._backups: BackupService | None = None
         self._preparation: _Preparation | None = None
         self._waiting: QTimer | None = None
+        self._backup_thread: _StartUpBackup | None = None
+        self._backup_poll: QTimer | None = None
         window.set_keeper(self)
         window.shell_painted.connect(self._prepare)
         window.first_painted.connect(self.open_journal)
@@ -148,7 +179,7 @@ class Session:
 
         preparation = self._preparation
         if preparation is not None and preparation.is_alive() and self._list_early(preparation):
-            self._waiting = QTimer()
+            self._waiting = QTimer(self.window)  # gone with the window
             self._waiting.setInterval(10)
             self._waiting.timeout.connect(self._poll_preparation)
             self._waiting.start()
@@ -178,7 +209,7 @@ class Session:
         """Finish the opening put off by ``open_journal`` now (waiting for the imports), if it
         is still to do."""
         if self._waiting is not None:
-            self._waiting.stop()
+            _stop(self._waiting)
             self._waiting = None
             self._finish_open()
 
@@ -202,18 +233,41 @@ class Session:
             self.window.show_journal_problem(str(error))
             return
         if check.state is StartState.OK:  # a journal made just now needs no backup yet
-            QTimer.singleShot(0, self._start_up_backup)
+            QTimer.singleShot(0, self.window, self._start_up_backup)
         else:
             self.window.mark_started_up()
 
     def _start_up_backup(self) -> None:
-        from tracker.storage.errors import JournalError
+        """The backup of a journal changed since the last one, in a thread of its own: SQLite's
+        copy and its check (C code) do not hold up the window, which stays usable (a save
+        meanwhile is fine: the copy is one read transaction of its own). When it is done, the
+        window hears of it; a journal operation (restore, delete) waits for it first."""
+        from PySide6.QtCore import QTimer
 
-        try:
-            self.backups.backup_if_changed()
-        except JournalError as error:
-            self.window.show_backup_problem(str(error))
+        self._backup_thread = _StartUpBackup(self.backups)
+        self._backup_thread.start()
+        self._backup_poll = QTimer(self.window)  # gone with the window
+        self._backup_poll.setInterval(20)
+        self._backup_poll.timeout.connect(self._poll_backup)
+        self._backup_poll.start()
+
+    def _poll_backup(self) -> None:
+        thread = self._backup_thread
+        if thread is not None and thread.is_alive():
+            return
+        self._end_backup_wait()
+        if thread is not None:
+            thread.join()
+            if thread.error is not None:
+                raise thread.error
+            if thread.problem is not None:
+                self.window.show_backup_problem(thread.problem)
         self.window.mark_started_up()
+
+    def _end_backup_wait(self) -> None:
+        _stop(self._backup_poll)
+        self._backup_poll = None
+        self._backup_thread = None
 
     def _open(self) -> None:
         from tracker.services.registry import build_services
@@ -263,9 +317,16 @@ class Session:
         self._open()  # a new, empty journal
 
     def close(self) -> None:
-        if self._waiting is not None:  # closed before the opening finished: it never will
-            self._waiting.stop()
-            self._waiting = None
+        _stop(self._waiting)  # closed before the opening finished: it never will
+        self._waiting = None
+        if self._backup_thread is not None:  # the start-up backup finishes first
+            from shiboken6 import isValid
+
+            self._backup_thread.join()
+            if isValid(self.window):
+                self._poll_backup()
+            else:
+                self._end_backup_wait()
         close = getattr(self.db, "close", None)
         if close is not None:
             close()

@@ -8,6 +8,7 @@ import contextlib
 import json
 import sqlite3
 import stat
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -209,6 +210,61 @@ def test_each_start_with_a_changed_journal_makes_a_verified_backup(
     assert window.services is not None
     (automatic,) = BackupService(data_dir).backups()
     assert automatic.verified and automatic.entries == 2 and automatic.tag == ""
+
+
+def _held_back_backup(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The start-up backup held back (as a slow disk would) until the returned event is set."""
+    copy_may_start = threading.Event()
+    original = BackupService.backup_if_changed
+
+    def held_back(self: BackupService) -> object:
+        copy_may_start.wait(10)
+        return original(self)
+
+    monkeypatch.setattr(BackupService, "backup_if_changed", held_back)
+    return copy_may_start
+
+
+def test_the_start_up_backup_does_not_hold_up_the_window(
+    qtbot: QtBot, data_dir: Path, sessions: list[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup runs beside the window: the person can save meanwhile, and the backup is
+    made and verified once it may go on."""
+    add_entries(data_dir, [1, 2])
+    copy_may_start = _held_back_backup(monkeypatch)
+    session = build_window(data_dir)
+    sessions.append(session)
+    window = session.window
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.services is not None, timeout=5000)
+    qtbot.wait(100)
+    assert not window.started_up  # the backup is still waiting
+    save_by_form(qtbot, window, 3)
+    assert len(stored_ids(data_dir)) == 3
+    copy_may_start.set()
+    qtbot.waitUntil(lambda: window.started_up, timeout=5000)
+    (automatic,) = BackupService(data_dir).backups()
+    assert automatic.verified and automatic.entries in (2, 3) and automatic.tag == ""
+
+
+def test_closing_during_the_start_up_backup_waits_for_it(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing (or a restore, or deleting everything, which close the journal first) waits for
+    the backup: no half-written copy is left, nothing is removed under it."""
+    add_entries(data_dir, [1, 2])
+    copy_may_start = _held_back_backup(monkeypatch)
+    session = build_window(data_dir)
+    qtbot.addWidget(session.window)
+    session.window.show()
+    qtbot.waitUntil(lambda: session.window.services is not None, timeout=5000)
+    threading.Timer(0.3, copy_may_start.set).start()
+    session.close()
+    assert copy_may_start.is_set()
+    (automatic,) = BackupService(data_dir).backups()
+    assert automatic.verified and automatic.entries == 2
+    assert not [p for p in (data_dir / "backups").iterdir() if p.name.endswith(".partial")]
 
 
 # ---- 2. backups and restore ----------------------------------------------------------------
