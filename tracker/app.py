@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from tracker.services.backups import BackupInfo, BackupService, RestoreResult, StartCheck
+    from tracker.services.registry import Services
+    from tracker.storage.database import JournalDatabase
     from tracker.ui.main_window import MainWindow
 
 
@@ -78,6 +80,12 @@ class _Preparation(threading.Thread):
         self.backups: BackupService | None = None
         self.check: StartCheck | None = None
         self.error: BaseException | None = None
+        # a journal the check passed, opened here too (engine, services; an upgrade if due)
+        self._opened: tuple[JournalDatabase, Services] | None = None
+        self._open_error: BaseException | None = None
+        # set by the window's thread when the Trends tab waits for the journal: the chart's
+        # first series are then read here as well (the trends service keeps them)
+        self.chart_wanted = threading.Event()
 
     def start(self) -> None:
         self.early.start()
@@ -94,6 +102,20 @@ class _Preparation(threading.Thread):
             self.check = self.backups.check_on_start(checked=self.early.problem())
         except BaseException as error:  # handed to the window's thread by ``result``
             self.error = error
+            return
+        if self.check.damaged:
+            return
+        try:
+            from tracker.services.registry import build_services
+            from tracker.storage.database import open_journal
+
+            db = open_journal(self.folder)
+            services = build_services(db)
+            self._opened = db, services
+            if self.chart_wanted.is_set():
+                services.trends.prepare_first_chart()
+        except BaseException as error:  # handed to the window's thread by ``opened``
+            self._open_error = error
 
     def result(self) -> tuple[BackupService, StartCheck]:
         self.join()
@@ -101,6 +123,13 @@ class _Preparation(threading.Thread):
             raise self.error
         assert self.backups is not None and self.check is not None
         return self.backups, self.check
+
+    def opened(self) -> tuple[JournalDatabase, Services] | None:
+        """After ``result``: the journal opened here (``None`` when it was damaged), or the
+        error opening it raised."""
+        if self._open_error is not None:
+            raise self._open_error
+        return self._opened
 
 
 def _stop(timer: QTimer | None) -> None:
@@ -220,15 +249,17 @@ class Session:
         from tracker.storage.errors import JournalError
 
         try:
+            opened = None
             if self._preparation is not None:
-                self._backups, check = self._preparation.result()
-                self._preparation = None
+                preparation, self._preparation = self._preparation, None
+                self._backups, check = preparation.result()
+                opened = preparation.opened()
             else:
                 check = self.backups.check_on_start()
             if check.damaged:
                 self.window.show_damaged_journal(check)
                 return
-            self._open()
+            self._open(opened)
         except JournalError as error:
             self.window.show_journal_problem(str(error))
             return
@@ -269,14 +300,23 @@ class Session:
         self._backup_poll = None
         self._backup_thread = None
 
-    def _open(self) -> None:
+    def _open(self, opened: tuple[JournalDatabase, Services] | None = None) -> None:
+        """Open the journal (or take the one the start opened) and give the window its
+        services."""
         from tracker.services.registry import build_services
         from tracker.storage.database import open_journal
 
-        db = open_journal(self.folder)
-        self.db = db
-        services = build_services(db)
+        if opened is None:
+            db = open_journal(self.folder)
+            opened = db, build_services(db)
+        self.db, services = opened
         self.window.attach(services)
+
+    def chart_wanted(self) -> None:
+        """The Trends tab waits for the journal: the start reads the chart's first series too,
+        if it has not yet opened the journal."""
+        if self._preparation is not None:
+            self._preparation.chart_wanted.set()
 
     def _close_journal(self) -> bool:
         """Close the journal's connections; whether it was open."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import sqlite3
 import threading
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -17,6 +19,7 @@ from tracker.app import build_window
 from tracker.domain.model import Entry, Pain
 from tracker.services.journal import JournalService
 from tracker.services.registry import build_services
+from tracker.services.trends import TrendsService
 from tracker.storage.database import open_journal
 
 FROZEN_0001 = REPO / "tests" / "fixtures" / "journal-schema-0001.sqlite3"
@@ -108,4 +111,58 @@ def test_a_journal_to_upgrade_is_opened_before_anything_is_listed(
         window.show()
     assert services_when_ready and services_when_ready[0] is not None
     assert window.services is not None and window.services.journal.counts()["entries"] == 23
+    session.close()
+
+
+def test_a_journal_from_a_newer_version_is_named_in_the_window_and_left_alone(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    data_dir.mkdir()
+    journal = data_dir / "journal.sqlite3"
+    shutil.copy(FROZEN_0001, journal)
+    with contextlib.closing(sqlite3.connect(journal)) as con, con:
+        con.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = journal.read_bytes()
+    session = build_window(data_dir)
+    window = session.window
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: "could not be opened" in window.status.text(), timeout=5000)
+    assert "newer version of Spine Journal" in window.status.text()
+    assert window.services is None and not window.entry_form.save_button.isEnabled()
+    assert window.history.model.rowCount() == 0  # nothing listed from a file it cannot read
+    session.close()
+    assert journal.read_bytes() == before
+
+
+def test_the_trends_tab_chosen_early_gets_its_first_series_from_the_start(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start reads the chart's first series beside the window's work when the Trends tab
+    waits for the journal; the chart then shows what a fresh read gives."""
+    _journal_with_two_entries(data_dir)
+    imports_done = _slow_start(monkeypatch)
+    readers: list[str] = []
+    original = TrendsService.prepare_first_chart
+
+    def spied(self: TrendsService) -> None:
+        readers.append(threading.current_thread().name)
+        original(self)
+
+    monkeypatch.setattr(TrendsService, "prepare_first_chart", spied)
+    session = build_window(data_dir)
+    window = session.window
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.journal_ready, timeout=5000):
+        window.show()
+    page = window.panels["trends"]
+    with qtbot.waitSignal(window.chart_painted, timeout=10000):
+        window.tabs.setCurrentWidget(page)
+        qtbot.wait(50)  # the tab asks for the journal
+        imports_done.set()
+    assert readers == ["spine-journal-start"]
+    view = page.view  # type: ignore[attr-defined]
+    assert view is not None and view._data is not None
+    fresh = TrendsService(open_journal(data_dir)).trend_data(view._data.start, view._data.end)
+    assert view._data == fresh
     session.close()

@@ -56,6 +56,8 @@ class Preset(Enum):
     ALL = 0
 
 
+FIRST_PRESET = Preset.DAYS_90  # what the chart shows when it is first opened
+
 PRESET_WORDS = {
     Preset.DAYS_30: "30 days",
     Preset.DAYS_90: "90 days",

@@ -49,6 +49,13 @@ class TrendsService:
         self._span: tuple[tuple[date, date] | None] | None = None
         self._series: dict[tuple[date, date], TrendData] = {}
 
+    def prepare_first_chart(self) -> None:
+        """Read the series the chart shows when first opened (kept, as every read is, while
+        the journal is unchanged): the start does it beside the window's own work."""
+        span = self.span()
+        if span is not None:
+            self.trend_data(*trends.preset_range(trends.FIRST_PRESET, *span))
+
     def span(self) -> tuple[date, date] | None:
         """The first and last own calendar day with an entry or a dose (``None``: neither)."""
         with self._db.unit_of_work() as session:

@@ -240,6 +240,9 @@ class MainWindow(QMainWindow):
         painted = getattr(panel, "chart_painted", None)
         if painted is not None:
             painted.connect(self.chart_painted.emit)
+        wanted = getattr(panel, "services_wanted", None)
+        if wanted is not None:  # the Trends tab, chosen while the journal is still opening
+            wanted.connect(self._on_chart_wanted)
         changed = getattr(panel, "changed", None)
         if changed is not None:
             changed.connect(self._on_panel_changed)
@@ -271,6 +274,11 @@ class MainWindow(QMainWindow):
         self.entry_form.same_button.setEnabled(True)
         self.history.setEnabled(True)
         self._emit_ready()
+
+    def _on_chart_wanted(self) -> None:
+        wanted = getattr(self.keeper, "chart_wanted", None)
+        if wanted is not None:
+            wanted()
 
     def _emit_ready(self) -> None:
         if not self._ready:

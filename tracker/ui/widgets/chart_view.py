@@ -35,7 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.charts import DrawnChart, GlyphCacheCanvas, draw_trends, save_trend_chart
-from tracker.domain.trends import PRESET_WORDS, Preset, TrendData, point_text, preset_range
+from tracker.domain.trends import (
+    FIRST_PRESET,
+    PRESET_WORDS,
+    Preset,
+    TrendData,
+    point_text,
+    preset_range,
+)
 from tracker.ui.common import MessageLine, buddy_label, from_qdate, to_qdate
 from tracker.ui.models.response_table_model import ResponseTableModel
 
@@ -74,7 +81,7 @@ class ChartView(QWidget):
         self._service: TrendsService | None = None
         self._data: TrendData | None = None
         self._drawn: DrawnChart | None = None
-        self._preset: Preset | None = Preset.DAYS_90
+        self._preset: Preset | None = FIRST_PRESET
 
         self.figure = Figure()
         self.canvas = _Canvas(self.figure)

@@ -35,6 +35,7 @@ class _FirstPaint(QObject):
 
 class TrendsPage(QWidget):
     chart_painted = Signal()  # the chart's first paint
+    services_wanted = Signal()  # shown before the journal is open: the chart waits for it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,7 @@ class TrendsPage(QWidget):
         from tracker.ui.widgets.chart_view import ChartView
 
         if self._services is None:
+            self.services_wanted.emit()
             return
 
         view = ChartView()
