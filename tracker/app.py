@@ -176,6 +176,7 @@ class Session:
         self._backups: BackupService | None = None
         self._preparation: _Preparation | None = None
         self._waiting: QTimer | None = None
+        self._backup_due = False
         self._backup_thread: _StartUpBackup | None = None
         self._backup_poll: QTimer | None = None
         window.set_keeper(self)
@@ -264,6 +265,7 @@ class Session:
             self.window.show_journal_problem(str(error))
             return
         if check.state is StartState.OK:  # a journal made just now needs no backup yet
+            self._backup_due = True
             QTimer.singleShot(0, self.window, self._start_up_backup)
         else:
             self.window.mark_started_up()
@@ -275,6 +277,9 @@ class Session:
         window hears of it; a journal operation (restore, delete) waits for it first."""
         from PySide6.QtCore import QTimer
 
+        if not self._backup_due:  # the journal was closed first
+            return
+        self._backup_due = False
         self._backup_thread = _StartUpBackup(self.backups)
         self._backup_thread.start()
         self._backup_poll = QTimer(self.window)  # gone with the window
@@ -359,6 +364,7 @@ class Session:
     def close(self) -> None:
         _stop(self._waiting)  # closed before the opening finished: it never will
         self._waiting = None
+        self._backup_due = False  # nor does a start-up backup that has not begun
         if self._backup_thread is not None:  # the start-up backup finishes first
             from shiboken6 import isValid
 

@@ -212,17 +212,19 @@ def test_each_start_with_a_changed_journal_makes_a_verified_backup(
     assert automatic.verified and automatic.entries == 2 and automatic.tag == ""
 
 
-def _held_back_backup(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """The start-up backup held back (as a slow disk would) until the returned event is set."""
-    copy_may_start = threading.Event()
+def _held_back_backup(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """The start-up backup held back (as a slow disk would): the first event is set when it
+    has begun, and it goes on once the second is set."""
+    begun, copy_may_start = threading.Event(), threading.Event()
     original = BackupService.backup_if_changed
 
     def held_back(self: BackupService) -> object:
+        begun.set()
         copy_may_start.wait(10)
         return original(self)
 
     monkeypatch.setattr(BackupService, "backup_if_changed", held_back)
-    return copy_may_start
+    return begun, copy_may_start
 
 
 def test_the_start_up_backup_does_not_hold_up_the_window(
@@ -231,7 +233,7 @@ def test_the_start_up_backup_does_not_hold_up_the_window(
     """The backup runs beside the window: the person can save meanwhile, and the backup is
     made and verified once it may go on."""
     add_entries(data_dir, [1, 2])
-    copy_may_start = _held_back_backup(monkeypatch)
+    _begun, copy_may_start = _held_back_backup(monkeypatch)
     session = build_window(data_dir)
     sessions.append(session)
     window = session.window
@@ -254,17 +256,41 @@ def test_closing_during_the_start_up_backup_waits_for_it(
     """Closing (or a restore, or deleting everything, which close the journal first) waits for
     the backup: no half-written copy is left, nothing is removed under it."""
     add_entries(data_dir, [1, 2])
-    copy_may_start = _held_back_backup(monkeypatch)
+    begun, copy_may_start = _held_back_backup(monkeypatch)
     session = build_window(data_dir)
     qtbot.addWidget(session.window)
     session.window.show()
-    qtbot.waitUntil(lambda: session.window.services is not None, timeout=5000)
+    qtbot.waitUntil(begun.is_set, timeout=5000)
     threading.Timer(0.3, copy_may_start.set).start()
     session.close()
     assert copy_may_start.is_set()
     (automatic,) = BackupService(data_dir).backups()
     assert automatic.verified and automatic.entries == 2
     assert not [p for p in (data_dir / "backups").iterdir() if p.name.endswith(".partial")]
+
+
+def test_a_journal_closed_before_its_start_up_backup_began_is_not_backed_up_after(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closed (for a restore, say) between opening and the backup's start: the backup does not
+    begin later on a journal that is closed or replaced."""
+    add_entries(data_dir, [1, 2])
+    begun, copy_may_start = _held_back_backup(monkeypatch)
+    copy_may_start.set()
+    finish_open = Session._finish_open
+
+    def open_then_close(opening: Session) -> None:
+        finish_open(opening)
+        opening.close()  # in the same turn of the event loop as the opening
+
+    monkeypatch.setattr(Session, "_finish_open", open_then_close)
+    session = build_window(data_dir)
+    qtbot.addWidget(session.window)
+    session.window.show()
+    qtbot.waitUntil(lambda: session.window.services is not None, timeout=5000)
+    qtbot.wait(200)
+    assert not begun.is_set()
+    assert not (data_dir / "backups").exists() or not BackupService(data_dir).backups()
 
 
 # ---- 2. backups and restore ----------------------------------------------------------------
