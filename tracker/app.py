@@ -7,6 +7,7 @@ if needed, build the services and fill the views. For a command: run it, with no
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import threading
@@ -110,12 +111,14 @@ class _Preparation(threading.Thread):
             from tracker.storage.database import open_journal
 
             db = open_journal(self.folder)
-            services = build_services(db)
-            self._opened = db, services
-            if self.chart_wanted.is_set():
-                services.trends.prepare_first_chart()
+            self._opened = db, build_services(db)
         except BaseException as error:  # handed to the window's thread by ``opened``
             self._open_error = error
+            return
+        if self.chart_wanted.is_set():
+            # only a head start: if it fails, the chart reads again, and says what fails
+            with contextlib.suppress(Exception):
+                self._opened[1].trends.prepare_first_chart()
 
     def result(self) -> tuple[BackupService, StartCheck]:
         self.join()
@@ -264,6 +267,12 @@ class Session:
         except JournalError as error:
             self.window.show_journal_problem(str(error))
             return
+        except Exception as error:  # a bug: said in the window rather than left "Opening…"
+            self.window.show_journal_problem(
+                f"Spine Journal met an unexpected problem ({type(error).__name__}). "
+                "Nothing was changed; please close it and open it again."
+            )
+            raise
         if check.state is StartState.OK:  # a journal made just now needs no backup yet
             self._backup_due = True
             QTimer.singleShot(0, self.window, self._start_up_backup)
@@ -294,10 +303,13 @@ class Session:
         self._end_backup_wait()
         if thread is not None:
             thread.join()
-            if thread.error is not None:
-                raise thread.error
             if thread.problem is not None:
                 self.window.show_backup_problem(thread.problem)
+            elif thread.error is not None:
+                self.window.show_backup_problem(
+                    f"The backup at start failed with an unexpected problem "
+                    f"({type(thread.error).__name__}). Your journal is open and works."
+                )
         self.window.mark_started_up()
 
     def _end_backup_wait(self) -> None:
@@ -364,6 +376,13 @@ class Session:
     def close(self) -> None:
         _stop(self._waiting)  # closed before the opening finished: it never will
         self._waiting = None
+        if self._preparation is not None:  # and what the start opened is closed with it
+            preparation, self._preparation = self._preparation, None
+            preparation.join()
+            with contextlib.suppress(Exception):
+                opened = preparation.opened()
+                if opened is not None:
+                    opened[0].close()
         self._backup_due = False  # nor does a start-up backup that has not begun
         if self._backup_thread is not None:  # the start-up backup finishes first
             from shiboken6 import isValid

@@ -166,3 +166,56 @@ def test_the_trends_tab_chosen_early_gets_its_first_series_from_the_start(
     fresh = TrendsService(open_journal(data_dir)).trend_data(view._data.start, view._data.end)
     assert view._data == fresh
     session.close()
+
+
+def test_a_failed_head_start_on_the_chart_does_not_stop_the_journal_opening(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _journal_with_two_entries(data_dir)
+    imports_done = _slow_start(monkeypatch)
+    calls: list[str] = []
+
+    def failing(self: TrendsService) -> None:
+        calls.append(threading.current_thread().name)
+        raise RuntimeError("simulated")
+
+    monkeypatch.setattr(TrendsService, "prepare_first_chart", failing)
+    session = build_window(data_dir)
+    window = session.window
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.journal_ready, timeout=5000):
+        window.show()
+    with qtbot.waitSignal(window.chart_painted, timeout=10000):
+        window.tabs.setCurrentWidget(window.panels["trends"])
+        qtbot.wait(50)
+        imports_done.set()
+    assert calls == ["spine-journal-start"]
+    assert window.services is not None and "could not be opened" not in window.status.text()
+    session.close()
+
+
+def test_an_unexpected_failure_while_opening_is_said_in_the_window(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug while opening is named in the status line (never left at "Opening your
+    journal…"), and the form that was usable early can no longer be saved."""
+    _journal_with_two_entries(data_dir)
+    imports_done = _slow_start(monkeypatch)
+
+    def broken(_db: object) -> object:
+        raise RuntimeError("simulated")
+
+    monkeypatch.setattr("tracker.services.registry.build_services", broken)
+    session = build_window(data_dir)
+    window = session.window
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.journal_ready, timeout=5000):
+        window.show()
+    assert window.entry_form.save_button.isEnabled()  # usable early
+    with qtbot.captureExceptions() as raised:
+        imports_done.set()
+        qtbot.waitUntil(lambda: "unexpected problem" in window.status.text(), timeout=5000)
+    assert [type(e[1]) for e in raised] == [RuntimeError]
+    assert "RuntimeError" in window.status.text()
+    assert not window.entry_form.save_button.isEnabled()
+    session.close()

@@ -10,6 +10,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -616,3 +617,28 @@ def test_the_early_check_imports_no_sqlalchemy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert done.stdout.strip() == "False"
+
+
+def test_backups_made_at_once_from_two_threads_are_both_kept(journal: Path, data_dir: Path) -> None:
+    """The window's start-up backup runs in a thread of its own while "Back up now" may be
+    pressed: neither rotation may remove the other's half-written copy."""
+    service = BackupService(data_dir, Clock(NOW))
+    failures: list[BaseException] = []
+    for _round in range(8):
+        together = threading.Barrier(2)
+
+        def back_up(tag: str, together: threading.Barrier) -> None:
+            together.wait()
+            try:
+                service.backup_now(tag=tag)
+            except BaseException as error:
+                failures.append(error)
+
+        threads = [threading.Thread(target=back_up, args=(tag, together)) for tag in ("", "manual")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert failures == []
+    assert all(b.verified for b in service.backups())
+    assert not [p for p in (data_dir / "backups").iterdir() if p.name.endswith(".partial")]

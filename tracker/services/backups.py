@@ -10,6 +10,7 @@ the journal open calls ``JournalDatabase.close()`` before ``restore``, ``start_e
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,12 @@ from tracker.storage.backups import BackupError, BackupInfo, StartCheck, StartSt
 from tracker.storage.database import BACKUP_DIR_NAME, open_journal
 from tracker.storage.errors import JournalError
 from tracker.storage.journal_file import JOURNAL_NAME, UNCHECKED, Unchecked
+
+# One backup written (and the folder rotated, or read) at a time in this program: the window's
+# start-up backup runs in a thread of its own, and "Back up now" may be pressed meanwhile
+# (rotation removes the other's half-written ``.partial`` file). Re-entrant: listing happens
+# inside a backup.
+_WRITING = threading.RLock()
 
 __all__ = [
     "BackupError",
@@ -129,17 +136,20 @@ class BackupService:
 
     def backups(self) -> list[BackupInfo]:
         """Every backup, newest first, each checked now."""
-        return backups.list_backups(self.backup_dir)
+        with _WRITING:
+            return backups.list_backups(self.backup_dir)
 
     def newest_verified(self) -> BackupInfo | None:
-        return backups.newest_verified(self.backup_dir)
+        with _WRITING:
+            return backups.newest_verified(self.backup_dir)
 
     def backup_now(self, tag: str = "manual") -> BackupInfo:
         """A verified backup, then rotation (which never removes the newest verified one)."""
-        now = self._clock()
-        info = backups.make_backup(self.journal_path, self.backup_dir, now=now, tag=tag)
-        backups.rotate(self.backup_dir, now)
-        return info
+        with _WRITING:
+            now = self._clock()
+            info = backups.make_backup(self.journal_path, self.backup_dir, now=now, tag=tag)
+            backups.rotate(self.backup_dir, now)
+            return info
 
     def backup_if_changed(self) -> BackupInfo | None:
         """An automatic backup when the journal differs from the newest verified backup."""

@@ -330,6 +330,7 @@ class MainWindow(QMainWindow):
         self.start_up_done.emit()
 
     def show_journal_problem(self, message: str) -> None:
+        self._set_enabled(False)  # the form may have been usable while the journal opened
         self.status.setText(f"<b>The journal could not be opened.</b> {message}")
         self._rich_status()
 
