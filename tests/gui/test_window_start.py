@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 import tracker.app as app_module
 from tests.conftest import EXAMPLE_JOURNAL, REPO, run_cli
-from tracker.app import build_window
+from tracker.app import Session, build_window
 from tracker.domain.model import Entry, Pain
 from tracker.services.journal import JournalService
 from tracker.services.registry import build_services
@@ -51,6 +51,15 @@ def _journal_with_two_entries(data_dir: Path) -> None:
     db.close()
 
 
+def _shown_until_ready(qtbot: QtBot, data_dir: Path) -> Session:
+    """The window built and shown, once ``journal_ready`` came."""
+    session = build_window(data_dir)
+    qtbot.addWidget(session.window)
+    with qtbot.waitSignal(session.window.journal_ready, timeout=5000):
+        session.window.show()
+    return session
+
+
 def _slow_start(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """The start's imports held back until the returned event is set."""
     imports_done = threading.Event()
@@ -69,11 +78,8 @@ def test_the_form_is_usable_and_the_entries_listed_before_the_imports_finish(
 ) -> None:
     _journal_with_two_entries(data_dir)
     imports_done = _slow_start(monkeypatch)
-    session = build_window(data_dir)
+    session = _shown_until_ready(qtbot, data_dir)
     window = session.window
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.journal_ready, timeout=5000):
-        window.show()
     assert window.services is None  # SQLAlchemy and the services are not there yet
     model = window.history.model
     assert model.rowCount() == 2
@@ -150,11 +156,8 @@ def test_the_trends_tab_chosen_early_gets_its_first_series_from_the_start(
         original(self)
 
     monkeypatch.setattr(TrendsService, "prepare_first_chart", spied)
-    session = build_window(data_dir)
+    session = _shown_until_ready(qtbot, data_dir)
     window = session.window
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.journal_ready, timeout=5000):
-        window.show()
     page = window.panels["trends"]
     with qtbot.waitSignal(window.chart_painted, timeout=10000):
         window.tabs.setCurrentWidget(page)
@@ -180,11 +183,8 @@ def test_a_failed_head_start_on_the_chart_does_not_stop_the_journal_opening(
         raise RuntimeError("simulated")
 
     monkeypatch.setattr(TrendsService, "prepare_first_chart", failing)
-    session = build_window(data_dir)
+    session = _shown_until_ready(qtbot, data_dir)
     window = session.window
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.journal_ready, timeout=5000):
-        window.show()
     with qtbot.waitSignal(window.chart_painted, timeout=10000):
         window.tabs.setCurrentWidget(window.panels["trends"])
         qtbot.wait(50)
@@ -206,11 +206,8 @@ def test_an_unexpected_failure_while_opening_is_said_in_the_window(
         raise RuntimeError("simulated")
 
     monkeypatch.setattr("tracker.services.registry.build_services", broken)
-    session = build_window(data_dir)
+    session = _shown_until_ready(qtbot, data_dir)
     window = session.window
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.journal_ready, timeout=5000):
-        window.show()
     assert window.entry_form.save_button.isEnabled()  # usable early
     with qtbot.captureExceptions() as raised:
         imports_done.set()
