@@ -1,0 +1,103 @@
+"""Where the window's start spends its time, for the start-up figures of ``make bench``.
+
+    .venv/bin/spine-journal --data-dir /tmp/j10 demo --years 10 --busy   (once)
+    QT_QPA_PLATFORM=offscreen PYTHONPYCACHEPREFIX=/tmp/pyc \\
+        .venv/bin/python -m benchmarks.profile_start /tmp/j10 [N]
+
+Starts the app as ``python main.py`` does, chooses the Trends tab as soon as the journal is
+ready (as the benchmark's probe does), and quits at the chart's first paint. It prints a
+timeline of both threads (milliseconds from the start of this script: the window's first paint,
+the pages, the start thread's imports, journal_ready, the opening finished, the chart made,
+its first paint), then the N functions (default 40) that took longest, by cumulative time, on
+the window's thread from the Trends tab's choice to that paint (cProfile: the figures are about
+twice the real ones). Run it twice: the first run also writes the bytecode cache.
+"""
+
+from __future__ import annotations
+
+import time
+
+T0 = time.perf_counter()
+
+import cProfile  # noqa: E402
+import functools  # noqa: E402
+import pstats  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from typing import Any  # noqa: E402
+
+MARKS: list[tuple[float, str, str]] = []
+
+
+def mark(what: str) -> None:
+    MARKS.append(((time.perf_counter() - T0) * 1000, threading.current_thread().name, what))
+
+
+def timed(owner: Any, name: str) -> None:
+    """Mark when ``owner.name`` is entered and left."""
+    original: Callable[..., Any] = getattr(owner, name)
+
+    @functools.wraps(original)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        mark(f"> {name}")
+        try:
+            return original(*args, **kwargs)
+        finally:
+            mark(f"< {name}")
+
+    setattr(owner, name, wrapper)
+
+
+def main() -> int:
+    data_dir, *rest = sys.argv[1:]
+    rows = int(rest[0]) if rest else 40
+    import tracker.app as app
+    from tracker.ui import main_window
+
+    profile = cProfile.Profile()
+    timed(app._Preparation, "run")
+    timed(app.Session, "_list_early")
+    timed(app.Session, "_finish_open")
+    timed(main_window.MainWindow, "_build_pages")
+    timed(main_window.MainWindow, "attach")
+    build_window = app.build_window
+
+    def watched(folder: Any) -> Any:
+        session = build_window(folder)
+        window = session.window
+        window.shell_painted.connect(lambda: mark("first paint (shell)"))
+
+        def ready() -> None:
+            from PySide6.QtCore import QTimer
+
+            mark("journal_ready")
+
+            def choose() -> None:
+                mark("Trends tab chosen")
+                profile.enable()
+                window.tabs.setCurrentWidget(window.panels["trends"])
+
+            QTimer.singleShot(0, choose)
+
+        def painted() -> None:
+            from PySide6.QtWidgets import QApplication
+
+            profile.disable()
+            mark("chart painted")
+            QApplication.quit()
+
+        window.journal_ready.connect(ready)
+        window.chart_painted.connect(painted)
+        return session
+
+    app.build_window = watched
+    code = app.main(["--data-dir", data_dir])
+    for at, thread, what in MARKS:
+        print(f"{at:8.1f}  {thread[:20]:<20}  {what}")
+    pstats.Stats(profile).sort_stats("cumulative").print_stats(rows)
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
