@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from tracker.domain.model import Appointment
+from tracker.ui.models.records_model import Index, RecordsTableModel
 
 COLUMNS = ("When", "With whom", "Questions to ask", "Notes")
 WHEN, WITH_WHOM, QUESTIONS, NOTES = range(len(COLUMNS))
@@ -16,7 +17,6 @@ PAST = "past"
 # Past appointments sort after every upcoming one, the most recent first: their key counts
 # down from a number no timestamp reaches before the year 2286.
 _PAST_BASE = 2e10
-Index = QModelIndex | QPersistentModelIndex
 
 
 def when_text(at: datetime) -> str:
@@ -29,52 +29,28 @@ def one_line(text: str, most: int = 120) -> str:
     return line if len(line) <= most else line[: most - 1] + "…"
 
 
-class AppointmentTableModel(QAbstractTableModel):
+class AppointmentTableModel(RecordsTableModel[Appointment]):
+    columns = COLUMNS
+
     def __init__(self) -> None:
         super().__init__()
-        self._appointments: list[Appointment] = []
         self._now = datetime.now().astimezone()
 
     def set_appointments(self, appointments: list[Appointment], now: datetime) -> None:
         """``now`` splits upcoming from past (aware, so any offset compares)."""
-        self.beginResetModel()
-        self._appointments = list(appointments)
         self._now = now
-        self.endResetModel()
+        self._reset(appointments)
 
     def appointment_at(self, row: int) -> Appointment:
-        return self._appointments[row]
-
-    def row_of(self, appointment_id: str) -> int:
-        for row, appointment in enumerate(self._appointments):
-            if appointment.id == appointment_id:
-                return row
-        return -1
+        return self._rows[row]
 
     def is_past(self, appointment: Appointment) -> bool:
         return appointment.at < self._now
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._appointments)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._appointments):
+        appointment = self._row(index)
+        if appointment is None:
             return None
-        appointment = self._appointments[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(appointment, column)

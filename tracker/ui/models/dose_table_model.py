@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from tracker.domain.model import MedicationDose
+from tracker.ui.models.records_model import Index, RecordsTableModel
 
 COLUMNS = ("Time", "Medicine", "Dose", "Taken")
 TIME, MEDICINE, DOSE, TAKEN = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 AS_NEEDED = "as needed"
 REGULAR = "regular dose"
-Index = QModelIndex | QPersistentModelIndex
 
 
 def choice_text(name: str, dose: str) -> str:
@@ -25,46 +25,19 @@ def taken_text(as_needed: bool) -> str:
     return AS_NEEDED if as_needed else REGULAR
 
 
-class DoseTableModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self._doses: list[MedicationDose] = []
+class DoseTableModel(RecordsTableModel[MedicationDose]):
+    columns = COLUMNS
 
     def set_doses(self, doses: list[MedicationDose]) -> None:
-        self.beginResetModel()
-        self._doses = list(doses)
-        self.endResetModel()
+        self._reset(doses)
 
     def dose_at(self, row: int) -> MedicationDose:
-        return self._doses[row]
-
-    def row_of(self, dose_id: str) -> int:
-        for row, dose in enumerate(self._doses):
-            if dose.id == dose_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._doses)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+        return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._doses):
+        dose = self._row(index)
+        if dose is None:
             return None
-        dose = self._doses[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(dose, column)

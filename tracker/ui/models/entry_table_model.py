@@ -100,12 +100,6 @@ class EntryTableModel(RecordsTableModel[Entry]):
     def entry_at(self, row: int) -> Entry:
         return self._rows[row]
 
-    def row_of(self, entry_id: str) -> int:
-        for row, entry in enumerate(self._rows):
-            if entry.id == entry_id:
-                return row
-        return -1
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         entry = self._row(index)
         if entry is None:

@@ -24,6 +24,13 @@ class RecordsTableModel(QAbstractTableModel, Generic[R]):
         self._rows = list(rows)
         self.endResetModel()
 
+    def row_of(self, record_id: str) -> int:
+        """The row of the record with id ``record_id``, or -1."""
+        for row, record in enumerate(self._rows):
+            if getattr(record, "id", None) == record_id:
+                return row
+        return -1
+
     def _row(self, index: Index) -> R | None:
         """The record behind ``index``, or None for an index outside the table."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -39,6 +46,10 @@ class RecordsTableModel(QAbstractTableModel, Generic[R]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+        ):
             return self.columns[section]
         return None

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from tracker.domain.trends import TreatmentResponse, WindowMean
+from tracker.ui.models.records_model import Index, RecordsTableModel
 
 TREATMENT, DATES, BEFORE, AFTER, CHANGE, LATER = range(6)
 COLUMNS = (
@@ -26,7 +27,6 @@ HELP = {
     LATER: "Days 28 to 42 after the last radiotherapy session: relief usually comes around "
     "four weeks after radiotherapy.",
 }
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _day(value: date) -> str:
@@ -52,40 +52,30 @@ def window_words(mean: WindowMean) -> str:
     return f"{_day(mean.window.first_day)} to {_day(mean.window.last_day)}"
 
 
-class ResponseTableModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[TreatmentResponse] = []
+class ResponseTableModel(RecordsTableModel[TreatmentResponse]):
+    columns = COLUMNS
 
     def set_responses(self, responses: list[TreatmentResponse]) -> None:
-        self.beginResetModel()
-        self._rows = list(responses)
-        self.endResetModel()
+        self._reset(responses)
 
     def response_at(self, row: int) -> TreatmentResponse:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMNS)
+        ):
             return HELP.get(section)
-        return None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        response = self._row(index)
+        if response is None:
             return None
-        response = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(response, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:

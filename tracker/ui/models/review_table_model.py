@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from tracker.domain import vocab
 from tracker.domain.model import Review
+from tracker.ui.models.records_model import Index, RecordsTableModel
 from tracker.ui.models.treatment_table_model import day_text
 
 COLUMNS = ("Date", "Symptom", "Assessed at", "Note")
 DATE, SYMPTOM, LEVEL, NOTE = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
 
 # The levels of red-flags.md, "Symptom keys and levels", in the words of the entry form.
 BLADDER_LEVEL_WORDS = ("normal", "changed", "cannot pass urine, or leaking")
@@ -44,46 +44,19 @@ def level_text(symptom_key: str, level: int) -> str:
     return words[level] if 0 <= level < len(words) else str(level)
 
 
-class ReviewTableModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self._reviews: list[Review] = []
+class ReviewTableModel(RecordsTableModel[Review]):
+    columns = COLUMNS
 
     def set_reviews(self, reviews: list[Review]) -> None:
-        self.beginResetModel()
-        self._reviews = list(reviews)
-        self.endResetModel()
+        self._reset(reviews)
 
     def review_at(self, row: int) -> Review:
-        return self._reviews[row]
-
-    def row_of(self, review_id: str) -> int:
-        for row, review in enumerate(self._reviews):
-            if review.id == review_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._reviews)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+        return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._reviews):
+        review = self._row(index)
+        if review is None:
             return None
-        review = self._reviews[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(review, column)

@@ -5,17 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from tracker.domain import vocab
 from tracker.domain.model import Treatment
+from tracker.ui.models.records_model import Index, RecordsTableModel
 
 COLUMNS = ("Treatment", "Started", "Ended", "Site", "Details", "Note")
 TREATMENT, STARTED, ENDED, SITE, DETAILS, NOTE = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NO_END = "no end date"
 SAME_DAY = "same day"
-Index = QModelIndex | QPersistentModelIndex
 
 
 def day_text(day: date) -> str:
@@ -48,46 +48,19 @@ def details_text(treatment: Treatment) -> str:
     return text
 
 
-class TreatmentTableModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self._treatments: list[Treatment] = []
+class TreatmentTableModel(RecordsTableModel[Treatment]):
+    columns = COLUMNS
 
     def set_treatments(self, treatments: list[Treatment]) -> None:
-        self.beginResetModel()
-        self._treatments = list(treatments)
-        self.endResetModel()
+        self._reset(treatments)
 
     def treatment_at(self, row: int) -> Treatment:
-        return self._treatments[row]
-
-    def row_of(self, treatment_id: str) -> int:
-        for row, treatment in enumerate(self._treatments):
-            if treatment.id == treatment_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._treatments)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+        return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._treatments):
+        treatment = self._row(index)
+        if treatment is None:
             return None
-        treatment = self._treatments[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(treatment, column)
