@@ -67,9 +67,9 @@ def style_sheet() -> str:
 class _Preparation(threading.Thread):
     """Started just after the window's first paint, while its pages are being made: imports
     the storage and service layers (SQLAlchemy above all) and runs the start-up check
-    (``PRAGMA quick_check``, SQLite's own C code, which runs beside Qt's), so that opening the
-    journal waits for neither. ``result`` hands the check, or its error, to the window's
-    thread."""
+    (``PRAGMA quick_check``, SQLite's own C code, which runs beside Qt's), then opens a journal
+    the check passed, so that opening the journal waits for none of it. ``result`` hands the
+    check and the opened journal, or the error, to the window's thread."""
 
     def __init__(self, folder: Path) -> None:
         from tracker.storage.journal_file import JOURNAL_NAME, EarlyCheck
@@ -83,7 +83,6 @@ class _Preparation(threading.Thread):
         self.error: BaseException | None = None
         # a journal the check passed, opened here too (engine, services; an upgrade if due)
         self._opened: tuple[JournalDatabase, Services] | None = None
-        self._open_error: BaseException | None = None
         # set by the window's thread when the Trends tab waits for the journal: the chart's
         # first series are then read here as well (the trends service keeps them)
         self.chart_wanted = threading.Event()
@@ -96,43 +95,32 @@ class _Preparation(threading.Thread):
         try:
             import sqlalchemy.orm  # noqa: F401 - the import is the work
 
-            import tracker.services.registry  # noqa: F401
             from tracker.services.backups import BackupService
-
-            self.backups = BackupService(self.folder)
-            self.check = self.backups.check_on_start(checked=self.early.problem())
-        except BaseException as error:  # handed to the window's thread by ``result``
-            self.error = error
-            return
-        if self.check.damaged:
-            return
-        try:
             from tracker.services.registry import build_services
             from tracker.storage.database import open_journal
 
+            self.backups = BackupService(self.folder)
+            self.check = self.backups.check_on_start(checked=self.early.problem())
+            if self.check.damaged:
+                return
             db = open_journal(self.folder)
             self._opened = db, build_services(db)
-        except BaseException as error:  # handed to the window's thread by ``opened``
-            self._open_error = error
+        except BaseException as error:  # handed to the window's thread by ``result``
+            self.error = error
             return
         if self.chart_wanted.is_set():
             # only a head start: if it fails, the chart reads again, and says what fails
             with contextlib.suppress(Exception):
                 self._opened[1].trends.prepare_first_chart()
 
-    def result(self) -> tuple[BackupService, StartCheck]:
+    def result(self) -> tuple[BackupService, StartCheck, tuple[JournalDatabase, Services] | None]:
+        """The check, and the journal opened here (``None`` when it was damaged); or the error
+        either raised."""
         self.join()
         if self.error is not None:
             raise self.error
         assert self.backups is not None and self.check is not None
-        return self.backups, self.check
-
-    def opened(self) -> tuple[JournalDatabase, Services] | None:
-        """After ``result``: the journal opened here (``None`` when it was damaged), or the
-        error opening it raised."""
-        if self._open_error is not None:
-            raise self._open_error
-        return self._opened
+        return self.backups, self.check, self._opened
 
 
 def _stop(timer: QTimer | None) -> None:
@@ -208,16 +196,23 @@ class Session:
         passed has its latest entries listed (read with ``sqlite3`` alone) and the form made
         usable; the opening is finished when the imports are done, or at once when the person
         saves before that (``finish_opening``)."""
-        from PySide6.QtCore import QTimer
 
         preparation = self._preparation
         if preparation is not None and preparation.is_alive() and self._list_early(preparation):
-            self._waiting = QTimer(self.window)  # gone with the window
-            self._waiting.setInterval(10)
-            self._waiting.timeout.connect(self._poll_preparation)
-            self._waiting.start()
+            self._waiting = self._when_done(preparation, self.finish_opening)
             return
         self._finish_open()
+
+    def _when_done(self, thread: threading.Thread, then: Callable[[], None]) -> QTimer:
+        """Call ``then`` in the window's thread once ``thread`` has ended (a timer of the
+        window's, so it goes with the window)."""
+        from PySide6.QtCore import QTimer
+
+        timer = QTimer(self.window)
+        timer.setInterval(10)
+        timer.timeout.connect(lambda: None if thread.is_alive() else then())
+        timer.start()
+        return timer
 
     def _list_early(self, preparation: _Preparation) -> bool:
         """The latest entries listed and the form usable; whether it could be done."""
@@ -233,10 +228,6 @@ class Session:
             return False
         self.window.show_early_listing(*listing)
         return True
-
-    def _poll_preparation(self) -> None:
-        if self._preparation is None or not self._preparation.is_alive():
-            self.finish_opening()
 
     def finish_opening(self) -> None:
         """Finish the opening put off by ``open_journal`` now (waiting for the imports), if it
@@ -256,8 +247,7 @@ class Session:
             opened = None
             if self._preparation is not None:
                 preparation, self._preparation = self._preparation, None
-                self._backups, check = preparation.result()
-                opened = preparation.opened()
+                self._backups, check, opened = preparation.result()
             else:
                 check = self.backups.check_on_start()
             if check.damaged:
@@ -284,22 +274,15 @@ class Session:
         copy and its check (C code) do not hold up the window, which stays usable (a save
         meanwhile is fine: the copy is one read transaction of its own). When it is done, the
         window hears of it; a journal operation (restore, delete) waits for it first."""
-        from PySide6.QtCore import QTimer
-
         if not self._backup_due:  # the journal was closed first
             return
         self._backup_due = False
         self._backup_thread = _StartUpBackup(self.backups)
         self._backup_thread.start()
-        self._backup_poll = QTimer(self.window)  # gone with the window
-        self._backup_poll.setInterval(20)
-        self._backup_poll.timeout.connect(self._poll_backup)
-        self._backup_poll.start()
+        self._backup_poll = self._when_done(self._backup_thread, self._backup_done)
 
-    def _poll_backup(self) -> None:
+    def _backup_done(self) -> None:
         thread = self._backup_thread
-        if thread is not None and thread.is_alive():
-            return
         self._end_backup_wait()
         if thread is not None:
             thread.join()
@@ -378,9 +361,8 @@ class Session:
         self._waiting = None
         if self._preparation is not None:  # and what the start opened is closed with it
             preparation, self._preparation = self._preparation, None
-            preparation.join()
             with contextlib.suppress(Exception):
-                opened = preparation.opened()
+                _backups, _check, opened = preparation.result()
                 if opened is not None:
                     opened[0].close()
         self._backup_due = False  # nor does a start-up backup that has not begun
@@ -389,7 +371,7 @@ class Session:
 
             self._backup_thread.join()
             if isValid(self.window):
-                self._poll_backup()
+                self._backup_done()
             else:
                 self._end_backup_wait()
         close = getattr(self.db, "close", None)

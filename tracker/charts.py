@@ -998,30 +998,23 @@ class _Drawing:
                 )
             )
         if sessions:  # every course's session ticks, one line of markers
+            tick = {"marker": "|", "markeredgewidth": 1.6, "color": self.p.ink}
             _line(
                 axes,
                 _nums([at for at, _row in sessions]),
                 [row for _at, row in sessions],
                 linestyle="none",
-                marker="|",
                 markersize=13,
-                markeredgewidth=1.6,
-                color=self.p.ink,
+                **tick,
             )
-            self.handles.append(
-                Line2D(
-                    [],
-                    [],
-                    linestyle="none",
-                    marker="|",
-                    markersize=11,
-                    markeredgewidth=1.6,
-                    color=self.p.ink,
-                    label="Radiotherapy session",
-                )
-            )
+            self._marker_key("Radiotherapy session", markersize=11, **tick)
         if "alerts" in rows:
             self._alerts(axes, rows.index("alerts"))
+
+    def _marker_key(self, label: str, **style: Any) -> None:
+        """A legend entry for markers drawn without a line (a little smaller than on the
+        chart)."""
+        self.handles.append(Line2D([], [], linestyle="none", label=label, **style))
 
     def _alerts(self, axes: Axes, row: int) -> None:
         for tier in ("watch", "urgent", "emergency"):
@@ -1072,32 +1065,23 @@ class _Drawing:
                     zorder=6,
                     clip_on=True,
                 )
+        star = {
+            "marker": "*",
+            "color": self.p.ink,
+            "markerfacecolor": "white",
+            "markeredgecolor": self.p.ink,
+        }
         _line(  # the flares' peaks, each a star
             axes,
             _nums([flare.peak_at for flare in self.data.flares]),
             [flare.peak_score for flare in self.data.flares],
             linestyle="none",
-            marker="*",
             markersize=16,
-            color=self.p.ink,
-            markerfacecolor="white",
-            markeredgecolor=self.p.ink,
             markeredgewidth=1.3,
             zorder=7,
+            **star,
         )
-        self.handles.append(
-            Line2D(
-                [],
-                [],
-                linestyle="none",
-                marker="*",
-                markersize=13,
-                color=self.p.ink,
-                markerfacecolor="white",
-                markeredgecolor=self.p.ink,
-                label="Pain flare (see the note)",
-            )
-        )
+        self._marker_key("Pain flare (see the note)", markersize=13, **star)
 
     def _note(self) -> None:
         """The flare's plain words in a band of their own under the panels, from the panels'

@@ -16,14 +16,9 @@ from sqlalchemy.exc import IntegrityError
 from tests.conftest import EXAMPLE_JOURNAL, REPO
 from tracker.domain import journal_format
 from tracker.storage import repository
-from tracker.storage.database import (
-    MIGRATIONS,
-    JournalDatabase,
-    head_revision,
-    known_revisions,
-    open_journal,
-)
+from tracker.storage.database import JournalDatabase, open_journal
 from tracker.storage.errors import DamagedJournalError, NewerJournalError, StorageWriteError
+from tracker.storage.journal_file import MIGRATIONS, head_revision, known_revisions
 from tracker.storage.models import Base
 
 FROZEN_0001 = REPO / "tests" / "fixtures" / "journal-schema-0001.sqlite3"

@@ -43,10 +43,6 @@ from tracker.storage.journal_file import (
 BACKUP_DIR_NAME = "backups"
 
 
-def head_revision(script_location: Path = MIGRATIONS) -> str:
-    return known_revisions(script_location)[-1]
-
-
 def secure_dir(path: Path) -> None:
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(path, 0o700)

@@ -15,7 +15,7 @@ from typing import Any
 
 from tracker.domain.model import Entry
 from tracker.domain.timeutil import to_utc_naive
-from tracker.storage.journal_file import known_revisions, live_connection
+from tracker.storage.journal_file import head_revision, live_connection
 from tracker.storage.mapping import row_to_entry
 
 Listing = tuple[list[Entry], dict[str, list[str]]]
@@ -32,7 +32,7 @@ def read_listing(db_path: Path, since: datetime, until: datetime) -> Listing | N
     ``alert_rules_by_entry`` give them; ``None`` when the journal is not at this version's
     schema (an upgrade comes first) or cannot be read. Only for a journal the start-up check
     passed, while nothing writes to it."""
-    head = known_revisions()[-1]
+    head = head_revision()
     try:
         with contextlib.closing(live_connection(db_path)) as con:
             con.row_factory = sqlite3.Row

@@ -28,6 +28,10 @@ def known_revisions(script_location: Path = MIGRATIONS) -> list[str]:
     return [name.split("_", 1)[0] for name in names]
 
 
+def head_revision(script_location: Path = MIGRATIONS) -> str:
+    return known_revisions(script_location)[-1]
+
+
 def sidecars(db_path: Path) -> tuple[Path, Path]:
     return db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")
 

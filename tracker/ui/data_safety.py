@@ -42,6 +42,14 @@ class JournalKeeper(Protocol):
         """Close the journal, remove it and every backup, then open a new, empty one."""
         ...
 
+    def finish_opening(self) -> None:
+        """If the journal is still opening (the form was usable early), finish now."""
+        ...
+
+    def chart_wanted(self) -> None:
+        """The Trends tab waits for the journal to open."""
+        ...
+
 
 def when_made(created: datetime) -> str:
     """``22 November 2026, 23:15``."""

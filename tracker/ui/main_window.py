@@ -269,16 +269,12 @@ class MainWindow(QMainWindow):
         form usable. Saving (or "same as last", or deleting) then waits for the journal to
         finish opening (``keeper.finish_opening``); the other actions wait until it has."""
         self.history.set_entries(entries, flags)
-        self.save_action.setEnabled(True)
-        self.entry_form.save_button.setEnabled(True)
-        self.entry_form.same_button.setEnabled(True)
-        self.history.setEnabled(True)
+        self._set_form_enabled(True)
         self._emit_ready()
 
     def _on_chart_wanted(self) -> None:
-        wanted = getattr(self.keeper, "chart_wanted", None)
-        if wanted is not None:
-            wanted()
+        if self.keeper is not None:
+            self.keeper.chart_wanted()
 
     def _emit_ready(self) -> None:
         if not self._ready:
@@ -289,9 +285,7 @@ class MainWindow(QMainWindow):
         """The services; if the journal is still opening (the form was usable early), finish
         the opening first."""
         if self.services is None and self.keeper is not None:
-            finish = getattr(self.keeper, "finish_opening", None)
-            if finish is not None:
-                finish()
+            self.keeper.finish_opening()
         return self.services
 
     @staticmethod
@@ -335,9 +329,9 @@ class MainWindow(QMainWindow):
         self._rich_status()
 
     def _set_enabled(self, enabled: bool) -> None:
-        """Before the journal is open the form can be typed into, but not saved."""
+        """Before the journal is open the form can be typed into, but not saved (unless its
+        latest entries are listed early: ``show_early_listing``)."""
         for action in (
-            self.save_action,
             self.undo_action,
             self.contacts_action,
             self.summary_action,
@@ -346,6 +340,11 @@ class MainWindow(QMainWindow):
             self.delete_data_action,
         ):
             action.setEnabled(enabled)
+        self._set_form_enabled(enabled)
+
+    def _set_form_enabled(self, enabled: bool) -> None:
+        """Saving, "same as last" and the history's open and delete."""
+        self.save_action.setEnabled(enabled)
         if not self._built:
             return
         self.entry_form.save_button.setEnabled(enabled)

@@ -129,8 +129,7 @@ class HistoryPanel(QWidget):
 
     def set_entries(self, entries: list[Entry], flags: dict[str, list[str]] | None = None) -> None:
         """``flags``: the red-flag rules logged for each entry id (watch flags show only here)."""
-        first, last = from_qdate(self.date_from.date()), from_qdate(self.date_to.date())
-        shown = [e for e in entries if first <= e.recorded_at.date() <= last]
+        shown, _hidden = self._by_dates(entries)
         self.model.set_entries(shown, flags or {})
         self._fit_columns(range(self.model.rowCount()), widen_only=False)
         self.count_label.setText(f"{len(shown)} entries")
@@ -138,14 +137,21 @@ class HistoryPanel(QWidget):
     def put_entries(self, entries: list[Entry], flags: dict[str, list[str]]) -> None:
         """Entries just written: shown if their day is in the chosen dates, else taken out;
         ``flags``: the red-flag rules of every entry whose alerts changed."""
-        first, last = from_qdate(self.date_from.date()), from_qdate(self.date_to.date())
-        shown = [e for e in entries if first <= e.recorded_at.date() <= last]
-        for entry in entries:
-            if entry not in shown:
-                self.model.remove_entry(str(entry.id))
+        shown, hidden = self._by_dates(entries)
+        for entry in hidden:
+            self.model.remove_entry(str(entry.id))
         self.model.put_entries(shown, flags)
         self._widen_for([str(e.id) for e in shown] + list(flags))
         self.count_label.setText(f"{self.model.rowCount()} entries")
+
+    def _by_dates(self, entries: list[Entry]) -> tuple[list[Entry], list[Entry]]:
+        """The entries whose own calendar day is among the chosen dates, and the others."""
+        first, last = from_qdate(self.date_from.date()), from_qdate(self.date_to.date())
+        shown: list[Entry] = []
+        hidden: list[Entry] = []
+        for entry in entries:
+            (shown if first <= entry.recorded_at.date() <= last else hidden).append(entry)
+        return shown, hidden
 
     def _widen_for(self, entry_ids: list[str]) -> None:
         rows = [self.model.row_of(entry_id) for entry_id in entry_ids]
