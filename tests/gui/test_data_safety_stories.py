@@ -250,6 +250,23 @@ def test_the_start_up_backup_does_not_hold_up_the_window(
     assert automatic.verified and automatic.entries in (2, 3) and automatic.tag == ""
 
 
+def test_an_unexpected_failure_of_the_start_up_backup_is_one_sentence(
+    qtbot: QtBot, data_dir: Path, sessions: list[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_entries(data_dir, [1])
+
+    def broken(_self: BackupService) -> object:
+        raise RuntimeError("simulated")
+
+    monkeypatch.setattr(BackupService, "backup_if_changed", broken)
+    window = open_window(qtbot, data_dir, sessions)
+    assert window.started_up and window.services is not None
+    status = window.status.text()
+    assert "unexpected problem (RuntimeError)" in status and "works" in status
+    save_by_form(qtbot, window, 2)  # not blocked
+    assert len(stored_ids(data_dir)) == 2
+
+
 def test_closing_during_the_start_up_backup_waits_for_it(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -100,6 +100,23 @@ def test_the_form_is_usable_and_the_entries_listed_before_the_imports_finish(
     session.close()
 
 
+def test_same_as_last_before_the_imports_finish_copies_the_latest_entry(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Same as last" clicked while the journal is still opening: the opening is finished at
+    once and the form filled from the latest entry."""
+    _journal_with_two_entries(data_dir)
+    imports_done = _slow_start(monkeypatch)
+    session = _shown_until_ready(qtbot, data_dir)
+    window = session.window
+    assert window.services is None
+    imports_done.set()
+    qtbot.mouseClick(window.entry_form.same_button, Qt.MouseButton.LeftButton)
+    assert window.services is not None
+    assert window.entry_form.pain_score.value() == 3  # the latest entry's score
+    session.close()
+
+
 def test_a_journal_to_upgrade_is_opened_before_anything_is_listed(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
