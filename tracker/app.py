@@ -59,9 +59,9 @@ def _application() -> QApplication:
 
 
 def style_sheet() -> str:
-    from importlib.resources import files
-
-    return (files("tracker") / "resources" / "style.qss").read_text(encoding="utf-8")
+    # Read beside this module, as it is installed (importlib.resources would add its own
+    # imports before the first paint).
+    return (Path(__file__).parent / "resources" / "style.qss").read_text(encoding="utf-8")
 
 
 class _Preparation(threading.Thread):
