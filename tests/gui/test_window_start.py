@@ -10,11 +10,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 import tracker.app as app_module
 from tests.conftest import EXAMPLE_JOURNAL, REPO, run_cli
+from tests.gui.test_history_updates import shown
 from tracker.app import Session, build_window
 from tracker.domain.model import Entry, Pain
 from tracker.services.journal import JournalService
@@ -73,12 +74,20 @@ def _slow_start(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     return imports_done
 
 
+def _listed_early(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Session, threading.Event]:
+    """A journal of two entries, shown until they are listed, its opening held back until the
+    returned event is set."""
+    _journal_with_two_entries(data_dir)
+    imports_done = _slow_start(monkeypatch)
+    return _shown_until_ready(qtbot, data_dir), imports_done
+
+
 def test_the_form_is_usable_and_the_entries_listed_before_the_imports_finish(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _journal_with_two_entries(data_dir)
-    imports_done = _slow_start(monkeypatch)
-    session = _shown_until_ready(qtbot, data_dir)
+    session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
     window = session.window
     assert window.services is None  # SQLAlchemy and the services are not there yet
     model = window.history.model
@@ -105,15 +114,46 @@ def test_same_as_last_before_the_imports_finish_copies_the_latest_entry(
 ) -> None:
     """ "Same as last" clicked while the journal is still opening: the opening is finished at
     once and the form filled from the latest entry."""
-    _journal_with_two_entries(data_dir)
-    imports_done = _slow_start(monkeypatch)
-    session = _shown_until_ready(qtbot, data_dir)
+    session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
     window = session.window
     assert window.services is None
     imports_done.set()
     qtbot.mouseClick(window.entry_form.same_button, Qt.MouseButton.LeftButton)
     assert window.services is not None
     assert window.entry_form.pain_score.value() == 3  # the latest entry's score
+    session.close()
+
+
+def test_entries_the_start_listed_are_not_read_again_when_the_journal_opens(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
+    window = session.window
+    resets: list[bool] = []
+    window.history.model.modelReset.connect(lambda: resets.append(True))
+    listed = shown(window.history)
+    imports_done.set()
+    qtbot.waitUntil(lambda: window.services is not None, timeout=5000)
+    assert resets == []  # opened without reading the listed entries again
+    assert shown(window.history) == listed
+    window.history.range_changed.emit()  # the same dates chosen again: read afresh
+    assert resets == [True]
+    assert shown(window.history) == listed
+    session.close()
+
+
+def test_dates_changed_while_the_journal_opens_are_listed_when_it_has(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
+    window = session.window
+    assert window.history.model.rowCount() == 2
+    window.history.date_to.setDate(QDate.currentDate().addDays(-3))  # before both entries
+    imports_done.set()
+    qtbot.waitUntil(lambda: window.services is not None, timeout=5000)
+    assert window.history.model.rowCount() == 0
+    window.history.date_to.setDate(QDate.currentDate())
+    assert window.history.model.rowCount() == 2
     session.close()
 
 

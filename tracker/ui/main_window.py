@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from tracker import APP_NAME
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from tracker.domain.model import Contacts, Entry, Profile
     from tracker.services.backups import BackupInfo, RestoreResult, StartCheck
     from tracker.services.journal import Changes, DeletedEntry, EntrySaved
@@ -88,6 +90,8 @@ class MainWindow(QMainWindow):
         self.delete_dialog: QWidget | None = None
         self._painted = False
         self._ready = False  # journal_ready emitted
+        # the history's dates when the start listed their entries (``show_early_listing``)
+        self._listed_early: tuple[datetime, datetime] | None = None
         self.started_up = False
         self._base_point_size = _base_point_size()
 
@@ -260,7 +264,13 @@ class MainWindow(QMainWindow):
         self._set_enabled(True)
         self.status.setText(f"Journal: {services.journal.location}")
         self._show_contacts_if_missing(first_start=services.journal.latest_entry() is None)
-        self._on_journal_changed(Changes.of("entries", "settings", *self.panels))
+        # Entries listed by the start for the dates still chosen are not read again: nothing
+        # can have changed them since (a save waits for this), and an upgrade is never listed.
+        listed, self._listed_early = self._listed_early, None
+        self._on_journal_changed(
+            Changes.of("entries", "settings", *self.panels),
+            history_current=listed is not None and listed == self.history.range(),
+        )
         self._emit_ready()
         self.alerts.attach(services)
 
@@ -269,6 +279,7 @@ class MainWindow(QMainWindow):
         form usable. Saving (or "same as last", or deleting) then waits for the journal to
         finish opening (``keeper.finish_opening``); the other actions wait until it has."""
         self.history.set_entries(entries, flags)
+        self._listed_early = self.history.range()
         self._set_form_enabled(True)
         self._emit_ready()
 
@@ -449,10 +460,10 @@ class MainWindow(QMainWindow):
         self.damaged_panel.restore_requested.connect(self._on_damaged_restore)
         self.damaged_panel.start_empty_requested.connect(self._on_damaged_start_empty)
 
-    def _on_journal_changed(self, changes: Changes) -> None:
+    def _on_journal_changed(self, changes: Changes, *, history_current: bool = False) -> None:
         if changes.saved:
             self._put_in_history(changes)
-        elif "entries" in changes or "alerts" in changes:
+        elif ("entries" in changes or "alerts" in changes) and not history_current:
             self._refresh_history()
         for name, panel in self.panels.items():
             if not self._refresh_on[name] & changes.lists:
