@@ -157,6 +157,40 @@ def test_dates_changed_while_the_journal_opens_are_listed_when_it_has(
     session.close()
 
 
+def test_closing_while_the_journal_opens_waits_for_the_start_and_closes_what_it_opened(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tracker.storage.database as database
+
+    opened: list[database.JournalDatabase] = []
+    closed: list[database.JournalDatabase] = []
+    original_open = database.open_journal
+
+    def watched_open(folder: Path) -> database.JournalDatabase:
+        db = original_open(folder)
+        opened.append(db)
+        return db
+
+    original_close = database.JournalDatabase.close
+
+    def watched_close(self: database.JournalDatabase) -> None:
+        if any(self is db for db in opened):
+            closed.append(self)
+        original_close(self)
+
+    monkeypatch.setattr(database, "open_journal", watched_open)
+    monkeypatch.setattr(database.JournalDatabase, "close", watched_close)
+    session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
+    (start,) = [t for t in threading.enumerate() if t.name == "spine-journal-start"]
+    assert opened == []  # held back
+    threading.Timer(0.3, imports_done.set).start()  # the start ends while close() waits
+    session.close()
+    assert not start.is_alive()
+    assert len(opened) == 1 and closed == opened  # what the start opened, closed with it
+    assert closed[0] is opened[0]
+    assert session.window.services is None  # and never handed to the window
+
+
 def test_a_journal_to_upgrade_is_opened_before_anything_is_listed(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
