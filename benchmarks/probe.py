@@ -3,6 +3,7 @@
     python -m benchmarks.probe bare_window
     python -m benchmarks.probe ready_floor
     python -m benchmarks.probe chart_floor
+    python -m benchmarks.probe chart_panels_floor
     python -m benchmarks.probe app DATA_DIR
     python -m benchmarks.probe inprocess DATA_DIR
 
@@ -95,9 +96,10 @@ def ready_floor() -> None:
     _bare_window(after)
 
 
-def chart_floor() -> None:
+def chart_floor(panels: int = 0) -> None:
     """The ready floor, then matplotlib's Qt backend imported and one empty figure painted in
-    the window."""
+    the window; with ``panels``, a figure of that many empty panels one above the other
+    (matplotlib's own axes and ticks, nothing drawn in them)."""
 
     def after(window: Any, marks: dict[str, float]) -> bool:
         _import_orm(marks)
@@ -105,7 +107,10 @@ def chart_floor() -> None:
         from matplotlib.figure import Figure
         from PySide6.QtWidgets import QApplication
 
-        canvas = FigureCanvasQTAgg(Figure())
+        figure = Figure()
+        if panels:
+            figure.subplots(panels, 1)
+        canvas = FigureCanvasQTAgg(figure)
 
         def painted() -> None:
             marks["chart"] = time.time()
@@ -183,7 +188,12 @@ def main() -> int:
 
         _emit(run(rest[0]))
     else:
-        {"bare_window": bare_window, "ready_floor": ready_floor, "chart_floor": chart_floor}[kind]()
+        {
+            "bare_window": bare_window,
+            "ready_floor": ready_floor,
+            "chart_floor": chart_floor,
+            "chart_panels_floor": lambda: chart_floor(panels=4),
+        }[kind]()
     return 0
 
 
