@@ -305,7 +305,6 @@ def check_budgets(table: Table) -> list[str]:
 
 
 def print_table(table: Table) -> None:
-    print(f"{'figure':<18} {'median':>9} {'min':>9} {'max':>9} {'runs':>4}  budget")
     rows: list[tuple[str, str]] = []
     for key, baseline, limit, kind in BUDGETS:
         if key in table and (baseline is None or baseline in table):
@@ -318,14 +317,16 @@ def print_table(table: Table) -> None:
         if baseline is not None:
             rows.append((baseline, "(baseline)"))
     rows += [(key, "(information)") for key in INFORMATION]
+    width = max(len(name) for name, _budget in rows)
+    print(f"{'figure':<{width}} {'median':>9} {'min':>9} {'max':>9} {'runs':>4}  budget")
     for name, budget in rows:
         row = table.get(name)
         if row is None:
-            print(f"{name:<18} {'-':>9} {'':>9} {'':>9} {'':>4}  {budget}")
+            print(f"{name:<{width}} {'-':>9} {'':>9} {'':>9} {'':>4}  {budget}")
             continue
         print(
-            f"{name:<18} {row['median']:>9} {row['min']:>9} {row['max']:>9} {row['runs']:>4}"
-            f"  {budget}"
+            f"{name:<{width}} {row['median']:>9} {row['min']:>9} {row['max']:>9}"
+            f" {row['runs']:>4}  {budget}"
         )
 
 
