@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import shutil
 import sqlite3
 import threading
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -189,6 +191,77 @@ def test_closing_while_the_journal_opens_waits_for_the_start_and_closes_what_it_
     assert len(opened) == 1 and closed == opened  # what the start opened, closed with it
     assert closed[0] is opened[0]
     assert session.window.services is None  # and never handed to the window
+
+
+@pytest.fixture
+def collector_paused() -> Iterator[None]:
+    """The cycle collector paused as ``run_window`` pauses it first; as it was, afterwards."""
+    app_module.START_COLLECTOR.pause()
+    assert not gc.isenabled()
+    try:
+        yield
+    finally:
+        app_module.START_COLLECTOR.resume()
+        gc.unfreeze()  # what this test froze is collected again in later tests
+
+
+@pytest.mark.usefixtures("collector_paused")
+def test_cycles_are_collected_again_and_what_the_start_made_frozen_once_the_journal_opens(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
+    assert not gc.isenabled()  # the entries listed, the journal still opening
+    assert gc.get_freeze_count() == 0
+    imports_done.set()
+    qtbot.waitUntil(lambda: session.window.services is not None, timeout=5000)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 100_000  # Qt's, SQLAlchemy's and the app's objects
+    session.close()
+
+
+@pytest.mark.usefixtures("collector_paused")
+@pytest.mark.parametrize("damage", ["zero bytes", "not a journal"])
+def test_cycles_are_collected_again_when_the_journal_could_not_be_opened(
+    qtbot: QtBot, data_dir: Path, damage: str
+) -> None:
+    _journal_with_two_entries(data_dir)
+    journal = data_dir / "journal.sqlite3"
+    if damage == "zero bytes":
+        journal.write_bytes(b"")
+    else:
+        journal.write_text("Dear diary\n" * 500)
+    session = build_window(data_dir)
+    qtbot.addWidget(session.window)
+    with qtbot.waitSignal(session.window.first_painted, timeout=5000):
+        session.window.show()
+    qtbot.waitUntil(lambda: session.window.damaged_panel.isVisible(), timeout=5000)
+    assert gc.isenabled()
+    session.close()
+
+
+def test_the_window_pauses_the_collector_until_it_closes_when_the_journal_never_opened(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    _journal_with_two_entries(data_dir)
+    seen: list[bool] = []
+
+    def built(folder: Path) -> Session:
+        seen.append(gc.isenabled())  # while the window is made
+        session = build_window(folder)
+        qtbot.addWidget(session.window)
+        return session
+
+    monkeypatch.setattr(app_module, "build_window", built)
+    monkeypatch.setattr(QApplication, "exec", lambda _app: 0)  # closed at once
+    try:
+        assert app_module.run_window(["--data-dir", str(data_dir)]) == 0
+        assert seen == [False]
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
 
 
 def test_a_journal_to_upgrade_is_opened_before_anything_is_listed(
