@@ -12,9 +12,8 @@ refreshes only what it shows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -62,8 +61,7 @@ def _base_point_size() -> float:
 PanelFactory = Callable[[], QWidget]
 
 
-@dataclass
-class UndoStep:
+class UndoStep(NamedTuple):  # not a dataclass: that module is not imported before the paint
     description: str
     undo: Callable[[], None]
 
