@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import os
 import sys
 import threading
@@ -16,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker import APP_NAME
+from tracker import APP_NAME, collector
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTimer
@@ -63,35 +62,6 @@ def style_sheet() -> str:
     # Read beside this module, as it is installed (importlib.resources would add its own
     # imports before the first paint).
     return (Path(__file__).parent / "resources" / "style.qss").read_text(encoding="utf-8")
-
-
-class CollectorPause:
-    """Python's cycle collector paused while the window starts, until the journal has opened.
-
-    The start imports Qt, SQLAlchemy and the app (and matplotlib, if the Trends tab is chosen
-    meanwhile): a few hundred thousand objects that live as long as the program, and hardly any
-    garbage. The collector would still go through them all, again and again as they pile up
-    (100 to 130 ms of the start, in a dozen generation-1 and two full collections). ``resume``
-    freezes what was made meanwhile (``gc.freeze``: left out of every later collection, which
-    then goes only through what is made after) and collects again; the few cycles of garbage
-    made at the start (some 2,500 objects) are kept with the rest."""
-
-    def __init__(self) -> None:
-        self._paused = False
-
-    def pause(self) -> None:
-        if gc.isenabled():  # else someone else paused it, and resumes it
-            gc.disable()
-            self._paused = True
-
-    def resume(self) -> None:
-        if self._paused:
-            self._paused = False
-            gc.freeze()
-            gc.enable()
-
-
-START_COLLECTOR = CollectorPause()
 
 
 class _Preparation(threading.Thread):
@@ -270,8 +240,8 @@ class Session:
     def _finish_open(self) -> None:
         try:
             self._finish_open_now()
-        finally:  # the start's objects are made: collect cycles again (see ``CollectorPause``)
-            START_COLLECTOR.resume()
+        finally:  # the start's objects are made: collect cycles again (``tracker.collector``)
+            collector.START.resume()
 
     def _finish_open_now(self) -> None:
         from PySide6.QtCore import QTimer
@@ -470,7 +440,7 @@ def build_window(folder: Path) -> Session:
 
 
 def run_window(argv: Sequence[str]) -> int:
-    START_COLLECTOR.pause()  # until the journal has opened (``Session._finish_open``)
+    collector.START.pause()  # until the journal has opened (``Session._finish_open``)
     from tracker.paths import AlreadyOpenError, JournalLock, data_dir
 
     args = _window_arguments(argv)
@@ -493,4 +463,4 @@ def run_window(argv: Sequence[str]) -> int:
         return code
     finally:
         lock.release()
-        START_COLLECTOR.resume()  # closed before the journal opened
+        collector.START.resume()  # closed before the journal opened

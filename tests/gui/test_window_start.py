@@ -6,6 +6,7 @@ import contextlib
 import gc
 import shutil
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -18,6 +19,7 @@ from pytestqt.qtbot import QtBot
 import tracker.app as app_module
 from tests.conftest import EXAMPLE_JOURNAL, REPO, run_cli
 from tests.gui.test_history_updates import shown
+from tracker import collector
 from tracker.app import Session, build_window
 from tracker.domain.model import Entry, Pain
 from tracker.services.journal import JournalService
@@ -196,12 +198,12 @@ def test_closing_while_the_journal_opens_waits_for_the_start_and_closes_what_it_
 @pytest.fixture
 def collector_paused() -> Iterator[None]:
     """The cycle collector paused as ``run_window`` pauses it first; as it was, afterwards."""
-    app_module.START_COLLECTOR.pause()
+    collector.START.pause()
     assert not gc.isenabled()
     try:
         yield
     finally:
-        app_module.START_COLLECTOR.resume()
+        collector.START.resume()
         gc.unfreeze()  # what this test froze is collected again in later tests
 
 
@@ -332,6 +334,39 @@ def test_the_trends_tab_chosen_early_gets_its_first_series_from_the_start(
     assert view is not None and view._data is not None
     fresh = TrendsService(open_journal(data_dir)).trend_data(view._data.start, view._data.end)
     assert view._data == fresh
+    session.close()
+
+
+@pytest.mark.usefixtures("collector_paused")
+def test_the_trends_tab_chosen_early_leaves_the_collector_paused_until_the_journal_opens(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
+    window = session.window
+    page = window.panels["trends"]
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: "tracker.ui.widgets.chart_view" in sys.modules, timeout=5000)
+    qtbot.wait(50)  # matplotlib imported, the tab waits for the journal
+    assert not gc.isenabled()  # its own pause left the start's in place
+    with qtbot.waitSignal(window.chart_painted, timeout=10000):
+        imports_done.set()
+    assert gc.isenabled()
+    session.close()
+
+
+def test_the_trends_tab_chosen_after_the_start_leaves_the_collector_running(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    _journal_with_two_entries(data_dir)
+    session = _shown_until_ready(qtbot, data_dir)
+    window = session.window
+    qtbot.waitUntil(lambda: window.services is not None, timeout=5000)
+    try:
+        with qtbot.waitSignal(window.chart_painted, timeout=10000):
+            window.tabs.setCurrentWidget(window.panels["trends"])
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
     session.close()
 
 

@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from tracker import collector
+
 if TYPE_CHECKING:
     from tracker.services.registry import Services
     from tracker.ui.widgets.chart_view import ChartView
@@ -71,7 +73,8 @@ class TrendsPage(QWidget):
         services come (``set_services``, then ``refresh``)."""
         if self.view is not None:
             return
-        from tracker.ui.widgets.chart_view import ChartView
+        with collector.paused_for_imports():  # matplotlib's hundred thousand objects
+            from tracker.ui.widgets.chart_view import ChartView
 
         if self._services is None:
             self.services_wanted.emit()
