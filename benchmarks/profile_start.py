@@ -108,9 +108,8 @@ def main() -> int:
     print("      ms  thread cpu  thread                what")
     for at, cpu, thread, what in MARKS:
         print(f"{at:8.1f}  {cpu:10.1f}  {thread[:20]:<20}  {what}")
-    print(
-        f"CPU time of the process (all threads, from its start) at the chart's paint: {CPU[0]:.0f}"
-    )
+    if CPU:  # the chart painted
+        print(f"CPU time of the process (all threads, from its start) at the chart: {CPU[0]:.0f}")
     if rows:
         pstats.Stats(profile).sort_stats("cumulative").print_stats(rows)
     return code

@@ -114,13 +114,14 @@ class _Preparation(threading.Thread):
                 self._opened[1].trends.prepare_first_chart()
 
     def result(self) -> tuple[BackupService, StartCheck, tuple[JournalDatabase, Services] | None]:
-        """The check, and the journal opened here (``None`` when it was damaged); or the error
-        either raised."""
+        """The check, and the journal opened here (``None`` when it was damaged), handed over:
+        this thread keeps no hold on it (its timer outlives it); or the error either raised."""
         self.join()
         if self.error is not None:
             raise self.error
         assert self.backups is not None and self.check is not None
-        return self.backups, self.check, self._opened
+        opened, self._opened = self._opened, None
+        return self.backups, self.check, opened
 
 
 def _stop(timer: QTimer | None) -> None:
@@ -325,10 +326,14 @@ class Session:
             self._preparation.chart_wanted.set()
 
     def _close_journal(self) -> bool:
-        """Close the journal's connections; whether it was open."""
+        """Close the journal's connections; whether it was open. Once the journal opened again
+        has replaced it in the window, what it left in reference cycles is freed."""
+        from PySide6.QtCore import QTimer
+
         was_open = self.db is not None
         self.close()
         self.db = None
+        QTimer.singleShot(0, self.window, collector.collect_frozen)
         return was_open
 
     def restore(self, backup: BackupInfo) -> RestoreResult:
@@ -441,6 +446,13 @@ def build_window(folder: Path) -> Session:
 
 def run_window(argv: Sequence[str]) -> int:
     collector.START.pause()  # until the journal has opened (``Session._finish_open``)
+    try:
+        return _run_window(argv)
+    finally:  # if it never did (``resume`` does nothing the second time)
+        collector.START.resume()
+
+
+def _run_window(argv: Sequence[str]) -> int:
     from tracker.paths import AlreadyOpenError, JournalLock, data_dir
 
     args = _window_arguments(argv)
@@ -463,4 +475,3 @@ def run_window(argv: Sequence[str]) -> int:
         return code
     finally:
         lock.release()
-        collector.START.resume()  # closed before the journal opened

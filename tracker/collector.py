@@ -5,10 +5,19 @@ chosen.
 Imports make hundreds of thousands of objects and hardly any garbage, yet the collector goes
 through them all, again and again as they pile up: 100 to 130 ms of the window's start (a
 dozen generation-1 and two full collections), some 45 ms of the Trends tab's first opening.
-``CollectorPause.resume`` then freezes what was made meanwhile (``gc.freeze``: left out of
-every later collection, which goes only through what is made after) and collects again. The
-few cycles of garbage made while paused (some 2,500 objects at the start) are kept with the
-rest.
+``CollectorPause.resume`` freezes every object there is then (``gc.freeze``: the collector
+leaves them out of every later collection and goes only through what is made after), then lets
+the collector run again. A frozen object is still freed when nothing refers to it any more;
+only one caught in a reference cycle is kept for good. So:
+- the cycles of garbage made while paused are kept (some 2,500 objects at the start);
+- ``paused_for_imports`` collects first, so that no older garbage is frozen;
+- ``collect_frozen`` collects the frozen objects too, for when long-lived ones are let go (the
+  journal closed and opened again).
+
+Pauses, resumes and ``collect_frozen`` are called on the window's thread. The start's thread
+pauses the collector only in its own way (``services.trends._no_cycle_collection``), while the
+start's pause holds and before ``START`` is resumed (``Session._finish_open`` waits for that
+thread first).
 """
 
 from __future__ import annotations
@@ -28,24 +37,38 @@ class CollectorPause:
             self._paused = True
 
     def resume(self) -> None:
-        """Freeze what was made while paused, and collect again (once per pause)."""
+        """Freeze every object there is now, and let the collector run again (once per
+        pause)."""
         if self._paused:
             self._paused = False
             gc.freeze()
             gc.enable()
 
 
-# The window's start: paused first thing, resumed once the journal has opened (or the window
-# closed before it did).
+# The window's start: paused first thing in ``run_window``, resumed once the journal has opened
+# (or could not be), or when ``run_window`` returns.
 START = CollectorPause()
 
 
 @contextmanager
 def paused_for_imports() -> Iterator[None]:
-    """Paused while modules are imported; what they made is frozen after."""
+    """Paused while modules are imported, unless it is paused already; the garbage there was
+    before is collected first (after the start's freeze, a fraction of a millisecond)."""
     pause = CollectorPause()
+    if gc.isenabled():
+        gc.collect()
     pause.pause()
     try:
         yield
     finally:
         pause.resume()
+
+
+def collect_frozen() -> None:
+    """Collect every object, the frozen ones too, and freeze again what is left (if anything
+    was frozen): what the journal that was closed left in reference cycles is freed."""
+    frozen = gc.get_freeze_count() > 0
+    gc.unfreeze()
+    gc.collect()
+    if frozen:
+        gc.freeze()

@@ -6,9 +6,8 @@ import contextlib
 import gc
 import shutil
 import sqlite3
-import sys
 import threading
-from collections.abc import Iterator
+import weakref
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -196,19 +195,15 @@ def test_closing_while_the_journal_opens_waits_for_the_start_and_closes_what_it_
 
 
 @pytest.fixture
-def collector_paused() -> Iterator[None]:
-    """The cycle collector paused as ``run_window`` pauses it first; as it was, afterwards."""
+def collector_paused() -> None:
+    """The cycle collector paused as ``run_window`` pauses it first (the shared set-up lets it
+    run again, and unfreezes, after the test)."""
     collector.START.pause()
     assert not gc.isenabled()
-    try:
-        yield
-    finally:
-        collector.START.resume()
-        gc.unfreeze()  # what this test froze is collected again in later tests
 
 
 @pytest.mark.usefixtures("collector_paused")
-def test_cycles_are_collected_again_and_what_the_start_made_frozen_once_the_journal_opens(
+def test_the_collector_runs_again_and_what_the_start_made_is_frozen_once_the_journal_opens(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
@@ -217,13 +212,13 @@ def test_cycles_are_collected_again_and_what_the_start_made_frozen_once_the_jour
     imports_done.set()
     qtbot.waitUntil(lambda: session.window.services is not None, timeout=5000)
     assert gc.isenabled()
-    assert gc.get_freeze_count() > 100_000  # Qt's, SQLAlchemy's and the app's objects
+    assert gc.get_freeze_count() > 100_000  # every object then: Qt's, SQLAlchemy's, the app's
     session.close()
 
 
 @pytest.mark.usefixtures("collector_paused")
 @pytest.mark.parametrize("damage", ["zero bytes", "not a journal"])
-def test_cycles_are_collected_again_when_the_journal_could_not_be_opened(
+def test_the_collector_runs_again_when_the_journal_could_not_be_opened(
     qtbot: QtBot, data_dir: Path, damage: str
 ) -> None:
     _journal_with_two_entries(data_dir)
@@ -238,6 +233,28 @@ def test_cycles_are_collected_again_when_the_journal_could_not_be_opened(
         session.window.show()
     qtbot.waitUntil(lambda: session.window.damaged_panel.isVisible(), timeout=5000)
     assert gc.isenabled()
+    session.close()
+
+
+@pytest.mark.usefixtures("collector_paused")
+def test_a_journal_closed_and_opened_again_leaves_nothing_of_the_old_one_frozen(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deleting all data (as a restore does) closes the journal the start opened and froze, and
+    opens a new one; what the old one left in reference cycles is still freed."""
+    session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
+    imports_done.set()
+    qtbot.waitUntil(lambda: session.window.services is not None, timeout=5000)
+    assert gc.get_freeze_count() > 0
+    old = session.window.services
+    services = weakref.ref(old)
+    engine = weakref.ref(session.db.engine)  # type: ignore[attr-defined]
+    del old
+    session.delete_all_data()
+    assert session.window.services is not None and session.window.services is not services()
+    qtbot.waitUntil(lambda: services() is None and engine() is None, timeout=5000)
+    assert gc.get_freeze_count() > 0  # the rest frozen again
+    assert session.window.services.journal.counts()["entries"] == 0
     session.close()
 
 
@@ -257,13 +274,29 @@ def test_the_window_pauses_the_collector_until_it_closes_when_the_journal_never_
 
     monkeypatch.setattr(app_module, "build_window", built)
     monkeypatch.setattr(QApplication, "exec", lambda _app: 0)  # closed at once
+    assert app_module.run_window(["--data-dir", str(data_dir)]) == 0
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_the_collector_runs_again_when_the_journal_is_open_in_another_window(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tracker.paths import JournalLock
+
+    _journal_with_two_entries(data_dir)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    other = JournalLock(data_dir)
+    other.acquire()
     try:
-        assert app_module.run_window(["--data-dir", str(data_dir)]) == 0
-        assert seen == [False]
-        assert gc.isenabled()
+        assert app_module.run_window(["--data-dir", str(data_dir)]) == 1
     finally:
-        gc.enable()
-        gc.unfreeze()
+        other.release()
+    assert len(warned) == 1
+    assert gc.isenabled()
 
 
 def test_a_journal_to_upgrade_is_opened_before_anything_is_listed(
@@ -344,10 +377,9 @@ def test_the_trends_tab_chosen_early_leaves_the_collector_paused_until_the_journ
     session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
     window = session.window
     page = window.panels["trends"]
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: "tracker.ui.widgets.chart_view" in sys.modules, timeout=5000)
-    qtbot.wait(50)  # matplotlib imported, the tab waits for the journal
-    assert not gc.isenabled()  # its own pause left the start's in place
+    with qtbot.waitSignal(page.services_wanted, timeout=5000):  # matplotlib imported
+        window.tabs.setCurrentWidget(page)
+    assert not gc.isenabled()  # the tab's own pause left the start's in place
     with qtbot.waitSignal(window.chart_painted, timeout=10000):
         imports_done.set()
     assert gc.isenabled()
@@ -361,12 +393,9 @@ def test_the_trends_tab_chosen_after_the_start_leaves_the_collector_running(
     session = _shown_until_ready(qtbot, data_dir)
     window = session.window
     qtbot.waitUntil(lambda: window.services is not None, timeout=5000)
-    try:
-        with qtbot.waitSignal(window.chart_painted, timeout=10000):
-            window.tabs.setCurrentWidget(window.panels["trends"])
-        assert gc.isenabled()
-    finally:
-        gc.unfreeze()
+    with qtbot.waitSignal(window.chart_painted, timeout=10000):
+        window.tabs.setCurrentWidget(window.panels["trends"])
+    assert gc.isenabled()
     session.close()
 
 

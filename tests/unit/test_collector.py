@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+import weakref
 
 import pytest
 
-from tracker.collector import CollectorPause, paused_for_imports
-
-
-@pytest.fixture(autouse=True)
-def _collector_as_it_was() -> Iterator[None]:
-    assert gc.isenabled()
-    yield
-    gc.enable()
-    gc.unfreeze()  # what a test froze is collected again in later tests
+from tracker.collector import CollectorPause, collect_frozen, paused_for_imports
 
 
 def test_paused_then_resumed_the_collector_runs_again_and_what_was_made_is_frozen() -> None:
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # as the test set-up leaves it
     pause = CollectorPause()
     pause.pause()
     assert not gc.isenabled()
@@ -48,3 +41,34 @@ def test_imports_are_made_with_the_collector_paused_and_it_runs_again_after_a_fa
         import tracker.no_such_module  # type: ignore[import-not-found]  # noqa: F401
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_imports_while_paused_already_leave_the_pause_to_its_owner() -> None:
+    outer = CollectorPause()
+    outer.pause()
+    with paused_for_imports():
+        pass
+    assert not gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    outer.resume()
+    assert gc.isenabled()
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_collecting_the_frozen_frees_their_cycles_and_freezes_the_rest_again() -> None:
+    kept = [[n] for n in range(100)]
+    cycle = _Cycle()
+    gone = weakref.ref(cycle)
+    pause = CollectorPause()
+    pause.pause()
+    pause.resume()  # both frozen
+    del cycle
+    gc.collect()
+    assert gone() is not None  # frozen: never collected
+    collect_frozen()
+    assert gone() is None
+    assert gc.get_freeze_count() >= len(kept)  # what is still used, frozen again

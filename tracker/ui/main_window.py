@@ -314,6 +314,7 @@ class MainWindow(QMainWindow):
 
     def show_damaged_journal(self, check: StartCheck) -> None:
         """The journal was not opened: say why and where it went, offer the way on."""
+        self._listed_early = None  # the journal opened next is read afresh
         self.damaged_panel.show_check(check)
         keys = "Alt+F restores the backup, Alt+Y" if check.backup is not None else "Alt+Y"
         self._plain_status()
@@ -333,6 +334,7 @@ class MainWindow(QMainWindow):
         self.start_up_done.emit()
 
     def show_journal_problem(self, message: str) -> None:
+        self._listed_early = None  # the journal opened next is read afresh
         self._set_enabled(False)  # the form may have been usable while the journal opened
         self.status.setText(f"<b>The journal could not be opened.</b> {message}")
         self._rich_status()
