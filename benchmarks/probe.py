@@ -4,6 +4,7 @@
     python -m benchmarks.probe ready_floor
     python -m benchmarks.probe chart_floor
     python -m benchmarks.probe chart_panels_floor
+    python -m benchmarks.probe chart_floor_paused
     python -m benchmarks.probe app DATA_DIR
     python -m benchmarks.probe inprocess DATA_DIR
 
@@ -123,6 +124,15 @@ def chart_floor(panels: int = 0) -> None:
     _bare_window(after)
 
 
+def chart_floor_paused() -> None:
+    """The chart floor with Python's cycle collector paused first, as the app's window pauses
+    it during its start (``tracker.collector``)."""
+    import gc
+
+    gc.disable()
+    chart_floor()
+
+
 # ---- the app, started through its real entry point -------------------------------------------
 
 
@@ -193,6 +203,7 @@ def main() -> int:
             "ready_floor": ready_floor,
             "chart_floor": chart_floor,
             "chart_panels_floor": lambda: chart_floor(panels=4),
+            "chart_floor_paused": chart_floor_paused,
         }[kind]()
     return 0
 
