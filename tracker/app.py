@@ -65,18 +65,19 @@ def style_sheet() -> str:
 
 
 class _Preparation(threading.Thread):
-    """Started just after the window's first paint, while its pages are being made: imports
-    the storage and service layers (SQLAlchemy above all) and runs the start-up check
-    (``PRAGMA quick_check``, SQLite's own C code, which runs beside Qt's), then opens a journal
-    the check passed, so that opening the journal waits for none of it. ``result`` hands the
-    check and the opened journal, or the error, to the window's thread."""
+    """Started just after the window's first paint: runs the quick check (``PRAGMA
+    quick_check``, SQLite's own C code, in a thread of its own, beside the window's pages) and,
+    once the latest entries are listed, imports the storage and service layers (SQLAlchemy
+    above all) and runs the start-up check, then opens a journal the check passed, so that
+    opening the journal waits for none of it. ``result`` hands the check and the opened
+    journal, or the error, to the window's thread."""
 
     def __init__(self, folder: Path) -> None:
         from tracker.storage.journal_file import JOURNAL_NAME, EarlyCheck
 
         super().__init__(name="spine-journal-start", daemon=True)
         self.folder = folder
-        # the quick check (C code) runs beside the imports (Python, holding the GIL)
+        # the quick check (C code, which lets the GIL go) runs beside the window's pages
         self.early = EarlyCheck(folder / JOURNAL_NAME)
         self.backups: BackupService | None = None
         self.check: StartCheck | None = None
@@ -86,12 +87,21 @@ class _Preparation(threading.Thread):
         # set by the window's thread when the Trends tab waits for the journal: the chart's
         # first series are then read here as well (the trends service keeps them)
         self.chart_wanted = threading.Event()
+        # set by the window's thread once the latest entries are listed (or could not be): for a
+        # journal the quick check passed, the imports wait for it. Listing them resets the
+        # history's table, whose sorting calls the model's Python code from Qt a thousand
+        # times, and each call would first wait for this thread to let the GIL go: 150 to 250
+        # ms, against 40 ms of work.
+        self.listed = threading.Event()
 
     def start(self) -> None:
         self.early.start()
         super().start()
 
     def run(self) -> None:
+        with contextlib.suppress(Exception):  # said again by the start-up check, in plain words
+            if self.early.problem() is None:  # then the window lists the latest entries first
+                self.listed.wait()
         try:
             import sqlalchemy.orm  # noqa: F401 - the import is the work
 
@@ -116,6 +126,7 @@ class _Preparation(threading.Thread):
     def result(self) -> tuple[BackupService, StartCheck, tuple[JournalDatabase, Services] | None]:
         """The check, and the journal opened here (``None`` when it was damaged), handed over:
         this thread keeps no hold on it (its timer outlives it); or the error either raised."""
+        self.listed.set()  # nothing is listed now, if it was not yet
         self.join()
         if self.error is not None:
             raise self.error
@@ -200,6 +211,7 @@ class Session:
 
         preparation = self._preparation
         if preparation is not None and preparation.is_alive() and self._list_early(preparation):
+            preparation.listed.set()
             self._waiting = self._when_done(preparation, self.finish_opening)
             return
         self._finish_open()

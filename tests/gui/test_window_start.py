@@ -112,6 +112,32 @@ def test_the_form_is_usable_and_the_entries_listed_before_the_imports_finish(
     session.close()
 
 
+def test_the_start_imports_only_once_the_latest_entries_are_listed(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The listing is not kept waiting by the start's imports (see ``_Preparation.listed``)."""
+    from tracker.services.backups import BackupService
+
+    _journal_with_two_entries(data_dir)
+    order: list[str] = []
+    original = BackupService.check_on_start
+
+    def checked(self: BackupService, **kwargs: object) -> object:
+        order.append("start-up check")
+        return original(self, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(BackupService, "check_on_start", checked)
+    session = build_window(data_dir)
+    window = session.window
+    qtbot.addWidget(window)
+    window.journal_ready.connect(lambda: order.append("listed"))
+    window.show()
+    qtbot.waitUntil(lambda: window.services is not None, timeout=5000)
+    assert order == ["listed", "start-up check"]
+    assert window.history.model.rowCount() == 2
+    session.close()
+
+
 def test_same_as_last_before_the_imports_finish_copies_the_latest_entry(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
