@@ -153,38 +153,48 @@ class EntryForm(QWidget):
     # ---- layout ------------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        left = QVBoxLayout()
-        left.addWidget(self._when_and_pain())
-        left.addWidget(self._where())
-        left.addWidget(self._pain_kind())
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(self._nerves())
-        right.addWidget(self._body())
-        right.addStretch(1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        inner = QWidget()
-        inner_layout = QVBoxLayout(inner)
-        inner_layout.addLayout(columns)
+        # Made from the outside in: each widget is then put in its place once. With the style
+        # sheet, every move of a widget into another styles it, and all inside it, again.
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.heading)
+        outer.addWidget(self.message)
         scroll = QScrollArea()
-        scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(scroll, 1)
+        inner = QWidget()
+        scroll.setWidget(inner)
+        columns = QHBoxLayout()
+        QVBoxLayout(inner).addLayout(columns)
+        left = QVBoxLayout()
+        right = QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        self._when_and_pain(left)
+        self._where(left)
+        self._pain_kind(left)
+        left.addStretch(1)
+        self._nerves(right)
+        self._body(right)
+        right.addStretch(1)
         buttons = QHBoxLayout()
+        outer.addLayout(buttons)
         for button in (self.save_button, self.same_button, self.clear_button):
             buttons.addWidget(button)
         buttons.addWidget(self.cancel_edit_button)
         buttons.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.heading)
-        outer.addWidget(self.message)
-        outer.addWidget(scroll, 1)
-        outer.addLayout(buttons)
 
-    def _grid_box(self, title: str, rows: list[tuple[str, QWidget, str]]) -> QGroupBox:
+    @staticmethod
+    def _box(title: str, column: QVBoxLayout) -> QGroupBox:
+        """An empty group box, put in its column before it is filled."""
         box = QGroupBox(title)
+        column.addWidget(box)
+        return box
+
+    def _grid_box(
+        self, title: str, column: QVBoxLayout, rows: list[tuple[str, QWidget, str]]
+    ) -> QGroupBox:
+        box = self._box(title, column)
         grid = QGridLayout(box)
         for row, (text, widget, hint) in enumerate(rows):
             grid.addWidget(buddy_label(text, widget), row, 0)
@@ -197,9 +207,10 @@ class EntryForm(QWidget):
         grid.setColumnStretch(2, 1)
         return box
 
-    def _when_and_pain(self) -> QGroupBox:
-        return self._grid_box(
+    def _when_and_pain(self, column: QVBoxLayout) -> None:
+        self._grid_box(
             "Pain",
+            column,
             [
                 ("&When:", self.when, ""),
                 (
@@ -211,28 +222,29 @@ class EntryForm(QWidget):
             ],
         )
 
-    def _checks_box(self, title: str, boxes: list[QCheckBox]) -> QGroupBox:
-        box = QGroupBox(title)
+    def _checks_box(self, title: str, column: QVBoxLayout, boxes: list[QCheckBox]) -> QGroupBox:
+        box = self._box(title, column)
         layout = QVBoxLayout(box)
         for check in boxes:
             layout.addWidget(check)
             self._order.append(check)
         return box
 
-    def _where(self) -> QGroupBox:
-        return self._checks_box("Where it hurts", list(self.regions.values()))
+    def _where(self, column: QVBoxLayout) -> None:
+        self._checks_box("Where it hurts", column, list(self.regions.values()))
 
-    def _pain_kind(self) -> QGroupBox:
-        box = self._checks_box("What the pain is like", [self.night, self.straining, self.tender])
+    def _pain_kind(self, column: QVBoxLayout) -> None:
+        box = self._checks_box(
+            "What the pain is like", column, [self.night, self.straining, self.tender]
+        )
         layout = box.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.addWidget(QLabel("Pain shooting:"))
         for check in self.radiating.values():
             layout.addWidget(check)
             self._order.append(check)
-        return box
 
-    def _nerves(self) -> QGroupBox:
+    def _nerves(self, column: QVBoxLayout) -> None:
         rows = [
             (f"Weakness, {WEAKNESS_LABELS[k].lower()}:", w, "") for k, w in self.weakness.items()
         ]
@@ -241,11 +253,12 @@ class EntryForm(QWidget):
             for k, w in self.numbness.items()
         ]
         rows.append(("Wal&king:", self.walking, ""))
-        return self._grid_box("Weakness, numbness and walking", rows)
+        self._grid_box("Weakness, numbness and walking", column, rows)
 
-    def _body(self) -> QGroupBox:
+    def _body(self, column: QVBoxLayout) -> None:
         box = self._grid_box(
             "Bladder, bowel and the rest",
+            column,
             [
                 ("Bla&dder:", self.bladder, ""),
                 ("B&owel:", self.bowel, ""),
@@ -259,7 +272,6 @@ class EntryForm(QWidget):
         grid.addWidget(buddy_label("&Note:", self.note), 4, 0)
         grid.addWidget(self.note, 4, 1, 1, 2)
         self._order.append(self.note)
-        return box
 
     def _set_accessible_names(self) -> None:
         for check in [*self.regions.values(), self.night, self.straining, self.tender, self.sexual]:
