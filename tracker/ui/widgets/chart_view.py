@@ -155,7 +155,29 @@ class ChartView(QWidget):
         return edit
 
     def _layout(self) -> None:
+        # Made from the outside in, as the entry form is: each widget put in its place once,
+        # so the style sheet styles it once.
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # In a small window (larger text, 1280x720 with the contacts panel open) the chart
+        # scrolls rather than pushing the window past the screen.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout.addWidget(scroll)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        scroll.setWidget(splitter)
+        top = QWidget()
+        bottom = QWidget()
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        chart = QVBoxLayout(top)
+        chart.setContentsMargins(0, 0, 0, 0)
         buttons = QHBoxLayout()
+        chart.addLayout(buttons)
         for button in self.preset_buttons.values():
             buttons.addWidget(button)
         buttons.addSpacing(16)
@@ -166,34 +188,14 @@ class ChartView(QWidget):
         buttons.addWidget(self.dates_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        top = QWidget()
-        chart = QVBoxLayout(top)
-        chart.setContentsMargins(0, 0, 0, 0)
-        chart.addLayout(buttons)
         chart.addWidget(self.message)
         chart.addWidget(self.canvas, 1)
         chart.addWidget(self.point_label)
-        bottom = QWidget()
         table = QVBoxLayout(bottom)
         table.setContentsMargins(0, 0, 0, 0)
         table.addWidget(self.table_intro)
         table.addWidget(self.table, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
         self.table.setMinimumHeight(140)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        # In a small window (larger text, 1280x720 with the contacts panel open) the chart
-        # scrolls rather than pushing the window past the screen.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(splitter)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
 
     def _set_font(self) -> None:
         font = self.point_label.font()
