@@ -1,6 +1,6 @@
-"""Python's cycle collector, paused while objects that live as long as the program are made in
-bulk: the modules imported at the window's start, and matplotlib's when the Trends tab is first
-chosen.
+"""Python's cycle collector, paused while many objects are made at once: the modules imported at
+the window's start, matplotlib's when the Trends tab is first chosen, and the trend chart's
+series (``paused``).
 
 Imports make hundreds of thousands of objects and hardly any garbage, yet the collector goes
 through them all, again and again as they pile up: 100 to 130 ms of the window's start (a
@@ -11,24 +11,29 @@ the collector run again. A frozen object is still freed when nothing refers to i
 only one caught in a reference cycle is kept for good. So:
 - the cycles of garbage made while paused are kept (some 2,500 objects at the start);
 - ``paused_for_imports`` collects first, so that no older garbage is frozen;
+- ``paused`` freezes nothing: the series it is for are let go at the next change;
 - ``collect_frozen`` collects the frozen objects too, for when long-lived ones are let go (the
   journal closed and opened again).
 
-Pauses, resumes and ``collect_frozen`` are called on the window's thread. The start's thread
-pauses the collector only in its own way (``services.trends._no_cycle_collection``), while the
-start's pause holds and before ``START`` is resumed (``Session._finish_open`` waits for that
-thread first).
+A pause inside another does nothing: the outer one resumes. Pauses that freeze, their resumes
+and ``collect_frozen`` are called on the window's thread. The start's thread only reads the
+chart's first series (``paused``), while the start's pause holds and before ``START`` is
+resumed (``Session._finish_open`` waits for that thread first).
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 
 class CollectorPause:
-    def __init__(self) -> None:
+    """``freeze``: ``resume`` freezes every object there is then."""
+
+    def __init__(self, *, freeze: bool = True) -> None:
+        self._freeze = freeze
         self._paused = False
 
     def pause(self) -> None:
@@ -37,11 +42,12 @@ class CollectorPause:
             self._paused = True
 
     def resume(self) -> None:
-        """Freeze every object there is now, and let the collector run again (once per
-        pause)."""
+        """Let the collector run again (once per pause), having frozen every object there is
+        now if so made."""
         if self._paused:
             self._paused = False
-            gc.freeze()
+            if self._freeze:
+                gc.freeze()
             gc.enable()
 
 
@@ -51,17 +57,33 @@ START = CollectorPause()
 
 
 @contextmanager
-def paused_for_imports() -> Iterator[None]:
-    """Paused while modules are imported, unless it is paused already; the garbage there was
-    before is collected first (after the start's freeze, a fraction of a millisecond)."""
-    pause = CollectorPause()
-    if gc.isenabled():
-        gc.collect()
+def _held(pause: CollectorPause) -> Iterator[None]:
     pause.pause()
     try:
         yield
     finally:
         pause.resume()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Paused for the block, nothing frozen: for many short-lived objects made at once."""
+    with _held(CollectorPause(freeze=False)):
+        yield
+
+
+@contextmanager
+def paused_for_imports(module: str) -> Iterator[None]:
+    """Paused while ``module`` is imported (nothing done if it is already), then what there is
+    frozen; the garbage there was before is collected first (after the start's freeze, a
+    fraction of a millisecond)."""
+    if module in sys.modules:
+        yield
+        return
+    if gc.isenabled():
+        gc.collect()
+    with _held(CollectorPause()):
+        yield
 
 
 def collect_frozen() -> None:

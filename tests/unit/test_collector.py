@@ -7,7 +7,7 @@ import weakref
 
 import pytest
 
-from tracker.collector import CollectorPause, collect_frozen, paused_for_imports
+from tracker.collector import CollectorPause, collect_frozen, paused, paused_for_imports
 
 
 def test_paused_then_resumed_the_collector_runs_again_and_what_was_made_is_frozen() -> None:
@@ -36,7 +36,7 @@ def test_a_pause_inside_another_leaves_the_resuming_to_the_outer_one() -> None:
 
 def test_imports_are_made_with_the_collector_paused_and_it_runs_again_after_a_failure() -> None:
     seen: list[bool] = []
-    with pytest.raises(ImportError), paused_for_imports():
+    with pytest.raises(ImportError), paused_for_imports("tracker.no_such_module"):
         seen.append(gc.isenabled())
         import tracker.no_such_module  # type: ignore[import-not-found]  # noqa: F401
     assert seen == [False]
@@ -46,7 +46,7 @@ def test_imports_are_made_with_the_collector_paused_and_it_runs_again_after_a_fa
 def test_imports_while_paused_already_leave_the_pause_to_its_owner() -> None:
     outer = CollectorPause()
     outer.pause()
-    with paused_for_imports():
+    with paused_for_imports("tracker.no_such_module"):
         pass
     assert not gc.isenabled()
     assert gc.get_freeze_count() == 0
@@ -72,3 +72,17 @@ def test_collecting_the_frozen_frees_their_cycles_and_freezes_the_rest_again() -
     collect_frozen()
     assert gone() is None
     assert gc.get_freeze_count() >= len(kept)  # what is still used, frozen again
+
+
+def test_a_plain_pause_freezes_nothing_and_leaves_an_outer_pause_in_place() -> None:
+    with paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    outer = CollectorPause()
+    outer.pause()
+    with paused():
+        pass
+    assert not gc.isenabled()
+    outer.resume()
+    assert gc.isenabled()

@@ -6,13 +6,12 @@ One unit of work per public method. The sums and daily groups come from SQL
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
+from tracker import collector
 from tracker.domain import trends
 from tracker.domain.model import Treatment
 from tracker.domain.trends import Flare, TreatmentResponse, TrendData
@@ -20,22 +19,6 @@ from tracker.storage import queries, repository
 from tracker.storage.database import ChangeMark, JournalDatabase, change_mark
 
 KEPT_RANGES = 8  # the presets, and a few chosen dates
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused while the series are made. Ten years of days are some
-    twenty thousand small records made in one go, none in a reference cycle; run every 700 of
-    them, the collector moved them all to its oldest generation, and so made a full collection
-    (70 ms in the window) every two or three redraws of the chart. Paused, it finds only the
-    records still kept when it next runs."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 class TrendsService:
@@ -78,7 +61,12 @@ class TrendsService:
         """The chart's series for ``start..end`` (inclusive). A missing end is the journal's
         first or last recorded day (today when the journal holds no entry or dose).
         Raises ``ValueError`` when ``start`` is after ``end``."""
-        with _no_cycle_collection(), self._db.unit_of_work() as session:
+        # The cycle collector paused while the series are made. Ten years of days are some
+        # twenty thousand small records made in one go, none in a reference cycle; run every
+        # 700 of them, the collector moved them all to its oldest generation, and so made a full
+        # collection (70 ms in the window) every two or three redraws of the chart. Paused, it
+        # finds only the records still kept when it next runs.
+        with collector.paused(), self._db.unit_of_work() as session:
             if start is None or end is None:
                 span = self._recorded_span(session)
                 first, last = span if span is not None else (self._today(), self._today())

@@ -7,7 +7,6 @@ The tab says what it is doing meanwhile.
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -74,11 +73,8 @@ class TrendsPage(QWidget):
         services come (``set_services``, then ``refresh``)."""
         if self.view is not None:
             return
-        if "tracker.ui.widgets.chart_view" in sys.modules:  # chosen before the journal opened
-            from tracker.ui.widgets.chart_view import ChartView
-        else:
-            with collector.paused_for_imports():  # matplotlib's hundred thousand objects
-                from tracker.ui.widgets.chart_view import ChartView
+        with collector.paused_for_imports("tracker.ui.widgets.chart_view"):  # matplotlib's
+            from tracker.ui.widgets.chart_view import ChartView  # hundred thousand objects
 
         if self._services is None:
             self.services_wanted.emit()
