@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker import APP_NAME, collector
+from tracker import APP_NAME, collector, resource
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTimer
@@ -59,9 +59,7 @@ def _application() -> QApplication:
 
 
 def style_sheet() -> str:
-    # Read beside this module, as it is installed (importlib.resources would add its own
-    # imports before the first paint).
-    return (Path(__file__).parent / "resources" / "style.qss").read_text(encoding="utf-8")
+    return resource("style.qss").read_text(encoding="utf-8")
 
 
 class _Preparation(threading.Thread):

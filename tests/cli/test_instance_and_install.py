@@ -82,7 +82,8 @@ def test_the_installed_wheel_finds_its_resources_and_migrations(tmp_path: Path) 
     names = zipfile.ZipFile(wheel).namelist()
     assert "tracker/storage/migrations/versions/0001_initial.py" in names
     assert "tracker/storage/migrations/env.py" in names
-    assert any(name.startswith("tracker/resources/") for name in names)
+    assert "tracker/resources/style.qss" in names
+    assert "tracker/resources/icons/spine-journal.svg" in names
 
     env_dir = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env_dir)], check=True)
@@ -106,6 +107,12 @@ def test_the_installed_wheel_finds_its_resources_and_migrations(tmp_path: Path) 
         capture_output=True, text=True, cwd=outside, env=env,
     )  # fmt: skip
     assert where.stdout.startswith(str(site)), where.stdout + where.stderr
+    found = subprocess.run(
+        [str(env_dir / "bin" / "python"), "-c",
+         "import tracker; print(tracker.resource('style.qss'))"],
+        capture_output=True, text=True, cwd=outside, env=env,
+    )  # fmt: skip
+    assert found.stdout.strip() == str(site / "tracker" / "resources" / "style.qss"), found.stderr
     helped = subprocess.run(
         [str(script), "--help"], capture_output=True, text=True, cwd=outside, env=env
     )
