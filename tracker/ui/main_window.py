@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import APP_NAME
+from tracker.ui.help_menu import HelpMenu
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
     from tracker.ui.widgets.urgent_banner import UrgentBanner
 
 LARGER_TEXT_FACTOR = 1.25
+# No file path in the status line: Help, About and the Backups dialog say where the journal is.
+JOURNAL_OPEN = "Your journal is open."
 
 
 def _base_point_size() -> float:
@@ -260,7 +263,7 @@ class MainWindow(QMainWindow):
             self._attach_panel(name, panel, services)
         self.set_larger_text(services.journal.larger_text())
         self._set_enabled(True)
-        self.status.setText(f"Journal: {services.journal.location}")
+        self.status.setText(JOURNAL_OPEN)
         self._show_contacts_if_missing(first_start=services.journal.latest_entry() is None)
         # Entries listed by the start for the dates still chosen are not read again: nothing
         # can have changed them since (a save waits for this), and an upgrade is never listed.
@@ -419,6 +422,7 @@ class MainWindow(QMainWindow):
         self.go_menu = self.menuBar().addMenu("&Go")
         self._add_go_action("Today's entry", "entry")
         self._add_go_action("History", "history")
+        self.help_menu = HelpMenu(self)
 
     def _add_go_action(self, title: str, name: str) -> None:
         number = len(self.go_menu.actions()) + 1
@@ -697,7 +701,7 @@ class MainWindow(QMainWindow):
         self.damaged_panel.hide()
         from tracker.ui.data_safety import backup_words
 
-        kept = f" The damaged journal is kept as {result.previous}." if result.previous else ""
+        kept = f" The damaged journal is kept as {result.previous.name}." if result.previous else ""
         self.status.setText(f"Restored the backup of {backup_words(result.restored)}.{kept}")
 
     def _on_damaged_start_empty(self) -> None:
