@@ -328,8 +328,10 @@ class MainWindow(QMainWindow):
 
     def show_backup_problem(self, sentence: str) -> None:
         """The backup at start failed; the journal is open and works (one sentence)."""
+        from tracker.ui.data_safety import plain_places
+
         self._plain_status()
-        self.status.setText(sentence)
+        self.status.setText(plain_places(sentence, self.keeper))
 
     def mark_started_up(self) -> None:
         """The start-up is over: the journal is open and backed up if it had changed."""
@@ -339,6 +341,9 @@ class MainWindow(QMainWindow):
     def show_journal_problem(self, message: str) -> None:
         self._listed_early = None  # the journal opened next is read afresh
         self._set_enabled(False)  # the form may have been usable while the journal opened
+        from tracker.ui.data_safety import plain_places
+
+        message = plain_places(message, self.keeper)
         self.status.setText(f"<b>The journal could not be opened.</b> {message}")
         self._rich_status()
 
@@ -587,11 +592,12 @@ class MainWindow(QMainWindow):
             return
         from tracker.services.errors import JournalError
         from tracker.services.journal import Changes
+        from tracker.ui.data_safety import plain_places
 
         try:
             deleted = self.services.journal.delete_entry(entry.id)
         except JournalError as error:
-            self.status.setText(f"Not deleted: {error}")
+            self.status.setText(f"Not deleted: {plain_places(str(error), self.keeper)}")
             return
         self._push_undo("delete", lambda: self._restore_deleted(deleted))
         self.status.setText("Entry deleted. Ctrl+Z brings it back.")
@@ -609,12 +615,13 @@ class MainWindow(QMainWindow):
             return
         step = self._undo.pop()
         from tracker.services.errors import JournalError
+        from tracker.ui.data_safety import plain_places
 
         try:
             step.undo()
         except JournalError as error:
             self._undo.append(step)
-            self.status.setText(f"Could not undo: {error}")
+            self.status.setText(f"Could not undo: {plain_places(str(error), self.keeper)}")
             return
         self.status.setText(f"Undone: {step.description}.")
         self.undo_action.setText(f"&Undo {self._undo[-1].description}" if self._undo else "&Undo")
