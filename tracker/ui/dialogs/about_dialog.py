@@ -32,6 +32,7 @@ from tracker.ui.common import buddy_label
 from tracker.ui.widgets.journal_place import JournalPlace
 
 COLUMNS = ("Library", "Version", "Licence")
+SECTION_GAP = 12  # pixels between the page's parts
 QT_DISTRIBUTIONS = ("pyside6", "shiboken6")  # PySide6-Essentials and its binding generator
 LGPL_URL = "https://www.gnu.org/licenses/lgpl-3.0.html"
 NOT_LISTED = (
@@ -93,6 +94,7 @@ class AboutDialog(QDialog):
         )
         for widget in (self.heading, self.version, self.rule_set):
             layout.addWidget(widget)
+        layout.addSpacing(SECTION_GAP)
         layout.addWidget(_label("<h2>Your journal</h2>"))
         if self.place is not None:
             layout.addWidget(self.place)
@@ -104,6 +106,7 @@ class AboutDialog(QDialog):
                 "connection."
             )
         )
+        layout.addSpacing(SECTION_GAP)
         layout.addWidget(self.licence)
         layout.addStretch(1)
         scroll = QScrollArea()  # larger text may not fit a small screen
