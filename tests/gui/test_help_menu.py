@@ -213,9 +213,13 @@ def test_about_shows_the_version_rule_set_and_journal_folder_and_opens_it(
     dialog = open_by_mouse(qtbot, window, "About Spine Journal…")
     assert isinstance(dialog, AboutDialog)
     assert focused() is dialog.close_button
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.tabs.tabBar()
+    press(qtbot, Qt.Key.Key_Tab)  # no unseen stop on the way
+    assert dialog.place is not None and focused() is dialog.place.open_button
     assert tracker.__version__ in dialog.version.text()
     assert f"rule set {rules.RULE_SET}" in dialog.rule_set.text()
-    assert dialog.place is not None and str(data_dir) in dialog.place.path.text()
+    assert str(data_dir) in dialog.place.path.text()
     assert "MIT" in dialog.licence.text() and "LGPLv3" in dialog.licence.text()
 
     press(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # "&Open folder"

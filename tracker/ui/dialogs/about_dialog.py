@@ -113,6 +113,7 @@ class AboutDialog(QDialog):
         scroll.setWidget(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unseen stop: Tab goes to the button
         return scroll
 
     # ---- the Licences tab --------------------------------------------------------------------
