@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
@@ -141,12 +141,17 @@ def test_a_failed_backup_at_start_is_said_without_the_folders_path(
         ("Nothing was saved.", "Nothing was saved."),
     ],
 )
+@pytest.mark.parametrize("kind", [PurePosixPath, PureWindowsPath])
 def test_error_sentences_name_files_and_folders_without_their_paths(
-    sentence: str, said: str, tmp_path: Path
+    sentence: str, said: str, kind: type[PurePath]
 ) -> None:
-    folder = tmp_path / "data"
-    text = words_for_places(sentence.format(folder=folder), folder, folder / "backups")
-    assert text == said
+    if kind is PurePosixPath:
+        folder: PurePath = kind("/home/sam/.local/share/spine-journal")
+    else:
+        folder = kind("C:/Users/Sam/AppData/Local/spine-journal")
+    written = sentence.format(folder=folder).replace("/", "\\" if kind is PureWindowsPath else "/")
+    assert str(folder) in written or written == said
+    assert words_for_places(written, folder, folder / "backups") == said
 
 
 # ---- what the red flags mean -------------------------------------------------------------------

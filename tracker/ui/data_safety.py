@@ -9,9 +9,8 @@ was) when it could not do what was asked.
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
-from pathlib import Path
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -92,7 +91,7 @@ def plain_places(sentence: str, keeper: JournalKeeper | None) -> str:
     return words_for_places(sentence, folder, backups.backup_dir)
 
 
-def words_for_places(sentence: str, folder: Path, backup_dir: Path) -> str:
+def words_for_places(sentence: str, folder: PurePath, backup_dir: PurePath) -> str:
     """``The backup could not be written in /x/backups (...)`` -> ``... in the journal's
     backups folder (...)``; ``The journal file /x/journal.sqlite3 is empty`` -> ``The journal
     file journal.sqlite3 is empty``; ``The journal folder /x cannot ...`` -> ``The journal
@@ -109,9 +108,6 @@ def words_for_places(sentence: str, folder: Path, backup_dir: Path) -> str:
 
 def _names_only(text: str, place: str) -> str:
     """Each ``place/name`` in ``text`` as ``name`` alone."""
-    for separator in {os.sep, "/"}:
-        prefix = place + separator
-        while prefix in text:
-            start = text.index(prefix)
-            text = text[:start] + text[start + len(prefix) :]
+    for separator in ("/", "\\"):  # either, whatever the system: no branch by OS
+        text = text.replace(place + separator, "")
     return text
