@@ -157,6 +157,7 @@ def test_a_damaged_journal_is_set_aside_and_the_newest_backup_restored_from_the_
     assert window.history.model.rowCount() == 2
     assert copy.read_bytes() == damaged_bytes  # the damaged copy is kept as it was
     assert "Restored the backup of" in window.status.text() and copy.name in window.status.text()
+    assert str(data_dir) not in window.status.text()  # the file's name, not its path
     # the window works as usual
     save_by_form(qtbot, window, 4)
     assert len(stored_ids(data_dir)) == 3

@@ -10,6 +10,7 @@ was) when it could not do what was asked.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -78,3 +79,35 @@ def plain_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{round(size / 1024)} KB"
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+def plain_places(sentence: str, keeper: JournalKeeper | None) -> str:
+    """``sentence`` (an error's, for the status line) with no file path in it: the files in the
+    journal's folder by their names, the folders in words (Help, About shows where they are)."""
+    if keeper is None:
+        return sentence
+    backups = keeper.backups
+    folder = backups.journal_path.parent
+    return words_for_places(sentence, folder, backups.backup_dir)
+
+
+def words_for_places(sentence: str, folder: PurePath, backup_dir: PurePath) -> str:
+    """``The backup could not be written in /x/backups (...)`` -> ``... in the journal's
+    backups folder (...)``; ``The journal file /x/journal.sqlite3 is empty`` -> ``The journal
+    file journal.sqlite3 is empty``; ``The journal folder /x cannot ...`` -> ``The journal
+    folder cannot ...``."""
+    text = sentence.replace(f" folder {folder}", " folder")
+    for place, words in (
+        (backup_dir, "the journal's backups folder"),
+        (folder, "the journal folder"),
+    ):
+        text = _names_only(text, str(place))
+        text = text.replace(str(place), words)
+    return text
+
+
+def _names_only(text: str, place: str) -> str:
+    """Each ``place/name`` in ``text`` as ``name`` alone."""
+    for separator in ("/", "\\"):  # either, whatever the system: no branch by OS
+        text = text.replace(place + separator, "")
+    return text

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import APP_NAME
+from tracker.ui.help_menu import HelpMenu
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
     from tracker.ui.widgets.urgent_banner import UrgentBanner
 
 LARGER_TEXT_FACTOR = 1.25
+# No file path in the status line: Help, About and the Backups dialog say where the journal is.
+JOURNAL_OPEN = "Your journal is open."
 
 
 def _base_point_size() -> float:
@@ -260,7 +263,7 @@ class MainWindow(QMainWindow):
             self._attach_panel(name, panel, services)
         self.set_larger_text(services.journal.larger_text())
         self._set_enabled(True)
-        self.status.setText(f"Journal: {services.journal.location}")
+        self.status.setText(JOURNAL_OPEN)
         self._show_contacts_if_missing(first_start=services.journal.latest_entry() is None)
         # Entries listed by the start for the dates still chosen are not read again: nothing
         # can have changed them since (a save waits for this), and an upgrade is never listed.
@@ -325,8 +328,10 @@ class MainWindow(QMainWindow):
 
     def show_backup_problem(self, sentence: str) -> None:
         """The backup at start failed; the journal is open and works (one sentence)."""
+        from tracker.ui.data_safety import plain_places
+
         self._plain_status()
-        self.status.setText(sentence)
+        self.status.setText(plain_places(sentence, self.keeper))
 
     def mark_started_up(self) -> None:
         """The start-up is over: the journal is open and backed up if it had changed."""
@@ -336,6 +341,9 @@ class MainWindow(QMainWindow):
     def show_journal_problem(self, message: str) -> None:
         self._listed_early = None  # the journal opened next is read afresh
         self._set_enabled(False)  # the form may have been usable while the journal opened
+        from tracker.ui.data_safety import plain_places
+
+        message = plain_places(message, self.keeper)
         self.status.setText(f"<b>The journal could not be opened.</b> {message}")
         self._rich_status()
 
@@ -419,6 +427,7 @@ class MainWindow(QMainWindow):
         self.go_menu = self.menuBar().addMenu("&Go")
         self._add_go_action("Today's entry", "entry")
         self._add_go_action("History", "history")
+        self.help_menu = HelpMenu(self)
 
     def _add_go_action(self, title: str, name: str) -> None:
         number = len(self.go_menu.actions()) + 1
@@ -583,11 +592,12 @@ class MainWindow(QMainWindow):
             return
         from tracker.services.errors import JournalError
         from tracker.services.journal import Changes
+        from tracker.ui.data_safety import plain_places
 
         try:
             deleted = self.services.journal.delete_entry(entry.id)
         except JournalError as error:
-            self.status.setText(f"Not deleted: {error}")
+            self.status.setText(f"Not deleted: {plain_places(str(error), self.keeper)}")
             return
         self._push_undo("delete", lambda: self._restore_deleted(deleted))
         self.status.setText("Entry deleted. Ctrl+Z brings it back.")
@@ -605,12 +615,13 @@ class MainWindow(QMainWindow):
             return
         step = self._undo.pop()
         from tracker.services.errors import JournalError
+        from tracker.ui.data_safety import plain_places
 
         try:
             step.undo()
         except JournalError as error:
             self._undo.append(step)
-            self.status.setText(f"Could not undo: {error}")
+            self.status.setText(f"Could not undo: {plain_places(str(error), self.keeper)}")
             return
         self.status.setText(f"Undone: {step.description}.")
         self.undo_action.setText(f"&Undo {self._undo[-1].description}" if self._undo else "&Undo")
@@ -697,7 +708,7 @@ class MainWindow(QMainWindow):
         self.damaged_panel.hide()
         from tracker.ui.data_safety import backup_words
 
-        kept = f" The damaged journal is kept as {result.previous}." if result.previous else ""
+        kept = f" The damaged journal is kept as {result.previous.name}." if result.previous else ""
         self.status.setText(f"Restored the backup of {backup_words(result.restored)}.{kept}")
 
     def _on_damaged_start_empty(self) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from tracker.ui.alert_text import escape
 from tracker.ui.common import Confirm, MessageLine, buddy_label
 from tracker.ui.data_safety import backup_words, plain_size, when_made, why_made
+from tracker.ui.widgets.journal_place import JournalPlace
 
 if TYPE_CHECKING:
     from tracker.services.backups import BackupInfo, BackupService, RestoreResult
@@ -71,9 +72,11 @@ class BackupsDialog(QDialog):
         intro = QLabel(
             "Spine Journal backs up your journal each time it starts, when something changed "
             "since the last backup, and checks every backup after writing it. Backups are kept "
-            f"in {self._service.backup_dir}: a few from each of the last days, weeks and months."
+            f"in its {self._service.backup_dir.name} folder: a few from each of the last days, "
+            "weeks and months."
         )
         intro.setWordWrap(True)
+        self.place = JournalPlace(self._service.journal_path.parent)
         actions = QHBoxLayout()
         actions.addWidget(self.backup_button)
         actions.addWidget(self.restore_button)
@@ -81,6 +84,7 @@ class BackupsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.place)
         layout.addWidget(intro)
         layout.addWidget(buddy_label("&Backups, newest first:", self.table, "Backups"))
         layout.addWidget(self.table, 1)
@@ -88,6 +92,9 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(close)
         self.setMinimumSize(760, 480)
+        # the list first, as before the folder was shown above it; "Open folder" after the actions
+        QWidget.setTabOrder(self.restore_button, self.place.open_button)
+        self.table.setFocus()
 
     # ---- the list ----------------------------------------------------------------------------
 
