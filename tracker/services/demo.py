@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from tracker.domain.alert_history import alerts_as_met
 from tracker.domain.demo import build_demo_journal
@@ -18,8 +18,13 @@ class JournalNotEmpty(JournalError):
     pass
 
 
-def fill_demo(db: JournalDatabase, years: int, *, busy: bool = False) -> dict[str, int]:
-    journal = build_demo_journal(years, busy=busy)
+def fill_demo(
+    db: JournalDatabase, years: int, *, end: date | None = None, busy: bool = False
+) -> dict[str, int]:
+    """The demo history of ``years`` years ending on ``end`` (default: yesterday, local date)
+    in the empty journal ``db``; the stored lists' counts."""
+    last = end if end is not None else date.today() - timedelta(days=1)
+    journal = build_demo_journal(years, end=last, busy=busy)
     with db.unit_of_work() as session:
         if any(repository.counts(session).values()):
             raise JournalNotEmpty(
