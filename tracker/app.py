@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from tracker.paths import JournalLock
     from tracker.services.backups import BackupInfo, BackupService, RestoreResult, StartCheck
     from tracker.services.registry import Services
     from tracker.storage.database import JournalDatabase
@@ -166,13 +167,19 @@ class Session:
     """One running window on one journal: the window, and the services made after it painted.
 
     It is also the window's ``JournalKeeper`` (``tracker.ui.data_safety``): a restore, a new
-    empty journal and deleting all data need the journal closed and opened again, which only
-    the composition root can do. The caller (``run_window``) holds the single-instance lock.
+    empty journal and deleting all data need the journal closed and opened again, and the
+    example journal is opened in place of the person's and theirs again after it, which only
+    the composition root can do. The caller (``run_window``) holds the single-instance lock of
+    the person's data folder (``home``); the example journal, in its ``example/`` folder, has a
+    lock of its own, taken while it is open. It is made afresh each time it is opened and
+    removed when it is left or the window closes, so nothing of it outlives the visit.
     """
 
     def __init__(self, window: MainWindow, folder: Path) -> None:
         self.window = window
-        self.folder = folder
+        self.home = folder  # the person's own data folder
+        self.folder = folder  # the data folder of the journal open now
+        self._example_lock: JournalLock | None = None
         self.db: object | None = None
         self._backups: BackupService | None = None
         self._preparation: _Preparation | None = None
@@ -341,7 +348,7 @@ class Session:
         from PySide6.QtCore import QTimer
 
         was_open = self.db is not None
-        self.close()
+        self._close_open()
         self.db = None
         QTimer.singleShot(0, self.window, collector.collect_frozen)
         return was_open
@@ -370,6 +377,7 @@ class Session:
         from tracker.storage.errors import JournalError
 
         self._close_journal()
+        self._drop_example()  # the person's data, and the example's folder with it
         try:
             self.backups.delete_all_data()
         except OSError as error:
@@ -377,7 +385,71 @@ class Session:
             raise JournalError(f"Not everything could be deleted ({error}).") from None
         self._open()  # a new, empty journal
 
+    @property
+    def in_example(self) -> bool:
+        return self._example_lock is not None
+
+    def open_example(self) -> None:
+        """The person's journal closed, and a fresh example journal (a year of the demo history
+        ending yesterday) opened in its place; ``JournalError`` with the person's journal open
+        again when it could not be made."""
+        from tracker.paths import AlreadyOpenError, JournalLock
+        from tracker.services.demo import example_folder, make_example, remove_example
+        from tracker.services.registry import build_services
+        from tracker.storage.errors import JournalError
+
+        if self.in_example:
+            return
+        self._close_journal()
+        folder = example_folder(self.home)
+        try:
+            remove_example(self.home)  # one left by a crash
+            lock = JournalLock(folder)
+            lock.acquire()
+        except (OSError, AlreadyOpenError) as error:
+            self._open()
+            raise JournalError(f"The example journal could not be made ({error}).") from None
+        try:
+            db = make_example(folder)
+        except BaseException as error:
+            lock.release()
+            with contextlib.suppress(OSError):
+                remove_example(self.home)
+            self._open()
+            if isinstance(error, (JournalError, OSError)):
+                raise JournalError(f"The example journal could not be made ({error}).") from None
+            raise
+        self._example_lock = lock
+        self.folder, self._backups = folder, None
+        self._open((db, build_services(db)))
+
+    def leave_example(self) -> None:
+        """The example journal closed and removed, and the person's own opened again."""
+        if not self.in_example:
+            return
+        self._close_journal()
+        self._drop_example()
+        self._open()
+
+    def _drop_example(self) -> None:
+        """Release and remove the example journal (closed first); the person's folder is the
+        one open from now on."""
+        lock, self._example_lock = self._example_lock, None
+        if lock is None:
+            return
+        from tracker.services.demo import remove_example
+
+        lock.release()
+        self.folder, self._backups = self.home, None
+        with contextlib.suppress(OSError):  # made afresh next time anyway
+            remove_example(self.home)
+
     def close(self) -> None:
+        """Close the journal open now; the example journal, if it is the one, is removed."""
+        self._close_open()
+        self._drop_example()
+
+    def _close_open(self) -> None:
         _stop(self._waiting)  # closed before the opening finished: it never will
         self._waiting = None
         if self._preparation is not None:  # and what the start opened is closed with it
