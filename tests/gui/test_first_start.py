@@ -244,6 +244,7 @@ def test_the_example_journal_opens_apart_and_back_to_my_journal_leaves_mine_unto
     assert latest is not None
     assert latest.recorded_at.date() in {date.today() - timedelta(days=1), date.today()}
     assert (data_dir / "example" / "journal.sqlite3").exists()
+    assert (data_dir / "example" / "journal.lock").exists()  # a lock of its own
     # what would reach the person's files is off while the example is open
     for action in (window.backups_action, window.export_action, window.delete_data_action):
         assert not action.isEnabled()
