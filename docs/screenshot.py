@@ -1,9 +1,15 @@
-"""Re-take the README's screenshot: the main window on a fresh demo journal, on a real X screen.
+"""Re-take the README's screenshots on a real X screen:
+
+- ``welcome.png``: the welcome page of a new, empty journal;
+- ``example.png``: the example journal, opened from it ("Look around with example data first");
+- ``main-window.png``: today's entry, on a fresh demo journal (ending yesterday);
+- ``history.png``: the History tab of that journal;
+- ``trends.png``: its Trends tab.
 
     make screenshot        (or: .venv/bin/python docs/screenshot.py)
 
 Without a display it re-runs itself under Xvfb (Debian's xvfb package, installed by
-`make deps`). The picture is a grab of the whole virtual screen, as a person would see it.
+`make deps`). Each picture is a grab of the whole virtual screen, as a person would see it.
 """
 
 from __future__ import annotations
@@ -13,12 +19,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.app import Session
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-OUT = HERE / "main-window.png"
 SCREEN = "1280x720x24"
+SETTLE_MS = 1500  # after a page is shown: its fonts, layout and chart painted
 
 
 def main() -> int:
@@ -30,35 +44,73 @@ def main() -> int:
         return subprocess.call(command, env={**os.environ, "QT_QPA_PLATFORM": "xcb"})
     sys.path.insert(0, str(REPO))
     with tempfile.TemporaryDirectory() as folder:
-        demo = subprocess.run(
-            [sys.executable, str(REPO / "main.py"), "demo", "--data-dir", folder],
+        new, demo = Path(folder) / "spine-journal", Path(folder) / "demo"
+        made = subprocess.run(
+            [sys.executable, str(REPO / "main.py"), "demo", "--data-dir", str(demo)],
             capture_output=True, text=True,
         )  # fmt: skip
-        if demo.returncode != 0:
-            print(demo.stderr, file=sys.stderr)
+        if made.returncode != 0:
+            print(made.stderr, file=sys.stderr)
             return 1
-        return _shoot(Path(folder))
+        return _shoot(new, demo)
 
 
-def _shoot(folder: Path) -> int:
-    from PySide6.QtCore import QTimer
+def _wait(app: QApplication, done: Callable[[], bool], timeout: float = 20.0) -> None:
+    from PySide6.QtTest import QTest
 
-    from tracker.app import _application, build_window
+    end = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > end:
+            raise SystemExit("screenshot: the window did not get there in time")
+        QTest.qWait(50)
+    QTest.qWait(SETTLE_MS)
+    app.processEvents()
 
-    app = _application()
+
+def _open(app: QApplication, folder: Path) -> Session:
+    from tracker.app import build_window
+
     session = build_window(folder)
     window = session.window
     window.setGeometry(0, 0, 1280, 720)
     window.showMaximized()
+    _wait(app, lambda: window.started_up)
+    return session
 
-    def grab() -> None:
-        screen = app.primaryScreen()
-        screen.grabWindow(0).save(str(OUT))
-        print(f"Saved {OUT}")
-        app.quit()
 
-    QTimer.singleShot(6000, grab)
-    app.exec()
+def _save(app: QApplication, name: str) -> None:
+    out = HERE / name
+    app.primaryScreen().grabWindow(0).save(str(out))
+    print(f"Saved {out}")
+
+
+def _shoot(new: Path, demo: Path) -> int:
+    from tracker.app import _application
+
+    app = _application()
+    session = _open(app, new)
+    _save(app, "welcome.png")
+    session.window.first_start.page.example_button.click()
+    _wait(app, session.window.first_start.bar.isVisible)
+    _save(app, "example.png")
+    session.window.close()
+    session.close()
+
+    session = _open(app, demo)
+    window = session.window
+    window.entry_form.focus_pain_score()
+    _save(app, "main-window.png")
+    window.tabs.setCurrentWidget(window.history)
+    _wait(app, window.history.isVisible)
+    _save(app, "history.png")
+    painted: list[bool] = []
+    window.chart_painted.connect(lambda: painted.append(True))
+    trends = window.panel("trends")
+    assert trends is not None
+    window.tabs.setCurrentWidget(trends)
+    _wait(app, lambda: bool(painted))
+    _save(app, "trends.png")
+    window.close()
     session.close()
     return 0
 

@@ -16,12 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker import APP_NAME, collector, resource
+from tracker.start_up import Preparation as _Preparation
+from tracker.start_up import StartUpBackup as _StartUpBackup
+from tracker.start_up import stop_timer as _stop
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from tracker.services.backups import BackupInfo, BackupService, RestoreResult, StartCheck
+    from tracker.example_journal import ExampleJournal
+    from tracker.services.backups import BackupInfo, BackupService, RestoreResult
     from tracker.services.registry import Services
     from tracker.storage.database import JournalDatabase
     from tracker.ui.main_window import MainWindow
@@ -62,117 +66,23 @@ def style_sheet() -> str:
     return resource("style.qss").read_text(encoding="utf-8")
 
 
-class _Preparation(threading.Thread):
-    """Started just after the window's first paint: runs the quick check (``PRAGMA
-    quick_check``, SQLite's own C code, in a thread of its own, beside the window's pages) and,
-    once the latest entries are listed, imports the storage and service layers (SQLAlchemy
-    above all) and runs the start-up check, then opens a journal the check passed, so that
-    opening the journal waits for none of it. ``result`` hands the check and the opened
-    journal, or the error, to the window's thread."""
-
-    def __init__(self, folder: Path) -> None:
-        from tracker.storage.journal_file import JOURNAL_NAME, EarlyCheck
-
-        super().__init__(name="spine-journal-start", daemon=True)
-        self.folder = folder
-        # the quick check (C code, which lets the GIL go) runs beside the window's pages
-        self.early = EarlyCheck(folder / JOURNAL_NAME)
-        self.backups: BackupService | None = None
-        self.check: StartCheck | None = None
-        self.error: BaseException | None = None
-        # a journal the check passed, opened here too (engine, services; an upgrade if due)
-        self._opened: tuple[JournalDatabase, Services] | None = None
-        # set by the window's thread when the Trends tab waits for the journal: the chart's
-        # first series are then read here as well (the trends service keeps them)
-        self.chart_wanted = threading.Event()
-        # set by the window's thread once the latest entries are listed (or could not be): for a
-        # journal the quick check passed, the imports wait for it. Listing them resets the
-        # history's table, whose sorting calls the model's Python code from Qt a thousand
-        # times, and each call would first wait for this thread to let the GIL go: 150 to 250
-        # ms, against 40 ms of work.
-        self.listed = threading.Event()
-
-    def start(self) -> None:
-        self.early.start()
-        super().start()
-
-    def run(self) -> None:
-        with contextlib.suppress(Exception):  # said again by the start-up check, in plain words
-            if self.early.problem() is None:  # then the window lists the latest entries first
-                self.listed.wait()
-        try:
-            import sqlalchemy.orm  # noqa: F401 - the import is the work
-
-            from tracker.services.backups import BackupService
-            from tracker.services.registry import build_services
-            from tracker.storage.database import open_journal
-
-            self.backups = BackupService(self.folder)
-            self.check = self.backups.check_on_start(checked=self.early.problem())
-            if self.check.damaged:
-                return
-            db = open_journal(self.folder)
-            self._opened = db, build_services(db)
-        except BaseException as error:  # handed to the window's thread by ``result``
-            self.error = error
-            return
-        if self.chart_wanted.is_set():
-            # only a head start: if it fails, the chart reads again, and says what fails
-            with contextlib.suppress(Exception):
-                self._opened[1].trends.prepare_first_chart()
-
-    def result(self) -> tuple[BackupService, StartCheck, tuple[JournalDatabase, Services] | None]:
-        """The check, and the journal opened here (``None`` when it was damaged), handed over:
-        this thread keeps no hold on it (its timer outlives it); or the error either raised."""
-        self.listed.set()  # nothing is listed now, if it was not yet
-        self.join()
-        if self.error is not None:
-            raise self.error
-        assert self.backups is not None and self.check is not None
-        opened, self._opened = self._opened, None
-        return self.backups, self.check, opened
-
-
-def _stop(timer: QTimer | None) -> None:
-    """Stop a timer of the window's, unless it went with the window."""
-    from shiboken6 import isValid
-
-    if timer is not None and isValid(timer):
-        timer.stop()
-
-
-class _StartUpBackup(threading.Thread):
-    """``BackupService.backup_if_changed`` off the window's thread; ``problem`` is the plain
-    sentence of a failure, ``error`` anything else (raised again in the window's thread)."""
-
-    def __init__(self, backups: BackupService) -> None:
-        super().__init__(name="spine-journal-backup", daemon=True)
-        self.backups = backups
-        self.problem: str | None = None
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        from tracker.storage.errors import JournalError
-
-        try:
-            self.backups.backup_if_changed()
-        except JournalError as error:
-            self.problem = str(error)
-        except BaseException as error:  # raised again in the window's thread
-            self.error = error
-
-
 class Session:
     """One running window on one journal: the window, and the services made after it painted.
 
     It is also the window's ``JournalKeeper`` (``tracker.ui.data_safety``): a restore, a new
-    empty journal and deleting all data need the journal closed and opened again, which only
-    the composition root can do. The caller (``run_window``) holds the single-instance lock.
+    empty journal and deleting all data need the journal closed and opened again, and the
+    example journal is opened in place of the person's and theirs again after it, which only
+    the composition root can do. The caller (``run_window``) holds the single-instance lock of
+    the person's data folder (``home``); the example journal, in its ``example/`` folder, has a
+    lock of its own, taken while it is open. It is made afresh each time it is opened and
+    removed when it is left or the window closes, so nothing of it outlives the visit.
     """
 
     def __init__(self, window: MainWindow, folder: Path) -> None:
         self.window = window
-        self.folder = folder
+        self.home = folder  # the person's own data folder
+        self.folder = folder  # the data folder of the journal open now
+        self._example: ExampleJournal | None = None
         self.db: object | None = None
         self._backups: BackupService | None = None
         self._preparation: _Preparation | None = None
@@ -341,7 +251,7 @@ class Session:
         from PySide6.QtCore import QTimer
 
         was_open = self.db is not None
-        self.close()
+        self._close_open()
         self.db = None
         QTimer.singleShot(0, self.window, collector.collect_frozen)
         return was_open
@@ -370,6 +280,7 @@ class Session:
         from tracker.storage.errors import JournalError
 
         self._close_journal()
+        self._drop_example()  # the person's data, and the example's folder with it
         try:
             self.backups.delete_all_data()
         except OSError as error:
@@ -377,7 +288,47 @@ class Session:
             raise JournalError(f"Not everything could be deleted ({error}).") from None
         self._open()  # a new, empty journal
 
+    @property
+    def in_example(self) -> bool:
+        return self._example is not None and self._example.is_open
+
+    def open_example(self) -> None:
+        """The person's journal closed, and a fresh example journal opened in its place
+        (``tracker.example_journal``); ``JournalError`` with the person's journal open again
+        when it could not be made."""
+        from tracker.example_journal import ExampleJournal
+
+        if self.in_example:
+            return
+        self._close_journal()
+        self._example = example = ExampleJournal(self.home)
+        try:
+            opened = example.make()
+        except BaseException:
+            self._open()
+            raise
+        self.folder, self._backups = example.folder, None
+        self._open(opened)
+
+    def leave_example(self) -> None:
+        """The example journal closed and removed, and the person's own opened again."""
+        if self.in_example:
+            self._close_journal()
+            self._drop_example()
+            self._open()
+
+    def _drop_example(self) -> None:
+        """The example journal (closed first) removed: the person's folder is the one open."""
+        if self._example is not None and self._example.is_open:
+            self._example.drop()
+            self.folder, self._backups = self.home, None
+
     def close(self) -> None:
+        """Close the journal open now; the example journal, if it is the one, is removed."""
+        self._close_open()
+        self._drop_example()
+
+    def _close_open(self) -> None:
         _stop(self._waiting)  # closed before the opening finished: it never will
         self._waiting = None
         if self._preparation is not None:  # and what the start opened is closed with it

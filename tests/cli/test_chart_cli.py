@@ -16,7 +16,7 @@ from tests.conftest import run_cli
 @pytest.fixture(scope="module")
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("chart-demo") / "data"
-    result = run_cli("demo", "--years", "1", data_dir=folder)
+    result = run_cli("demo", "--years", "1", "--end", "2026-11-20", data_dir=folder)
     assert result.returncode == 0, result.stderr
     return folder
 

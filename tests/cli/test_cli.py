@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import os
 import stat
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import EXAMPLE_JOURNAL, run_cli
+
+DEMO_END = "2026-11-20"  # the day the fixed demo journal ends
 
 
 def test_help_lists_the_commands_and_starts_no_window() -> None:
@@ -111,8 +114,8 @@ def test_export_into_a_missing_folder_is_bad_input(data_dir: Path, tmp_path: Pat
 
 def test_demo_is_seeded_and_refuses_a_journal_that_is_not_empty(tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
-    assert run_cli("demo", "--years", "1", data_dir=first).returncode == 0
-    assert run_cli("demo", "--years", "1", data_dir=second).returncode == 0
+    assert run_cli("demo", "--years", "1", "--end", DEMO_END, data_dir=first).returncode == 0
+    assert run_cli("demo", "--years", "1", "--end", DEMO_END, data_dir=second).returncode == 0
     one = _without_export_time(run_cli("export", "--out", "-", data_dir=first).stdout)
     two = _without_export_time(run_cli("export", "--out", "-", data_dir=second).stdout)
     assert one == two
@@ -130,6 +133,30 @@ def test_demo_is_seeded_and_refuses_a_journal_that_is_not_empty(tmp_path: Path) 
     assert document["reviews"] and document["appointments"]
     again = run_cli("demo", data_dir=first)
     assert again.returncode == 1 and "is not empty" in again.stderr
+
+
+def test_demo_ends_yesterday_unless_given_an_end(tmp_path: Path) -> None:
+    before = date.today() - timedelta(days=1)
+    assert run_cli("demo", "--years", "1", data_dir=tmp_path / "now").returncode == 0
+    after = date.today() - timedelta(days=1)  # the same day, unless midnight passed meanwhile
+    document = json.loads(run_cli("export", "--out", "-", data_dir=tmp_path / "now").stdout)
+    latest = max(e["recorded_at"][:10] for e in document["entries"])
+    assert latest in {before.isoformat(), after.isoformat()}
+    fixed = tmp_path / "fixed"
+    assert run_cli("demo", "--years", "1", "--end", "2025-03-02", data_dir=fixed).returncode == 0
+    document = json.loads(run_cli("export", "--out", "-", data_dir=fixed).stdout)
+    assert max(e["recorded_at"][:10] for e in document["entries"]) == "2025-03-02"
+
+
+@pytest.mark.parametrize("end", ["2026-02-30", "yesterday", "20261120"])
+def test_demo_refuses_an_end_that_is_not_a_date(data_dir: Path, end: str) -> None:
+    result = run_cli("demo", "--years", "1", "--end", end, data_dir=data_dir)
+    assert result.returncode == 2
+    assert (
+        result.stderr.count("\n") == 1 and "--end" in result.stderr and "real date" in result.stderr
+    )
+    counts = run_cli("check", data_dir=data_dir)
+    assert counts.returncode == 0 and "entries: 0" in counts.stdout  # nothing was written
 
 
 def test_demo_refuses_a_silly_number_of_years(data_dir: Path) -> None:

@@ -70,7 +70,10 @@ def march_pdf(hand_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def demo_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("report-demo")
-    assert run_cli("demo", "--years", "1", data_dir=folder / "data").returncode == 0
+    assert (
+        run_cli("demo", "--years", "1", "--end", "2026-11-20", data_dir=folder / "data").returncode
+        == 0
+    )
     out = folder / "demo.pdf"
     result = run_cli(
         "report", "--from", "2026-08-23", "--to", "2026-11-20", "--out", str(out),

@@ -22,8 +22,8 @@ from tracker.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
-    # The window on its own (the further panels have their own stories).
+def new_window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
+    # The window on its own (the further panels have their own stories), on a new journal.
     session = Session(MainWindow(data_dir / "journal.sqlite3"), data_dir)
     qtbot.addWidget(session.window)
     with qtbot.waitSignal(session.window.first_painted, timeout=5000):
@@ -31,6 +31,15 @@ def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
     qtbot.waitUntil(lambda: session.window.services is not None, timeout=5000)
     yield session.window
     session.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, new_window: MainWindow) -> MainWindow:
+    """The journal started as a person starts it: "Start my journal" on the welcome page,
+    without numbers (tests/gui/test_first_start.py has the welcome page's own stories)."""
+    qtbot.mouseClick(new_window.first_start.page.start_button, Qt.MouseButton.LeftButton)
+    assert new_window.tabs.isVisible()
+    return new_window
 
 
 def stored(data_dir: Path) -> Services:
@@ -237,9 +246,15 @@ def test_a_failed_save_keeps_the_form_and_stores_nothing(
 
 
 def test_first_start_asks_for_numbers_inside_the_window(
-    qtbot: QtBot, window: MainWindow, data_dir: Path
+    qtbot: QtBot, new_window: MainWindow, data_dir: Path
 ) -> None:
+    # asked on the welcome page first; started without them, the reminder offers the form
+    window = new_window
     panel = window.contacts_panel
+    assert window.first_start.page.numbers.isVisible() and not panel.isVisible()
+    qtbot.mouseClick(window.first_start.page.start_button, Qt.MouseButton.LeftButton)
+    assert not panel.isVisible() and window.contacts_reminder.isVisible()
+    qtbot.mouseClick(window.contacts_reminder.button, Qt.MouseButton.LeftButton)
     assert panel.isVisible() and not window.contacts_reminder.isVisible()
     qtbot.mouseClick(panel.later_button, Qt.MouseButton.LeftButton)
     assert not panel.isVisible() and window.contacts_reminder.isVisible()

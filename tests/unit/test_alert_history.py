@@ -74,7 +74,7 @@ def test_the_demo_journal_holds_the_engines_alerts_all_answered(db: JournalDatab
     from tracker.services.alerts import AlertService
     from tracker.services.demo import fill_demo
 
-    fill_demo(db, 1)
+    fill_demo(db, 1, end=date(2026, 11, 20))
     alerts = AlertService(db)
     stored = alerts.all_alerts()
     expected = alerts_as_met(History.from_journal(build_demo_journal(1)))

@@ -4,6 +4,7 @@ gives the same flags as the whole journal."""
 from __future__ import annotations
 
 import random
+from datetime import date
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -50,7 +51,7 @@ def test_the_services_short_history_gives_the_whole_journals_flags(data_dir: Pat
     service loads days, not years, yet every sampled entry gets the flags of the whole history."""
     db = open_journal(data_dir)
     try:
-        fill_demo(db, 2)
+        fill_demo(db, 2, end=date(2026, 11, 20))
         with db.unit_of_work() as session:
             journal = repository.load_journal(session)
         whole = History.from_journal(journal)

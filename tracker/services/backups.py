@@ -10,6 +10,7 @@ the journal open calls ``JournalDatabase.close()`` before ``restore``, ``start_e
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from tracker.storage import backups
 from tracker.storage.backups import BackupError, BackupInfo, StartCheck, StartState
-from tracker.storage.database import BACKUP_DIR_NAME, open_journal
+from tracker.storage.database import BACKUP_DIR_NAME, EXAMPLE_DIR_NAME, open_journal
 from tracker.storage.errors import JournalError
 from tracker.storage.journal_file import JOURNAL_NAME, UNCHECKED, Unchecked
 
@@ -210,5 +211,11 @@ class BackupService:
         return self.journal_path
 
     def delete_all_data(self) -> list[Path]:
-        """Remove the journal, every backup and every damaged copy (the window asks first)."""
-        return backups.remove_all(self.journal_path, self.backup_dir)
+        """Remove the journal, every backup, every damaged copy and the example journal's
+        folder (the window asks first)."""
+        removed = backups.remove_all(self.journal_path, self.backup_dir)
+        example = self._folder / EXAMPLE_DIR_NAME
+        if example.is_dir():
+            shutil.rmtree(example)
+            removed.append(example)
+        return removed

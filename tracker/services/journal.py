@@ -119,6 +119,22 @@ class JournalService:
         with self._db.unit_of_work() as session:
             repository.write_settings(session, {"ui.larger_text": "1" if on else "0"})
 
+    def needs_welcome(self) -> bool:
+        """Whether the welcome page is due: the journal holds no entry and "Start my journal"
+        was never chosen for it (someone who quit on the welcome page sees it again)."""
+        with self._db.unit_of_work() as session:
+            started = repository.read_settings(session).get("journal.started") == "1"
+            return not started and repository.latest_entry(session) is None
+
+    def start_journal(self, profile: Profile | None, contacts: Contacts | None) -> Changes:
+        """ "Start my journal": the numbers given (if any) stored, and the welcome page not
+        shown again for this journal; one unit of work."""
+        with self._db.unit_of_work() as session:
+            if profile is not None and contacts is not None:
+                repository.write_profile_and_contacts(session, profile, contacts)
+            repository.write_settings(session, {"journal.started": "1"})
+        return Changes.of("settings")
+
     def export_warning_shown(self) -> bool:
         """Whether the person was told, before an earlier export, that an exported file is no
         longer protected by the app (so the warning is shown once)."""

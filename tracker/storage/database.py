@@ -41,6 +41,8 @@ from tracker.storage.journal_file import (
 )
 
 BACKUP_DIR_NAME = "backups"
+# the example journal's own data folder, inside the person's (removed with all their data)
+EXAMPLE_DIR_NAME = "example"
 
 
 def secure_dir(path: Path) -> None:

@@ -64,6 +64,7 @@ SETTING_KEYS = {
     "contacts.team",
     "ui.larger_text",
     "export.warned",  # the one-time warning before the first export was shown
+    "journal.started",  # "Start my journal" was chosen on the welcome page
 }
 
 

@@ -1,8 +1,10 @@
-"""What the window needs for backups, restore and deleting everything, and the words it uses.
+"""What the window needs for backups, restore, deleting everything and the example journal, and
+the words it uses.
 
 The journal has to be closed while a backup is restored or the data deleted, and opened again
-afterwards; only the composition root (``tracker.app.Session``) can do that, so the window asks
-it through ``JournalKeeper``. Each of its methods leaves the journal open and the window
+afterwards, and the example journal opened in its place and the person's again after it; only
+the composition root (``tracker.app.Session``) can do that, so the window asks it through
+``JournalKeeper``. Each of its methods leaves the journal open and the window
 attached to the new services when it returns, and raises ``JournalError`` (the journal as it
 was) when it could not do what was asked.
 """
@@ -49,6 +51,20 @@ class JournalKeeper(Protocol):
 
     def chart_wanted(self) -> None:
         """The Trends tab waits for the journal to open."""
+        ...
+
+    @property
+    def in_example(self) -> bool:
+        """Whether the example journal is open (rather than the person's own)."""
+        ...
+
+    def open_example(self) -> None:
+        """Close the person's journal and open a fresh example journal (demo data, in a folder
+        and under a lock of its own) in its place."""
+        ...
+
+    def leave_example(self) -> None:
+        """Close the example journal, remove it and open the person's own journal again."""
         ...
 
 

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from tracker.services.registry import Services
     from tracker.ui.alert_presenter import AlertPresenter
     from tracker.ui.data_safety import JournalKeeper
+    from tracker.ui.first_start import FirstStart
     from tracker.ui.widgets.contacts_panel import ContactsPanel, ContactsReminder
     from tracker.ui.widgets.damaged_journal_panel import DamagedJournalPanel
     from tracker.ui.widgets.entry_form import EntryForm
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, journal_path: Path) -> None:
         super().__init__()
-        self.setWindowTitle(f"{APP_NAME} — {journal_path}")
+        self.setWindowTitle(APP_NAME)  # no path: the status line says where the journal is
         self.setMinimumSize(1024, 640)
         self.resize(1280, 720)
         self.services: Services | None = None
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.damaged_panel: DamagedJournalPanel
         self.urgent_banner: UrgentBanner
         self.alerts: AlertPresenter
+        self.first_start: FirstStart  # the welcome page and the example journal's bar
 
         central = QWidget()
         self._layout = QVBoxLayout(central)
@@ -149,6 +151,10 @@ class MainWindow(QMainWindow):
         above = (self.damaged_panel, self.contacts_panel, self.contacts_reminder)
         for index, widget in enumerate((*above, self.urgent_banner)):
             self._layout.insertWidget(index, widget)
+        from tracker.ui.first_start import FirstStart
+
+        self.first_start = FirstStart(self, self._layout)
+        self.first_start.journal_switched.connect(self._journal_replaced)
         self._built = True
         self._set_shortcuts()
         for name, title, make, on_demand in self._pending_panels:
@@ -264,7 +270,8 @@ class MainWindow(QMainWindow):
         self.set_larger_text(services.journal.larger_text())
         self._set_enabled(True)
         self.status.setText(JOURNAL_OPEN)
-        self._show_contacts_if_missing(first_start=services.journal.latest_entry() is None)
+        if not self.first_start.attach(services):  # the welcome page asks for the numbers
+            self._show_contacts_if_missing(first_start=services.journal.latest_entry() is None)
         # Entries listed by the start for the dates still chosen are not read again: nothing
         # can have changed them since (a save waits for this), and an upgrade is never listed.
         listed, self._listed_early = self._listed_early, None

@@ -76,7 +76,8 @@ class ContactsPanel(QFrame):
         self.team.setText(contacts.team)
         self.name.setText(profile.display_name)
 
-    def _save(self) -> None:
+    def values(self) -> tuple[Profile, Contacts] | None:
+        """The name and numbers typed, checked; ``None`` when refused (the panel says why)."""
         try:
             contacts = Contacts(
                 helpline=self.helpline.text().strip(),
@@ -86,9 +87,14 @@ class ContactsPanel(QFrame):
             profile = Profile(display_name=self.name.text().strip())
         except ValidationError as error:
             self.message.show_problem(str(error))
-            return
+            return None
         self.message.clear_message()
-        self.saved.emit(profile, contacts)
+        return profile, contacts
+
+    def _save(self) -> None:
+        values = self.values()
+        if values is not None:
+            self.saved.emit(*values)
 
 
 class ContactsReminder(QFrame):
