@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -29,8 +28,9 @@ if TYPE_CHECKING:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    # Files SQLite and Qt create would otherwise be readable by every user of the laptop.
-    os.umask(0o077)
+    from tracker.os_files import restrict_new_files
+
+    restrict_new_files()  # files SQLite and Qt create would be readable by every user otherwise
     from tracker.cli import is_command, run
 
     if is_command(args):

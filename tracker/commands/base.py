@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,20 @@ class CommandError(Exception):
     def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
         super().__init__(message)
         self.code = code
+
+
+def write_stdout(text: str) -> None:
+    """``text`` on standard output as UTF-8 bytes, unchanged. Through the text stream, Windows
+    would encode it in the console's code page (failing on a character outside it) and turn
+    each line end into CRLF (a CSV's CRLF into CR CR LF)."""
+    raw = getattr(sys.stdout, "buffer", None)
+    if raw is None:  # standard output replaced by a plain text stream
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    sys.stdout.flush()  # anything printed before comes first
+    raw.write(text.encode("utf-8"))
+    raw.flush()
 
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:
