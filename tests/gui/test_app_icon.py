@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon, QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QIcon, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.gui.test_icons import _make_icons_module
 from tracker import resource
 from tracker.app import APP_ICON, build_window
 
@@ -18,15 +17,9 @@ SIZE = 64
 
 
 def _drawn_from_the_svg(size: int) -> QImage:
-    renderer = QSvgRenderer(str(resource("icons/spine-journal.svg")))
-    assert renderer.isValid()
-    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter)
-    painter.end()
-    return image
+    """The icon as tools/make_icons.py renders it for the launcher and the bundles."""
+    image: QImage = _make_icons_module().render(size, resource("icons/spine-journal.svg"))
+    return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
 
 
 def _image(icon: QIcon) -> QImage:
