@@ -54,6 +54,9 @@ def _application() -> QApplication:
     app = QApplication([sys.argv[0]])
     app.setApplicationName("spine-journal")
     app.setApplicationDisplayName(APP_NAME)
+    # the launcher (resources/linux/spine-journal.desktop) whose icon and name the desktop
+    # shows for the window: Wayland's app id (X11's WM_CLASS is the application name)
+    app.setDesktopFileName("spine-journal")
     app.setStyleSheet(style_sheet())
     return app
 
