@@ -145,3 +145,27 @@ def test_standard_output_gets_the_exact_utf8_bytes_even_through_a_windows_text_s
     text = "\ufeffdate,note\r\n2026-11-03,Pain → 7 ✓\r\n"
     write_stdout(text)
     assert raw.getvalue() == b"first line\r\n" + text.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("platform", "env", "offscreen"),
+    [
+        ("linux", {}, True),  # a server, or a terminal over ssh
+        ("linux", {"DISPLAY": ":0"}, False),
+        ("linux", {"WAYLAND_DISPLAY": "wayland-0"}, False),
+        ("linux", {"QT_QPA_PLATFORM": "xcb"}, False),  # the person's own choice
+        ("win32", {}, False),  # Windows and macOS draw without a display variable
+        ("darwin", {}, False),
+    ],
+)
+def test_the_report_draws_offscreen_only_on_linux_without_a_display(
+    monkeypatch: pytest.MonkeyPatch, platform: str, env: dict[str, str], offscreen: bool
+) -> None:
+    from tracker.commands.report import needs_offscreen
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(sys, "platform", platform)
+    assert needs_offscreen() is offscreen
