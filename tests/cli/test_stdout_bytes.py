@@ -1,5 +1,6 @@
-"""``export --out -`` writes the same bytes as ``export --out FILE``, whatever the encoding of
-standard output (Windows: the console's code page, which has no byte order mark)."""
+"""Standard output as Windows has it when redirected (its code page, here cp1252): ``export
+--out -`` writes the same bytes as ``export --out FILE`` (a code page has no byte order mark),
+and a message naming a folder outside the code page does not fail the command."""
 
 from __future__ import annotations
 
@@ -37,3 +38,21 @@ def test_a_csv_export_to_standard_output_is_the_file_byte_for_byte(
     assert written.startswith("\ufeff".encode()) and b"\r\n" in written
     assert b"\r\r\n" not in written
     assert result.stdout == written
+
+
+def test_a_message_naming_a_folder_outside_the_windows_code_page_does_not_fail_the_command(
+    tmp_path: Path,
+) -> None:
+    """As on Windows with standard output redirected: the code page cannot write "Ł"."""
+    from tracker.storage.database import open_journal
+
+    folder = tmp_path / "Łucja" / "journal"
+    open_journal(folder).close()
+    result = run_cli(
+        "backup",
+        data_dir=folder,
+        env={"PYTHONIOENCODING": "cp1252"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "\\u0141ucja" in result.stdout  # the message is written, the character escaped
+    assert any((folder / "backups").iterdir())  # and the work was done

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,15 @@ class CommandError(Exception):
     def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
         super().__init__(message)
         self.code = code
+
+
+def tolerant_output() -> None:
+    """Messages that never stop a command: Windows writes a redirected standard output in its
+    code page, and a name outside it (``C:\\Users\\Łucja``) would otherwise fail the command
+    after its work was done. Such a character is written as ``\\u0141`` instead."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def write_stdout(text: str) -> None:
