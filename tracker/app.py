@@ -67,7 +67,7 @@ APP_ICON = "icons/spine-journal.svg"
 def set_app_icon() -> None:
     """The app's icon on each of its windows (title bar, task bar, Alt+Tab), drawn from its
     SVG. Set just after the window's first paint (``Session``), not in ``_application``: Qt's
-    SVG icon engine, loaded before it, made the first paint 10 to 15 ms later."""
+    SVG icon engine, loaded before it, made a bare window's first paint 6 to 15 ms later."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
