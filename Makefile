@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 # Debian packages Qt's offscreen platform, the tests' PDF reading and the screenshots need.
 DEB_PACKAGES := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
 	libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
-	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-dejavu-core poppler-utils xvfb xauth
+	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-dejavu-core poppler-utils xvfb xauth \
+	desktop-file-utils
 
-.PHONY: run test lint bench deps screenshot clean
+.PHONY: run test lint bench deps screenshot clean install-desktop uninstall-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +39,14 @@ bench: $(VENV)/.installed-test
 
 screenshot: $(VENV)/.installed-test
 	$(BIN)/python docs/screenshot.py
+
+# Linux: Spine Journal in your application menu (this checkout's .venv/bin/spine-journal), with
+# its icon; under $XDG_DATA_HOME, else ~/.local/share. Nothing else is changed.
+install-desktop: $(VENV)/.installed-run
+	$(BIN)/python tools/desktop_entry.py install --exec "$(CURDIR)/$(BIN)/spine-journal"
+
+uninstall-desktop:
+	$(PYTHON) tools/desktop_entry.py uninstall
 
 # As root, on a fresh Debian machine: the system libraries above (installs only what is missing).
 deps:

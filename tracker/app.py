@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -33,8 +32,9 @@ if TYPE_CHECKING:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    # Files SQLite and Qt create would otherwise be readable by every user of the laptop.
-    os.umask(0o077)
+    from tracker.os_files import restrict_new_files
+
+    restrict_new_files()  # files SQLite and Qt create would be readable by every user otherwise
     from tracker.cli import is_command, run
 
     if is_command(args):
@@ -58,8 +58,24 @@ def _application() -> QApplication:
     app = QApplication([sys.argv[0]])
     app.setApplicationName("spine-journal")
     app.setApplicationDisplayName(APP_NAME)
+    # the launcher (resources/linux/spine-journal.desktop) whose icon and name the desktop
+    # shows for the window: Wayland's app id (X11's WM_CLASS is the application name)
+    app.setDesktopFileName("spine-journal")
     app.setStyleSheet(style_sheet())
     return app
+
+
+APP_ICON = "icons/spine-journal.svg"
+
+
+def set_app_icon() -> None:
+    """The app's icon on each of its windows (title bar, task bar, Alt+Tab), drawn from its
+    SVG. Set just after the window's first paint (``Session``), not in ``_application``: Qt's
+    SVG icon engine, loaded before it, made a bare window's first paint 6 to 15 ms later."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.setWindowIcon(QIcon(str(resource(APP_ICON))))
 
 
 def style_sheet() -> str:
@@ -93,6 +109,12 @@ class Session:
         window.set_keeper(self)
         window.shell_painted.connect(self._prepare)
         window.first_painted.connect(self.open_journal)
+        window.first_painted.connect(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self.window, set_app_icon)  # once the journal's opening has begun
 
     def _prepare(self) -> None:
         self._preparation = _Preparation(self.folder)
@@ -426,6 +448,7 @@ def _run_window(argv: Sequence[str]) -> int:
         print(f"spine-journal: {error}", file=sys.stderr, flush=True)
         from PySide6.QtWidgets import QMessageBox
 
+        set_app_icon()
         QMessageBox.warning(None, APP_NAME, str(error))
         return 1
     try:

@@ -49,6 +49,7 @@ from tracker.domain.trends import (
     shown_until,
     treatment_label,
 )
+from tracker.os_files import private_file
 
 DEFAULT_WIDTH_PX, DEFAULT_HEIGHT_PX, DEFAULT_DPI = 1200, 600, 100
 NERVE_DODGE = 0.07  # the three 0-3 lines are nudged apart so that equal levels stay visible
@@ -1140,7 +1141,7 @@ def save_trend_chart(
     try:
         with os.fdopen(handle, "wb") as stream:
             figure.savefig(stream, format=fmt, dpi=dpi, metadata=metadata)
-        os.chmod(temporary, 0o600)
+        private_file(temporary)
         os.replace(temporary, out)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -15,7 +15,13 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from tracker import APP_NAME, __version__
-from tracker.commands.base import EXIT_BAD_INPUT, EXIT_FAILED, CommandError, add_data_dir
+from tracker.commands.base import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    CommandError,
+    add_data_dir,
+    tolerant_output,
+)
 
 # name -> (module in tracker.commands, one line of help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -78,6 +84,7 @@ def is_command(argv: Sequence[str]) -> bool:
 
 
 def run(argv: Sequence[str]) -> int:
+    tolerant_output()
     parser = build_parser()
     args = parser.parse_args(list(argv))
     if args.command is None:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QStandardPaths
 
+from tracker.os_files import private_dir
+
 ENV_DATA_DIR = "SPINE_JOURNAL_DATA_DIR"
 LOCK_NAME = "journal.lock"
 
@@ -36,7 +38,7 @@ class JournalLock:
     (QLockFile checks whether the process that wrote it is still running)."""
 
     def __init__(self, folder: Path) -> None:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_dir(folder)
         self._lock = QLockFile(str(folder / LOCK_NAME))
         self._lock.setStaleLockTime(0)
 

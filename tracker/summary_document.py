@@ -50,6 +50,7 @@ from tracker.domain.summary import (
     short_day,
     time_text,
 )
+from tracker.os_files import private_file
 
 APP_NAME = "Spine Journal"
 HEADING = "Spine Journal summary"
@@ -625,7 +626,7 @@ def write_pdf(data: SummaryData, path: Path, page_size: QPageSize | None = None)
         pages = print_document(data, pdf_printer(data, Path(temporary), page_size))
         if os.path.getsize(temporary) == 0:
             raise OSError(f"nothing was written to {path}")
-        os.chmod(temporary, 0o600)
+        private_file(temporary)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import io
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -37,6 +39,29 @@ def parse_day(text: str | None, option: str) -> date | None:
         raise CommandError(
             f"{option} {text!r} is not a real date like 2026-11-03.", EXIT_BAD_INPUT
         ) from None
+
+
+def tolerant_output() -> None:
+    """Messages that never stop a command: Windows writes a redirected standard output in its
+    code page, and a name outside it (``C:\\Users\\Łucja``) would otherwise fail the command
+    after its work was done. Such a character is written as ``\\u0141`` instead."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def write_stdout(text: str) -> None:
+    """``text`` on standard output as UTF-8 bytes, unchanged. Through the text stream, Windows
+    would encode it in the console's code page (failing on a character outside it) and turn
+    each line end into CRLF (a CSV's CRLF into CR CR LF)."""
+    raw = getattr(sys.stdout, "buffer", None)
+    if raw is None:  # standard output replaced by a plain text stream
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    sys.stdout.flush()  # anything printed before comes first
+    raw.write(text.encode("utf-8"))
+    raw.flush()
 
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:

@@ -62,10 +62,16 @@ def gui_application() -> QCoreApplication:
     running = QGuiApplication.instance()
     if running is not None:
         return running
-    no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    if sys.platform.startswith("linux") and no_display and "QT_QPA_PLATFORM" not in os.environ:
+    if needs_offscreen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     return QGuiApplication([sys.argv[0] if sys.argv else "spine-journal"])
+
+
+def needs_offscreen() -> bool:
+    """Linux without a display (a server, a terminal over ssh) and no Qt platform chosen: Qt
+    would fail to connect to X11 or Wayland. Windows and macOS always have their own platform."""
+    no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return sys.platform.startswith("linux") and no_display and "QT_QPA_PLATFORM" not in os.environ
 
 
 def run(args: argparse.Namespace) -> int:

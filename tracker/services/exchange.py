@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tracker.domain import csv_format, fhir, journal_format
 from tracker.domain.model import Journal
+from tracker.os_files import private_file
 from tracker.storage import repository
 from tracker.storage.database import JournalDatabase
 from tracker.storage.errors import JournalError, StorageWriteError
@@ -29,7 +30,7 @@ def write_private_file(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o600)
+        private_file(temporary)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -56,7 +56,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 
-from tracker.storage.database import secure_dir
+from tracker.os_files import private_dir, private_file, sync_dir
 from tracker.storage.errors import JournalError, StorageWriteError
 from tracker.storage.journal_file import (
     SQLITE_HEADER,
@@ -132,14 +132,6 @@ class StartCheck:
 def _immutable(path: Path) -> sqlite3.Connection:
     """For a file nothing writes to (a backup, a copy set aside): no locks, no -wal or -shm."""
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-
-
-def _fsync_dir(folder: Path) -> None:
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 def _private_empty_file(path: Path) -> None:
@@ -282,7 +274,7 @@ def make_backup(
     if not _TAG.match(tag):
         raise ValueError(f"not a backup tag: {tag!r}")
     try:
-        secure_dir(backup_dir)
+        private_dir(backup_dir)
         final = _free_name(backup_dir, now, tag)
         partial = final.with_name(final.name + ".partial")
         _private_empty_file(partial)
@@ -295,7 +287,7 @@ def make_backup(
             problem = info.problem or f"it holds {info.counts}, the journal {source_counts}"
             raise BackupError(f"The backup of {db_path} did not verify: {problem}.")
         os.replace(partial, final)
-        _fsync_dir(backup_dir)
+        sync_dir(backup_dir)
     except (OSError, sqlite3.DatabaseError) as error:
         raise _write_error(backup_dir, error, "The backup could not be written") from None
     finally:
@@ -430,8 +422,8 @@ def restore_backup(db_path: Path, backup: Path) -> BackupInfo:
         for stale in sidecars(db_path):
             stale.unlink(missing_ok=True)
         os.replace(temporary, db_path)
-        os.chmod(db_path, 0o600)
-        _fsync_dir(db_path.parent)
+        private_file(db_path)
+        sync_dir(db_path.parent)
     except (OSError, sqlite3.DatabaseError) as error:
         raise _write_error(db_path.parent, error, "The backup could not be restored") from None
     finally:
@@ -477,7 +469,7 @@ def quarantine_damaged(db_path: Path, now: datetime) -> Path:
         ):
             if source.exists():
                 _move_without_overwriting(source, destination)
-        _fsync_dir(db_path.parent)
+        sync_dir(db_path.parent)
     except OSError as error:
         raise _write_error(
             db_path.parent, error, "The damaged journal could not be moved aside"

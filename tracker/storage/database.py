@@ -26,6 +26,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, QueuePool
 
+from tracker.os_files import private_dir, private_file
 from tracker.storage.errors import (
     DamagedJournalError,
     JournalError,
@@ -45,14 +46,9 @@ BACKUP_DIR_NAME = "backups"
 EXAMPLE_DIR_NAME = "example"
 
 
-def secure_dir(path: Path) -> None:
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(path, 0o700)
-
-
 def secure_file(path: Path) -> None:
     if path.exists():
-        os.chmod(path, 0o600)
+        private_file(path)
 
 
 def stored_revision(path: Path) -> str | None:
@@ -143,14 +139,14 @@ def migrate(path: Path, script_location: Path = MIGRATIONS, target: str = "head"
 
 def sqlite_backup(source: Path, destination: Path) -> None:
     """Copy a live journal with SQLite's online backup API into a 0600 file."""
-    destination.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_dir(destination.parent)
     partial = destination.with_name(destination.name + ".partial")
     with (
         contextlib.closing(sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)) as src,
         contextlib.closing(sqlite3.connect(partial)) as dst,
     ):
         src.backup(dst)
-    os.chmod(partial, 0o600)
+    private_file(partial)
     os.replace(partial, destination)
 
 
@@ -231,7 +227,7 @@ def _create_new(path: Path, script_location: Path) -> None:
         migrate(temporary, script_location)
         with contextlib.closing(sqlite3.connect(temporary)) as con:
             con.execute("PRAGMA journal_mode=WAL")
-        os.chmod(temporary, 0o600)
+        private_file(temporary)
         os.replace(temporary, path)
     except sqlite3.OperationalError as error:
         raise StorageWriteError(
@@ -244,7 +240,7 @@ def _create_new(path: Path, script_location: Path) -> None:
 def open_journal(data_dir: Path, script_location: Path = MIGRATIONS) -> JournalDatabase:
     """Open (creating or upgrading as needed) the journal in ``data_dir``."""
     try:
-        secure_dir(data_dir)
+        private_dir(data_dir)
     except OSError as error:
         raise StorageWriteError(
             f"The journal folder {data_dir} cannot be created ({error.strerror})."
