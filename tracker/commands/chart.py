@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 import re
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.commands.base import EXIT_BAD_INPUT, EXIT_OK, CommandError, open_stored, output_path
+from tracker.commands.dates import parse_day
 
 if TYPE_CHECKING:
     from tracker.domain.trends import TrendData
@@ -52,20 +52,6 @@ def parse_size(text: str) -> tuple[int, int]:
             EXIT_BAD_INPUT,
         )
     return width, height
-
-
-def parse_day(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    from tracker.domain.errors import ValidationError
-    from tracker.domain.timeutil import parse_date
-
-    try:
-        return parse_date(text.strip(), option)
-    except ValidationError:
-        raise CommandError(
-            f"{option} {text!r} is not a real date like 2026-11-03.", EXIT_BAD_INPUT
-        ) from None
 
 
 def run(args: argparse.Namespace) -> int:

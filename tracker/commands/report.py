@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.commands.base import EXIT_BAD_INPUT, EXIT_OK, CommandError, open_stored, output_path
+from tracker.commands.dates import parse_day
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -45,20 +46,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="a .pdf file, or a folder for spine-journal-summary-<from>-<to>.pdf",
     )
-
-
-def parse_day(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    from tracker.domain.errors import ValidationError
-    from tracker.domain.timeutil import parse_date
-
-    try:
-        return parse_date(text.strip(), option)
-    except ValidationError:
-        raise CommandError(
-            f"{option} {text!r} is not a real date like 2026-11-03.", EXIT_BAD_INPUT
-        ) from None
 
 
 def gui_application() -> QCoreApplication:
