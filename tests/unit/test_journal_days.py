@@ -71,7 +71,7 @@ def test_the_day_is_read_in_the_times_own_offset() -> None:
 
 
 def test_parsed_dates_and_the_files_own_time_are_checked() -> None:
-    with pytest.raises(ValidationError, match="^--to: 2200-01-01 is after 2199-12-31$"):
+    with pytest.raises(ValidationError, match=r"^--to: 2200-01-01 is after 2199-12-31$"):
         parse_date("2200-01-01", "--to")
     assert parse_date("2199-12-31") == date(2199, 12, 31)
     document = {
@@ -81,5 +81,5 @@ def test_parsed_dates_and_the_files_own_time_are_checked() -> None:
         **{name: [] for name in ("entries", "treatments", "medications", "reviews")},
         **{name: [] for name in ("alerts", "appointments")},
     }
-    with pytest.raises(ValidationError, match="^exported_at: 9999-12-31T23:59:59"):
+    with pytest.raises(ValidationError, match=r"^exported_at: 9999-12-31T23:59:59"):
         journal_format.parse_journal(document)
