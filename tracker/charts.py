@@ -9,6 +9,10 @@ Drawn for speed, looking as matplotlib's plain drawing with constrained layout d
 its axes between drawings (``_Frame``) and lays them out itself from their decorations alone
 (``_TrendLayout``); series and shapes are single artists added where the limits are already set;
 ``GlyphCacheCanvas`` keeps FreeType's shaping and glyphs between draws.
+
+Every text is drawn as written (``LITERAL``): matplotlib would read a text between dollar signs
+as TeX mathematics, so a treatment site typed as ``$\\frac{T}{8}$`` would come out a fraction,
+and ``$$`` or an unknown command would stop the drawing.
 """
 
 from __future__ import annotations
@@ -69,6 +73,7 @@ LANE_ORDER = (
     "physiotherapy",
     "other",
 )
+LITERAL: dict[str, Any] = {"parse_math": False}  # for every Text made here: see the docstring
 LANE_HATCHES = dict(zip(LANE_ORDER, ("", "\\\\", "xx", "++", "oo", "..", "//", "--"), strict=True))
 
 
@@ -679,6 +684,7 @@ class _Drawing:
                 ha="center",
                 va="center",
                 fontsize=self.size + 1,
+                **LITERAL,
             )
         self._treatments_on(pain, labels=True)
         self._treatments_on(nerves, labels=False)
@@ -701,6 +707,7 @@ class _Drawing:
             fontsize=self.size + 1,
             fontweight="bold",
             va="top",
+            **LITERAL,
         )
 
     def _time_axis(self) -> None:
@@ -718,7 +725,7 @@ class _Drawing:
                 frame.lanes.xaxis.get_major_locator(), offset_formats=OFFSET_FORMATS
             )
         )
-        frame.lanes.set_xlabel("Date", fontsize=self.size)
+        frame.lanes.set_xlabel("Date", fontsize=self.size, **LITERAL)
         if frame.labelsize != self.small:  # the ticks keep it between drawings
             frame.labelsize = self.small
             for axes in frame.axes:
@@ -739,7 +746,7 @@ class _Drawing:
         axes.set_ylim(-0.3, 11.7 if words else 10.6)
         ticks = range(0, 11, 2)
         axes.set_yticks(ticks, [str(t) for t in ticks])
-        axes.set_ylabel("Pain score\n(0 none, 10 worst)", fontsize=self.size)
+        axes.set_ylabel("Pain score\n(0 none, 10 worst)", fontsize=self.size, **LITERAL)
         points = data.points
         xs = self.xs
         ys = [p.pain for p in points]
@@ -816,7 +823,7 @@ class _Drawing:
 
     def _doses(self, twin: Axes) -> None:
         doses = self.data.doses
-        twin.set_ylabel("Painkiller doses\ntaken as needed, per day", fontsize=self.size)
+        twin.set_ylabel("Painkiller doses\ntaken as needed, per day", fontsize=self.size, **LITERAL)
         most = max((d.count for d in doses), default=0)
         twin.set_ylim(0, max(3, most) * 2.6)  # bars keep to the lower part of the panel
         ticks = range(0, max(3, most) + 1, 1 if most <= 6 else 2)
@@ -864,7 +871,7 @@ class _Drawing:
         data = self.data
         axes.set_ylim(-0.35, 3.4)
         axes.set_yticks(range(4), ["0 none", "1", "2", "3 severe"])
-        axes.set_ylabel("Nerve signs", fontsize=self.size)
+        axes.set_ylabel("Nerve signs", fontsize=self.size, **LITERAL)
         xs = self.xs
         series = (
             ("Weakness (worst limb)", "weakness", self.p.weakness, "-", "s", -NERVE_DODGE),
@@ -933,6 +940,7 @@ class _Drawing:
                         fontsize=self.small,
                         bbox={"boxstyle": "square,pad=0.15", "fc": "white", "ec": "none"},
                         zorder=6,
+                        **LITERAL,
                     )
         if shades:
             # The courses' full-height shading (as ``axvspan`` draws each: days across, the
@@ -959,6 +967,7 @@ class _Drawing:
         axes.set_yticks(
             range(len(rows)),
             ["Red flags" if r == "alerts" else vocab.TREATMENT_WORDS[r] for r in rows],
+            **LITERAL,
         )
         if not rows:
             return
@@ -985,6 +994,7 @@ class _Drawing:
                     va="center",
                     fontsize=self.small - 1,
                     clip_on=True,
+                    **LITERAL,
                 )
         for kind, shapes in bars.items():  # one kind's courses look alike
             axes.add_artist(
@@ -1064,6 +1074,7 @@ class _Drawing:
                     fontsize=self.small,
                     zorder=6,
                     clip_on=True,
+                    **LITERAL,
                 )
         star = {
             "marker": "*",
@@ -1095,6 +1106,7 @@ class _Drawing:
             va="center",
             fontsize=self.small,
             wrap=True,
+            **LITERAL,
         )
 
     def _legend(self) -> None:
@@ -1113,6 +1125,8 @@ class _Drawing:
             markerscale=0.8,
             columnspacing=1.4,
         )
+        for text in self.frame.legend.get_texts():
+            text.set_parse_math(False)
 
 
 def save_trend_chart(
