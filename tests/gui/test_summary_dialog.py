@@ -266,3 +266,23 @@ def test_headings_moved_before_the_entries_as_in_the_laid_out_summary(
     assert breaks(document) == breaks(whole)
     assert sum(moves for _text, moves in breaks(document)) == moved + 1  # and the entries'
     assert document.pageCount() == whole.pageCount()
+
+
+@pytest.mark.parametrize("paper", [QPageSize.PageSizeId.A4, QPageSize.PageSizeId.Letter])
+def test_the_pdf_writer_lays_out_the_page_as_the_printer_did(
+    qtbot: QtBot, db: Any, tmp_path: Path, paper: QPageSize.PageSizeId
+) -> None:
+    """The PDF is written by a QPdfWriter (no print service asked), on the same page, margins
+    and resolution as the high-resolution QPrinter that wrote it before and that still prints."""
+    from tracker.summary_document import configure_printer
+
+    with db.unit_of_work() as session:
+        repository.insert_journal(session, hand_built())
+    data = SummaryService(db).summary_data(date(2026, 3, 1), date(2026, 3, 31))
+    writer = pdf_writer(data, tmp_path / "unused.pdf", QPageSize(paper))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    configure_printer(printer, data, QPageSize(paper))
+    assert paint_area(printer) == printer.pageRect(QPrinter.Unit.DevicePixel)
+    assert paint_area(writer) == paint_area(printer)
+    assert writer.resolution() == printer.resolution() == 1200
+    assert writer.pageLayout().pageSize().id() == paper
