@@ -169,3 +169,27 @@ def test_a_period_on_the_last_days_is_accepted(data_dir: Path, tmp_path: Path) -
     chart = run_cli("chart", "--from", "1900-01-01", "--to", "1900-02-01", "--out",
                     str(tmp_path / "early.svg"), data_dir=data_dir)  # fmt: skip
     assert chart.returncode == 0, chart.stderr
+
+
+def test_a_journal_an_older_version_left_out_of_range_says_what_to_do(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """An older version stored a year-9999 entry before its import failed: reading it back is
+    one sentence that names the record and the way out, not an unexpected error."""
+    import sqlite3
+
+    stored = write_journal(tmp_path / "stored.json", small_journal())
+    assert run_cli("import", str(stored), data_dir=data_dir).returncode == 0
+    with sqlite3.connect(data_dir / "journal.sqlite3") as con:
+        con.execute(
+            "UPDATE entries SET recorded_utc = '9999-12-31 23:59:59.000000', "
+            "local_day = '9999-12-31', utc_offset_min = 0 WHERE local_day = '2026-11-02'"
+        )
+    con.close()
+    for command in (("export", "--out", "-"), ("flags",)):
+        result = run_cli(*command, data_dir=data_dir)
+        assert result.returncode == 1
+        message = result.stderr.strip()
+        assert len(message.splitlines()) == 1 and "unexpected" not in message
+        assert "recorded_at: 9999-12-31T23:59:59+00:00 is after 2199-12-31" in message
+        assert "restore --list" in message
