@@ -186,10 +186,14 @@ def test_a_journal_an_older_version_left_out_of_range_says_what_to_do(
             "local_day = '9999-12-31', utc_offset_min = 0 WHERE local_day = '2026-11-02'"
         )
     con.close()
-    for command in (("export", "--out", "-"), ("flags",)):
+    chart = ("chart", "--out", str(tmp_path / "c.png"))
+    for command, problem in (
+        (("export", "--out", "-"), "recorded_at: 9999-12-31T23:59:59+00:00 is after 2199-12-31"),
+        (("flags",), "recorded_at: 9999-12-31T23:59:59+00:00 is after 2199-12-31"),
+        (chart, "recorded day: 9999-12-31 is after 2199-12-31"),
+    ):
         result = run_cli(*command, data_dir=data_dir)
         assert result.returncode == 1
         message = result.stderr.strip()
         assert len(message.splitlines()) == 1 and "unexpected" not in message
-        assert "recorded_at: 9999-12-31T23:59:59+00:00 is after 2199-12-31" in message
-        assert "restore --list" in message
+        assert problem in message and "restore --list" in message
