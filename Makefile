@@ -2,11 +2,12 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Debian packages Qt's offscreen platform, the tests' PDF reading and the screenshots need.
+# Debian packages Qt's offscreen platform, the tests' PDF reading, the screenshots and the test
+# that a PDF opens no socket (strace) need.
 DEB_PACKAGES := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
 	libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-dejavu-core poppler-utils xvfb xauth \
-	desktop-file-utils
+	desktop-file-utils strace
 
 .PHONY: run test lint bench deps screenshot clean install-desktop uninstall-desktop
 

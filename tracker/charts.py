@@ -9,6 +9,10 @@ Drawn for speed, looking as matplotlib's plain drawing with constrained layout d
 its axes between drawings (``_Frame``) and lays them out itself from their decorations alone
 (``_TrendLayout``); series and shapes are single artists added where the limits are already set;
 ``GlyphCacheCanvas`` keeps FreeType's shaping and glyphs between draws.
+
+Every text is drawn as written (``LITERAL``): matplotlib would read a text between dollar signs
+as TeX mathematics, so a treatment site typed as ``$\\frac{T}{8}$`` would come out a fraction,
+and ``$$`` or an unknown command would stop the drawing.
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ LANE_ORDER = (
     "physiotherapy",
     "other",
 )
+LITERAL: dict[str, Any] = {"parse_math": False}  # for every Text made here: see the docstring
 LANE_HATCHES = dict(zip(LANE_ORDER, ("", "\\\\", "xx", "++", "oo", "..", "//", "--"), strict=True))
 
 
@@ -680,6 +685,7 @@ class _Drawing:
                 ha="center",
                 va="center",
                 fontsize=self.size + 1,
+                **LITERAL,
             )
         self._treatments_on(pain, labels=True)
         self._treatments_on(nerves, labels=False)
@@ -702,6 +708,7 @@ class _Drawing:
             fontsize=self.size + 1,
             fontweight="bold",
             va="top",
+            **LITERAL,
         )
 
     def _time_axis(self) -> None:
@@ -719,7 +726,7 @@ class _Drawing:
                 frame.lanes.xaxis.get_major_locator(), offset_formats=OFFSET_FORMATS
             )
         )
-        frame.lanes.set_xlabel("Date", fontsize=self.size)
+        frame.lanes.set_xlabel("Date", fontsize=self.size, **LITERAL)
         if frame.labelsize != self.small:  # the ticks keep it between drawings
             frame.labelsize = self.small
             for axes in frame.axes:
@@ -740,7 +747,7 @@ class _Drawing:
         axes.set_ylim(-0.3, 11.7 if words else 10.6)
         ticks = range(0, 11, 2)
         axes.set_yticks(ticks, [str(t) for t in ticks])
-        axes.set_ylabel("Pain score\n(0 none, 10 worst)", fontsize=self.size)
+        axes.set_ylabel("Pain score\n(0 none, 10 worst)", fontsize=self.size, **LITERAL)
         points = data.points
         xs = self.xs
         ys = [p.pain for p in points]
@@ -817,7 +824,7 @@ class _Drawing:
 
     def _doses(self, twin: Axes) -> None:
         doses = self.data.doses
-        twin.set_ylabel("Painkiller doses\ntaken as needed, per day", fontsize=self.size)
+        twin.set_ylabel("Painkiller doses\ntaken as needed, per day", fontsize=self.size, **LITERAL)
         most = max((d.count for d in doses), default=0)
         twin.set_ylim(0, max(3, most) * 2.6)  # bars keep to the lower part of the panel
         ticks = range(0, max(3, most) + 1, 1 if most <= 6 else 2)
@@ -865,7 +872,7 @@ class _Drawing:
         data = self.data
         axes.set_ylim(-0.35, 3.4)
         axes.set_yticks(range(4), ["0 none", "1", "2", "3 severe"])
-        axes.set_ylabel("Nerve signs", fontsize=self.size)
+        axes.set_ylabel("Nerve signs", fontsize=self.size, **LITERAL)
         xs = self.xs
         series = (
             ("Weakness (worst limb)", "weakness", self.p.weakness, "-", "s", -NERVE_DODGE),
@@ -934,6 +941,7 @@ class _Drawing:
                         fontsize=self.small,
                         bbox={"boxstyle": "square,pad=0.15", "fc": "white", "ec": "none"},
                         zorder=6,
+                        **LITERAL,
                     )
         if shades:
             # The courses' full-height shading (as ``axvspan`` draws each: days across, the
@@ -960,6 +968,7 @@ class _Drawing:
         axes.set_yticks(
             range(len(rows)),
             ["Red flags" if r == "alerts" else vocab.TREATMENT_WORDS[r] for r in rows],
+            **LITERAL,
         )
         if not rows:
             return
@@ -986,6 +995,7 @@ class _Drawing:
                     va="center",
                     fontsize=self.small - 1,
                     clip_on=True,
+                    **LITERAL,
                 )
         for kind, shapes in bars.items():  # one kind's courses look alike
             axes.add_artist(
@@ -1065,6 +1075,7 @@ class _Drawing:
                     fontsize=self.small,
                     zorder=6,
                     clip_on=True,
+                    **LITERAL,
                 )
         star = {
             "marker": "*",
@@ -1096,6 +1107,7 @@ class _Drawing:
             va="center",
             fontsize=self.small,
             wrap=True,
+            **LITERAL,
         )
 
     def _legend(self) -> None:
@@ -1114,6 +1126,8 @@ class _Drawing:
             markerscale=0.8,
             columnspacing=1.4,
         )
+        for text in self.frame.legend.get_texts():
+            text.set_parse_math(False)
 
 
 def save_trend_chart(

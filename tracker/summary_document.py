@@ -1,9 +1,15 @@
 """The printed appointment summary: one ``QTextDocument`` for the preview, paper and PDF.
 
 ``build_document`` writes the summary as HTML with a small style sheet; ``print_document`` lays
-it out for a ``QPrinter`` (its paper, margins and resolution) and paints it page by page with a
+it out for a paged device (its paper, margins and resolution) and paints it page by page with a
 footer ("page 2 of 5"); the print preview, the print dialog and ``write_pdf`` all go through
 ``print_document``. Needs a ``QGuiApplication`` (fonts); no widgets.
+
+A PDF is written by a ``QPdfWriter``, never a ``QPrinter``: a ``QPrinter`` asks the system's
+print service for its default printer as it is made (on Linux and macOS, CUPS: a connection to
+127.0.0.1:631, [::1]:631 or ``CUPS_SERVER``), even to write a file. Only printing to a printer
+(the window's Print and its preview) uses a ``QPrinter``. This module does not import
+``QtPrintSupport`` at all.
 
 Page 1 is what a clinician reads in a minute: the period and helpline, the red flags, the nerve
 signs at the start and the end, the pain scores and, when it fits, the chart. The chart is the
@@ -23,6 +29,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -33,12 +40,12 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPdfWriter,
     QTextBlock,
     QTextCursor,
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtPrintSupport import QPrinter
 
 from tracker.domain.summary import (
     NO_SIGNS,
@@ -52,12 +59,19 @@ from tracker.domain.summary import (
 )
 from tracker.os_files import private_file
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    # What the summary is painted on: a printer (or the preview's), or a PDF writer.
+    PagedDevice: TypeAlias = QPrinter | QPdfWriter
+
 APP_NAME = "Spine Journal"
 HEADING = "Spine Journal summary"
 MARGINS_MM = QMarginsF(15.0, 13.0, 15.0, 10.0)  # left, top, right, bottom
 FOOTER_MM = 8.0  # reserved at the bottom of the printable area for the page footer
 CHART_HEIGHT_MM = 100.0
 CHART_DPI = 200  # the chart picture's resolution on paper
+PDF_DPI = 1200  # as a QPrinter in high resolution writes a PDF
 CHART_FONT_PT = 8.0
 WEEKS_PER_TABLE = 13
 MEDICINE_COLUMN, WEEK_COLUMN = 27.0, 5.6  # percent of the text width
@@ -532,13 +546,19 @@ def _break_before(block: QTextBlock) -> None:
     QTextCursor(block).setBlockFormat(fmt)
 
 
-def _for_printer(document: QTextDocument, printer: QPrinter, page_height: float) -> None:
-    area = printer.pageRect(QPrinter.Unit.DevicePixel)
+def paint_area(device: PagedDevice) -> QRectF:
+    """The printable area of ``device``'s page in device pixels (as ``QPrinter.pageRect`` in
+    device pixels gives it; a ``QPdfWriter`` has no ``pageRect``)."""
+    return QRectF(device.pageLayout().paintRectPixels(device.resolution()))
+
+
+def _for_printer(document: QTextDocument, printer: PagedDevice, page_height: float) -> None:
+    area = paint_area(printer)
     document.documentLayout().setPaintDevice(printer)
     document.setPageSize(QSizeF(area.width(), page_height))
 
 
-def layout_for_printer(data: SummaryData, printer: QPrinter) -> tuple[QTextDocument, float]:
+def layout_for_printer(data: SummaryData, printer: PagedDevice) -> tuple[QTextDocument, float]:
     """The summary laid out in ``printer``'s device pixels on its paper, less the footer; and
     the height of one page of text.
 
@@ -547,7 +567,7 @@ def layout_for_printer(data: SummaryData, printer: QPrinter) -> tuple[QTextDocum
     then made with those headings starting a page and laid out once, as it is painted. Moving
     a heading in the laid-out summary laid its long table of entries out again each time."""
     page_size = printer.pageLayout().pageSize()
-    area = printer.pageRect(QPrinter.Unit.DevicePixel)
+    area = paint_area(printer)
     page_height = area.height() - FOOTER_MM * printer.resolution() / MM_PER_INCH
     content = content_size_mm(page_layout(page_size))
     image = chart_image(data, content.width(), CHART_HEIGHT_MM)
@@ -559,12 +579,12 @@ def layout_for_printer(data: SummaryData, printer: QPrinter) -> tuple[QTextDocum
     return document, page_height
 
 
-def print_document(data: SummaryData, printer: QPrinter) -> int:
+def print_document(data: SummaryData, printer: PagedDevice) -> int:
     """Lay the summary out for ``printer`` and paint every page with its footer; return the
     number of pages. Raises ``OSError`` when the printer cannot be painted on (a PDF file that
     cannot be written)."""
     document, page_height = layout_for_printer(data, printer)
-    area = printer.pageRect(QPrinter.Unit.DevicePixel)
+    area = paint_area(printer)
     footer = area.height() - page_height
     pages = document.pageCount()
     # Each page is clipped a hair above the next page's top edge: an image that starts exactly
@@ -595,15 +615,15 @@ def print_document(data: SummaryData, printer: QPrinter) -> int:
     return pages
 
 
-def pdf_printer(data: SummaryData, path: Path, page_size: QPageSize | None = None) -> QPrinter:
-    """A PDF printer for ``path`` whose metadata carry only the title and the dates."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setPageLayout(page_layout(page_size))
-    printer.setDocName(data.title)
-    printer.setCreator(APP_NAME)
-    printer.setOutputFileName(str(path))
-    return printer
+def pdf_writer(data: SummaryData, path: Path, page_size: QPageSize | None = None) -> QPdfWriter:
+    """A PDF writer for ``path`` whose metadata carry only the title and the dates. It opens no
+    connection (a ``QPrinter`` would ask the print service for its default printer)."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(page_layout(page_size))
+    writer.setTitle(data.title)
+    writer.setCreator(APP_NAME)
+    return writer
 
 
 def configure_printer(printer: QPrinter, data: SummaryData, page_size: QPageSize | None) -> None:
@@ -623,7 +643,7 @@ def write_pdf(data: SummaryData, path: Path, page_size: QPageSize | None = None)
     )
     os.close(handle)
     try:
-        pages = print_document(data, pdf_printer(data, Path(temporary), page_size))
+        pages = print_document(data, pdf_writer(data, Path(temporary), page_size))
         if os.path.getsize(temporary) == 0:
             raise OSError(f"nothing was written to {path}")
         private_file(temporary)

@@ -25,10 +25,8 @@ from tracker.ui.widgets.chart_view import POINT_HINT, ChartView
 DEMO_END = date(2026, 11, 20)
 
 
-@pytest.fixture
-def view(qtbot: QtBot, db: Any) -> ChartView:
-    with db.unit_of_work() as session:
-        repository.insert_journal(session, build_demo_journal(1, end=DEMO_END))
+def shown_view(qtbot: QtBot, db: Any) -> ChartView:
+    """A chart view on the stored journal, shown and drawn."""
     widget = ChartView()
     qtbot.addWidget(widget)
     widget.resize(1200, 860)
@@ -37,6 +35,14 @@ def view(qtbot: QtBot, db: Any) -> ChartView:
     qtbot.waitExposed(widget)
     widget.refresh()
     widget.canvas.draw()
+    return widget
+
+
+@pytest.fixture
+def view(qtbot: QtBot, db: Any) -> ChartView:
+    with db.unit_of_work() as session:
+        repository.insert_journal(session, build_demo_journal(1, end=DEMO_END))
+    widget = shown_view(qtbot, db)
     # The table under the chart is filled once the chart has painted.
     qtbot.waitUntil(lambda: widget.responses.rowCount() > 0)
     return widget

@@ -29,7 +29,8 @@ from tracker.summary_document import (
     keep_headings_with_next,
     layout_for_printer,
     page_size_for_locale,
-    pdf_printer,
+    paint_area,
+    pdf_writer,
 )
 from tracker.ui.common import to_qdate
 from tracker.ui.dialogs.appointment_summary_dialog import AppointmentSummaryDialog
@@ -215,7 +216,7 @@ def test_the_chart_is_never_split_and_headings_stay_with_what_follows(
     with db.unit_of_work() as session:
         repository.insert_journal(session, hand_built())
     data = SummaryService(db).summary_data(date(2026, 3, 1), date(2026, 3, 31))
-    printer = pdf_printer(data, tmp_path / "unused.pdf", QPageSize(QPageSize.PageSizeId.A4))
+    printer = pdf_writer(data, tmp_path / "unused.pdf", QPageSize(QPageSize.PageSizeId.A4))
     document, page_height = layout_for_printer(data, printer)
 
     def page(y: float) -> int:
@@ -249,11 +250,11 @@ def test_headings_moved_before_the_entries_as_in_the_laid_out_summary(
         repository.insert_journal(session, build_demo_journal(1, end=date(2026, 11, 20)))
     end = date(2026, 11, 20)
     data = SummaryService(db).summary_data(end - timedelta(days=days - 1), end)
-    printer = pdf_printer(data, tmp_path / "unused.pdf", QPageSize(QPageSize.PageSizeId.A4))
+    printer = pdf_writer(data, tmp_path / "unused.pdf", QPageSize(QPageSize.PageSizeId.A4))
     document, page_height = layout_for_printer(data, printer)
 
     whole = build_document(data, printer.pageLayout().pageSize())
-    area = printer.pageRect(QPrinter.Unit.DevicePixel)
+    area = paint_area(printer)
     whole.documentLayout().setPaintDevice(printer)
     whole.setPageSize(QSizeF(area.width(), page_height))
     keep_headings_with_next(whole, page_height)
@@ -265,3 +266,23 @@ def test_headings_moved_before_the_entries_as_in_the_laid_out_summary(
     assert breaks(document) == breaks(whole)
     assert sum(moves for _text, moves in breaks(document)) == moved + 1  # and the entries'
     assert document.pageCount() == whole.pageCount()
+
+
+@pytest.mark.parametrize("paper", [QPageSize.PageSizeId.A4, QPageSize.PageSizeId.Letter])
+def test_the_pdf_writer_lays_out_the_page_as_the_printer_did(
+    qtbot: QtBot, db: Any, tmp_path: Path, paper: QPageSize.PageSizeId
+) -> None:
+    """The PDF is written by a QPdfWriter (no print service asked), on the same page, margins
+    and resolution as the high-resolution QPrinter that wrote it before and that still prints."""
+    from tracker.summary_document import configure_printer
+
+    with db.unit_of_work() as session:
+        repository.insert_journal(session, hand_built())
+    data = SummaryService(db).summary_data(date(2026, 3, 1), date(2026, 3, 31))
+    writer = pdf_writer(data, tmp_path / "unused.pdf", QPageSize(paper))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    configure_printer(printer, data, QPageSize(paper))
+    assert paint_area(printer) == printer.pageRect(QPrinter.Unit.DevicePixel)
+    assert paint_area(writer) == paint_area(printer)
+    assert writer.resolution() == printer.resolution() == 1200
+    assert writer.pageLayout().pageSize().id() == paper

@@ -7,7 +7,6 @@ import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,21 +23,6 @@ class CommandError(Exception):
     def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
         super().__init__(message)
         self.code = code
-
-
-def parse_day(text: str | None, option: str) -> date | None:
-    """A ``YYYY-MM-DD`` option's day (``None`` when not given); a bad one is bad input."""
-    if text is None:
-        return None
-    from tracker.domain.errors import ValidationError
-    from tracker.domain.timeutil import parse_date
-
-    try:
-        return parse_date(text.strip(), option)
-    except ValidationError:
-        raise CommandError(
-            f"{option} {text!r} is not a real date like 2026-11-03.", EXIT_BAD_INPUT
-        ) from None
 
 
 def tolerant_output() -> None:

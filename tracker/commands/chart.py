@@ -12,14 +12,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.commands.base import (
-    EXIT_BAD_INPUT,
-    EXIT_OK,
-    CommandError,
-    open_stored,
-    output_path,
-    parse_day,
-)
+from tracker.commands.base import EXIT_BAD_INPUT, EXIT_OK, CommandError, open_stored, output_path
+from tracker.commands.dates import parse_day
 
 if TYPE_CHECKING:
     from tracker.domain.trends import TrendData

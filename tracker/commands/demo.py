@@ -12,8 +12,8 @@ from tracker.commands.base import (
     CommandError,
     counts_text,
     open_stored,
-    parse_day,
 )
+from tracker.commands.dates import parse_day
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

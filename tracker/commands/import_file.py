@@ -24,17 +24,24 @@ def run(args: argparse.Namespace) -> int:
     from tracker.services.alerts import AlertService
     from tracker.services.backups import BackupService
     from tracker.services.exchange import ExchangeService, ImportRefused
-    from tracker.storage.errors import DuplicateIdError
+    from tracker.storage.errors import DuplicateIdError, JournalError
 
     journal = read_journal_file(args.file)
     with open_stored(args, lock=True) as db:
         BackupService(db.path.parent).backup_before("import")
         try:
-            ExchangeService(db).import_journal(journal)
+            # the red-flag rules on the most recent entry, logged like a save (no window to
+            # show), in the import's own unit of work: if they fail, nothing is imported
+            outcome = ExchangeService(db).import_journal(journal, AlertService(db))
         except (DuplicateIdError, ImportRefused) as error:
             raise CommandError(f"{args.file} was not imported: {error}", EXIT_BAD_INPUT) from None
-        # the red-flag rules on the most recent entry, logged like a save (no window to show)
-        outcome = AlertService(db).after_import()
+        except JournalError:
+            raise
+        except Exception as error:
+            raise CommandError(
+                f"{args.file} was not imported, nothing of it was stored: an unexpected error "
+                f"stopped the import ({type(error).__name__}: {error})."
+            ) from None
     print(f"Imported {counts_text(journal.counts())} from {args.file}.")
     if outcome.evaluation is not None and outcome.evaluation.flags:
         rules = ", ".join(f.rule for f in outcome.evaluation.flags)

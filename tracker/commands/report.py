@@ -19,14 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.commands.base import (
-    EXIT_BAD_INPUT,
-    EXIT_OK,
-    CommandError,
-    open_stored,
-    output_path,
-    parse_day,
-)
+from tracker.commands.base import EXIT_BAD_INPUT, EXIT_OK, CommandError, open_stored, output_path
+from tracker.commands.dates import parse_day
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication

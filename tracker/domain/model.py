@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from tracker.domain import vocab
 from tracker.domain.errors import ValidationError
-from tracker.domain.timeutil import require_aware
+from tracker.domain.timeutil import check_in_range, require_aware
 
 NOTE_MAX = 5000
 SHORT_TEXT_MAX = 200
@@ -82,11 +82,13 @@ def check_timestamp(value: object, field_name: str) -> None:
     if not isinstance(value, datetime):
         raise ValidationError(field_name, f"{value!r} is not a date and time")
     require_aware(value, field_name)
+    check_in_range(value, field_name)
 
 
 def check_date(value: object, field_name: str) -> None:
     if not isinstance(value, date) or isinstance(value, datetime):
         raise ValidationError(field_name, f"{value!r} is not a date")
+    check_in_range(value, field_name)
 
 
 @dataclass(frozen=True)

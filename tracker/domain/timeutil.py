@@ -13,6 +13,25 @@ from tracker.domain.errors import ValidationError
 
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The days a journal holds (docs/journal-format.md). Far from the ends of Python's dates, so
+# that no sum of days from a stored time (the red-flag rules' look-back, a chart's margins)
+# can leave them.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+
+
+class OutOfRangeError(ValidationError):
+    """A real date or time outside FIRST_DAY .. LAST_DAY."""
+
+
+def check_in_range(value: date, field: str = "", shown: str = "") -> None:
+    """Refuse a date, or a time (by its day in its own offset), outside the journal's days."""
+    day = value.date() if isinstance(value, datetime) else value
+    text = shown or value.isoformat()
+    if day < FIRST_DAY:
+        raise OutOfRangeError(field, f"{text} is before {FIRST_DAY.isoformat()}")
+    if day > LAST_DAY:
+        raise OutOfRangeError(field, f"{text} is after {LAST_DAY.isoformat()}")
 
 
 def parse_timestamp(text: str, field: str = "") -> datetime:
@@ -26,6 +45,7 @@ def parse_timestamp(text: str, field: str = "") -> datetime:
         value = datetime.fromisoformat(text)
     except ValueError:
         raise ValidationError(field, f"{text!r} is not a real date and time") from None
+    check_in_range(value, field, text)
     return value
 
 
@@ -33,9 +53,11 @@ def parse_date(text: str, field: str = "") -> date:
     if not _DATE.match(text):
         raise ValidationError(field, f"{text!r} is not a date like 2026-11-03")
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError:
         raise ValidationError(field, f"{text!r} is not a real date") from None
+    check_in_range(value, field, text)
+    return value
 
 
 def format_timestamp(value: datetime) -> str:

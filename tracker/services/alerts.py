@@ -160,13 +160,14 @@ class AlertService:
             evaluated=tuple(evaluation for evaluation, _ in judged),
         )
 
-    def after_import(self) -> FlagOutcome:
-        """After an import: the most recent entry, logged, interrupting no one."""
-        evaluation = self.evaluate_latest()
-        if evaluation is None:
+    def after_import(self, session: Session) -> FlagOutcome:
+        """After an import, in its unit of work: the most recent entry, logged, interrupting no
+        one (``ExchangeService.import_journal`` runs it, so that a failure here undoes it)."""
+        latest = repository.latest_entry(session)
+        if latest is None:
             return FlagOutcome()
-        with self._db.unit_of_work() as session:
-            raised = self._log(session, evaluation, set())
+        evaluation = _Reader(session).evaluate(latest)
+        raised = self._log(session, evaluation, set())
         return FlagOutcome(evaluation=evaluation, raised=tuple(raised))
 
     def _log(

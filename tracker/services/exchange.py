@@ -12,6 +12,7 @@ from pathlib import Path
 from tracker.domain import csv_format, fhir, journal_format
 from tracker.domain.model import Journal
 from tracker.os_files import private_file
+from tracker.services.alerts import AlertService, FlagOutcome
 from tracker.storage import repository
 from tracker.storage.database import JournalDatabase
 from tracker.storage.errors import JournalError, StorageWriteError
@@ -73,8 +74,10 @@ class ExchangeService:
             raise StorageWriteError(f"The file {path} could not be written ({reason}).") from None
         return path
 
-    def import_journal(self, journal: Journal) -> Journal:
-        """Store every record of ``journal``, all or nothing. Returns it with ids assigned.
+    def import_journal(self, journal: Journal, alerts: AlertService | None = None) -> FlagOutcome:
+        """Store every record of ``journal`` and, with ``alerts``, run the red-flag rules on the
+        most recent entry: one unit of work, so that if anything fails after the file was
+        validated (the rules included), nothing of the import stays.
 
         Profile and contacts from the file fill in only what the stored journal leaves empty:
         an import never overwrites the person's own helpline number.
@@ -82,7 +85,7 @@ class ExchangeService:
         self._check_alert_links(journal)
         with self._db.unit_of_work() as session:
             profile, contacts = repository.profile_and_contacts(session)
-            stored = repository.insert_journal(session, journal, settings=False)
+            repository.insert_journal(session, journal, settings=False)
             merged_profile = profile if profile.display_name else journal.profile
             merged_contacts = replace(
                 contacts,
@@ -93,7 +96,7 @@ class ExchangeService:
                 },
             )
             repository.write_profile_and_contacts(session, merged_profile, merged_contacts)
-        return stored
+            return FlagOutcome() if alerts is None else alerts.after_import(session)
 
     def _check_alert_links(self, journal: Journal) -> None:
         in_file = {e.id for e in journal.entries if e.id is not None}

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from tracker import collector
 from tracker.domain import trends
 from tracker.domain.model import Treatment
+from tracker.domain.timeutil import check_in_range
 from tracker.domain.trends import Flare, TreatmentResponse, TrendData
 from tracker.storage import queries, repository
 from tracker.storage.database import ChangeMark, JournalDatabase, change_mark
@@ -54,7 +55,10 @@ class TrendsService:
 
     def _recorded_span(self, session: Session) -> tuple[date, date] | None:
         if not self._unchanged(session) or self._span is None:
-            self._span = (queries.recorded_span(session),)
+            span = queries.recorded_span(session)
+            for day in span or ():  # only an older version stored one outside (see database)
+                check_in_range(day, "recorded day")
+            self._span = (span,)
         return self._span[0]
 
     def trend_data(self, start: date | None = None, end: date | None = None) -> TrendData:

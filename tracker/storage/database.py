@@ -26,6 +26,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, QueuePool
 
+from tracker.domain.timeutil import OutOfRangeError
 from tracker.os_files import private_dir, private_file
 from tracker.storage.errors import (
     DamagedJournalError,
@@ -150,6 +151,10 @@ def sqlite_backup(source: Path, destination: Path) -> None:
     os.replace(partial, destination)
 
 
+class StoredOutOfRangeError(JournalError):
+    """A stored date or time outside the journal's days (only an older version stored one)."""
+
+
 @dataclass
 class JournalDatabase:
     """An open journal: the file, its engine and a Session factory (one per unit of work)."""
@@ -171,6 +176,12 @@ class JournalDatabase:
                     yield session
             except OperationalError as error:
                 raise translate_operational_error(error, self.path) from error
+            except OutOfRangeError as error:  # read back from a row an older version stored
+                raise StoredOutOfRangeError(
+                    f"The journal holds a record dated outside 1900-01-01 to 2199-12-31 "
+                    f"({error}), which an earlier version let an import store: restore the "
+                    "backup made before that import (`spine-journal restore --list` shows them)."
+                ) from None
 
     def close(self) -> None:
         self.engine.dispose()

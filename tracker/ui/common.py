@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.timeutil import FIRST_DAY, LAST_DAY
+
 
 def buddy_label(text: str, widget: QWidget, accessible_name: str | None = None) -> QLabel:
     """A visible label bound to ``widget`` as its buddy (Alt+letter focuses it), and the
@@ -133,6 +135,12 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def keep_to_journal_days(edit: QDateTimeEdit) -> None:
+    """Limit a date or time field to the days a journal holds (1900-01-01 to 2199-12-31):
+    Qt's own range (1752 to 9999) would let a typed year 9999 through to the save."""
+    edit.setDateRange(to_qdate(FIRST_DAY), to_qdate(LAST_DAY))
+
+
 SEPARATORS = " /-.:,"
 
 
@@ -151,6 +159,7 @@ class DateTimeField(QDateTimeEdit):
         super().__init__()
         self.setDisplayFormat(display_format)
         self.setCalendarPopup(calendar)
+        keep_to_journal_days(self)
         self._moved_on = False
 
     def event(self, event: QEvent) -> bool:

@@ -1,8 +1,10 @@
 """Prepare for appointment: choose the period, then preview, print or save the summary as PDF.
 
 All three go through ``summary_document.print_document``, so the preview is the paper and the
-PDF. The period starts on the day of the last appointment before today, or 30 days back
-(``SummaryService.default_period``). The print dialog and the file dialog sit behind
+PDF. Print and its preview paint on a ``QPrinter``, which talks to the system's print service;
+"Save as PDF" writes through ``summary_document.write_pdf`` (a ``QPdfWriter``), which opens no
+connection of any kind. The period starts on the day of the last appointment before today, or 30
+days back (``SummaryService.default_period``). The print dialog and the file dialog sit behind
 ``_ask_printer`` and ``_ask_pdf_path``, which tests replace; the preview is opened without
 blocking (``open``), so a test can watch it and close it.
 """

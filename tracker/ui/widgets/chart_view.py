@@ -43,7 +43,13 @@ from tracker.domain.trends import (
     point_text,
     preset_range,
 )
-from tracker.ui.common import MessageLine, buddy_label, from_qdate, to_qdate
+from tracker.ui.common import (
+    MessageLine,
+    buddy_label,
+    from_qdate,
+    keep_to_journal_days,
+    to_qdate,
+)
 from tracker.ui.models.response_table_model import ResponseTableModel
 
 if TYPE_CHECKING:
@@ -151,6 +157,7 @@ class ChartView(QWidget):
         edit = QDateEdit()
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
+        keep_to_journal_days(edit)
         edit.setDate(QDate.currentDate())
         return edit
 

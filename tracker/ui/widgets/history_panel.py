@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.model import Entry
-from tracker.ui.common import buddy_label, from_qdate, records_table, to_qdate
+from tracker.ui.common import (
+    buddy_label,
+    from_qdate,
+    keep_to_journal_days,
+    records_table,
+    to_qdate,
+)
 from tracker.ui.models.entry_table_model import SORT_ROLE, EntryTableModel
 
 
@@ -75,6 +81,7 @@ class HistoryPanel(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
+            keep_to_journal_days(edit)
         self.all_button = QPushButton("&All dates")
         self.month_button = QPushButton("Last &30 days")
         self.open_button = QPushButton("&Open to edit")
