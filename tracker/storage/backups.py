@@ -69,7 +69,9 @@ from tracker.storage.journal_file import (
 from tracker.storage.journal_file import is_damage as _is_damage
 from tracker.storage.journal_file import live_connection as _live
 from tracker.storage.journal_file import wal_commits_lost as _wal_commits_lost
+from tracker.storage.leftovers import remove_dead_leftovers
 from tracker.storage.repository import TABLES
+from tracker.storage.schema_check import actual_schema, journal_schema_problem, schema_problem
 
 LISTS = tuple(TABLES)
 STAMP = "%Y%m%d-%H%M%S"
@@ -190,9 +192,11 @@ def _check_file(path: Path, *, thorough: bool) -> tuple[str, dict[str, int], str
             found = [str(row[0]) for row in con.execute(f"PRAGMA {pragma}")]
             if found != ["ok"]:
                 return f"SQLite found damage in it ({found[0]})", {}, None
-            names = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
-            if "alembic_version" not in names or "entries" not in names:
-                return "it is not a Spine Journal journal", {}, None
+            wrong = schema_problem(con)
+            if wrong is not None:
+                return wrong, {}, None
+            if "entries" not in actual_schema(con):  # only an upgrade from nothing lacks it
+                return "it is an empty file that was never a journal", {}, None
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
             return "", _counts(con), None if row is None else str(row[0])
     except sqlite3.DatabaseError as error:
@@ -413,6 +417,8 @@ def restore_backup(db_path: Path, backup: Path) -> BackupInfo:
     """Replace the journal with a verified copy of ``backup``. No connection may be open on the
     journal, and the caller has already saved it (``BackupError`` when ``backup`` is unusable)."""
     info = usable_backup(backup)
+    # a journal that is a link to a file elsewhere stays one: the file it names is replaced
+    db_path = db_path.resolve() if db_path.is_symlink() else db_path
     temporary = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}")
     leftovers = (temporary, temporary.with_name(temporary.name + "-journal"))
     try:
@@ -510,6 +516,8 @@ def check_on_start(
     moved aside (and a lost -wal detected); otherwise damage is reported and left in place.
     ``checked``: what ``journal_problem`` already found (``journal_file.EarlyCheck``)."""
     wal, shm = sidecars(db_path)
+    if sole_user:  # what a killed restore (or new journal) left: a full copy of a journal
+        remove_dead_leftovers(db_path)
     if not db_path.exists():
         if sole_user and (wal.exists() or shm.exists()):
             moved = [p for p in sidecars(quarantine_damaged(db_path, now)) if p.exists()]
@@ -526,6 +534,8 @@ def check_on_start(
         problem = journal_problem(db_path)
     else:
         problem = checked
+    if problem is None:  # the pages are sound: are the tables those of its revision?
+        problem = journal_schema_problem(db_path)
     if problem is None:
         return StartCheck(StartState.OK)
     if not sole_user:
