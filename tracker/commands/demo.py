@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from tracker.commands.base import EXIT_BAD_INPUT, EXIT_OK, CommandError, counts_text, open_stored
+from tracker.commands.base import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    CommandError,
+    counts_text,
+    open_stored,
+    safe,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,5 +28,5 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--years must be between 1 and 30.", EXIT_BAD_INPUT)
     with open_stored(args, lock=True) as db:
         counts = fill_demo(db, args.years, busy=args.busy)
-    print(f"Demo journal written to {db.path}: {counts_text(counts)}.")
+    print(f"Demo journal written to {safe(db.path)}: {counts_text(counts)}.")
     return EXIT_OK

@@ -6,10 +6,17 @@ The file is written to a temporary file beside FILE and renamed into place, mode
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import datetime
 
-from tracker.commands.base import EXIT_OK, CommandError, open_stored, output_path
+from tracker.commands.base import (
+    EXIT_OK,
+    CommandError,
+    open_stored,
+    os_reason,
+    output_path,
+    safe,
+    write_stdout,
+)
 
 FORMATS = ("json", "csv", "fhir")
 
@@ -32,12 +39,11 @@ def run(args: argparse.Namespace) -> int:
     with open_stored(args) as db:
         text = ExchangeService(db).export_text(args.format, exported_at)
     if out is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
         return EXIT_OK
     try:
         write_private_file(out, text.encode("utf-8"))
     except OSError as error:
-        raise CommandError(f"cannot write {out} ({error.strerror}).") from None
-    print(f"Exported the journal ({args.format}) to {out}.")
+        raise CommandError(f"cannot write {out} ({os_reason(error)}).") from None
+    print(f"Exported the journal ({args.format}) to {safe(out)}.")
     return EXIT_OK

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from tracker.commands.base import EXIT_OK, open_stored, read_journal_file
+from tracker.commands.base import EXIT_OK, open_stored, read_journal_file, write_stdout
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
         with open_stored(args) as db:
             evaluation = AlertService(db).evaluate_latest()
-    json.dump(redflags.flags_document(evaluation), sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    write_stdout(
+        json.dumps(redflags.flags_document(evaluation), indent=2, ensure_ascii=False) + "\n"
+    )
     return EXIT_OK

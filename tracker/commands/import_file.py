@@ -11,6 +11,7 @@ from tracker.commands.base import (
     counts_text,
     open_stored,
     read_journal_file,
+    safe,
 )
 
 
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(f"{args.file} was not imported: {error}", EXIT_BAD_INPUT) from None
         # the red-flag rules on the most recent entry, logged like a save (no window to show)
         outcome = AlertService(db).after_import()
-    print(f"Imported {counts_text(journal.counts())} from {args.file}.")
+    print(f"Imported {counts_text(journal.counts())} from {safe(args.file)}.")
     if outcome.evaluation is not None and outcome.evaluation.flags:
         rules = ", ".join(f.rule for f in outcome.evaluation.flags)
         print(
