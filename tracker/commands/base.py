@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import errno
 import os
 import stat
 import sys
@@ -134,11 +133,9 @@ def read_regular_file(path: Path, limit: int) -> bytes:
 
 def os_reason(error: OSError) -> str:
     """The reason of an operating-system error in plain words (a full disk said as such)."""
-    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return "the disk is full"
-    if error.errno == errno.EFBIG:
-        return "the file would be larger than the disk or the account allows"
-    return error.strerror or str(error)
+    from tracker.storage.errors import plain_reason
+
+    return plain_reason(error)
 
 
 class GuardedStdout:

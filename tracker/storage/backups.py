@@ -57,7 +57,7 @@ from enum import Enum
 from pathlib import Path
 
 from tracker.storage.database import secure_dir
-from tracker.storage.errors import JournalError, StorageWriteError
+from tracker.storage.errors import JournalError, StorageWriteError, plain_reason
 from tracker.storage.journal_file import (
     SQLITE_HEADER,
     UNCHECKED,
@@ -273,7 +273,7 @@ def _write_error(folder: Path, error: OSError | sqlite3.Error, failed: str) -> J
     error, so it becomes a ``BackupError``."""
     if isinstance(error, sqlite3.DatabaseError) and _is_damage(error):
         return BackupError(f"{failed}: SQLite cannot read what it copies ({error}).")
-    detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    detail = plain_reason(error) if isinstance(error, OSError) else str(error)
     return StorageWriteError(f"{failed} in {folder} ({detail}).")
 
 
