@@ -115,3 +115,15 @@ def test_a_command_that_writes_says_the_folder_cannot_be_written(
     assert len(result.stderr.strip().splitlines()) == 1
     assert listing(read_only) == before
     assert stat.S_IMODE(read_only.stat().st_mode) == 0o500
+
+
+def test_a_data_folder_under_a_folder_that_cannot_be_written_is_bad_usage(
+    read_only: Path,
+) -> None:
+    result = as_user("check", data_dir=read_only / "new")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"spine-journal check: the folder {read_only / 'new'} cannot be created "
+        "(Permission denied)."
+    )
+    assert not (read_only / "new").exists()
