@@ -51,15 +51,24 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 
+from tracker.storage.backup_files import LISTS as LISTS
+from tracker.storage.backup_files import STAMP as STAMP
+from tracker.storage.backup_files import BackupError as BackupError
+from tracker.storage.backup_files import BackupInfo as BackupInfo
+from tracker.storage.backup_files import fsync_dir as _fsync_dir
+from tracker.storage.backup_files import immutable_connection as _immutable
+from tracker.storage.backup_files import inspect_backup as inspect_backup
+from tracker.storage.backup_files import list_counts as _counts
+from tracker.storage.backup_files import parse_name as _parse_name
+from tracker.storage.backup_files import private_empty_file as _private_empty_file
 from tracker.storage.database import secure_dir
 from tracker.storage.errors import JournalError, StorageWriteError, plain_reason
 from tracker.storage.journal_file import (
-    SQLITE_HEADER,
     UNCHECKED,
     Unchecked,
     journal_problem,
@@ -70,44 +79,10 @@ from tracker.storage.journal_file import is_damage as _is_damage
 from tracker.storage.journal_file import live_connection as _live
 from tracker.storage.journal_file import wal_commits_lost as _wal_commits_lost
 from tracker.storage.leftovers import remove_dead_leftovers
-from tracker.storage.repository import TABLES
-from tracker.storage.schema_check import actual_schema, journal_schema_problem, schema_problem
+from tracker.storage.schema_check import journal_schema_problem
 
-LISTS = tuple(TABLES)
-STAMP = "%Y%m%d-%H%M%S"
-_NAME = re.compile(
-    r"^journal-(?P<stamp>\d{8}-\d{6})(?:-(?P<tag>[a-z][a-z0-9]*(?:-[a-z0-9]+)*))?"
-    r"(?:\.(?P<seq>\d+))?\.sqlite3$"
-)
-# made by database.upgrade_if_needed before this module existed
-_LEGACY = re.compile(r"^before-upgrade-(?P<rev>\w+)-(?P<stamp>\d{8}-\d{6})\.sqlite3$")
 _TAG = re.compile(r"^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*)?$")
 DAMAGED_INFIX = ".damaged-"
-
-
-class BackupError(JournalError):
-    """A backup that cannot be used (damaged, not a journal, from a newer version)."""
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    created: datetime
-    tag: str
-    size: int
-    verified: bool
-    counts: dict[str, int] = field(default_factory=dict)
-    problem: str = ""
-    revision: str | None = None
-    seq: int = 0
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-    @property
-    def entries(self) -> int:
-        return self.counts.get("entries", 0)
 
 
 class StartState(Enum):
@@ -126,81 +101,6 @@ class StartCheck:
     @property
     def damaged(self) -> bool:
         return self.state is StartState.DAMAGED
-
-
-# ---- small helpers ---------------------------------------------------------------------------
-
-
-def _immutable(path: Path) -> sqlite3.Connection:
-    """For a file nothing writes to (a backup, a copy set aside): no locks, no -wal or -shm."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-
-
-def _fsync_dir(folder: Path) -> None:
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
-
-
-def _private_empty_file(path: Path) -> None:
-    """An empty file that is 0600 from the start (SQLite treats it as an empty database)."""
-    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-
-
-def _counts(con: sqlite3.Connection) -> dict[str, int]:
-    tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    return {
-        name: int(con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
-        for name in LISTS
-        if name in tables
-    }
-
-
-def _parse_name(name: str) -> tuple[datetime, str, int] | None:
-    found = _NAME.match(name)
-    if found is not None:
-        seq = int(found["seq"]) if found["seq"] else 0
-        return datetime.strptime(found["stamp"], STAMP), found["tag"] or "", seq
-    legacy = _LEGACY.match(name)
-    if legacy is not None:
-        return datetime.strptime(legacy["stamp"], STAMP), f"before-upgrade-{legacy['rev']}", 0
-    return None
-
-
-# ---- inspecting and listing ------------------------------------------------------------------
-
-
-def inspect_backup(path: Path, *, thorough: bool = False) -> BackupInfo:
-    """What a backup holds and whether it verifies now (``integrity_check`` when ``thorough``,
-    else ``quick_check``). A file not named like a backup is dated by its modification time."""
-    stat = path.stat()
-    parsed = _parse_name(path.name)
-    created, tag, seq = parsed or (datetime.fromtimestamp(stat.st_mtime), "", 0)
-    problem, counts, revision = _check_file(path, thorough=thorough)
-    return BackupInfo(path, created, tag, stat.st_size, not problem, counts, problem, revision, seq)
-
-
-def _check_file(path: Path, *, thorough: bool) -> tuple[str, dict[str, int], str | None]:
-    with path.open("rb") as stream:
-        if stream.read(16) != SQLITE_HEADER:
-            return "it is not a Spine Journal journal", {}, None
-    try:
-        with contextlib.closing(_immutable(path)) as con:
-            pragma = "integrity_check" if thorough else "quick_check"
-            found = [str(row[0]) for row in con.execute(f"PRAGMA {pragma}")]
-            if found != ["ok"]:
-                return f"SQLite found damage in it ({found[0]})", {}, None
-            wrong = schema_problem(con)
-            if wrong is not None:
-                return wrong, {}, None
-            if "entries" not in actual_schema(con):  # only an upgrade from nothing lacks it
-                return "it is an empty file that was never a journal", {}, None
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            return "", _counts(con), None if row is None else str(row[0])
-    except sqlite3.DatabaseError as error:
-        return f"SQLite cannot read it ({error})", {}, None
 
 
 def _order(info: BackupInfo) -> tuple[datetime, int, str]:
