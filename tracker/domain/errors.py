@@ -40,6 +40,7 @@ def shown(value: object) -> str:
         return "an empty value"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int) and len(str(abs(value))) > MAX_DIGITS:
-        return f"a number of {len(str(abs(value)))} digits"
-    return cut(repr(value))
+    try:
+        return cut(repr(value))
+    except ValueError:  # a whole number too long for Python to write out (4,300 digits)
+        return "a number of more than 4,300 digits"
