@@ -19,9 +19,12 @@ from tracker.commands.base import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
     CommandError,
+    GuardedStdout,
     add_data_dir,
+    safe,
     tolerant_output,
 )
+from tracker.domain.errors import cut
 
 # name -> (module in tracker.commands, one line of help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -90,12 +93,17 @@ def run(argv: Sequence[str]) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_BAD_INPUT
+    if sys.stdout is None:  # started with its standard output closed
+        _say(args.command, "standard output is closed, so the command did not run.")
+        return EXIT_FAILED
     module = importlib.import_module(f"tracker.commands.{COMMANDS[args.command][0]}")
+    stdout, sys.stdout = sys.stdout, GuardedStdout(sys.stdout)  # type: ignore[assignment]
     try:
         code: int = module.run(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
         return code
     except CommandError as error:
-        print(f"spine-journal {args.command}: {error}", file=sys.stderr)
+        _say(args.command, str(error), error.details)
         return error.code
     except Exception as error:  # the last line of defence: one sentence, never a traceback
         from tracker.storage.errors import JournalError
@@ -104,5 +112,13 @@ def run(argv: Sequence[str]) -> int:
             message = str(error)
         else:
             message = f"an unexpected error stopped the command ({type(error).__name__}: {error})."
-        print(f"spine-journal {args.command}: {message}", file=sys.stderr)
+        _say(args.command, cut(message, 400))
         return EXIT_FAILED
+    finally:
+        sys.stdout = stdout
+
+
+def _say(command: str, message: str, details: Sequence[str] = ()) -> None:
+    """One sentence (and its detail lines) on standard error, control characters escaped."""
+    for line in (f"spine-journal {command}: {message}", *details):
+        print(safe(line), file=sys.stderr)

@@ -92,7 +92,7 @@ def treatments(draw: st.DrawFn) -> Treatment:
         technique=draw(st.none() | st.sampled_from(vocab.TECHNIQUES))
         if kind == "radiotherapy"
         else None,
-        dose_gy=draw(st.none() | st.floats(min_value=0.1, max_value=200, allow_nan=False)),
+        dose_gy=draw(st.none() | st.floats(min_value=0.1, max_value=100, allow_nan=False)),
         fractions=draw(st.none() | st.integers(1, 60)),
         sessions=tuple(
             draw(
@@ -207,7 +207,7 @@ BASE_ENTRY = Entry(recorded_at=datetime(2026, 11, 3, 8, 15, tzinfo=UTC), pain=Pa
 
 @given(st.integers().filter(lambda n: not 0 <= n <= 10))
 def test_pain_score_out_of_range_is_refused(score: int) -> None:
-    with pytest.raises(ValidationError, match=r"^score: -?\d+ is (above 10|below 0)$"):
+    with pytest.raises(ValidationError, match=r"^score: -?\d+(\.\.\.)? is (above 10|below 0)$"):
         Pain(score=score)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from tracker.commands.base import EXIT_OK, CommandError
+from tracker.commands.base import EXIT_OK, CommandError, safe
 
 if TYPE_CHECKING:
     from tracker.services.backups import BackupService
@@ -20,11 +20,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 @contextmanager
 def locked_backups(args: argparse.Namespace) -> Iterator[BackupService]:
     """The backup service of the data folder, with the window (and other commands) kept off."""
-    from tracker.paths import AlreadyOpenError, JournalLock, data_dir
+    from tracker.commands.base import command_data_dir
+    from tracker.paths import AlreadyOpenError, JournalLock
     from tracker.services.backups import BackupService
 
-    folder = data_dir(getattr(args, "data_dir", None))
-    lock = JournalLock(folder)
+    folder = command_data_dir(args)
+    lock = JournalLock(folder, command=True)
     try:
         lock.acquire()
     except AlreadyOpenError as error:
@@ -47,5 +48,5 @@ def run(args: argparse.Namespace) -> int:
                 f"There is no journal in {service.journal_path.parent} yet: nothing to back up."
             )
         info = service.backup_now()
-    print(f"Verified backup {describe_backup(info)} written to {info.path.parent}.")
+    print(f"Verified backup {describe_backup(info)} written to {safe(info.path.parent)}.")
     return EXIT_OK

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
+import os
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 if TYPE_CHECKING:
     from tracker.domain.model import Journal
@@ -18,11 +21,23 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
 class CommandError(Exception):
-    """One plain sentence for standard error, and the exit code."""
+    """One plain sentence for standard error, and the exit code; ``details``: lines that
+    follow it (the backups there are, say)."""
 
-    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+    def __init__(self, message: str, code: int = EXIT_FAILED, details: list[str] | None = None):
         super().__init__(message)
         self.code = code
+        self.details = details or []
+
+
+def safe(text: object) -> str:
+    """``text`` with every control character escaped (a newline as \\n, ESC as \\x1b), so
+    that a file name cannot move the cursor, colour the terminal or start a line of its own;
+    a name that is not valid text (an undecodable byte) is escaped too."""
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in str(text)
+    )
 
 
 def tolerant_output() -> None:
@@ -44,8 +59,13 @@ def write_stdout(text: str) -> None:
         sys.stdout.flush()
         return
     sys.stdout.flush()  # anything printed before comes first
-    raw.write(text.encode("utf-8"))
-    raw.flush()
+    try:
+        raw.write(text.encode("utf-8"))
+        raw.flush()
+    except OSError as error:  # a full disk, a closed pipe: one sentence, as for text
+        if isinstance(sys.stdout, GuardedStdout):
+            sys.stdout.failed(error)
+        raise CommandError(f"standard output could not be written ({os_reason(error)}).") from None
 
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:
@@ -58,31 +78,48 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def command_data_dir(args: argparse.Namespace) -> Path:
+    """The data folder a command works on; exit 2 when it cannot hold a journal (an empty
+    name, a file, a folder named like the journal, a folder that cannot be created)."""
+    from tracker.paths import data_dir, data_dir_problem
+
+    option = getattr(args, "data_dir", None)
+    if option is not None and not option.strip():
+        raise CommandError("--data-dir needs the name of a folder; it was empty.", EXIT_BAD_INPUT)
+    folder = data_dir(option)
+    problem = data_dir_problem(folder)
+    if problem is not None:
+        raise CommandError(problem, EXIT_BAD_INPUT)
+    return folder
+
+
 @contextmanager
 def open_stored(args: argparse.Namespace, *, lock: bool = False) -> Iterator[JournalDatabase]:
     """The stored journal, checked first (a damaged one is refused with one sentence naming the
-    backup to restore), then opened and upgraded if needed; ``lock`` keeps the window off it."""
-    from tracker.paths import AlreadyOpenError, JournalLock, data_dir
+    backup to restore), then opened and upgraded if needed; ``lock`` keeps the window off it.
+    Without ``lock``, a journal in a folder that cannot be written to is opened read-only."""
+    from tracker.paths import AlreadyOpenError, FolderReadOnlyError, JournalLock
     from tracker.services.backups import BackupService, describe_damage
-    from tracker.storage.database import open_journal
+    from tracker.storage.database import open_journal, open_journal_read_only
     from tracker.storage.errors import JournalError
 
-    folder = data_dir(getattr(args, "data_dir", None))
-    journal_lock = JournalLock(folder)
-    holding = False
+    folder = command_data_dir(args)
+    journal_lock = JournalLock(folder, command=True)
+    holding = read_only = False
     try:
         try:
             journal_lock.acquire()
             holding = True
-        except AlreadyOpenError:
+        except AlreadyOpenError as error:
             if lock:
                 raise
+            read_only = isinstance(error, FolderReadOnlyError)
         # Only the sole user may move a damaged journal aside; a reading command that runs
         # beside the window checks too, and reports without moving anything.
         check = BackupService(folder).check_on_start(sole_user=holding)
         if check.damaged:
             raise CommandError(describe_damage(check))
-        db = open_journal(folder)
+        db = open_journal_read_only(folder) if read_only else open_journal(folder)
     except BaseException as error:
         if holding:
             journal_lock.release()
@@ -100,6 +137,67 @@ def open_stored(args: argparse.Namespace, *, lock: bool = False) -> Iterator[Jou
             journal_lock.release()
 
 
+MAX_IMPORT_BYTES = 64 * 1024 * 1024  # a 10-year journal file is about 5 MB
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, asked of the file system before
+    anything is read: a device (``/dev/zero``) or a FIFO, which could be read forever or block,
+    is refused unopened."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise CommandError(f"{path} is not a regular file, so it was not read.", EXIT_BAD_INPUT)
+    if info.st_size > limit:
+        raise CommandError(
+            f"{path} is larger than {limit // (1024 * 1024)} MB, the most a journal file may be, "
+            "so it was not read.",
+            EXIT_BAD_INPUT,
+        )
+    with path.open("rb") as stream:
+        data = stream.read(limit + 1)  # it may have grown since
+    if len(data) > limit:
+        raise CommandError(f"{path} grew while it was read, so it was not used.", EXIT_BAD_INPUT)
+    return data
+
+
+def os_reason(error: OSError) -> str:
+    """The reason of an operating-system error in plain words (a full disk said as such)."""
+    from tracker.storage.errors import plain_reason
+
+    return plain_reason(error)
+
+
+class GuardedStdout:
+    """Standard output for a command: when it cannot be written (a full disk, a pipe closed at
+    the other end), the command stops with one sentence and exit 1, wherever it printed."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except OSError as error:
+            self.failed(error)
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except OSError as error:
+            self.failed(error)
+
+    def failed(self, error: OSError) -> NoReturn:
+        # what is left in the buffer goes nowhere, so that Python's exit does not fail again
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self.stream.fileno())
+            os.close(devnull)
+        raise CommandError(f"standard output could not be written ({os_reason(error)}).")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
 def read_journal_file(path: str) -> Journal:
     """A journal file (JSON v1, or the CSV of entries when the name ends in .csv) parsed and
     validated; exit 2 with the import's message when it is not."""
@@ -107,10 +205,12 @@ def read_journal_file(path: str) -> Journal:
     from tracker.domain.errors import ValidationError
 
     try:
-        raw = Path(path).read_bytes()
+        raw = read_regular_file(Path(path), MAX_IMPORT_BYTES)
         text = raw.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CommandError(f"cannot read {path} ({error}).", EXIT_BAD_INPUT) from None
+    except OSError as error:
+        raise CommandError(f"cannot read {path} ({os_reason(error)}).", EXIT_BAD_INPUT) from None
+    except UnicodeDecodeError:
+        raise CommandError(f"{path} is not a text file in UTF-8.", EXIT_BAD_INPUT) from None
     try:
         if path.lower().endswith(".csv"):
             from tracker.domain import csv_format
@@ -123,7 +223,11 @@ def read_journal_file(path: str) -> Journal:
 
 def output_path(value: str, suffixes: tuple[str, ...] = ()) -> Path:
     """An output file whose folder exists (and whose suffix is one of ``suffixes``)."""
+    if not value.strip():
+        raise CommandError("--out needs the name of a file; it was empty.", EXIT_BAD_INPUT)
     out = Path(value)
+    if out.is_dir():
+        raise CommandError(f"{value} is a folder: --out names the file to write.", EXIT_BAD_INPUT)
     if suffixes and out.suffix.lower() not in suffixes:
         raise CommandError(f"{value} must end in {' or '.join(suffixes)}.", EXIT_BAD_INPUT)
     if not out.parent.is_dir():

@@ -66,7 +66,9 @@ def run(args: argparse.Namespace) -> int:
     with open_stored(args) as db:
         data = TrendsService(db).trend_data(start, end)
     write_chart(data, out, width, height)
-    print(f"Chart of {data.start} to {data.end} written to {out} ({width}x{height} pixels).")
+    from tracker.commands.base import safe
+
+    print(f"Chart of {data.start} to {data.end} written to {safe(out)} ({width}x{height} pixels).")
     return EXIT_OK
 
 
@@ -76,5 +78,7 @@ def write_chart(data: TrendData, out: Path, width: int, height: int) -> None:
     try:
         save_trend_chart(data, out, width_px=width, height_px=height, dpi=DPI)
     except OSError as error:
-        reason = error.strerror or str(error)
+        from tracker.commands.base import os_reason
+
+        reason = os_reason(error)  # a full disk said as such
         raise CommandError(f"the chart could not be written to {out} ({reason}).") from None

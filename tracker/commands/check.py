@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tracker.commands.base import EXIT_FAILED, EXIT_OK, open_stored
+from tracker.commands.base import EXIT_FAILED, EXIT_OK, open_stored, safe
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,7 +17,7 @@ def run(args: argparse.Namespace) -> int:
 
     with open_stored(args) as db:
         report = check_journal(db)
-    print(f"Journal: {db.path}")
+    print(f"Journal: {safe(db.path)}")
     for name, count in report.counts.items():
         print(f"{name}: {count}")
     if report.problems:

@@ -12,6 +12,7 @@ from tracker.commands.base import (
     CommandError,
     counts_text,
     open_stored,
+    safe,
 )
 from tracker.commands.dates import parse_day
 
@@ -37,5 +38,5 @@ def run(args: argparse.Namespace) -> int:
     end = parse_day(args.end, "--end")
     with open_stored(args, lock=True) as db:
         counts = fill_demo(db, args.years, end=end, busy=args.busy)
-    print(f"Demo journal written to {db.path}: {counts_text(counts)}.")
+    print(f"Demo journal written to {safe(db.path)}: {counts_text(counts)}.")
     return EXIT_OK

@@ -8,7 +8,15 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 
-from tracker.commands.base import EXIT_OK, CommandError, open_stored, output_path, write_stdout
+from tracker.commands.base import (
+    EXIT_OK,
+    CommandError,
+    open_stored,
+    os_reason,
+    output_path,
+    safe,
+    write_stdout,
+)
 
 FORMATS = ("json", "csv", "fhir")
 
@@ -36,6 +44,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_private_file(out, text.encode("utf-8"))
     except OSError as error:
-        raise CommandError(f"cannot write {out} ({error.strerror}).") from None
-    print(f"Exported the journal ({args.format}) to {out}.")
+        raise CommandError(f"cannot write {out} ({os_reason(error)}).") from None
+    print(f"Exported the journal ({args.format}) to {safe(out)}.")
     return EXIT_OK

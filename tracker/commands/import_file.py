@@ -11,6 +11,7 @@ from tracker.commands.base import (
     counts_text,
     open_stored,
     read_journal_file,
+    safe,
 )
 
 
@@ -34,15 +35,17 @@ def run(args: argparse.Namespace) -> int:
             # show), in the import's own unit of work: if they fail, nothing is imported
             outcome = ExchangeService(db).import_journal(journal, AlertService(db))
         except (DuplicateIdError, ImportRefused) as error:
-            raise CommandError(f"{args.file} was not imported: {error}", EXIT_BAD_INPUT) from None
+            raise CommandError(
+                f"{safe(args.file)} was not imported: {error}", EXIT_BAD_INPUT
+            ) from None
         except JournalError:
             raise
         except Exception as error:
             raise CommandError(
-                f"{args.file} was not imported, nothing of it was stored: an unexpected error "
-                f"stopped the import ({type(error).__name__}: {error})."
+                f"{safe(args.file)} was not imported, nothing of it was stored: an unexpected "
+                f"error stopped the import ({type(error).__name__}: {error})."
             ) from None
-    print(f"Imported {counts_text(journal.counts())} from {args.file}.")
+    print(f"Imported {counts_text(journal.counts())} from {safe(args.file)}.")
     if outcome.evaluation is not None and outcome.evaluation.flags:
         rules = ", ".join(f.rule for f in outcome.evaluation.flags)
         print(

@@ -94,8 +94,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         pages = write_pdf(data, out)
     except OSError as error:
-        reason = error.strerror or str(error)
+        from tracker.commands.base import os_reason
+
+        reason = os_reason(error)  # a full disk said as such
         raise CommandError(f"the summary could not be written to {out} ({reason}).") from None
     noun = "page" if pages == 1 else "pages"
-    print(f"Summary of {first} to {last} written to {out} ({pages} {noun}).")
+    from tracker.commands.base import safe
+
+    print(f"Summary of {first} to {last} written to {safe(out)} ({pages} {noun}).")
     return EXIT_OK

@@ -10,7 +10,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from tracker.commands.backup import locked_backups
-from tracker.commands.base import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError
+from tracker.commands.base import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, safe
 
 if TYPE_CHECKING:
     from tracker.services.backups import BackupInfo, BackupService
@@ -63,13 +63,13 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(str(error), EXIT_BAD_INPUT if args.backup else EXIT_FAILED) from None
     from tracker.services.backups import describe_backup
 
-    print(f"Restored {describe_backup(result.restored)} into {result.journal}.")
+    print(f"Restored {describe_backup(result.restored)} into {safe(result.journal)}.")
     if result.previous is None:
         print("There was no journal before it to save.")
     elif result.previous_was_damaged:
-        print(f"The damaged journal it replaces is kept as {result.previous}.")
+        print(f"The damaged journal it replaces is kept as {safe(result.previous)}.")
     else:
-        print(f"The previous journal was saved as {result.previous}.")
+        print(f"The previous journal was saved as {safe(result.previous)}.")
     return EXIT_OK
 
 
@@ -81,7 +81,8 @@ def _chosen(service: BackupService, name: str | None) -> BackupInfo | None:
     try:
         return service.find(name)
     except UnknownBackupError as error:
-        raise CommandError(f"{error}\n{listing(error.available)}", EXIT_BAD_INPUT) from None
+        details = listing(error.available).splitlines()
+        raise CommandError(str(error), EXIT_BAD_INPUT, details) from None
 
 
 def _start_empty(service: BackupService) -> int:
@@ -91,5 +92,5 @@ def _start_empty(service: BackupService) -> int:
         path = service.start_empty()
     except JournalError as error:
         raise CommandError(str(error), EXIT_BAD_INPUT) from None
-    print(f"A new, empty journal was started at {path}.")
+    print(f"A new, empty journal was started at {safe(path)}.")
     return EXIT_OK

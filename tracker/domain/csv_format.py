@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import TypeVar
 
-from tracker.domain.errors import ValidationError
+from tracker.domain.errors import MAX_DIGITS, ValidationError, cut
 from tracker.domain.model import Entry, Journal, Numbness, Pain, Weakness
 from tracker.domain.timeutil import format_timestamp, parse_timestamp, to_utc_naive
 
@@ -140,7 +140,9 @@ class _Cells:
         if not text:
             return default
         if not _WHOLE_NUMBER.fullmatch(text):
-            raise ValidationError(column, f"{text!r} is not a whole number")
+            raise ValidationError(column, f"{cut(repr(text))} is not a whole number")
+        if len(text.lstrip("-")) > MAX_DIGITS:
+            raise ValidationError(column, f"{cut(text)} has more than {MAX_DIGITS} digits")
         return int(text)
 
     def required_integer(self, column: str) -> int:

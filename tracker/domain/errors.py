@@ -23,3 +23,24 @@ class ValidationError(ValueError):
             return ValidationError(prefix, self.problem)
         joiner = "" if self.field.startswith("[") else "."
         return ValidationError(f"{prefix}{joiner}{self.field}", self.problem)
+
+
+MAX_DIGITS = 15  # no number of the journal's formats needs more; Python refuses 4,300 and up
+
+
+def cut(text: str, most: int = 40) -> str:
+    """``text`` as it is when short, else its start and "...": a message stays one line."""
+    return text if len(text) <= most else text[: most - 3] + "..."
+
+
+def shown(value: object) -> str:
+    """A value in a message, the same way whatever it came from: missing (``None``, a JSON
+    ``null``) is "an empty value", true and false as JSON writes them, the rest cut short."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    try:
+        return cut(repr(value))
+    except ValueError:  # a whole number too long for Python to write out (4,300 digits)
+        return "a number of more than 4,300 digits"

@@ -10,22 +10,30 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from tracker.domain import vocab
-from tracker.domain.errors import ValidationError
+from tracker.domain.errors import ValidationError, shown
 from tracker.domain.timeutil import check_in_range, require_aware
 
 NOTE_MAX = 5000
 SHORT_TEXT_MAX = 200
 ID_MAX = 100
 SITE_MAX = 40
+DOSE_MAX_GY = 100
+
+
+def dose_text(dose_gy: float) -> str:
+    """20.0 -> "20", 7.5 -> "7.5": a dose as people write it; a dose above 0 that two
+    decimals would show as 0 is "under 0.01", never "0"."""
+    text = f"{dose_gy:.2f}".rstrip("0").rstrip(".")
+    return "under 0.01" if text == "0" and dose_gy > 0 else text
 
 
 def check_int(value: object, field_name: str, low: int, high: int | None) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field_name, f"{value!r} is not a whole number")
+        raise ValidationError(field_name, f"{shown(value)} is not a whole number")
     if value < low:
-        raise ValidationError(field_name, f"{value} is below {low}")
+        raise ValidationError(field_name, f"{shown(value)} is below {low}")
     if high is not None and value > high:
-        raise ValidationError(field_name, f"{value} is above {high}")
+        raise ValidationError(field_name, f"{shown(value)} is above {high}")
 
 
 def check_optional_int(value: object, field_name: str, low: int, high: int) -> None:
@@ -35,12 +43,12 @@ def check_optional_int(value: object, field_name: str, low: int, high: int) -> N
 
 def check_bool(value: object, field_name: str) -> None:
     if not isinstance(value, bool):
-        raise ValidationError(field_name, f"{value!r} is not true or false")
+        raise ValidationError(field_name, f"{shown(value)} is not true or false")
 
 
 def check_text(value: object, field_name: str, most: int, least: int = 0) -> None:
     if not isinstance(value, str):
-        raise ValidationError(field_name, f"{value!r} is not text")
+        raise ValidationError(field_name, f"{shown(value)} is not text")
     if len(value) > most:
         raise ValidationError(field_name, f"is {len(value)} characters long, the most is {most}")
     if len(value) < least:
@@ -61,12 +69,12 @@ def check_text(value: object, field_name: str, most: int, least: int = 0) -> Non
 def check_choice(value: object, field_name: str, choices: tuple[str, ...]) -> None:
     if value not in choices:
         allowed = ", ".join(choices)
-        raise ValidationError(field_name, f"{value!r} is not one of {allowed}")
+        raise ValidationError(field_name, f"{shown(value)} is not one of {allowed}")
 
 
 def check_choices(value: object, field_name: str, choices: tuple[str, ...]) -> None:
     if not isinstance(value, tuple):
-        raise ValidationError(field_name, f"{value!r} is not a list")
+        raise ValidationError(field_name, f"{shown(value)} is not a list")
     for index, item in enumerate(value):
         check_choice(item, f"{field_name}[{index}]", choices)
     if len(set(value)) != len(value):
@@ -204,9 +212,13 @@ class Treatment:
                 raise ValidationError("technique", "is for radiotherapy only")
         if self.dose_gy is not None:
             if isinstance(self.dose_gy, bool) or not isinstance(self.dose_gy, (int, float)):
-                raise ValidationError("dose_gy", f"{self.dose_gy!r} is not a number")
-            if not self.dose_gy > 0 or self.dose_gy != self.dose_gy or self.dose_gy == float("inf"):
-                raise ValidationError("dose_gy", f"{self.dose_gy} must be above 0")
+                raise ValidationError("dose_gy", f"{shown(self.dose_gy)} is not a number")
+            if not self.dose_gy > 0 or self.dose_gy != self.dose_gy:
+                raise ValidationError("dose_gy", f"{shown(self.dose_gy)} must be above 0")
+            if self.dose_gy > DOSE_MAX_GY:  # no course of radiotherapy comes near it
+                raise ValidationError(
+                    "dose_gy", f"{shown(self.dose_gy)} is above {DOSE_MAX_GY} Gy for one course"
+                )
         check_optional_int(self.fractions, "fractions", 1, 10_000)
         if not isinstance(self.sessions, tuple):
             raise ValidationError("sessions", "is not a list")

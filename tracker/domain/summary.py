@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from tracker.domain import rules, vocab
-from tracker.domain.model import Alert, Appointment, Entry, MedicationDose, Treatment
+from tracker.domain.model import (
+    Alert,
+    Appointment,
+    Entry,
+    MedicationDose,
+    Treatment,
+    dose_text,
+)
 from tracker.domain.timeutil import local_day
 from tracker.domain.trends import TreatmentResponse, TrendData, treatment_label
 
@@ -305,10 +312,6 @@ class TreatmentLine:
     label: str  # "Radiotherapy T10"
     dates: str
     details: str
-
-
-def dose_text(dose_gy: float) -> str:
-    return f"{dose_gy:.2f}".rstrip("0").rstrip(".")
 
 
 def treatment_dates(treatment: Treatment) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from tracker.domain.errors import ValidationError
+from tracker.domain.errors import ValidationError, cut
 
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -34,8 +34,13 @@ def check_in_range(value: date, field: str = "", shown: str = "") -> None:
         raise OutOfRangeError(field, f"{text} is after {LAST_DAY.isoformat()}")
 
 
+_TOO_FINE = re.compile(r"T\d{2}:\d{2}:\d{2}\.\d{7}")
+
+
 def parse_timestamp(text: str, field: str = "") -> datetime:
     """An ISO 8601 timestamp with a UTC offset; one without an offset is an error."""
+    if _TOO_FINE.search(text):  # Python and the journal keep microseconds, no finer
+        raise ValidationError(field, f"{cut(repr(text))} has more than 6 digits after the second")
     if not _TIMESTAMP.match(text):
         raise ValidationError(
             field,

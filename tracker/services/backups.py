@@ -190,15 +190,20 @@ class BackupService:
             if backup is None:
                 raise BackupError(f"There is no verified backup in {self.backup_dir} to restore.")
         previous: Path | None = check.damaged_copy
+        damaged = check.state is StartState.DAMAGED
         if check.state is StartState.OK:
             # no rotation here: it could remove the very backup about to be restored
-            previous = backups.make_backup(
-                self.journal_path, self.backup_dir, now=self._clock(), tag="before-restore"
-            ).path
+            try:
+                previous = backups.make_backup(
+                    self.journal_path, self.backup_dir, now=self._clock(), tag="before-restore"
+                ).path
+            except BackupError:
+                # damage the quick check missed: a restore never needs the journal it replaces
+                # to verify; that journal is kept aside as it is, like any damaged one
+                previous = backups.quarantine_damaged(self.journal_path, self._clock())
+                damaged = True
         restored = backups.restore_backup(self.journal_path, backup.path)
-        return RestoreResult(
-            restored, self.journal_path, previous, check.state is StartState.DAMAGED
-        )
+        return RestoreResult(restored, self.journal_path, previous, damaged)
 
     def start_empty(self) -> Path:
         """A new, empty journal in place of a damaged one that was moved aside."""

@@ -51,15 +51,23 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 
 from tracker.os_files import private_dir, private_file, sync_dir
-from tracker.storage.errors import JournalError, StorageWriteError
+from tracker.storage.backup_files import LISTS as LISTS
+from tracker.storage.backup_files import STAMP as STAMP
+from tracker.storage.backup_files import BackupError as BackupError
+from tracker.storage.backup_files import BackupInfo as BackupInfo
+from tracker.storage.backup_files import immutable_connection as _immutable
+from tracker.storage.backup_files import inspect_backup as inspect_backup
+from tracker.storage.backup_files import list_counts as _counts
+from tracker.storage.backup_files import parse_name as _parse_name
+from tracker.storage.backup_files import private_empty_file as _private_empty_file
+from tracker.storage.errors import JournalError, StorageWriteError, plain_reason
 from tracker.storage.journal_file import (
-    SQLITE_HEADER,
     UNCHECKED,
     Unchecked,
     journal_problem,
@@ -69,43 +77,11 @@ from tracker.storage.journal_file import (
 from tracker.storage.journal_file import is_damage as _is_damage
 from tracker.storage.journal_file import live_connection as _live
 from tracker.storage.journal_file import wal_commits_lost as _wal_commits_lost
-from tracker.storage.repository import TABLES
+from tracker.storage.leftovers import remove_dead_leftovers
+from tracker.storage.schema_check import journal_schema_problem
 
-LISTS = tuple(TABLES)
-STAMP = "%Y%m%d-%H%M%S"
-_NAME = re.compile(
-    r"^journal-(?P<stamp>\d{8}-\d{6})(?:-(?P<tag>[a-z][a-z0-9]*(?:-[a-z0-9]+)*))?"
-    r"(?:\.(?P<seq>\d+))?\.sqlite3$"
-)
-# made by database.upgrade_if_needed before this module existed
-_LEGACY = re.compile(r"^before-upgrade-(?P<rev>\w+)-(?P<stamp>\d{8}-\d{6})\.sqlite3$")
 _TAG = re.compile(r"^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*)?$")
 DAMAGED_INFIX = ".damaged-"
-
-
-class BackupError(JournalError):
-    """A backup that cannot be used (damaged, not a journal, from a newer version)."""
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    created: datetime
-    tag: str
-    size: int
-    verified: bool
-    counts: dict[str, int] = field(default_factory=dict)
-    problem: str = ""
-    revision: str | None = None
-    seq: int = 0
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-    @property
-    def entries(self) -> int:
-        return self.counts.get("entries", 0)
 
 
 class StartState(Enum):
@@ -124,71 +100,6 @@ class StartCheck:
     @property
     def damaged(self) -> bool:
         return self.state is StartState.DAMAGED
-
-
-# ---- small helpers ---------------------------------------------------------------------------
-
-
-def _immutable(path: Path) -> sqlite3.Connection:
-    """For a file nothing writes to (a backup, a copy set aside): no locks, no -wal or -shm."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-
-
-def _private_empty_file(path: Path) -> None:
-    """An empty file that is 0600 from the start (SQLite treats it as an empty database)."""
-    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-
-
-def _counts(con: sqlite3.Connection) -> dict[str, int]:
-    tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    return {
-        name: int(con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
-        for name in LISTS
-        if name in tables
-    }
-
-
-def _parse_name(name: str) -> tuple[datetime, str, int] | None:
-    found = _NAME.match(name)
-    if found is not None:
-        seq = int(found["seq"]) if found["seq"] else 0
-        return datetime.strptime(found["stamp"], STAMP), found["tag"] or "", seq
-    legacy = _LEGACY.match(name)
-    if legacy is not None:
-        return datetime.strptime(legacy["stamp"], STAMP), f"before-upgrade-{legacy['rev']}", 0
-    return None
-
-
-# ---- inspecting and listing ------------------------------------------------------------------
-
-
-def inspect_backup(path: Path, *, thorough: bool = False) -> BackupInfo:
-    """What a backup holds and whether it verifies now (``integrity_check`` when ``thorough``,
-    else ``quick_check``). A file not named like a backup is dated by its modification time."""
-    stat = path.stat()
-    parsed = _parse_name(path.name)
-    created, tag, seq = parsed or (datetime.fromtimestamp(stat.st_mtime), "", 0)
-    problem, counts, revision = _check_file(path, thorough=thorough)
-    return BackupInfo(path, created, tag, stat.st_size, not problem, counts, problem, revision, seq)
-
-
-def _check_file(path: Path, *, thorough: bool) -> tuple[str, dict[str, int], str | None]:
-    with path.open("rb") as stream:
-        if stream.read(16) != SQLITE_HEADER:
-            return "it is not a Spine Journal journal", {}, None
-    try:
-        with contextlib.closing(_immutable(path)) as con:
-            pragma = "integrity_check" if thorough else "quick_check"
-            found = [str(row[0]) for row in con.execute(f"PRAGMA {pragma}")]
-            if found != ["ok"]:
-                return f"SQLite found damage in it ({found[0]})", {}, None
-            names = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
-            if "alembic_version" not in names or "entries" not in names:
-                return "it is not a Spine Journal journal", {}, None
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            return "", _counts(con), None if row is None else str(row[0])
-    except sqlite3.DatabaseError as error:
-        return f"SQLite cannot read it ({error})", {}, None
 
 
 def _order(info: BackupInfo) -> tuple[datetime, int, str]:
@@ -261,7 +172,7 @@ def _write_error(folder: Path, error: OSError | sqlite3.Error, failed: str) -> J
     error, so it becomes a ``BackupError``."""
     if isinstance(error, sqlite3.DatabaseError) and _is_damage(error):
         return BackupError(f"{failed}: SQLite cannot read what it copies ({error}).")
-    detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    detail = plain_reason(error) if isinstance(error, OSError) else str(error)
     return StorageWriteError(f"{failed} in {folder} ({detail}).")
 
 
@@ -405,6 +316,8 @@ def restore_backup(db_path: Path, backup: Path) -> BackupInfo:
     """Replace the journal with a verified copy of ``backup``. No connection may be open on the
     journal, and the caller has already saved it (``BackupError`` when ``backup`` is unusable)."""
     info = usable_backup(backup)
+    # a journal that is a link to a file elsewhere stays one: the file it names is replaced
+    db_path = db_path.resolve() if db_path.is_symlink() else db_path
     temporary = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}")
     leftovers = (temporary, temporary.with_name(temporary.name + "-journal"))
     try:
@@ -502,6 +415,8 @@ def check_on_start(
     moved aside (and a lost -wal detected); otherwise damage is reported and left in place.
     ``checked``: what ``journal_problem`` already found (``journal_file.EarlyCheck``)."""
     wal, shm = sidecars(db_path)
+    if sole_user:  # what a killed restore (or new journal) left: a full copy of a journal
+        remove_dead_leftovers(db_path)
     if not db_path.exists():
         if sole_user and (wal.exists() or shm.exists()):
             moved = [p for p in sidecars(quarantine_damaged(db_path, now)) if p.exists()]
@@ -518,6 +433,8 @@ def check_on_start(
         problem = journal_problem(db_path)
     else:
         problem = checked
+    if problem is None:  # the pages are sound: are the tables those of its revision?
+        problem = journal_schema_problem(db_path)
     if problem is None:
         return StartCheck(StartState.OK)
     if not sole_user:

@@ -40,6 +40,7 @@ from tracker.storage.journal_file import (
     JOURNAL_NAME,
     MIGRATIONS,
     known_revisions,
+    read_mode,
 )
 
 BACKUP_DIR_NAME = "backups"
@@ -263,6 +264,33 @@ def open_journal(data_dir: Path, script_location: Path = MIGRATIONS) -> JournalD
     secure_file(path)
     engine = make_engine(path)
     return JournalDatabase(path, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def open_journal_read_only(data_dir: Path) -> JournalDatabase:
+    """The journal in a folder that cannot be written to, for reading only: nothing is
+    created, upgraded or changed; a write fails as "cannot be written to"."""
+    path = data_dir / JOURNAL_NAME
+    if not path.exists():
+        raise StorageWriteError(
+            f"There is no journal in {data_dir}, and the folder cannot be written to."
+        )
+    if stored_revision(path) != known_revisions(MIGRATIONS)[-1]:
+        raise StorageWriteError(
+            f"The journal in {data_dir} needs an upgrade, and its folder cannot be written to."
+        )
+    uri = f"{path.resolve().as_uri()}?{read_mode(path) or 'mode=ro'}"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool, pool_size=1)
+    event.listen(engine, "connect", _read_pragmas)
+    return JournalDatabase(path, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _read_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    dbapi_connection.execute("PRAGMA query_only=1")
 
 
 def upgrade_if_needed(path: Path, script_location: Path = MIGRATIONS) -> None:

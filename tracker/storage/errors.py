@@ -5,6 +5,8 @@ Each carries one plain sentence. The window and the command line show it as it i
 
 from __future__ import annotations
 
+import errno
+
 
 class JournalError(Exception):
     """A known problem with the journal file or the disk: one plain sentence in ``str()``."""
@@ -32,3 +34,12 @@ class DuplicateIdError(JournalError):
 
 class RecordMissingError(JournalError):
     """The record was deleted (perhaps in another window) before this change was saved."""
+
+
+def plain_reason(error: OSError) -> str:
+    """The reason of an operating-system error in plain words: a full disk said as such."""
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "the disk is full"
+    if error.errno == errno.EFBIG:
+        return "the file would be larger than the disk or the account allows"
+    return error.strerror or str(error)

@@ -8,6 +8,7 @@ code, which lets other threads run) while SQLAlchemy is still being imported.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import struct
 import threading
@@ -40,10 +41,19 @@ def live_connection(path: Path) -> sqlite3.Connection:
     """For the journal, which others may be writing. Read-write but ``query_only``: a ``mode=ro``
     connection to a WAL database leaves its -wal and -shm behind, which would look like a crash,
     and one that may write also replays a -wal a crash left."""
-    uri = f"{path.resolve().as_uri()}?mode=rw"  # never creates a missing journal
+    uri = f"{path.resolve().as_uri()}?{read_mode(path) or 'mode=rw'}"  # never creates one
     con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     con.execute("PRAGMA query_only=1")
     return con
+
+
+def read_mode(path: Path) -> str | None:
+    """The URI parameters that read the journal in a folder that cannot be written to, where
+    SQLite cannot make the -shm a WAL journal needs (``immutable``: nothing can be writing it
+    without a -wal there), or ``None`` when the folder can be written to."""
+    if os.access(path.resolve().parent, os.W_OK):
+        return None
+    return "mode=ro" if sidecars(path)[0].exists() else "mode=ro&immutable=1"
 
 
 def is_damage(error: sqlite3.DatabaseError) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from tracker.domain import vocab
-from tracker.domain.model import Treatment
+from tracker.domain.model import Treatment, dose_text
 from tracker.ui.models.records_model import Index, RecordsTableModel
 
 COLUMNS = ("Treatment", "Started", "Ended", "Site", "Details", "Note")
@@ -20,11 +20,6 @@ SAME_DAY = "same day"
 
 def day_text(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
-
-
-def dose_text(dose_gy: float) -> str:
-    """20.0 -> "20", 7.5 -> "7.5": a dose as people write it."""
-    return f"{dose_gy:.2f}".rstrip("0").rstrip(".")
 
 
 def details_text(treatment: Treatment) -> str:
