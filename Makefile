@@ -7,7 +7,7 @@ DEB_PACKAGES := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfo
 	libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-dejavu-core poppler-utils xvfb xauth
 
-.PHONY: run test lint bench deps screenshot clean
+.PHONY: run test lint bench bundle deps screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ test: lint
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+# The one-folder app for this machine: dist/SpineJournal/SpineJournal (.exe on Windows), built
+# with PyInstaller (tools/build_bundle.py; its work files, .spec and icons go to build/).
+bundle: $(VENV)/.installed-test
+	$(BIN)/python tools/build_bundle.py
 
 screenshot: $(VENV)/.installed-test
 	$(BIN)/python docs/screenshot.py

@@ -31,6 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     # Files SQLite and Qt create would otherwise be readable by every user of the laptop.
     os.umask(0o077)
+    if sys.stdout is None or sys.stderr is None:  # the windowed bundle on Windows
+        from tracker.console import ensure_streams
+
+        ensure_streams()
     from tracker.cli import is_command, run
 
     if is_command(args):
@@ -41,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _window_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="spine-journal", add_help=False)
     parser.add_argument("--data-dir")
+    parser.add_argument("--smoke-test", action="store_true")  # tracker/smoke.py
     known, _qt_arguments = parser.parse_known_args(list(argv))
     return known
 
@@ -479,6 +484,10 @@ def _run_window(argv: Sequence[str]) -> int:
         return 1
     try:
         session = build_window(folder)
+        if args.smoke_test:
+            from tracker.smoke import watch
+
+            watch(session, app)
         session.window.show()
         code = app.exec()
         session.close()
