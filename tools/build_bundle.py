@@ -19,7 +19,9 @@ What PyInstaller cannot find by following imports is named here:
   the third-party licences inside the bundle too.
 
 PySide6's plugins (platforms, image formats incl. SVG, icon engines) come with the PySide6
-hooks of PyInstaller and pyinstaller-hooks-contrib, matplotlib's fonts with its hook.
+hooks of PyInstaller and pyinstaller-hooks-contrib, matplotlib's fonts with its hook. One of
+PyInstaller's run-time hooks is replaced (``tools/pyinstaller_hooks``): matplotlib keeps its font
+cache between starts, as it does for ``python main.py``.
 """
 
 from __future__ import annotations
@@ -34,14 +36,26 @@ REPO = Path(__file__).resolve().parent.parent
 NAME = "SpineJournal"
 DISTRIBUTION = "spine-journal"  # the project's name in pyproject.toml
 MIGRATIONS = Path("tracker") / "storage" / "migrations"
+HOOKS = REPO / "tools" / "pyinstaller_hooks"  # matplotlib keeps its font cache (see there)
 HIDDEN_IMPORTS = (
     "matplotlib.backends.backend_agg",
     "matplotlib.backends.backend_qtagg",
     "matplotlib.backends.backend_svg",
 )
 # Imported by nothing the app runs, but found by PyInstaller through optional imports of its
-# dependencies: left out, they would only make the bundle larger.
-EXCLUDED = ("tkinter", "matplotlib.backends._backend_tk", "IPython", "pytest", "PyQt5", "PyQt6")
+# dependencies: left out, they would only make the bundle larger. setuptools above all: once
+# collected, its run-time hook imports it at every start, before the window (150 ms and more).
+EXCLUDED = (
+    "setuptools",
+    "distutils",
+    "_distutils_hack",
+    "pkg_resources",
+    "tkinter",
+    "IPython",
+    "pytest",
+    "PyQt5",
+    "PyQt6",
+)
 
 
 def executable(folder: Path, platform: str = sys.platform) -> Path:
@@ -85,6 +99,7 @@ def pyinstaller_arguments(dist: Path, work: Path, platform: str = sys.platform) 
         "--specpath", str(work),
         "--paths", str(REPO),  # the checkout's tracker, whatever is installed
         "--collect-submodules", "tracker",
+        "--additional-hooks-dir", str(HOOKS),
         "--recursive-copy-metadata", DISTRIBUTION,
     ]  # fmt: skip
     for module in HIDDEN_IMPORTS:

@@ -29,7 +29,8 @@ def bare_environment(home: Path) -> dict[str, str]:
     env = {"HOME": str(home), "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8"}
     if sys.platform == "win32":
         root = os.environ["SYSTEMROOT"]
-        env.update(SYSTEMROOT=root, PATH=f"{root}\\System32", APPDATA=str(home))
+        env.update(SYSTEMROOT=root, PATH=f"{root}\\System32", USERPROFILE=str(home))
+        env.update(APPDATA=str(home / "AppData"), LOCALAPPDATA=str(home / "AppData"))
     else:
         env["PATH"] = "/usr/bin:/bin"
     return env
@@ -133,6 +134,9 @@ def test_the_bundle_runs_the_commands_and_the_window_away_from_the_checkout(
     drawn = run("chart", "--out", str(svg), "--data-dir", str(journal))
     assert drawn.returncode == 0, drawn.stderr
     assert "<svg" in svg.read_text(encoding="utf-8")
+    # matplotlib kept its font list for the next start, in the person's own folder, as for
+    # python main.py (PyInstaller's own hook would have put it in a temporary folder, deleted)
+    assert list(home.rglob("fontlist-*.json"))
 
     # the window: a new journal made by the bundle's own migrations, opened, then closed
     fresh = tmp_path / "window-journal"

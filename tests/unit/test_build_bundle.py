@@ -3,6 +3,7 @@ built and run by tests/cli/test_bundle.py)."""
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 from pathlib import Path
 from types import ModuleType
@@ -76,3 +77,13 @@ def test_every_module_metadata_and_the_build_files_are_asked_for(tmp_path: Path)
         "matplotlib.backends.backend_qtagg",
         "matplotlib.backends.backend_svg",
     } <= set(_pairs(arguments, "--hidden-import"))
+
+
+def test_matplotlib_s_run_time_hook_is_replaced_by_the_repository_s_own(tmp_path: Path) -> None:
+    """PyInstaller's would move matplotlib's font cache to a new temporary folder at each start
+    (checked on the built bundle by tests/cli/test_bundle.py)."""
+    arguments = build_bundle.pyinstaller_arguments(tmp_path / "dist", tmp_path / "work", "linux")
+    (hooks,) = map(Path, _pairs(arguments, "--additional-hooks-dir"))
+    rthooks = ast.literal_eval((hooks / "rthooks.dat").read_text(encoding="utf-8"))
+    (name,) = rthooks["matplotlib"]
+    assert (hooks / "rthooks" / name).is_file()
