@@ -9,7 +9,7 @@ DEB_PACKAGES := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfo
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-dejavu-core poppler-utils xvfb xauth \
 	desktop-file-utils strace
 
-.PHONY: run test lint bench deps screenshot clean install-desktop uninstall-desktop
+.PHONY: run test lint bench bundle deps screenshot clean install-desktop uninstall-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ test: lint
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+# The one-folder app for this machine: dist/SpineJournal/SpineJournal (.exe on Windows), built
+# with PyInstaller (tools/build_bundle.py; its work files, .spec and icons go to build/).
+bundle: $(VENV)/.installed-test
+	$(BIN)/python tools/build_bundle.py
 
 screenshot: $(VENV)/.installed-test
 	$(BIN)/python docs/screenshot.py

@@ -43,6 +43,12 @@ What each side includes:
 - ``save_entry_ms``, ``redraw_all_ms``, ``bare_redraw_ms``, ``summary_pdf_ms``, and
   ``redraw_changed_ms`` (no budget: a redraw just after a save, reading the journal again): in
   one app process on a copy of the journal; see ``benchmarks/inprocess.py``.
+- Only when the bundle ``dist/SpineJournal`` exists (``make bundle``; else they are skipped,
+  and the run says so), no budget: ``bundle_first_frame_ms`` and ``bundle_journal_ready_ms``,
+  its executable started with ``--smoke-test`` on the same journal in each start-up round,
+  just after the app (``first_frame_ms``, ``journal_ready_ms``: the same instants, taken the
+  same way, by ``tracker/smoke.py``), with the environment less its ``PYTHON*`` variables; and
+  ``bundle_size_mib``, the size of its files. The bundle is measured as it was last built.
 """
 
 from __future__ import annotations
@@ -81,10 +87,14 @@ INFORMATION = [
     "form_responsive_ms",
     "import_file_ms",
     "redraw_changed_ms",
+    "bundle_first_frame_ms",
+    "bundle_journal_ready_ms",
+    "bundle_size_mib",
 ]  # measured and written, no budget
 
 Table = dict[str, dict[str, float | int]]
 PYCACHE = [""]  # the children's bytecode cache, in the run's temporary folder
+BUNDLE = REPO / "dist" / "SpineJournal"  # make bundle
 
 
 def summary(samples: list[float]) -> dict[str, float | int]:
@@ -139,11 +149,44 @@ def startup_round(data_dir: Path) -> dict[str, float]:
     round_["chart_visible_ms"] = (marks["chart"] - start) * 1000
     round_["form_responsive_ms"] = (marks["responsive"] - start) * 1000
     round_["peak_rss_mib"] = marks["peak_rss_mib"]
+    if BUNDLE.is_dir():
+        round_.update(bundle_start(data_dir))
     start, marks = probe("chart_panels_floor")
     round_["chart_panels_floor_ms"] = (marks["chart"] - start) * 1000
     start, marks = probe("chart_floor_paused")
     round_["chart_floor_paused_ms"] = (marks["chart"] - start) * 1000
     return round_
+
+
+def bundle_executable() -> Path:
+    from tools.build_bundle import executable
+
+    return executable(BUNDLE)
+
+
+def bundle_start(data_dir: Path) -> dict[str, float]:
+    """The bundle's executable with ``--smoke-test`` on the journal: milliseconds from its start
+    to its first frame and to ``journal_ready`` (``tracker/smoke.py``)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    start = time.time()
+    result = subprocess.run(
+        [str(bundle_executable()), "--smoke-test", "--data-dir", str(data_dir)],
+        capture_output=True, text=True, env=env, cwd=BUNDLE.parent, timeout=300,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise RuntimeError(f"the bundle's --smoke-test failed: {result.stderr[-3000:]}")
+    marks = json.loads(result.stdout.strip().splitlines()[-1])
+    return {
+        "bundle_first_frame_ms": (marks["first_frame"] - start) * 1000,
+        "bundle_journal_ready_ms": (marks["journal_ready"] - start) * 1000,
+    }
+
+
+def bundle_size_mib() -> float:
+    """The size of the bundle's files (``du -s`` counts blocks, a little more)."""
+    files = (path for path in BUNDLE.rglob("*") if path.is_file() and not path.is_symlink())
+    return sum(path.stat().st_size for path in files) / 2**20
 
 
 def startup_figures(data_dir: Path) -> dict[str, list[float]]:
@@ -345,6 +388,7 @@ def main() -> int:
     from tracker.domain.demo import build_demo_journal
 
     began = time.monotonic()
+    figures: dict[str, list[float]] = {}
     work = Path(tempfile.mkdtemp(prefix="spine-bench-"))
     PYCACHE[0] = str(work / "pycache")
     try:
@@ -354,7 +398,13 @@ def main() -> int:
         journal = build_demo_journal(10, end=date.today(), busy=True)
         journal_file.write_text(journal_format.dumps(journal), encoding="utf-8")
         print(f"10-year journal: {journal.counts()}", flush=True)
-        figures, data_dir = import_figures(journal_file, work)
+        if BUNDLE.is_dir():
+            figures["bundle_size_mib"] = [bundle_size_mib()]
+            print(f"bundle: {bundle_executable().relative_to(REPO)}, as last built", flush=True)
+        else:
+            print("bundle figures skipped: no dist/SpineJournal (`make bundle` builds it)")
+        imported, data_dir = import_figures(journal_file, work)
+        figures.update(imported)
         print("import measured; start-up ...", flush=True)
         figures.update(startup_figures(data_dir))
         print("start-up measured; save, redraw, summary ...", flush=True)

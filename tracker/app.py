@@ -35,6 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tracker.os_files import restrict_new_files
 
     restrict_new_files()  # files SQLite and Qt create would be readable by every user otherwise
+    if sys.stdout is None or sys.stderr is None:  # the windowed bundle on Windows
+        from tracker.console import ensure_streams
+
+        ensure_streams()
     from tracker.cli import is_command, run
 
     if is_command(args):
@@ -45,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _window_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="spine-journal", add_help=False)
     parser.add_argument("--data-dir")
+    parser.add_argument("--smoke-test", action="store_true")  # tracker/smoke.py
     known, _qt_arguments = parser.parse_known_args(list(argv))
     return known
 
@@ -453,6 +458,10 @@ def _run_window(argv: Sequence[str]) -> int:
         return 1
     try:
         session = build_window(folder)
+        if args.smoke_test:
+            from tracker.smoke import watch
+
+            watch(session, app)
         session.window.show()
         code = app.exec()
         session.close()
