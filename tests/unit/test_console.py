@@ -1,5 +1,5 @@
-"""The windowed bundle's commands write somewhere on every system: attached to the console they
-were typed into on Windows, else to the null device; never a crash on ``sys.stdout is None``."""
+"""The windowed bundle's commands write somewhere on Windows: attached to the console they
+were typed into, else to the null device; never a crash on ``sys.stdout is None``."""
 
 from __future__ import annotations
 
@@ -118,14 +118,18 @@ def _windows_only() -> object:
 
 
 @pytest.mark.parametrize("platform", ["linux", "darwin"])
-def test_elsewhere_missing_streams_go_to_the_null_device_without_the_windows_api(
+def test_elsewhere_missing_streams_are_left_for_the_command_to_report(
     monkeypatch: pytest.MonkeyPatch, opened: list[io.TextIOBase | TextIO], platform: str
 ) -> None:
+    """On macOS and Linux a missing stream was closed on purpose: the command says so in one
+    sentence and exits 1 (tests/cli/test_bad_input_cli.py), rather than writing nowhere."""
     paths = _windowless(monkeypatch, opened)
     monkeypatch.setattr(console, "_kernel32", _windows_only)
-    _ensure_on(platform, monkeypatch)
-    assert paths == [os.devnull]
-    print("nobody reads this", file=sys.stderr)
+    with monkeypatch.context() as patched:
+        patched.setattr(sys, "platform", platform)
+        console.ensure_streams()
+    assert paths == []
+    assert sys.stdout is None and sys.stderr is None
 
 
 def test_only_the_missing_stream_is_replaced(
@@ -134,7 +138,8 @@ def test_only_the_missing_stream_is_replaced(
     paths = _windowless(monkeypatch, opened)
     kept = io.StringIO()
     monkeypatch.setattr(sys, "stderr", kept)
-    _ensure_on("linux", monkeypatch)
+    monkeypatch.setattr(console, "_kernel32", lambda: FakeKernel32(attached=False))
+    _ensure_on("win32", monkeypatch)
     assert paths == [os.devnull]
     assert sys.stderr is kept and sys.stdout is opened[0]
 
@@ -142,9 +147,10 @@ def test_only_the_missing_stream_is_replaced(
 def test_a_command_of_the_windowed_bundle_runs_with_no_streams(
     monkeypatch: pytest.MonkeyPatch, opened: list[io.TextIOBase | TextIO], tmp_path: Path
 ) -> None:
-    """``main`` gives a command its streams before it prints (here, on any system: the null
-    device)."""
+    """``main`` gives a command its streams before it prints (as on Windows with no console to
+    attach to: the null device)."""
     paths = _windowless(monkeypatch, opened)
+    monkeypatch.setattr(console, "_on_windows", lambda: True)
     monkeypatch.setattr(console, "_kernel32", lambda: FakeKernel32(attached=False))
     assert tracker.app.main(["check", "--data-dir", str(tmp_path / "journal")]) == 0
     assert paths == [os.devnull] and sys.stdout is opened[0] and sys.stderr is opened[0]
