@@ -16,6 +16,7 @@ Plain Python, no Qt: the storage layer, the services and the charts use it alike
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 PRIVATE_DIR_MODE = 0o700
@@ -36,10 +37,11 @@ def restrict_new_files() -> None:
 
 def private_dir(path: Path) -> None:
     """``path`` (and any missing parent) made; ``path`` itself readable by the user alone,
-    even when it already existed with a wider mode."""
+    even when it already existed with a wider mode. Only others' access is taken away: a
+    folder its owner made read-only (0500) stays read-only, never made writable."""
     path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
     if has_modes():
-        os.chmod(path, PRIVATE_DIR_MODE)
+        os.chmod(path, stat.S_IMODE(path.stat().st_mode) & PRIVATE_DIR_MODE)
 
 
 def private_file(path: Path | str) -> None:

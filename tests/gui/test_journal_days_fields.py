@@ -10,7 +10,13 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDateTimeEdit
 from pytestqt.qtbot import QtBot
 
-from tests.gui.test_entry_stories import press, stored, type_keys, window  # noqa: F401
+from tests.gui.test_entry_stories import (  # noqa: F401
+    new_window,
+    press,
+    stored,
+    type_keys,
+    window,
+)
 from tracker.ui.main_window import MainWindow
 from tracker.ui.widgets.chart_view import ChartView
 

@@ -61,6 +61,17 @@ def test_where_the_os_has_modes_folders_are_0700_and_files_0600(tmp_path: Path) 
     assert _mode(file) == 0o600
 
 
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_folder_its_owner_made_read_only_is_never_made_writable(tmp_path: Path) -> None:
+    """Only others' access is taken away (a read-only journal folder stays readable by the
+    commands that only read, and nothing is written into it)."""
+    folder = tmp_path / "journal"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o555)
+    os_files.private_dir(folder)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o500
+
+
 def test_where_the_os_has_modes_new_files_are_private_from_the_start(tmp_path: Path) -> None:
     previous = os.umask(0o022)
     try:
