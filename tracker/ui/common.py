@@ -3,6 +3,7 @@ that tests can answer, and date/time conversions between Qt and the domain."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
 
 from PySide6.QtCore import (
@@ -19,9 +20,14 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
+    QPushButton,
     QTableView,
+    QTableWidget,
     QWidget,
 )
 
@@ -54,6 +60,32 @@ def records_table(
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
     return proxy
+
+
+def list_table(columns: Sequence[str]) -> QTableWidget:
+    """A read-only list of rows with ``columns``: one whole row chosen at a time, Tab leaves it
+    (arrows move in it), columns as wide as their text and the last one filling the rest."""
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(list(columns))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def close_row(dialog: QDialog) -> tuple[QPushButton, QHBoxLayout]:
+    """A dialog's "Close" button (Alt+C, closes as Escape does) at the right of its own row."""
+    button = QPushButton("&Close")
+    button.clicked.connect(dialog.reject)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    return button, row
 
 
 class MessageLine(QLabel):

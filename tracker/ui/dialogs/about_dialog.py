@@ -9,15 +9,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -28,7 +23,7 @@ from tracker import APP_NAME, __version__
 from tracker.domain.rules import RULE_SET
 from tracker.licences import APP_LICENCE, QT_LICENCE, Shipped
 from tracker.ui.alert_text import escape
-from tracker.ui.common import buddy_label
+from tracker.ui.common import buddy_label, close_row, list_table
 from tracker.ui.widgets.journal_place import JournalPlace
 
 COLUMNS = ("Library", "Version", "Licence")
@@ -57,15 +52,11 @@ class AboutDialog(QDialog):
         self.place = JournalPlace(folder) if folder is not None else None
         self.tabs = QTabWidget()
         self.tabs.addTab(self._about_page(), "&About")
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = list_table(COLUMNS)
         self.text = QPlainTextEdit()
         self.missing = _label(NOT_LISTED)
         self.tabs.addTab(self._licences_page(), "&Licences")
-        self.close_button = QPushButton("&Close")
-        self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
+        self.close_button, buttons = close_row(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
@@ -119,15 +110,6 @@ class AboutDialog(QDialog):
     # ---- the Licences tab --------------------------------------------------------------------
 
     def _licences_page(self) -> QWidget:
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.table.itemSelectionChanged.connect(self._show_chosen)

@@ -13,21 +13,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.ui.alert_text import escape
-from tracker.ui.common import Confirm, MessageLine, buddy_label
+from tracker.ui.common import Confirm, MessageLine, buddy_label, list_table
 from tracker.ui.data_safety import backup_words, plain_size, when_made, why_made
 from tracker.ui.widgets.journal_place import JournalPlace
 
@@ -49,16 +46,7 @@ class BackupsDialog(QDialog):
         self._service = backups
         self._restore = restore
         self.infos: list[BackupInfo] = []
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = list_table(COLUMNS)
         self.backup_button = QPushButton("Back up &now")
         self.restore_button = QPushButton("&Restore the chosen backup…")
         self.message = MessageLine()

@@ -6,11 +6,12 @@ rules the app runs.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from tracker.domain import rules, vocab
 from tracker.domain.model import Contacts
 from tracker.ui.alert_text import contact_lines, escape
+from tracker.ui.common import close_row
 
 
 def not_firing_sentence() -> str:
@@ -64,11 +65,7 @@ class RedFlagsDialog(QDialog):
         self.text.setOpenLinks(False)  # nothing here is a link; never a browser
         self.text.setHtml(red_flags_html(contacts))
         self.text.setAccessibleName("The red-flag rules")
-        self.close_button = QPushButton("&Close")
-        self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
+        self.close_button, buttons = close_row(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addLayout(buttons)
