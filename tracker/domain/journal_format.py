@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from tracker.domain.errors import MAX_DIGITS, ValidationError, cut, shown
+from tracker.domain.errors import ValidationError, cut, shown
 from tracker.domain.model import (
     Alert,
     Appointment,
@@ -29,6 +29,7 @@ from tracker.domain.model import (
     Treatment,
     Weakness,
 )
+from tracker.domain.strict_json import read_json
 from tracker.domain.timeutil import format_timestamp, parse_date, parse_timestamp, to_utc_naive
 
 FORMAT_NAME = "spine-journal"
@@ -328,36 +329,9 @@ def _check_unique_ids(name: str, records: tuple[Any, ...]) -> None:
         seen[record.id] = index
 
 
-def _integer(digits: str) -> int:
-    if len(digits.lstrip("-")) > MAX_DIGITS:
-        raise ValidationError("", f"the number {cut(digits)} has more than {MAX_DIGITS} digits")
-    return int(digits)
-
-
-def _constant(name: str) -> float:
-    raise ValidationError("", f"{name} is not a number JSON allows")
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """An object whose keys are each given once (JSON leaves repeats undefined)."""
-    document: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in document:
-            raise ValidationError("", f"the field {cut(repr(key))} is given twice in one record")
-        document[key] = value
-    return document
-
-
 def loads(text: str) -> Journal:
     try:
-        document = json.loads(
-            text, parse_int=_integer, parse_constant=_constant, object_pairs_hook=_object
-        )
-        return parse_journal(document)
-    except json.JSONDecodeError as error:
-        raise ValidationError(
-            "", f"this is not a JSON file (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
+        return parse_journal(read_json(text))
     except RecursionError:  # reading or quoting it would need more than Python's stack
         raise ValidationError("", "it is nested too deeply to be a journal file") from None
 
