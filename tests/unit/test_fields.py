@@ -3,8 +3,10 @@ that a format leaves out, or a format's field that the table lacks, fails here."
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +14,8 @@ import pytest
 from tracker.domain import csv_format, fhir, fields, journal_format
 from tracker.domain.model import Entry, Journal, Numbness, Pain, Weakness, entry_from_values
 from tracker.storage import mapping
-from tracker.storage.models import EntryRow
+from tracker.storage.database import open_journal
+from tracker.storage.models import FIELD_CHECKS, EntryRow
 
 GROUP_CLASSES = {"pain": Pain, "weakness": Weakness, "numbness": Numbness, "": Entry}
 WHEN = datetime(2026, 3, 4, 8, 30, tzinfo=UTC)
@@ -103,3 +106,13 @@ def test_every_field_with_a_fhir_display_is_an_observation(f: fields.Field) -> N
     displays = {code: display for _, code, display in fhir.EMITTED_CODES}
     if f.path not in fhir.LOINC_CODED:
         assert displays[f.path] == f.fhir
+
+
+def test_the_journal_file_checks_every_field_as_the_table_says(tmp_path: Path) -> None:
+    """The CHECKs the models derive from the table are the ones the migrations create."""
+    with contextlib.closing(open_journal(tmp_path)) as db, db.engine.connect() as connection:
+        (created,) = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'entries'"
+        ).one()
+    for check in FIELD_CHECKS:
+        assert f"CONSTRAINT {check.name} CHECK ({check.sqltext})" in created
