@@ -127,7 +127,8 @@ class _Cells:
         items = (item.strip() for item in self.cells[column].split(LIST_SEPARATOR))
         return tuple(item for item in items if item)
 
-    def choice(self, column: str, default: str) -> str:
+    def choice(self, column: str, default: object) -> object:
+        """The cell's value, or ``default`` when it is empty."""
         return self.cells[column].strip() or default
 
     def text(self, column: str) -> str:
@@ -147,14 +148,15 @@ def _value(c: _Cells, f: fields.Field) -> Any:
     if f.kind == "number":
         if f.required:
             return c.required_integer(f.csv)
-        return c.integer(f.csv, None if f.empty is None else 0)
+        value = c.integer(f.csv, None)
+        return f.empty if value is None else value
     if f.kind == "flag":
         return c.boolean(f.csv)
     if f.kind == "choices":
         return c.choices(f.csv)
     if f.kind == "text":
         return c.text(f.csv)
-    return c.choice(f.csv, str(f.empty))
+    return c.choice(f.csv, f.empty)
 
 
 def _group(c: _Cells, group: str, build: Callable[..., T]) -> T:

@@ -97,11 +97,10 @@ def check_timestamp(value: object, field_name: str) -> None:
 
 def check_field(f: fields.Field, value: object) -> None:
     """One value of the entry's field table, checked as its line says."""
+    if value is None and f.nullable:
+        return
     if f.kind == "number":
-        if f.nullable:
-            check_optional_int(value, f.name, f.low, f.high)
-        else:
-            check_int(value, f.name, f.low, f.high)
+        check_int(value, f.name, f.low, f.high)
     elif f.kind == "flag":
         check_bool(value, f.name)
     elif f.kind == "choice":

@@ -34,22 +34,24 @@ class NeuroStatus:
     rows: tuple[NeuroRow, ...] = ()
 
 
-def weakness_text(entry: Entry) -> str:
+def _places_text(record: object, places: dict[str, str], words: tuple[str, ...]) -> str:
+    """Each place above level 0 with its level's words: "left leg: slight; ..."."""
     parts = [
-        f"{name.replace('_', ' ')}: {vocab.WEAKNESS_WORDS[level]}"
-        for name in vocab.LIMBS
-        if (level := getattr(entry.weakness, name))
+        f"{place}: {words[level]}"
+        for name, place in places.items()
+        if (level := getattr(record, name))
     ]
-    return "; ".join(parts) if parts else "none recorded"
+    return "; ".join(parts) if parts else NO_SIGNS
+
+
+def weakness_text(entry: Entry) -> str:
+    limbs = {name: name.replace("_", " ") for name in vocab.LIMBS}
+    return _places_text(entry.weakness, limbs, vocab.WEAKNESS_WORDS)
 
 
 def numbness_text(entry: Entry) -> str:
-    parts = [
-        f"{AREA_WORDS[name]}: {vocab.NUMBNESS_WORDS[level]}"
-        for name in vocab.NUMB_AREAS
-        if (level := getattr(entry.numbness, name))
-    ]
-    return "; ".join(parts) if parts else "none recorded"
+    areas = {name: AREA_WORDS[name] for name in vocab.NUMB_AREAS}
+    return _places_text(entry.numbness, areas, vocab.NUMBNESS_WORDS)
 
 
 _BLADDER_LEVEL = CHOICE_LEVELS["bladder"]

@@ -59,7 +59,9 @@ def treatment_details(treatment: Treatment, with_site: bool = True) -> str:
     elif treatment.sessions:
         done = sum(1 for s in treatment.sessions if s.done)
         parts.append(f"{done} of {len(treatment.sessions)} sessions done")
-    return "; ".join(parts) if parts else "no details recorded"
+    if not parts:  # the window leaves the cell empty: its Site column may say it all
+        return "no details recorded" if with_site else ""
+    return "; ".join(parts)
 
 
 def treatment_line(treatment: Treatment) -> TreatmentLine:
