@@ -2,10 +2,13 @@
 
 Every value an entry records is one line of ``ENTRY_FIELDS``: its place (``pain.score``), its
 kind, its range or vocabulary, its "not recorded" value, its plain words and unit, its storage
-column and its FHIR display. Validation (``tracker.domain.model``), the storage mapping, the JSON,
-CSV and FHIR formats, the demo data and the round-trip property test all read this table, so a
-new field is one line here plus a migration (``tests/unit/test_fields.py`` fails when a format
-misses one).
+column and its FHIR display. Validation (``tracker.domain.model``), the storage mapping and CHECK
+constraints, the JSON, CSV and FHIR formats, the entry form's fill and gather, the demo data and
+the round-trip property test all read this table. A new field is one line here, its typed
+attribute in the record class (``model.py``) and its column in ``storage/models.py``, plus a
+migration; ``tests/unit/test_fields.py`` and ``tests/gui/test_entry_form_fields.py`` fail when
+any of them, or the form's control, is missing. A field whose ``empty`` is None may be left
+unanswered (null) in every format.
 
 The entry's identity and time (``id``, ``recorded_at``) are not in the table: every format
 treats them on their own (the time is three storage columns, for instance).
