@@ -13,6 +13,7 @@ from tracker.ui.models.alert_table_model import COLUMNS as ALERT_COLUMNS
 from tracker.ui.models.alert_table_model import SORT_ROLE as ALERT_SORT
 from tracker.ui.models.alert_table_model import AlertTableModel
 from tracker.ui.models.entry_table_model import COLUMNS as ENTRY_COLUMNS
+from tracker.ui.models.entry_table_model import SORT_ROLE as ENTRY_SORT
 from tracker.ui.models.entry_table_model import EntryTableModel
 
 AT = datetime(2026, 10, 5, 8, 30, tzinfo=timezone(timedelta(hours=1)))
@@ -29,6 +30,7 @@ def test_the_history_model_passes_qt_model_checks_and_shows_red_flags(
             recorded_at=AT + timedelta(hours=5),
             pain=Pain(score=6, worst_24h=8),
             weakness=Weakness(left_leg=2),
+            fatigue=7,
         ),
     ]
     model.set_entries(entries, {"e2": ["R1", "R10"]})
@@ -41,6 +43,9 @@ def test_the_history_model_passes_qt_model_checks_and_shows_red_flags(
         == "struggles with everyday tasks: left leg"
     )
     assert model.index(0, ENTRY_COLUMNS.index("Note")).data() == "slept badly"
+    tiredness = ENTRY_COLUMNS.index("Tiredness")
+    assert [model.index(row, tiredness).data() for row in (0, 1)] == ["", "7"]
+    assert model.index(1, tiredness).data(ENTRY_SORT) > model.index(0, tiredness).data(ENTRY_SORT)
 
 
 def test_the_alert_model_passes_qt_model_checks_and_orders_tiers(

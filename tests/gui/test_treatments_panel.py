@@ -234,7 +234,7 @@ def test_a_course_of_five_generated_sessions(
     assert model.rowCount() == 1
     assert model.data(model.index(0, TREATMENT)) == "Radiotherapy"
     details = model.data(model.index(0, DETAILS))
-    assert details == "20 Gy in 5 fractions, conventional; 2 of 5 sessions done"
+    assert details == "20 Gy in 5 fractions; conventional; 2 of 5 sessions done"
     assert panel.selected_treatment() == course
     assert "saved" in panel.message.text()
 
@@ -483,7 +483,7 @@ def test_the_treatment_model_passes_qt_model_checks(qtmodeltester: ModelTester) 
     qtmodeltester.check(model)
     assert model.data(model.index(1, ENDED)) == "same day"
     assert model.data(model.index(0, DETAILS)) == (
-        "24 Gy in 2 fractions, stereotactic body (SBRT); 1 of 2 sessions done"
+        "24 Gy in 2 fractions; stereotactic body (SBRT); 1 of 2 sessions done"
     )
 
 

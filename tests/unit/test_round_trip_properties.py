@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tracker.domain import journal_format, vocab
+from tracker.domain import fields, journal_format, vocab
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import (
     Alert,
@@ -27,6 +27,7 @@ from tracker.domain.model import (
     Session,
     Treatment,
     Weakness,
+    entry_from_values,
 )
 from tracker.storage import repository
 from tracker.storage.database import open_journal
@@ -50,32 +51,29 @@ def text(**kwargs: int) -> st.SearchStrategy[str]:
 
 
 texts = text(max_size=60)
-levels = st.integers(0, 3)
 subsets = lambda values: st.lists(st.sampled_from(values), unique=True).map(tuple)  # noqa: E731
 
+
+def field_values(f: fields.Field) -> st.SearchStrategy[object]:
+    """Every valid value of one field of the entry's table, "not recorded" included."""
+    values: st.SearchStrategy[object]
+    if f.kind == "number":
+        values = st.integers(f.low, f.high)
+    elif f.kind == "flag":
+        values = st.booleans()
+    elif f.kind == "choice":
+        values = st.sampled_from(f.vocabulary)
+    elif f.kind == "choices":
+        values = subsets(f.vocabulary)
+    else:
+        values = texts
+    return st.none() | values if f.nullable else values
+
+
 entries = st.builds(
-    Entry,
+    entry_from_values,
     recorded_at=timestamps,
-    pain=st.builds(
-        Pain,
-        score=st.integers(0, 10),
-        worst_24h=st.none() | st.integers(0, 10),
-        regions=subsets(vocab.REGIONS),
-        night=st.booleans(),
-        straining=st.booleans(),
-        tender=st.booleans(),
-        radiating=subsets(vocab.RADIATING),
-    ),
-    weakness=st.builds(
-        Weakness, left_arm=levels, right_arm=levels, left_leg=levels, right_leg=levels
-    ),
-    numbness=st.builds(Numbness, arms=levels, legs=levels, trunk=levels, saddle=levels),
-    walking=levels,
-    bladder=st.sampled_from(vocab.BLADDER),
-    bowel=st.sampled_from(vocab.BOWEL),
-    sexual_change=st.booleans(),
-    fatigue=st.none() | st.integers(0, 10),
-    note=texts,
+    values=st.fixed_dictionaries({f.path: field_values(f) for f in fields.ENTRY_FIELDS}),
 )
 
 

@@ -15,8 +15,9 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterator, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from tracker.domain import fields
 from tracker.domain.errors import MAX_DIGITS, ValidationError, cut
 from tracker.domain.model import Entry, Journal, Numbness, Pain, Weakness
 from tracker.domain.timeutil import format_timestamp, parse_timestamp, to_utc_naive
@@ -26,31 +27,7 @@ T = TypeVar("T")
 BOM = "\ufeff"
 LIST_SEPARATOR = ";"
 
-CSV_COLUMNS: tuple[str, ...] = (
-    "id",
-    "recorded_at",
-    "pain_score",
-    "pain_worst_24h",
-    "pain_regions",
-    "pain_night",
-    "pain_straining",
-    "pain_tender",
-    "pain_radiating",
-    "weakness_left_arm",
-    "weakness_right_arm",
-    "weakness_left_leg",
-    "weakness_right_leg",
-    "numbness_arms",
-    "numbness_legs",
-    "numbness_trunk",
-    "numbness_saddle",
-    "walking",
-    "bladder",
-    "bowel",
-    "sexual_change",
-    "fatigue",
-    "note",
-)
+CSV_COLUMNS: tuple[str, ...] = ("id", "recorded_at", *(f.csv for f in fields.ENTRY_FIELDS))
 """Every column, in the order the export writes them. Reading takes them in any order."""
 
 # A cell starting with one of = + - @ TAB CR is run as a formula by some spreadsheet. Such a cell
@@ -79,37 +56,24 @@ def _flag(value: bool) -> str:
     return "true" if value else "false"
 
 
-def _optional(value: int | None) -> str:
+def _cell(f: fields.Field, value: object) -> str:
+    if f.kind == "flag":
+        return _flag(bool(value))
+    if f.kind == "choices":
+        assert isinstance(value, tuple)
+        return LIST_SEPARATOR.join(value)
+    if f.kind == "text":
+        return guard_formula(str(value))
     return "" if value is None else str(value)
 
 
 def entry_row(e: Entry) -> list[str]:
     """One entry's cells, in the order of CSV_COLUMNS."""
-    return [
-        "" if e.id is None else guard_formula(e.id),
-        format_timestamp(e.recorded_at),
-        str(e.pain.score),
-        _optional(e.pain.worst_24h),
-        LIST_SEPARATOR.join(e.pain.regions),
-        _flag(e.pain.night),
-        _flag(e.pain.straining),
-        _flag(e.pain.tender),
-        LIST_SEPARATOR.join(e.pain.radiating),
-        str(e.weakness.left_arm),
-        str(e.weakness.right_arm),
-        str(e.weakness.left_leg),
-        str(e.weakness.right_leg),
-        str(e.numbness.arms),
-        str(e.numbness.legs),
-        str(e.numbness.trunk),
-        str(e.numbness.saddle),
-        str(e.walking),
-        e.bladder,
-        e.bowel,
-        _flag(e.sexual_change),
-        _optional(e.fatigue),
-        guard_formula(e.note),
+    cells = [
+        _cell(f, value)
+        for f, value in zip(fields.ENTRY_FIELDS, fields.flat_values(e).values(), strict=True)
     ]
+    return ["" if e.id is None else guard_formula(e.id), format_timestamp(e.recorded_at), *cells]
 
 
 def dumps_csv(journal: Journal) -> str:
@@ -151,11 +115,6 @@ class _Cells:
             raise ValidationError(column, "is required")
         return value
 
-    def level(self, column: str) -> int:
-        value = self.integer(column)
-        assert value is not None  # the default is 0
-        return value
-
     def boolean(self, column: str) -> bool:
         text = self.cells[column].strip()
         if not text:
@@ -168,7 +127,8 @@ class _Cells:
         items = (item.strip() for item in self.cells[column].split(LIST_SEPARATOR))
         return tuple(item for item in items if item)
 
-    def choice(self, column: str, default: str) -> str:
+    def choice(self, column: str, default: object) -> object:
+        """The cell's value, or ``default`` when it is empty."""
         return self.cells[column].strip() or default
 
     def text(self, column: str) -> str:
@@ -183,6 +143,27 @@ def _prefixed(prefix: str, build: Callable[[], T]) -> T:
         raise ValidationError(prefix + error.field, error.problem) from None
 
 
+def _value(c: _Cells, f: fields.Field) -> Any:
+    """One field's cell (empty: its "not recorded" value); the domain checks the rest."""
+    if f.kind == "number":
+        if f.required:
+            return c.required_integer(f.csv)
+        value = c.integer(f.csv, None)
+        return f.empty if value is None else value
+    if f.kind == "flag":
+        return c.boolean(f.csv)
+    if f.kind == "choices":
+        return c.choices(f.csv)
+    if f.kind == "text":
+        return c.text(f.csv)
+    return c.choice(f.csv, f.empty)
+
+
+def _group(c: _Cells, group: str, build: Callable[..., T]) -> T:
+    values = {f.name: _value(c, f) for f in fields.group_fields(group)}
+    return _prefixed(f"{group}_", lambda: build(**values))
+
+
 def parse_row(cells: Mapping[str, str]) -> Entry:
     """One row (cells by column name) to an Entry; errors name the column."""
     c = _Cells(cells)
@@ -190,44 +171,18 @@ def parse_row(cells: Mapping[str, str]) -> Entry:
     if not recorded_text:
         raise ValidationError("recorded_at", "is required")
     recorded_at = parse_timestamp(recorded_text, "recorded_at")
-    score = c.required_integer("pain_score")
-    worst = c.integer("pain_worst_24h", None)
-    regions = c.choices("pain_regions")
-    night, straining, tender = (
-        c.boolean(f"pain_{name}") for name in ("night", "straining", "tender")
-    )
-    radiating = c.choices("pain_radiating")
-    pain = _prefixed(
-        "pain_",
-        lambda: Pain(
-            score=score,
-            worst_24h=worst,
-            regions=regions,
-            night=night,
-            straining=straining,
-            tender=tender,
-            radiating=radiating,
-        ),
-    )
-    limbs = [
-        c.level(f"weakness_{name}") for name in ("left_arm", "right_arm", "left_leg", "right_leg")
-    ]
-    weakness = _prefixed("weakness_", lambda: Weakness(*limbs))
-    areas = [c.level(f"numbness_{name}") for name in ("arms", "legs", "trunk", "saddle")]
-    numbness = _prefixed("numbness_", lambda: Numbness(*areas))
+    pain = _group(c, "pain", Pain)
+    weakness = _group(c, "weakness", Weakness)
+    numbness = _group(c, "numbness", Numbness)
     record_id = c.text("id")
+    own = {f.name: _value(c, f) for f in fields.group_fields("")}
     return Entry(
         id=record_id or None,
         recorded_at=recorded_at,
         pain=pain,
         weakness=weakness,
         numbness=numbness,
-        walking=c.level("walking"),
-        bladder=c.choice("bladder", "normal"),
-        bowel=c.choice("bowel", "normal"),
-        sexual_change=c.boolean("sexual_change"),
-        fatigue=c.integer("fatigue", None),
-        note=c.text("note"),
+        **own,
     )
 
 

@@ -19,13 +19,11 @@ from tracker.domain.model import (
     Entry,
     Journal,
     MedicationDose,
-    Numbness,
-    Pain,
     Profile,
     Review,
     Session,
     Treatment,
-    Weakness,
+    entry_from_values,
 )
 
 UK_WINTER = UTC
@@ -251,24 +249,22 @@ def _entry(
 ) -> Entry:
     rng = builder.rng
     kind = episode[0] if episode else ""
-    weakness = Weakness(left_leg=1) if kind == "weakness" else Weakness()
-    return Entry(
-        id=builder.next_id("e"),
-        recorded_at=_at(day, hour, rng.randint(0, 29)),
-        pain=Pain(
-            score=score,
-            worst_24h=min(10, score + rng.randint(0, 2)),
-            # the known metastasis is thoracic; bad days spread lower
-            regions=("thoracic", "lumbar") if score >= 6 else ("thoracic",),
-            night=kind == "night",
-        ),
-        weakness=weakness,
-        numbness=Numbness(legs=1) if kind == "weakness" else Numbness(),
-        walking=1 if kind == "weakness" else 0,
-        bowel="constipated" if rng.random() < 0.04 else "normal",
-        fatigue=min(10, max(0, score - 1 + rng.randint(-1, 2))),
-        note=rng.choice(NOTES) if rng.random() < 0.08 else "",
-    )
+    entry_id = builder.next_id("e")
+    recorded_at = _at(day, hour, rng.randint(0, 29))
+    # By the field table's paths; a field left out is "not recorded".
+    nerves = {"weakness.left_leg": 1, "numbness.legs": 1, "walking": 1}
+    values = {
+        "pain.score": score,
+        "pain.worst_24h": min(10, score + rng.randint(0, 2)),
+        # the known metastasis is thoracic; bad days spread lower
+        "pain.regions": ("thoracic", "lumbar") if score >= 6 else ("thoracic",),
+        "pain.night": kind == "night",
+        **(nerves if kind == "weakness" else {}),
+        "bowel": "constipated" if rng.random() < 0.04 else "normal",
+        "fatigue": min(10, max(0, score - 1 + rng.randint(-1, 2))),
+        "note": rng.choice(NOTES) if rng.random() < 0.08 else "",
+    }
+    return entry_from_values(recorded_at, values, entry_id)
 
 
 def _review_after(builder: _Builder, kind: str, day: date) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from tracker.domain import journal_format, vocab
+from tracker.domain import fields, journal_format, vocab
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import Entry, Journal, MedicationDose, Treatment
 from tracker.domain.timeutil import format_timestamp, local_day, to_utc_naive
@@ -48,55 +48,39 @@ PAIN_SCORE: Coding = (
 )
 
 
-def _scale(words: Sequence[str]) -> str:
-    return ", ".join(f"{level} {word}" for level, word in enumerate(words))
+LOINC_CODED = {"pain.score": PAIN_SCORE}
+"""Fields whose Observation is coded in LOINC instead of the app's symptom system."""
 
-
-_NUMB_AREA_WORDS = {
-    "arms": "arms",
-    "legs": "legs",
-    "trunk": "chest or tummy (trunk)",
-    "saddle": "between the legs, around the back passage or buttocks, or when wiping (saddle)",
+_COMPONENT_WORDS: dict[str, Callable[[str, str], str]] = {
+    "pain.regions": lambda value, words: f"Spinal pain: {words} ({value})",
+    "pain.radiating": lambda value, words: f"Pain spreading {words}",
 }
+"""How a list field's values are named as components (default: "<field>: <value's words>")."""
 
-SYMPTOM_DISPLAYS: dict[str, str] = {
-    "pain.worst_24h": "Worst pain in the last 24 hours, 0-10 numeric rating",
-    "pain.regions": "Where the spine hurts",
-    **{
-        f"pain.regions.{region}": f"Spinal pain: {vocab.REGION_WORDS[region]} ({region})"
-        for region in vocab.REGIONS
-    },
-    "pain.night": "Pain at night that stops sleep",
-    "pain.straining": "Pain worse on coughing, sneezing or straining",
-    "pain.tender": "A spot on the spine tender to touch",
-    "pain.radiating": "Where the pain spreads",
-    **{
-        f"pain.radiating.{where}": f"Pain spreading {vocab.RADIATING_WORDS[where]}"
-        for where in vocab.RADIATING
-    },
-    **{
-        f"weakness.{limb}": (f"Weakness, {limb.replace('_', ' ')}: {_scale(vocab.WEAKNESS_WORDS)}")
-        for limb in vocab.LIMBS
-    },
-    **{
-        f"numbness.{area}": (
-            f"Numbness or pins and needles, {_NUMB_AREA_WORDS[area]}: "
-            f"{_scale(vocab.NUMBNESS_WORDS)}"
-        )
-        for area in vocab.NUMB_AREAS
-    },
-    "walking": f"Walking: {_scale(vocab.WALKING_WORDS)}",
-    "bladder": "Bladder, as the person reports it",
-    "bowel": "Bowel, as the person reports it",
-    "sexual_change": "New change in erection, ejaculation or genital feeling",
-    "fatigue": "Tiredness (fatigue), 0-10 numeric rating",
-    "note": "Journal note in the person's own words",
-}
+
+def _symptom_displays() -> dict[str, str]:
+    displays: dict[str, str] = {}
+    for f in fields.ENTRY_FIELDS:
+        if f.fhir is None or f.path in LOINC_CODED:
+            continue
+        displays[f.path] = f.fhir
+        if f.kind == "choices":
+            for value in f.vocabulary:
+                words = f.value_words[value]
+                named = _COMPONENT_WORDS.get(f.path)
+                text = f"{f.fhir}: {words}" if named is None else named(value, words)
+                displays[f"{f.path}.{value}"] = text
+    return displays
+
+
+SYMPTOM_DISPLAYS: dict[str, str] = _symptom_displays()
 """The app's symptom codes (Observation.code and component codes): the journal's field paths."""
 
 ANSWER_DISPLAYS: dict[str, str] = {
-    **{f"bladder.{state}": f"Bladder: {word}" for state, word in vocab.BLADDER_WORDS.items()},
-    **{f"bowel.{state}": f"Bowel: {word}" for state, word in vocab.BOWEL_WORDS.items()},
+    f"{f.path}.{value}": f"{f.words[:1].upper()}{f.words[1:]}: {words}"
+    for f in fields.ENTRY_FIELDS
+    if f.kind == "choice" and f.fhir is not None
+    for value, words in f.value_words.items()
 }
 
 SNOMED_EQUIVALENTS: dict[str, Coding] = {
@@ -239,26 +223,29 @@ class _BundleBuilder:
         self.symptom(key, entry, field, {"valueCodeableConcept": value})
 
     def entry(self, key: str, e: Entry) -> None:
-        score = _concept(PAIN_SCORE, text="Pain right now, 0-10")
-        self.observation(key, e, "pain.score", score, {"valueInteger": e.pain.score})
-        if e.pain.worst_24h is not None:
-            self.symptom(key, e, "pain.worst_24h", {"valueInteger": e.pain.worst_24h})
-        self.components(key, e, "pain.regions", vocab.REGIONS, e.pain.regions)
-        for name in ("night", "straining", "tender"):
-            self.symptom(key, e, f"pain.{name}", {"valueBoolean": getattr(e.pain, name)})
-        self.components(key, e, "pain.radiating", vocab.RADIATING, e.pain.radiating)
-        for limb in vocab.LIMBS:
-            self.symptom(key, e, f"weakness.{limb}", {"valueInteger": getattr(e.weakness, limb)})
-        for area in vocab.NUMB_AREAS:
-            self.symptom(key, e, f"numbness.{area}", {"valueInteger": getattr(e.numbness, area)})
-        self.symptom(key, e, "walking", {"valueInteger": e.walking})
-        self.answer(key, e, "bladder", e.bladder)
-        self.answer(key, e, "bowel", e.bowel)
-        self.symptom(key, e, "sexual_change", {"valueBoolean": e.sexual_change})
-        if e.fatigue is not None:
-            self.symptom(key, e, "fatigue", {"valueInteger": e.fatigue})
-        if _has_text(e.note):
-            self.symptom(key, e, "note", {"valueString": e.note})
+        values = fields.flat_values(e)
+        for f in fields.ENTRY_FIELDS:
+            if f.fhir is not None:
+                self.field(key, e, f, values[f.path])
+
+    def field(self, key: str, e: Entry, f: fields.Field, value: object) -> None:
+        """A field's Observation; none for a value not recorded or an empty text."""
+        if f.path in LOINC_CODED:
+            concept = _concept(LOINC_CODED[f.path], text=f.fhir)
+            self.observation(key, e, f.path, concept, {"valueInteger": value})
+        elif value is None or (f.kind == "text" and not _has_text(str(value))):
+            return
+        elif f.kind == "number":
+            self.symptom(key, e, f.path, {"valueInteger": value})
+        elif f.kind == "flag":
+            self.symptom(key, e, f.path, {"valueBoolean": value})
+        elif f.kind == "choices":
+            assert isinstance(value, tuple)
+            self.components(key, e, f.path, f.vocabulary, value)
+        elif f.kind == "choice":
+            self.answer(key, e, f.path, str(value))
+        else:
+            self.symptom(key, e, f.path, {"valueString": value})
 
     def treatment(self, key: str, t: Treatment) -> None:
         self.add(full_url("Procedure", key), procedure(t, self.patient))

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from tracker.domain import fields
 from tracker.domain.errors import ValidationError, cut, shown
 from tracker.domain.model import (
     Alert,
@@ -76,7 +77,7 @@ class _Reader:
             raise ValidationError(key, f"{_short(value)} is not true or false")
         return value
 
-    def integer(self, key: str, default: int | None = 0) -> Any:
+    def integer(self, key: str, default: object = 0) -> Any:
         """Returned as found (the domain type checks range and type)."""
         value = self.doc.get(key, default)
         if isinstance(value, float) and value.is_integer():
@@ -135,51 +136,46 @@ def _nested(key: str, build: Callable[[], T]) -> T:
 
 # ---- reading --------------------------------------------------------------------------------
 
-_ENTRY_KEYS = (
-    "id", "recorded_at", "pain", "weakness", "numbness", "walking",
-    "bladder", "bowel", "sexual_change", "fatigue", "note",
-)  # fmt: skip
-_PAIN_KEYS = ("score", "worst_24h", "regions", "night", "straining", "tender", "radiating")
+_ENTRY_KEYS = tuple(
+    dict.fromkeys(("id", "recorded_at", *(f.group or f.name for f in fields.ENTRY_FIELDS)))
+)
 
 
-def _pain(value: object) -> Pain:
-    r = _Reader(value, _PAIN_KEYS)
-    r.required("score")
-    return Pain(
-        score=r.integer("score", None),
-        worst_24h=r.integer("worst_24h", None),
-        regions=r.string_list("regions"),
-        night=r.boolean("night"),
-        straining=r.boolean("straining"),
-        tender=r.boolean("tender"),
-        radiating=r.string_list("radiating"),
-    )
+def _field(r: _Reader, f: fields.Field) -> Any:
+    """One field as found (missing: its "not recorded" value); the domain checks the rest."""
+    if f.required:
+        r.required(f.name)
+    if f.kind == "number":
+        return r.integer(f.name, f.empty)
+    if f.kind == "flag":
+        return r.boolean(f.name)
+    if f.kind == "choices":
+        return r.string_list(f.name)
+    if f.kind == "text":
+        return r.text(f.name)
+    return r.doc.get(f.name, f.empty)
 
 
-def _weakness(value: object) -> Weakness:
-    r = _Reader(value, ("left_arm", "right_arm", "left_leg", "right_leg"))
-    return Weakness(**{key: r.integer(key) for key in r.doc})
-
-
-def _numbness(value: object) -> Numbness:
-    r = _Reader(value, ("arms", "legs", "trunk", "saddle"))
-    return Numbness(**{key: r.integer(key) for key in r.doc})
+def _group(value: object, group: str, build: Callable[..., T]) -> T:
+    group_fields = fields.group_fields(group)
+    r = _Reader(value, tuple(f.name for f in group_fields))
+    return build(**{f.name: _field(r, f) for f in group_fields})
 
 
 def parse_entry(value: object) -> Entry:
     r = _Reader(value, _ENTRY_KEYS)
+    record_id, recorded_at = r.record_id(), r.timestamp("recorded_at")
+    pain = _nested("pain", lambda: _group(r.required("pain"), "pain", Pain))
+    weakness = _nested("weakness", lambda: _group(r.doc.get("weakness", {}), "weakness", Weakness))
+    numbness = _nested("numbness", lambda: _group(r.doc.get("numbness", {}), "numbness", Numbness))
+    own = {f.name: _field(r, f) for f in fields.group_fields("")}
     return Entry(
-        id=r.record_id(),
-        recorded_at=r.timestamp("recorded_at"),
-        pain=_nested("pain", lambda: _pain(r.required("pain"))),
-        weakness=_nested("weakness", lambda: _weakness(r.doc.get("weakness", {}))),
-        numbness=_nested("numbness", lambda: _numbness(r.doc.get("numbness", {}))),
-        walking=r.integer("walking"),
-        bladder=r.doc.get("bladder", "normal"),
-        bowel=r.doc.get("bowel", "normal"),
-        sexual_change=r.boolean("sexual_change"),
-        fatigue=r.integer("fatigue", None),
-        note=r.text("note"),
+        id=record_id,
+        recorded_at=recorded_at,
+        pain=pain,
+        weakness=weakness,
+        numbness=numbness,
+        **own,
     )
 
 
@@ -343,38 +339,13 @@ def _ts(value: datetime | None) -> str | None:
     return None if value is None else format_timestamp(value)
 
 
+def _json_value(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
 def entry_doc(e: Entry) -> dict[str, Any]:
-    return {
-        "id": e.id,
-        "recorded_at": _ts(e.recorded_at),
-        "pain": {
-            "score": e.pain.score,
-            "worst_24h": e.pain.worst_24h,
-            "regions": list(e.pain.regions),
-            "night": e.pain.night,
-            "straining": e.pain.straining,
-            "tender": e.pain.tender,
-            "radiating": list(e.pain.radiating),
-        },
-        "weakness": {
-            "left_arm": e.weakness.left_arm,
-            "right_arm": e.weakness.right_arm,
-            "left_leg": e.weakness.left_leg,
-            "right_leg": e.weakness.right_leg,
-        },
-        "numbness": {
-            "arms": e.numbness.arms,
-            "legs": e.numbness.legs,
-            "trunk": e.numbness.trunk,
-            "saddle": e.numbness.saddle,
-        },
-        "walking": e.walking,
-        "bladder": e.bladder,
-        "bowel": e.bowel,
-        "sexual_change": e.sexual_change,
-        "fatigue": e.fatigue,
-        "note": e.note,
-    }
+    values = {path: _json_value(value) for path, value in fields.flat_values(e).items()}
+    return {"id": e.id, "recorded_at": _ts(e.recorded_at), **fields.nested(values)}
 
 
 def treatment_doc(t: Treatment) -> dict[str, Any]:

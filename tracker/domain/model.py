@@ -6,14 +6,16 @@ parser, the storage mapping, the window) builds these and gets the same messages
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from tracker.domain import vocab
+from tracker.domain import fields, vocab
 from tracker.domain.errors import ValidationError, shown
 from tracker.domain.timeutil import check_in_range, require_aware
 
-NOTE_MAX = 5000
+NOTE_MAX = fields.NOTE_MAX
 SHORT_TEXT_MAX = 200
 ID_MAX = 100
 SITE_MAX = 40
@@ -93,6 +95,27 @@ def check_timestamp(value: object, field_name: str) -> None:
     check_in_range(value, field_name)
 
 
+def check_field(f: fields.Field, value: object) -> None:
+    """One value of the entry's field table, checked as its line says."""
+    if value is None and f.nullable:
+        return
+    if f.kind == "number":
+        check_int(value, f.name, f.low, f.high)
+    elif f.kind == "flag":
+        check_bool(value, f.name)
+    elif f.kind == "choice":
+        check_choice(value, f.name, f.vocabulary)
+    elif f.kind == "choices":
+        check_choices(value, f.name, f.vocabulary)
+    else:
+        check_text(value, f.name, f.high)
+
+
+def check_group(record: object, group: str) -> None:
+    for f in fields.group_fields(group):
+        check_field(f, getattr(record, f.name))
+
+
 def check_date(value: object, field_name: str) -> None:
     if not isinstance(value, date) or isinstance(value, datetime):
         raise ValidationError(field_name, f"{value!r} is not a date")
@@ -110,12 +133,7 @@ class Pain:
     radiating: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        check_int(self.score, "score", 0, 10)
-        check_optional_int(self.worst_24h, "worst_24h", 0, 10)
-        check_choices(self.regions, "regions", vocab.REGIONS)
-        for name in ("night", "straining", "tender"):
-            check_bool(getattr(self, name), name)
-        check_choices(self.radiating, "radiating", vocab.RADIATING)
+        check_group(self, "pain")
 
 
 @dataclass(frozen=True)
@@ -126,8 +144,7 @@ class Weakness:
     right_leg: int = 0
 
     def __post_init__(self) -> None:
-        for name in vocab.LIMBS:
-            check_int(getattr(self, name), name, 0, 3)
+        check_group(self, "weakness")
 
 
 @dataclass(frozen=True)
@@ -138,8 +155,7 @@ class Numbness:
     saddle: int = 0
 
     def __post_init__(self) -> None:
-        for name in vocab.NUMB_AREAS:
-            check_int(getattr(self, name), name, 0, 3)
+        check_group(self, "numbness")
 
 
 @dataclass(frozen=True)
@@ -161,12 +177,26 @@ class Entry:
         check_timestamp(self.recorded_at, "recorded_at")
         if not isinstance(self.pain, Pain):
             raise ValidationError("pain", "is required")
-        check_int(self.walking, "walking", 0, 3)
-        check_choice(self.bladder, "bladder", vocab.BLADDER)
-        check_choice(self.bowel, "bowel", vocab.BOWEL)
-        check_bool(self.sexual_change, "sexual_change")
-        check_optional_int(self.fatigue, "fatigue", 0, 10)
-        check_text(self.note, "note", NOTE_MAX)
+        check_group(self, "")
+
+
+def entry_from_values(
+    recorded_at: datetime, values: Mapping[str, Any], entry_id: str | None = None
+) -> Entry:
+    """An entry from its fields' values by path (``pain.score``); a field left out takes its
+    "not recorded" value."""
+
+    def group(name: str) -> dict[str, Any]:
+        return {f.name: values[f.path] for f in fields.group_fields(name) if f.path in values}
+
+    return Entry(
+        id=entry_id,
+        recorded_at=recorded_at,
+        pain=Pain(**group("pain")),
+        weakness=Weakness(**group("weakness")),
+        numbness=Numbness(**group("numbness")),
+        **group(""),
+    )
 
 
 @dataclass(frozen=True)

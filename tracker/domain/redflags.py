@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from tracker.domain import rules, vocab
 from tracker.domain.model import Entry, Journal, Review, Treatment
+from tracker.domain.rules import Flag as Flag  # the engine's flag is the rule table's
 from tracker.domain.timeutil import format_timestamp, local_day
+from tracker.domain.wording import CHOICE_LEVELS
 
 # The rules that compare symptom levels with their baselines, and their keys.
 EMERGENCY_KEYS: dict[str, tuple[str, ...]] = {
@@ -38,26 +40,11 @@ URGENT_KEYS: dict[str, tuple[str, ...]] = {
     "A6": ("pain.night",),
 }
 URGENT_RULES = ("A1", "A2", "A3", "A4", "A5", "A6", "A7")
-_BLADDER_LEVEL = {"normal": 0, "changed": 1, "cannot_pass": 2, "leaking": 2}
-_BOWEL_LEVEL = {"normal": 0, "constipated": 1, "leaking_or_no_feeling": 2}
+_BLADDER_LEVEL = CHOICE_LEVELS["bladder"]
+_BOWEL_LEVEL = CHOICE_LEVELS["bowel"]
 _R7_LEVEL = 2  # only leaking_or_no_feeling counts for R7
 _W2_LEVEL = 1  # constipated
-
-
-@dataclass(frozen=True)
-class Flag:
-    rule: str  # "R1"
-    tier: str  # "emergency" | "urgent" | "watch"
-    title: str  # the table's patient wording
-    advice: str
-    source: str
-    # Emergency rules R1-R9: the highest level, among the rule's keys that are above their
-    # baseline; 0 for the other rules.
-    level: int = 0
-    # Emergency rules R1-R9: each of the rule's keys that is above its baseline, with its level
-    # (used for "a level rises further": one key rising, or a key newly above its baseline,
-    # counts even when the highest level stays the same); () for the other rules.
-    key_levels: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+WATCH_KEYS: dict[str, tuple[str, ...]] = {"W2": ("bowel",)}  # constipated, from a 0 baseline
 
 
 @dataclass(frozen=True)
@@ -385,7 +372,8 @@ def evaluate(history: History, entry: Entry) -> Evaluation:
     watch: set[str] = set()
     if _w1(scores, entry, history.treatments):
         watch.add("W1")
-    if levels["bowel"] == _W2_LEVEL and base["bowel"] == 0:
+    (w2_key,) = WATCH_KEYS["W2"]
+    if levels[w2_key] == _W2_LEVEL and base[w2_key] == 0:
         watch.add("W2")
     if _w3(scores, day, history.treatments):
         watch.add("W3")

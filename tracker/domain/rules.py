@@ -8,13 +8,9 @@ them in one place; the engine (``tracker.domain.redflags``) only applies them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 from tracker.domain import vocab
-
-if TYPE_CHECKING:
-    from tracker.domain.redflags import Flag
 
 RULE_SET = 1
 
@@ -193,9 +189,23 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in _TABLE}
 assert tuple(RULES) == vocab.RULE_IDS
 
 
+@dataclass(frozen=True)
+class Flag:
+    rule: str  # "R1"
+    tier: str  # "emergency" | "urgent" | "watch"
+    title: str  # the table's patient wording
+    advice: str
+    source: str
+    # Emergency rules R1-R9: the highest level, among the rule's keys that are above their
+    # baseline; 0 for the other rules.
+    level: int = 0
+    # Emergency rules R1-R9: each of the rule's keys that is above its baseline, with its level
+    # (used for "a level rises further": one key rising, or a key newly above its baseline,
+    # counts even when the highest level stays the same); () for the other rules.
+    key_levels: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+
+
 def flag(rule_id: str, level: int = 0) -> Flag:
     """The flag a rule raises, with its table wording (``level`` 0 when not known)."""
-    from tracker.domain.redflags import Flag
-
     rule = RULES[rule_id]
     return Flag(rule.id, rule.tier, rule.title, rule.advice, rule.source, level)

@@ -16,63 +16,52 @@ summary is usually printed for); when none is booked, the latest appointment wit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from tracker.domain import rules, vocab
-from tracker.domain.model import (
-    Alert,
-    Appointment,
-    Entry,
-    MedicationDose,
-    Treatment,
-    dose_text,
+from tracker.domain.dose_weeks import WEEK_DAYS, WeeklyDoses, week_bounds, weekly_doses
+from tracker.domain.model import Alert, Appointment, Entry, MedicationDose, Treatment
+from tracker.domain.neuro_status import NO_SIGNS, NeuroStatus, neuro_short, neuro_status
+from tracker.domain.red_flag_rows import (
+    NO_ACTION,
+    RedFlagRow,
+    RuleWording,
+    red_flag_rows,
+    rule_wording,
 )
 from tracker.domain.timeutil import local_day
-from tracker.domain.trends import TreatmentResponse, TrendData, treatment_label
+from tracker.domain.treatment_text import (
+    RESPONSE_COLUMNS,
+    ResponseLine,
+    TreatmentLine,
+    response_line,
+    treatment_line,
+)
+from tracker.domain.trends import TreatmentResponse, TrendData
+from tracker.domain.wording import period_text, short_day, time_text
+
+__all__ = [  # the names the printed summary and its tests read from here
+    "NONE_RECORDED",
+    "NO_ACTION",
+    "NO_SIGNS",
+    "RESPONSE_COLUMNS",
+    "WEEK_DAYS",
+    "RedFlagRow",
+    "SummaryData",
+    "appointment_for",
+    "build_summary",
+    "default_period",
+    "period_text",
+    "red_flag_rows",
+    "short_day",
+    "time_text",
+    "week_bounds",
+]
 
 TITLE = "Spine Journal summary"
 NONE_RECORDED = "None recorded in this period"
-WEEK_DAYS = 7
 DEFAULT_DAYS = 30
-TIER_RANK = {"emergency": 3, "urgent": 2, "watch": 1}
-TIER_WORDS = {"emergency": "EMERGENCY", "urgent": "Urgent", "watch": "Watch"}
-NO_ACTION = "no action logged"
-NO_SIGNS = "none recorded"
-LIMB_SHORT = {"left_arm": "L arm", "right_arm": "R arm", "left_leg": "L leg", "right_leg": "R leg"}
-AREA_WORDS = {"arms": "arms", "legs": "legs", "trunk": "chest or tummy", "saddle": "saddle area"}
-RADIOTHERAPY = "radiotherapy"
-
-RuleWording = Callable[[str], str]
-
-
-def rule_wording(rule_id: str) -> str:
-    """The rule's patient wording, verbatim from the rule table."""
-    return rules.RULES[rule_id].title
-
-
-# ---- words -------------------------------------------------------------------------------------
-
-
-def day_text(day: date) -> str:
-    """``Mon 3 Nov 2026``."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
-def short_day(day: date) -> str:
-    """``3 Nov 2026``."""
-    return f"{day.day} {day:%b %Y}"
-
-
-def time_text(at: datetime) -> str:
-    """A record's own wall-clock time: ``Mon 3 Nov 2026 08:30`` (the offset is not shown)."""
-    return f"{day_text(local_day(at))} {at:%H:%M}"
-
-
-def period_text(start: date, end: date) -> str:
-    days = (end - start).days + 1
-    return f"{short_day(start)} to {short_day(end)} ({days} day{'' if days == 1 else 's'})"
 
 
 def document_title(start: date, end: date) -> str:
@@ -82,178 +71,6 @@ def document_title(start: date, end: date) -> str:
 
 def default_file_name(start: date, end: date) -> str:
     return f"spine-journal-summary-{start.isoformat()}-{end.isoformat()}.pdf"
-
-
-# ---- red flags ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RedFlagRow:
-    """One alert, or a run of one rule's alerts on consecutive days with the same action."""
-
-    first_at: datetime
-    last_at: datetime
-    count: int
-    rule: str
-    tier: str
-    wording: str  # the rule's patient wording (tracker.domain.rules)
-    action: str  # the logged action in plain words, or NO_ACTION
-    note: str  # the person's note on the alert (user text)
-
-    @property
-    def when(self) -> str:
-        if self.count == 1:
-            return time_text(self.first_at)
-        return f"{time_text(self.first_at)} to {time_text(self.last_at)} ({self.count} times)"
-
-    @property
-    def tier_words(self) -> str:
-        return TIER_WORDS[self.tier]
-
-
-def _alert_key(alert: Alert) -> tuple[str, str, str | None, str]:
-    return (alert.rule, alert.tier, alert.action, alert.note.strip())
-
-
-def red_flag_rows(alerts: Iterable[Alert], wording: RuleWording = rule_wording) -> list[RedFlagRow]:
-    """The period's alerts, emergency first, then urgent, then watch; in time order within a
-    tier. Alerts of one rule whose days follow each other (at most a day apart) share a row when
-    they have the same action and note, or when the later one has neither: the app interrupts
-    only at an episode's first entry, so the repeats that follow carry no answer of their own
-    and belong to the answered row."""
-    runs: list[list[Alert]] = []
-    last_of: dict[tuple[str, str], list[Alert]] = {}
-    for alert in sorted(alerts, key=lambda a: (a.raised_at, a.id or "")):
-        run = last_of.get((alert.rule, alert.tier))
-        silent_repeat = alert.action is None and not alert.note.strip()
-        if (
-            run is not None
-            and local_day(alert.raised_at) - local_day(run[-1].raised_at) <= timedelta(days=1)
-            and (silent_repeat or _alert_key(alert) == _alert_key(run[0]))
-        ):
-            run.append(alert)
-            continue
-        run = [alert]
-        runs.append(run)
-        last_of[(alert.rule, alert.tier)] = run
-    rows = [
-        RedFlagRow(
-            first_at=run[0].raised_at,
-            last_at=run[-1].raised_at,
-            count=len(run),
-            rule=run[0].rule,
-            tier=run[0].tier,
-            wording=wording(run[0].rule),
-            action=vocab.ACTION_WORDS[run[0].action] if run[0].action else NO_ACTION,
-            note=run[0].note.strip(),
-        )
-        for run in runs
-    ]
-    return sorted(rows, key=lambda r: (-TIER_RANK[r.tier], r.first_at))
-
-
-# ---- neurological status -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NeuroRow:
-    """One sign at the first and the last entry of the period, and how its level moved."""
-
-    sign: str
-    start: str
-    end: str
-    change: str  # "no change", "higher", "lower" or "some higher, some lower"
-
-
-@dataclass(frozen=True)
-class NeuroStatus:
-    first_at: datetime | None  # None: no entry in the period
-    last_at: datetime | None
-    rows: tuple[NeuroRow, ...] = ()
-
-
-def weakness_text(entry: Entry) -> str:
-    parts = [
-        f"{name.replace('_', ' ')}: {vocab.WEAKNESS_WORDS[level]}"
-        for name in vocab.LIMBS
-        if (level := getattr(entry.weakness, name))
-    ]
-    return "; ".join(parts) if parts else "none recorded"
-
-
-def numbness_text(entry: Entry) -> str:
-    parts = [
-        f"{AREA_WORDS[name]}: {vocab.NUMBNESS_WORDS[level]}"
-        for name in vocab.NUMB_AREAS
-        if (level := getattr(entry.numbness, name))
-    ]
-    return "; ".join(parts) if parts else "none recorded"
-
-
-_BLADDER_LEVEL = {"normal": 0, "changed": 1, "cannot_pass": 2, "leaking": 2}
-_BOWEL_LEVEL = {"normal": 0, "constipated": 1, "leaking_or_no_feeling": 2}
-
-# (sign, words of an entry, levels of an entry)
-_SIGNS: tuple[tuple[str, Callable[[Entry], str], Callable[[Entry], tuple[int, ...]]], ...] = (
-    (
-        "Weakness",
-        weakness_text,
-        lambda e: tuple(getattr(e.weakness, n) for n in vocab.LIMBS),
-    ),
-    (
-        "Numbness or pins and needles",
-        numbness_text,
-        lambda e: tuple(getattr(e.numbness, n) for n in vocab.NUMB_AREAS),
-    ),
-    ("Walking", lambda e: vocab.WALKING_WORDS[e.walking], lambda e: (e.walking,)),
-    ("Bladder", lambda e: vocab.BLADDER_WORDS[e.bladder], lambda e: (_BLADDER_LEVEL[e.bladder],)),
-    ("Bowel", lambda e: vocab.BOWEL_WORDS[e.bowel], lambda e: (_BOWEL_LEVEL[e.bowel],)),
-)
-
-
-def _change(before: tuple[int, ...], after: tuple[int, ...]) -> str:
-    rose = any(b > a for a, b in zip(before, after, strict=True))
-    fell = any(b < a for a, b in zip(before, after, strict=True))
-    if rose and fell:
-        return "some higher, some lower"
-    if rose:
-        return "higher"
-    return "lower" if fell else "no change"
-
-
-def neuro_status(entries: Sequence[Entry]) -> NeuroStatus:
-    """The signs at the first and the last entry of ``entries`` (in time order)."""
-    if not entries:
-        return NeuroStatus(None, None)
-    first, last = entries[0], entries[-1]
-    rows = tuple(
-        NeuroRow(sign, words(first), words(last), _change(levels(first), levels(last)))
-        for sign, words, levels in _SIGNS
-    )
-    return NeuroStatus(first.recorded_at, last.recorded_at, rows)
-
-
-def neuro_short(entry: Entry) -> str:
-    """An entry's nerve signs in a few words for the entries table: only what is above 0."""
-    parts = [
-        f"weak {LIMB_SHORT[name]} {level}"
-        for name in vocab.LIMBS
-        if (level := getattr(entry.weakness, name))
-    ]
-    parts += [
-        f"numb {AREA_WORDS[name]} {level}"
-        for name in vocab.NUMB_AREAS
-        if (level := getattr(entry.numbness, name))
-    ]
-    if entry.walking:
-        parts.append(f"walking {entry.walking}")
-    if entry.bladder != "normal":
-        parts.append(f"bladder: {vocab.BLADDER_WORDS[entry.bladder]}")
-    if entry.bowel != "normal":
-        parts.append(f"bowel: {vocab.BOWEL_WORDS[entry.bowel]}")
-    if entry.sexual_change:
-        parts.append("sexual or genital change")
-    return ", ".join(parts) if parts else NO_SIGNS
 
 
 # ---- pain --------------------------------------------------------------------------------------
@@ -301,194 +118,6 @@ def pain_summary(entries: Sequence[Entry], start: date, end: date) -> PainSummar
         latest_worst=latest.pain.worst_24h if latest else None,
         first_week=first,
         last_week=last,
-    )
-
-
-# ---- treatments --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TreatmentLine:
-    label: str  # "Radiotherapy T10"
-    dates: str
-    details: str
-
-
-def treatment_dates(treatment: Treatment) -> str:
-    if treatment.ended_on is None:
-        if treatment.kind in vocab.PROCEDURE_KINDS:
-            return short_day(treatment.started_on)
-        return f"from {short_day(treatment.started_on)}, no end date"
-    if treatment.ended_on == treatment.started_on:
-        return short_day(treatment.started_on)
-    return f"{short_day(treatment.started_on)} to {short_day(treatment.ended_on)}"
-
-
-def treatment_details(treatment: Treatment) -> str:
-    """Radiotherapy: site, dose, fractions, technique and sessions done of planned; a
-    procedure: its level; another course: its site when there is one."""
-    parts: list[str] = []
-    if treatment.site:
-        where = "level" if treatment.kind in vocab.PROCEDURE_KINDS else "site"
-        parts.append(f"{where} {treatment.site}")
-    if treatment.kind == RADIOTHERAPY:
-        if treatment.dose_gy is not None and treatment.fractions is not None:
-            plural = "" if treatment.fractions == 1 else "s"
-            parts.append(
-                f"{dose_text(treatment.dose_gy)} Gy in {treatment.fractions} fraction{plural}"
-            )
-        elif treatment.dose_gy is not None:
-            parts.append(f"{dose_text(treatment.dose_gy)} Gy")
-        elif treatment.fractions is not None:
-            parts.append(f"{treatment.fractions} fractions")
-        if treatment.technique is not None:
-            parts.append(vocab.TECHNIQUE_WORDS[treatment.technique])
-        done = sum(1 for s in treatment.sessions if s.done)
-        planned = len(treatment.sessions) or treatment.fractions
-        if planned:
-            parts.append(f"{done} of {planned} sessions done")
-        else:
-            parts.append("no sessions recorded")
-    elif treatment.sessions:
-        done = sum(1 for s in treatment.sessions if s.done)
-        parts.append(f"{done} of {len(treatment.sessions)} sessions done")
-    return "; ".join(parts) if parts else "no details recorded"
-
-
-def treatment_line(treatment: Treatment) -> TreatmentLine:
-    return TreatmentLine(
-        label=vocab.TREATMENT_WORDS[treatment.kind],
-        dates=treatment_dates(treatment),
-        details=treatment_details(treatment),
-    )
-
-
-@dataclass(frozen=True)
-class ResponseLine:
-    """A row of the trends view's "what changed after each treatment" table, in words."""
-
-    treatment: str
-    dates: str
-    before: str
-    after: str
-    change: str
-    later: str
-
-
-RESPONSE_COLUMNS = (
-    "Treatment",
-    "Dates",
-    "Mean pain, 14 days before",
-    "Mean pain, 14 days after",
-    "Change",
-    "Mean pain, days 28-42 after (radiotherapy)",
-)
-
-
-def change_text(change: float | None) -> str:
-    if change is None:
-        return "cannot tell"
-    if abs(change) < 0.05:
-        return "no change"
-    return f"{abs(change):.1f} {'less' if change < 0 else 'more'}"
-
-
-def response_line(response: TreatmentResponse) -> ResponseLine:
-    if response.later is None:
-        later = "not radiotherapy"
-    else:
-        change = response.change_later
-        later = response.later.text()
-        later = later if change is None else f"{later}, {change_text(change)}"
-    return ResponseLine(
-        treatment=treatment_label(response.treatment),
-        dates=treatment_dates(response.treatment),
-        before=response.before.text(),
-        after=response.after.text(),
-        change=change_text(response.change_after),
-        later=later,
-    )
-
-
-# ---- painkillers -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DoseWeek:
-    first_day: date
-    last_day: date
-    counts: tuple[int, ...]  # one per medicine of WeeklyDoses.medicines
-
-    @property
-    def days(self) -> int:
-        return (self.last_day - self.first_day).days + 1
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts)
-
-    def label(self) -> str:
-        text = f"{self.first_day.day} {self.first_day:%b} to {short_day(self.last_day)}"
-        return text if self.days == WEEK_DAYS else f"{text} ({self.days} days)"
-
-
-@dataclass(frozen=True)
-class WeeklyDoses:
-    """As-needed doses per week, by medicine. Weeks are counted back from the period's last day,
-    so the last row is the latest 7 days; the first row may be shorter (its days are shown)."""
-
-    medicines: tuple[str, ...] = ()
-    weeks: tuple[DoseWeek, ...] = ()
-    regular: tuple[str, ...] = ()  # medicines also recorded as regular (not as-needed) doses
-
-    @property
-    def total(self) -> int:
-        return sum(w.total for w in self.weeks)
-
-
-def _medicine_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
-def week_bounds(start: date, end: date) -> list[tuple[date, date]]:
-    """The period cut into 7-day weeks counted back from ``end``, in time order."""
-    weeks: list[tuple[date, date]] = []
-    last = end
-    while last >= start:
-        first = max(start, last - timedelta(days=WEEK_DAYS - 1))
-        weeks.append((first, last))
-        last = first - timedelta(days=1)
-    return weeks[::-1]
-
-
-def weekly_doses(doses: Iterable[MedicationDose], start: date, end: date) -> WeeklyDoses:
-    """Count the as-needed doses whose own day is in the period, per week and medicine (names
-    compared without case and extra spaces; the first spelling is shown)."""
-    shown: dict[str, str] = {}
-    regular: dict[str, str] = {}
-    per_day: dict[tuple[str, date], int] = {}
-    for dose in doses:
-        day = local_day(dose.taken_at)
-        if not start <= day <= end:
-            continue
-        key = _medicine_key(dose.name)
-        if not dose.as_needed:
-            regular.setdefault(key, " ".join(dose.name.split()))
-            continue
-        shown.setdefault(key, " ".join(dose.name.split()))
-        per_day[key, day] = per_day.get((key, day), 0) + 1
-    keys = sorted(shown, key=lambda k: shown[k].casefold())
-    weeks = []
-    for first, last in week_bounds(start, end):
-        counts = tuple(
-            sum(n for (k, day), n in per_day.items() if k == key and first <= day <= last)
-            for key in keys
-        )
-        weeks.append(DoseWeek(first, last, counts))
-    return WeeklyDoses(
-        medicines=tuple(shown[k] for k in keys),
-        weeks=tuple(weeks) if keys else (),
-        regular=tuple(sorted(regular.values(), key=str.casefold)),
     )
 
 

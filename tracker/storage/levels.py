@@ -7,8 +7,9 @@ stretch of history the other rules need; the engine gets it beside that stretch,
 the same result as the whole history (``tests/unit/
 test_alert_history.py`` and ``test_levels.py`` hold it to that).
 
-Each expression here mirrors ``tracker.domain.redflags.symptom_levels``; a property test checks
-them against it for generated entries.
+Each expression here mirrors ``tracker.domain.redflags.symptom_levels``: the stored levels come
+from the entry's field table, the bladder and bowel levels from ``wording.CHOICE_LEVELS``; a
+property test checks them against it for generated entries.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, Integer, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
+from tracker.domain import fields
 from tracker.domain.model import Entry
 from tracker.domain.timeutil import from_utc_naive
+from tracker.domain.wording import CHOICE_LEVELS
 from tracker.storage import mapping
 from tracker.storage.repository import TABLES
 
@@ -39,23 +42,13 @@ def level_expression(key: str) -> ColumnElement[int]:
     """The level of symptom ``key`` for an entries row, as ``symptom_levels`` computes it."""
     c = ENTRIES.c
     present = or_(c.pain_score >= 1, func.coalesce(c.worst_24h, 0) >= 1)
-    simple: dict[str, ColumnElement[int]] = {
-        "weakness.left_arm": c.weak_left_arm,
-        "weakness.right_arm": c.weak_right_arm,
-        "weakness.left_leg": c.weak_left_leg,
-        "weakness.right_leg": c.weak_right_leg,
-        "numbness.arms": c.numb_arms,
-        "numbness.legs": c.numb_legs,
-        "numbness.trunk": c.numb_trunk,
-        "numbness.saddle": c.numb_saddle,
-        "walking": c.walking,
-    }
-    if key in simple:
-        return simple[key]
-    if key == "bladder":
-        return case((c.bladder == "normal", 0), (c.bladder == "changed", 1), else_=2)
-    if key == "bowel":
-        return case((c.bowel == "normal", 0), (c.bowel == "constipated", 1), else_=2)
+    field = fields.BY_PATH.get(key)
+    if field is not None and field.kind == "number":  # a level stored as it is
+        column: ColumnElement[int] = c[field.storage]
+        return column
+    if key in CHOICE_LEVELS:
+        answer = c[fields.BY_PATH[key].storage]
+        return case(*((answer == value, level) for value, level in CHOICE_LEVELS[key].items()))
     if key == "sexual_change":
         return cast(c.sexual_change, Integer)
     if key in ("pain.cervical", "pain.thoracic"):

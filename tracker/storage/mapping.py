@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from tracker.domain import fields
 from tracker.domain.model import (
     Alert,
     Appointment,
@@ -33,69 +34,48 @@ def _when(value: datetime) -> tuple[datetime, int]:
     return to_utc_naive(value), offset_minutes(value)
 
 
+def _stored(f: fields.Field, value: object) -> object:
+    """A field's value as its column holds it: a list as comma-separated text."""
+    if f.kind == "choices":
+        assert isinstance(value, tuple)
+        return ",".join(value)
+    return value
+
+
+def _read(f: fields.Field, value: Any) -> object:
+    if f.kind == "choices":
+        return _split(value)
+    if f.kind == "flag":
+        return bool(value)
+    return value
+
+
 def entry_values(entry: Entry) -> dict[str, Any]:
     assert entry.id is not None
     utc, offset = _when(entry.recorded_at)
-    return {
+    values: dict[str, Any] = {
         "id": entry.id,
         "recorded_utc": utc,
         "utc_offset_min": offset,
         "local_day": local_day(entry.recorded_at),
-        "pain_score": entry.pain.score,
-        "worst_24h": entry.pain.worst_24h,
-        "regions": ",".join(entry.pain.regions),
-        "pain_night": entry.pain.night,
-        "pain_straining": entry.pain.straining,
-        "pain_tender": entry.pain.tender,
-        "radiating": ",".join(entry.pain.radiating),
-        "weak_left_arm": entry.weakness.left_arm,
-        "weak_right_arm": entry.weakness.right_arm,
-        "weak_left_leg": entry.weakness.left_leg,
-        "weak_right_leg": entry.weakness.right_leg,
-        "numb_arms": entry.numbness.arms,
-        "numb_legs": entry.numbness.legs,
-        "numb_trunk": entry.numbness.trunk,
-        "numb_saddle": entry.numbness.saddle,
-        "walking": entry.walking,
-        "bladder": entry.bladder,
-        "bowel": entry.bowel,
-        "sexual_change": entry.sexual_change,
-        "fatigue": entry.fatigue,
-        "note": entry.note,
     }
+    for f, value in zip(fields.ENTRY_FIELDS, fields.flat_values(entry).values(), strict=True):
+        values[f.storage] = _stored(f, value)
+    return values
+
+
+def _group(row: Row, group: str) -> dict[str, Any]:
+    return {f.name: _read(f, row[f.storage]) for f in fields.group_fields(group)}
 
 
 def row_to_entry(row: Row) -> Entry:
     return Entry(
         id=row["id"],
         recorded_at=from_utc_naive(row["recorded_utc"], row["utc_offset_min"]),
-        pain=Pain(
-            score=row["pain_score"],
-            worst_24h=row["worst_24h"],
-            regions=_split(row["regions"]),
-            night=bool(row["pain_night"]),
-            straining=bool(row["pain_straining"]),
-            tender=bool(row["pain_tender"]),
-            radiating=_split(row["radiating"]),
-        ),
-        weakness=Weakness(
-            left_arm=row["weak_left_arm"],
-            right_arm=row["weak_right_arm"],
-            left_leg=row["weak_left_leg"],
-            right_leg=row["weak_right_leg"],
-        ),
-        numbness=Numbness(
-            arms=row["numb_arms"],
-            legs=row["numb_legs"],
-            trunk=row["numb_trunk"],
-            saddle=row["numb_saddle"],
-        ),
-        walking=row["walking"],
-        bladder=row["bladder"],
-        bowel=row["bowel"],
-        sexual_change=bool(row["sexual_change"]),
-        fatigue=row["fatigue"],
-        note=row["note"],
+        pain=Pain(**_group(row, "pain")),
+        weakness=Weakness(**_group(row, "weakness")),
+        numbness=Numbness(**_group(row, "numbness")),
+        **_group(row, ""),
     )
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from tracker.domain import vocab
+from tracker.domain import fields, vocab
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -42,10 +42,27 @@ def _length(column: str, most: int) -> str:
 
 
 OFFSET_RANGE = "BETWEEN -1440 AND 1440"
-LEVEL_COLUMNS = (
-    "weak_left_arm", "weak_right_arm", "weak_left_leg", "weak_right_leg",
-    "numb_arms", "numb_legs", "numb_trunk", "numb_saddle", "walking",
-)  # fmt: skip
+
+
+def field_check(f: fields.Field) -> CheckConstraint | None:
+    """The CHECK that holds a column to its line of the entry's field table; None for a list
+    (comma-separated text, checked by the domain)."""
+    column = f.storage
+    if f.kind == "number":
+        sql = _range(column, f.low, f.high)
+        sql = f"{column} IS NULL OR {sql}" if f.nullable else sql
+    elif f.kind == "flag":
+        sql = _flag(column)
+    elif f.kind == "choice":
+        sql = _in(column, f.vocabulary)
+    elif f.kind == "text":
+        return CheckConstraint(_length(column, f.high), name=f"{column}_length")
+    else:
+        return None
+    return CheckConstraint(sql, name=column)
+
+
+FIELD_CHECKS = [check for f in fields.ENTRY_FIELDS if (check := field_check(f)) is not None]
 
 
 class Base(DeclarativeBase):
@@ -91,17 +108,7 @@ class EntryRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (
-        CheckConstraint(_range("pain_score", 0, 10), name="pain_score"),
-        CheckConstraint(f"worst_24h IS NULL OR {_range('worst_24h', 0, 10)}", name="worst_24h"),
-        CheckConstraint(f"fatigue IS NULL OR {_range('fatigue', 0, 10)}", name="fatigue"),
-        *(CheckConstraint(_range(c, 0, 3), name=c) for c in LEVEL_COLUMNS),
-        *(
-            CheckConstraint(_flag(c), name=c)
-            for c in ("pain_night", "pain_straining", "pain_tender", "sexual_change")
-        ),
-        CheckConstraint(_in("bladder", vocab.BLADDER), name="bladder"),
-        CheckConstraint(_in("bowel", vocab.BOWEL), name="bowel"),
-        CheckConstraint(_length("note", 5000), name="note_length"),
+        *FIELD_CHECKS,
         CheckConstraint(f"utc_offset_min {OFFSET_RANGE}", name="offset"),
         CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
         Index("ix_entries_recorded_utc", "recorded_utc"),

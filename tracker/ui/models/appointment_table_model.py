@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from tracker.domain.model import Appointment
+from tracker.domain.wording import time_text
 from tracker.ui.models.records_model import Index, RecordsTableModel
 
 COLUMNS = ("When", "With whom", "Questions to ask", "Notes")
@@ -20,8 +21,8 @@ _PAST_BASE = 2e10
 
 
 def when_text(at: datetime) -> str:
-    """ "Thu 5 Mar 2026 14:30", in the appointment's own clock time."""
-    return f"{at:%a} {at.day} {at:%b %Y %H:%M}"
+    """ "Thu 5 Mar 2026 14:30", in the appointment's own clock time, as on the printout."""
+    return time_text(at)
 
 
 def one_line(text: str, most: int = 120) -> str:

@@ -20,6 +20,7 @@ COLUMNS = (
     "Walking",
     "Bladder",
     "Bowel",
+    "Tiredness",
     "Red flags",
     "Note",
 )
@@ -124,6 +125,7 @@ class EntryTableModel(RecordsTableModel[Entry]):
             vocab.WALKING_WORDS[entry.walking],
             vocab.BLADDER_WORDS[entry.bladder],
             vocab.BOWEL_WORDS[entry.bowel],
+            "" if entry.fatigue is None else str(entry.fatigue),
             " ".join(self._flags.get(str(entry.id), [])),
             entry.note.replace("\n", " ")[:80],
         )
@@ -146,4 +148,6 @@ class EntryTableModel(RecordsTableModel[Entry]):
             return max(getattr(entry.numbness, area) for area in vocab.NUMB_AREAS)
         if column == 5:
             return entry.walking
+        if column == COLUMNS.index("Tiredness"):
+            return -1 if entry.fatigue is None else entry.fatigue
         return texts[column]

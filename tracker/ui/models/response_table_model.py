@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 
+from tracker.domain.treatment_text import RESPONSE_COLUMNS, response_line
 from tracker.domain.trends import TreatmentResponse, WindowMean
+from tracker.domain.wording import short_day
 from tracker.ui.models.records_model import Index, RecordsTableModel
 
 TREATMENT, DATES, BEFORE, AFTER, CHANGE, LATER = range(6)
-COLUMNS = (
-    "Treatment",
-    "Dates",
-    "Mean pain, 14 days before",
-    "Mean pain, 14 days after",
-    "Change",
-    "Mean pain, days 28-42 after (radiotherapy)",
-)
+COLUMNS = RESPONSE_COLUMNS
 HELP = {
     BEFORE: "The 14 days before the treatment started (days -14 to -1).",
     AFTER: "Days 1 to 14 after the procedure, the course's last day or the last radiotherapy "
@@ -29,27 +23,8 @@ HELP = {
 }
 
 
-def _day(value: date) -> str:
-    return f"{value.day} {value:%b %Y}"
-
-
-def dates_text(response: TreatmentResponse) -> str:
-    treatment = response.treatment
-    if treatment.ended_on is None or treatment.ended_on == treatment.started_on:
-        return _day(treatment.started_on)
-    return f"{_day(treatment.started_on)} to {_day(treatment.ended_on)}"
-
-
-def change_text(change: float | None) -> str:
-    if change is None:
-        return "cannot tell"
-    if abs(change) < 0.05:
-        return "no change"
-    return f"{abs(change):.1f} {'less' if change < 0 else 'more'}"
-
-
 def window_words(mean: WindowMean) -> str:
-    return f"{_day(mean.window.first_day)} to {_day(mean.window.last_day)}"
+    return f"{short_day(mean.window.first_day)} to {short_day(mean.window.last_day)}"
 
 
 class ResponseTableModel(RecordsTableModel[TreatmentResponse]):
@@ -84,21 +59,10 @@ class ResponseTableModel(RecordsTableModel[TreatmentResponse]):
 
     @staticmethod
     def _text(response: TreatmentResponse, column: int) -> str:
-        if column == TREATMENT:
-            return response.label
-        if column == DATES:
-            return dates_text(response)
-        if column == BEFORE:
-            return response.before.text()
-        if column == AFTER:
-            return response.after.text()
-        if column == CHANGE:
-            return change_text(response.change_after)
-        if response.later is None:
-            return "not radiotherapy"
-        change = response.change_later
-        later = response.later.text()
-        return later if change is None else f"{later}, {change_text(change)}"
+        """The row in the printed summary's words (tracker.domain.treatment_text)."""
+        line = response_line(response)
+        texts = (line.treatment, line.dates, line.before, line.after, line.change, line.later)
+        return texts[column]
 
     @staticmethod
     def _tooltip(response: TreatmentResponse, column: int) -> str | None:

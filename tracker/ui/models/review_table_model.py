@@ -8,40 +8,14 @@ from PySide6.QtCore import Qt
 
 from tracker.domain import vocab
 from tracker.domain.model import Review
+from tracker.domain.wording import day_text
+from tracker.domain.wording import level_text as level_text  # the reviews page reads them here
+from tracker.domain.wording import level_words as level_words
 from tracker.ui.models.records_model import Index, RecordsTableModel
-from tracker.ui.models.treatment_table_model import day_text
 
 COLUMNS = ("Date", "Symptom", "Assessed at", "Note")
 DATE, SYMPTOM, LEVEL, NOTE = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-# The levels of red-flags.md, "Symptom keys and levels", in the words of the entry form.
-BLADDER_LEVEL_WORDS = ("normal", "changed", "cannot pass urine, or leaking")
-BOWEL_LEVEL_WORDS = ("normal", "constipated", "leaking or no feeling")
-YES_NO_WORDS = ("no", "yes")
-
-
-def level_words(symptom_key: str) -> tuple[str, ...]:
-    """The words for each level of a reviewable symptom, from 0 up to its highest level."""
-    words: tuple[str, ...]
-    if symptom_key.startswith("weakness."):
-        words = vocab.WEAKNESS_WORDS
-    elif symptom_key.startswith("numbness."):
-        words = vocab.NUMBNESS_WORDS
-    elif symptom_key == "walking":
-        words = vocab.WALKING_WORDS
-    elif symptom_key == "bladder":
-        words = BLADDER_LEVEL_WORDS
-    elif symptom_key == "bowel":
-        words = BOWEL_LEVEL_WORDS
-    else:
-        words = YES_NO_WORDS
-    return tuple(words[: vocab.max_level(symptom_key) + 1])
-
-
-def level_text(symptom_key: str, level: int) -> str:
-    words = level_words(symptom_key)
-    return words[level] if 0 <= level < len(words) else str(level)
 
 
 class ReviewTableModel(RecordsTableModel[Review]):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import NOTE_MAX, Session
+from tracker.domain.wording import time_text
 
 COLUMNS = ("When", "Done", "Note")
 WHEN, DONE, NOTE = range(len(COLUMNS))
@@ -22,7 +23,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def when_text(session: Session) -> str:
-    return f"{session.at:%a} {session.at.day} {session.at:%b %Y %H:%M}"
+    return time_text(session.at)
 
 
 class SessionTableModel(QAbstractTableModel):

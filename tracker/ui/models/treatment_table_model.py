@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 
 from tracker.domain import vocab
-from tracker.domain.model import Treatment, dose_text
+from tracker.domain.model import Treatment
+from tracker.domain.treatment_text import treatment_details
+from tracker.domain.wording import day_text as day_text  # the window's dialogs read it here
+from tracker.domain.wording import dose_text as dose_text
 from tracker.ui.models.records_model import Index, RecordsTableModel
 
 COLUMNS = ("Treatment", "Started", "Ended", "Site", "Details", "Note")
@@ -18,29 +20,10 @@ NO_END = "no end date"
 SAME_DAY = "same day"
 
 
-def day_text(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
 def details_text(treatment: Treatment) -> str:
-    """Dose, fractions, technique and sessions: "20 Gy in 5 fractions, conventional;
-    3 of 5 sessions done"."""
-    course = []
-    if treatment.dose_gy is not None:
-        course.append(f"{dose_text(treatment.dose_gy)} Gy")
-    if treatment.fractions is not None:
-        plural = "" if treatment.fractions == 1 else "s"
-        course.append(f"{treatment.fractions} fraction{plural}")
-    parts = [" in ".join(course)] if course else []
-    if treatment.technique is not None:
-        parts.append(vocab.TECHNIQUE_WORDS[treatment.technique])
-    text = ", ".join(parts)
-    if treatment.sessions:
-        done = sum(1 for s in treatment.sessions if s.done)
-        plural = "" if len(treatment.sessions) == 1 else "s"
-        sessions = f"{done} of {len(treatment.sessions)} session{plural} done"
-        text = f"{text}; {sessions}" if text else sessions
-    return text
+    """Dose, fractions, technique and sessions, worded as on the printed summary: "20 Gy in 5
+    fractions; conventional; 2 of 5 sessions done" (the site has a column of its own)."""
+    return treatment_details(treatment, with_site=False)
 
 
 class TreatmentTableModel(RecordsTableModel[Treatment]):

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain import vocab
+from tracker.domain import fields, vocab
 from tracker.domain.errors import ValidationError
-from tracker.domain.model import Entry, Numbness, Pain, Weakness
+from tracker.domain.model import Entry, entry_from_values
 from tracker.ui.common import (
     DateTimeField,
     MessageLine,
@@ -40,6 +40,7 @@ from tracker.ui.common import (
 )
 
 NOT_RECORDED = -1
+Control = QSpinBox | QComboBox | QCheckBox | QPlainTextEdit | dict[str, QCheckBox]
 REGION_LABELS = {
     "cervical": "Ne&ck (cervical)",
     "thoracic": "&Upper or middle back (thoracic)",
@@ -133,6 +134,24 @@ class EntryForm(QWidget):
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText("Anything else you want to remember or tell your team")
         self.note.setMinimumHeight(70)
+        # Each field of the entry's table (tracker.domain.fields) and the control that holds it.
+        self.controls: dict[str, Control] = {
+            "pain.score": self.pain_score,
+            "pain.worst_24h": self.worst,
+            "pain.regions": self.regions,
+            "pain.night": self.night,
+            "pain.straining": self.straining,
+            "pain.tender": self.tender,
+            "pain.radiating": self.radiating,
+            **{f"weakness.{key}": combo for key, combo in self.weakness.items()},
+            **{f"numbness.{key}": combo for key, combo in self.numbness.items()},
+            "walking": self.walking,
+            "bladder": self.bladder,
+            "bowel": self.bowel,
+            "sexual_change": self.sexual,
+            "fatigue": self.fatigue,
+            "note": self.note,
+        }
 
         self.save_button = QPushButton("&Save entry")
         self.save_button.setObjectName("primary")
@@ -245,7 +264,7 @@ class EntryForm(QWidget):
             self._order.append(check)
 
     def _nerves(self, column: QVBoxLayout) -> None:
-        rows = [
+        rows: list[tuple[str, QWidget, str]] = [
             (f"Weakness, {WEAKNESS_LABELS[k].lower()}:", w, "") for k, w in self.weakness.items()
         ]
         rows += [
@@ -325,31 +344,10 @@ class EntryForm(QWidget):
         self.note.setPlainText(note)
 
     def fill(self, entry: Entry | None) -> None:
-        pain = entry.pain if entry else None
-        self.pain_score.setValue(pain.score if pain else NOT_RECORDED)
-        self.worst.setValue(pain.worst_24h if pain and pain.worst_24h is not None else NOT_RECORDED)
-        for key, check in self.regions.items():
-            check.setChecked(bool(pain and key in pain.regions))
-        self.night.setChecked(bool(pain and pain.night))
-        self.straining.setChecked(bool(pain and pain.straining))
-        self.tender.setChecked(bool(pain and pain.tender))
-        for key, check in self.radiating.items():
-            check.setChecked(bool(pain and key in pain.radiating))
-        for key, combo in self.weakness.items():
-            combo.setCurrentIndex(getattr(entry.weakness, key) if entry else 0)
-        for key, combo in self.numbness.items():
-            combo.setCurrentIndex(getattr(entry.numbness, key) if entry else 0)
-        self.walking.setCurrentIndex(entry.walking if entry else 0)
-        self.bladder.setCurrentIndex(vocab.BLADDER.index(entry.bladder) if entry else 0)
-        self.bowel.setCurrentIndex(vocab.BOWEL.index(entry.bowel) if entry else 0)
-        self.sexual.setChecked(bool(entry and entry.sexual_change))
-        self.fatigue.setValue(
-            entry.fatigue if entry and entry.fatigue is not None else NOT_RECORDED
-        )
-        self.note.setPlainText(entry.note if entry else "")
-
-    def _optional(self, spin: QSpinBox) -> int | None:
-        return None if spin.value() == NOT_RECORDED else spin.value()
+        """Show ``entry``'s values, or every field "not recorded" when None."""
+        values = fields.flat_values(entry) if entry else {}
+        for f in fields.ENTRY_FIELDS:
+            _show(self.controls[f.path], values.get(f.path, f.empty))
 
     def _recorded_at(self) -> datetime:
         if self._editing is not None:
@@ -364,27 +362,8 @@ class EntryForm(QWidget):
         """The form as a domain Entry; raises ValidationError naming the field."""
         if self.pain_score.value() == NOT_RECORDED:
             raise ValidationError("score", "please give your pain right now, from 0 to 10")
-        pain = Pain(
-            score=self.pain_score.value(),
-            worst_24h=self._optional(self.worst),
-            regions=tuple(k for k, c in self.regions.items() if c.isChecked()),
-            night=self.night.isChecked(),
-            straining=self.straining.isChecked(),
-            tender=self.tender.isChecked(),
-            radiating=tuple(k for k, c in self.radiating.items() if c.isChecked()),
-        )
-        entry = Entry(
-            recorded_at=self._recorded_at(),
-            pain=pain,
-            weakness=Weakness(**{k: c.currentIndex() for k, c in self.weakness.items()}),
-            numbness=Numbness(**{k: c.currentIndex() for k, c in self.numbness.items()}),
-            walking=self.walking.currentIndex(),
-            bladder=str(self.bladder.currentData()),
-            bowel=str(self.bowel.currentData()),
-            sexual_change=self.sexual.isChecked(),
-            fatigue=self._optional(self.fatigue),
-            note=self.note.toPlainText(),
-        )
+        values = {path: _value(control) for path, control in self.controls.items()}
+        entry = entry_from_values(self._recorded_at(), values)
         if self._editing is not None:
             entry = replace(entry, id=self._editing.id)
         return entry
@@ -406,6 +385,32 @@ class EntryForm(QWidget):
     def save_failed(self, sentence: str) -> None:
         """Keep everything exactly as typed and say what went wrong."""
         self.message.show_problem(sentence)
+
+
+def _show(control: Control, value: object) -> None:
+    if isinstance(control, dict):
+        for key, check in control.items():
+            check.setChecked(isinstance(value, tuple) and key in value)
+    elif isinstance(control, QSpinBox):
+        control.setValue(NOT_RECORDED if value is None else int(str(value)))
+    elif isinstance(control, QComboBox):
+        control.setCurrentIndex(max(control.findData(value), 0))
+    elif isinstance(control, QCheckBox):
+        control.setChecked(bool(value))
+    else:
+        control.setPlainText(str(value))
+
+
+def _value(control: Control) -> object:
+    if isinstance(control, dict):
+        return tuple(key for key, check in control.items() if check.isChecked())
+    if isinstance(control, QSpinBox):
+        return None if control.value() == NOT_RECORDED else control.value()
+    if isinstance(control, QComboBox):
+        return control.currentData()
+    if isinstance(control, QCheckBox):
+        return control.isChecked()
+    return control.toPlainText()
 
 
 def _plain(error: ValidationError) -> str:
