@@ -16,9 +16,14 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-EXAMPLE_JOURNAL = SHARED / "formats" / "example-journal.json"
-SCHEMA = SHARED / "formats" / "journal-v1.schema.json"
+# Copies of the published files the tests read, so that a clone anywhere runs them; the copies
+# are checked against the published ones in ``../shared`` when it is beside the checkout
+# (tests/unit/test_fixtures_match_published.py).
+FIXTURES = REPO / "tests" / "fixtures"
+EXAMPLE_JOURNAL = FIXTURES / "formats" / "example-journal.json"
+SCHEMA = FIXTURES / "formats" / "journal-v1.schema.json"
+RED_FLAGS_MD = FIXTURES / "clinical" / "red-flags.md"
+PUBLISHED = REPO.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
