@@ -55,9 +55,7 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     socket fails loudly (local Unix sockets stay allowed)."""
     import socket
 
-    real_socket = socket.socket
-
-    class GuardedSocket(real_socket):
+    class GuardedSocket(socket.socket):  # the real class, taken before it is replaced
         def __init__(self, family: int = -1, *args: object, **kwargs: object) -> None:
             if family in (socket.AF_INET, socket.AF_INET6):
                 raise AssertionError("a test tried to open a network socket")

@@ -9,7 +9,7 @@ import json
 import os
 from pathlib import Path
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 import pytest
 
 from tests.conftest import EXAMPLE_JOURNAL, FIXTURES, PUBLISHED, RED_FLAGS_MD, SCHEMA
