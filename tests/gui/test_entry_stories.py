@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.gui.helpers import press, type_keys
 from tracker.app import Session
 from tracker.domain.model import Contacts, Entry, Pain, Profile, Weakness
 from tracker.services.registry import Services, build_services
@@ -45,20 +46,6 @@ def window(qtbot: QtBot, new_window: MainWindow) -> MainWindow:
 def stored(data_dir: Path) -> Services:
     """A separate connection to the journal, as a second reader would see it."""
     return build_services(open_journal(data_dir))
-
-
-def type_keys(qtbot: QtBot, text: str) -> None:
-    focus = QApplication.focusWidget()
-    assert focus is not None
-    qtbot.keyClicks(focus, text)
-
-
-def press(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    focus = QApplication.focusWidget()
-    assert focus is not None
-    qtbot.keyClick(focus, key, modifier)
 
 
 def test_a_keyboard_only_entry(qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
