@@ -15,10 +15,21 @@ from pathlib import Path
 
 import pytest
 
+from tracker.pyside_refs import keep_singletons_alive
+
+# As the app's start does (docs/known-issues.md): PySide6 6.12.0 drops references to None, True
+# and False, and a test run makes as many Qt calls as a window open for days.
+keep_singletons_alive()
+
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-EXAMPLE_JOURNAL = SHARED / "formats" / "example-journal.json"
-SCHEMA = SHARED / "formats" / "journal-v1.schema.json"
+# Copies of the published files the tests read, so that a clone anywhere runs them; the copies
+# are checked against the published ones in ``../shared`` when it is beside the checkout
+# (tests/unit/test_fixtures_match_published.py).
+FIXTURES = REPO / "tests" / "fixtures"
+EXAMPLE_JOURNAL = FIXTURES / "formats" / "example-journal.json"
+SCHEMA = FIXTURES / "formats" / "journal-v1.schema.json"
+RED_FLAGS_MD = FIXTURES / "clinical" / "red-flags.md"
+PUBLISHED = REPO.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
@@ -50,9 +61,7 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     socket fails loudly (local Unix sockets stay allowed)."""
     import socket
 
-    real_socket = socket.socket
-
-    class GuardedSocket(real_socket):
+    class GuardedSocket(socket.socket):  # the real class, taken before it is replaced
         def __init__(self, family: int = -1, *args: object, **kwargs: object) -> None:
             if family in (socket.AF_INET, socket.AF_INET6):
                 raise AssertionError("a test tried to open a network socket")

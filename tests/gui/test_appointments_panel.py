@@ -3,15 +3,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt, QTime
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.gui.helpers import click, focused, local, press, type_keys
 from tracker.domain.model import Appointment
 from tracker.services.errors import StorageWriteError
 from tracker.services.registry import Services, build_services
@@ -30,35 +31,9 @@ def stored(db: Any) -> list[Appointment]:
     return build_services(db).appointments.list()
 
 
-def focused() -> QWidget | None:
-    return QApplication.focusWidget()
-
-
-def press(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    widget = focused()
-    assert widget is not None
-    qtbot.keyClick(widget, key, modifier)
-
-
-def type_keys(qtbot: QtBot, text: str) -> None:
-    widget = focused()
-    assert widget is not None
-    qtbot.keyClicks(widget, text)
-
-
-def click(qtbot: QtBot, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
 def click_row(qtbot: QtBot, panel: AppointmentsPanel, row: int) -> None:
     rect = panel.table.visualRect(panel.proxy.index(row, WITH_WHOM))
     qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-
-
-def local(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime.combine(day, time(hour, minute)).astimezone()
 
 
 def in_days(days: int) -> date:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.gui.helpers import click_shown as click
 from tracker.app import Session, build_window
 from tracker.domain.model import Entry, Pain
 from tracker.services.backups import BackupService
@@ -85,11 +86,6 @@ def save_by_form(qtbot: QtBot, window: MainWindow, score: int) -> None:
     form.pain_score.setValue(score)
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert "saved" in form.message.text()
-
-
-def click(qtbot: QtBot, button: QPushButton) -> None:
-    assert button.isVisible() and button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def answer(monkeypatch: pytest.MonkeyPatch, reply: bool) -> list[str]:
@@ -213,6 +209,18 @@ def test_each_start_with_a_changed_journal_makes_a_verified_backup(
     assert automatic.verified and automatic.entries == 2 and automatic.tag == ""
 
 
+def next_turn_of_the_event_loop(qtbot: QtBot) -> None:
+    """Returns once the event loop has run what was queued before this call: a zero-delay
+    timer started now times out after the ones started earlier."""
+    from PySide6.QtCore import QTimer
+
+    marker = QTimer()
+    marker.setSingleShot(True)
+    marker.setInterval(0)
+    with qtbot.waitSignal(marker.timeout, timeout=5000):
+        marker.start()
+
+
 def _held_back_backup(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
     """The start-up backup held back (as a slow disk would): the first event is set when it
     has begun, and it goes on once the second is set."""
@@ -234,14 +242,14 @@ def test_the_start_up_backup_does_not_hold_up_the_window(
     """The backup runs beside the window: the person can save meanwhile, and the backup is
     made and verified once it may go on."""
     add_entries(data_dir, [1, 2])
-    _begun, copy_may_start = _held_back_backup(monkeypatch)
+    begun, copy_may_start = _held_back_backup(monkeypatch)
     session = build_window(data_dir)
     sessions.append(session)
     window = session.window
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.services is not None, timeout=5000)
-    qtbot.wait(100)
+    qtbot.waitUntil(begun.is_set, timeout=5000)  # the backup has begun, and is held back
     assert not window.started_up  # the backup is still waiting
     save_by_form(qtbot, window, 3)
     assert len(stored_ids(data_dir)) == 3
@@ -306,7 +314,8 @@ def test_a_journal_closed_before_its_start_up_backup_began_is_not_backed_up_afte
     qtbot.addWidget(session.window)
     session.window.show()
     qtbot.waitUntil(lambda: session.window.services is not None, timeout=5000)
-    qtbot.wait(200)
+    for _turn in range(3):  # what the opening had queued (the backup's start among it) has run
+        next_turn_of_the_event_loop(qtbot)
     assert not begun.is_set()
     assert not (data_dir / "backups").exists() or not BackupService(data_dir).backups()
 

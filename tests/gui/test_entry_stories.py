@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.gui.helpers import press, type_keys
 from tracker.app import Session
 from tracker.domain.model import Contacts, Entry, Pain, Profile, Weakness
 from tracker.services.registry import Services, build_services
@@ -45,20 +46,6 @@ def window(qtbot: QtBot, new_window: MainWindow) -> MainWindow:
 def stored(data_dir: Path) -> Services:
     """A separate connection to the journal, as a second reader would see it."""
     return build_services(open_journal(data_dir))
-
-
-def type_keys(qtbot: QtBot, text: str) -> None:
-    focus = QApplication.focusWidget()
-    assert focus is not None
-    qtbot.keyClicks(focus, text)
-
-
-def press(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    focus = QApplication.focusWidget()
-    assert focus is not None
-    qtbot.keyClick(focus, key, modifier)
 
 
 def test_a_keyboard_only_entry(qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
@@ -313,11 +300,62 @@ def test_every_input_has_a_label_and_an_accessible_name(window: MainWindow) -> N
         assert button.accessibleName() or button.text(), button
 
 
-def test_the_window_fits_1280_by_720(window: MainWindow) -> None:
+def _unseen(widget: QWidget) -> str | None:
+    """What of ``widget``'s words the person does not see, or ``None``: a button not whole in
+    view or narrower than its words need; a label whose words are outside what is in view."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    in_view = widget.visibleRegion().boundingRect()
+    if isinstance(widget, QAbstractButton):
+        if in_view != widget.rect():
+            return f"button {widget.text()!r} is not whole in view"
+        if widget.width() < widget.sizeHint().width():
+            return f"button {widget.text()!r} is narrower than its words"
+    elif isinstance(widget, QLabel):
+        words = widget.text().replace("&", "")
+        flags = int(widget.alignment())
+        if widget.wordWrap():
+            flags |= int(Qt.TextFlag.TextWordWrap)
+        drawn = widget.fontMetrics().boundingRect(widget.contentsRect(), flags, words)
+        if not in_view.contains(drawn):
+            return f"label {words!r} is drawn at {drawn.getRect()}, in view {in_view.getRect()}"
+    return None
+
+
+@pytest.mark.parametrize("larger_text", [False, True], ids=["usual text", "larger text"])
+def test_at_1280_by_720_the_save_button_is_seen_whole(
+    qtbot: QtBot, window: MainWindow, larger_text: bool
+) -> None:
+    """On a 1280 x 720 screen the form's Save button is whole in view and its words fit."""
+    if larger_text:
+        window.larger_text_action.trigger()
     window.resize(1280, 720)
-    assert window.size().width() <= 1280 and window.size().height() <= 720
-    assert window.minimumSizeHint().height() <= 720
-    assert window.entry_form.save_button.isVisible()
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1280, 720), timeout=3000)
+    qtbot.waitUntil(lambda: _unseen(window.entry_form.save_button) is None, timeout=3000)
+
+
+# Found by this test (it replaced one that only read back the size it had set): the form has no
+# scrolling and at 1280 x 720 its lower rows are cut off ("Note:" and the last "shooting" boxes;
+# with larger text also "Tiredness:", out of reach). Strict: it passes once the form is fixed.
+@pytest.mark.xfail(strict=True, reason="the entry form's lower rows are cut off at 1280 x 720")
+@pytest.mark.parametrize("larger_text", [False, True], ids=["usual text", "larger text"])
+def test_at_1280_by_720_the_forms_words_and_save_button_are_seen_whole(
+    qtbot: QtBot, window: MainWindow, larger_text: bool
+) -> None:
+    """On a 1280 x 720 screen the person sees the form's Save button whole, every input's label
+    and every button's words (with the usual and the larger text)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    if larger_text:
+        window.larger_text_action.trigger()
+    window.resize(1280, 720)
+    form = window.entry_form
+    qtbot.waitUntil(lambda: _unseen(form.save_button) is None, timeout=3000)
+    labels = [w for w in form.findChildren(QLabel) if w.isVisible() and w.buddy() is not None]
+    buttons = [w for w in form.findChildren(QAbstractButton) if w.isVisible() and w.text()]
+    assert len(labels) >= 10 and form.save_button in buttons
+    unseen = [problem for w in [*labels, *buttons] if (problem := _unseen(w)) is not None]
+    assert unseen == []
 
 
 def test_an_edit_keeps_its_own_offset(qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.gui.helpers import focused
 from tests.gui.test_data_safety_stories import click, open_window
 from tests.gui.test_entry_stories import press
 from tracker.app import Session
@@ -53,10 +53,6 @@ def exported(data_dir: Path) -> dict[str, object]:
 def backups_now(data_dir: Path) -> list[tuple[str, int]]:
     folder = data_dir / "backups"
     return sorted((p.name, p.stat().st_size) for p in folder.iterdir()) if folder.is_dir() else []
-
-
-def focused() -> object:
-    return QApplication.focusWidget()
 
 
 # ---- the welcome page --------------------------------------------------------------------------

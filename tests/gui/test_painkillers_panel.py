@@ -3,15 +3,16 @@ back through a fresh set of services, as a second reader would)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.gui.helpers import click, focused, local, press, type_keys
 from tracker.domain.model import MedicationDose
 from tracker.services.errors import StorageWriteError
 from tracker.services.registry import Services, build_services
@@ -22,32 +23,6 @@ from tracker.ui.widgets.painkillers_panel import NAME_FIRST, PainkillersPanel
 
 def stored(db: Any) -> list[MedicationDose]:
     return build_services(db).medications.list()
-
-
-def focused() -> QWidget | None:
-    return QApplication.focusWidget()
-
-
-def press(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    widget = focused()
-    assert widget is not None
-    qtbot.keyClick(widget, key, modifier)
-
-
-def type_keys(qtbot: QtBot, text: str) -> None:
-    widget = focused()
-    assert widget is not None
-    qtbot.keyClicks(widget, text)
-
-
-def click(qtbot: QtBot, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def local(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime.combine(day, time(hour, minute)).astimezone()
 
 
 @pytest.fixture

@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.gui.helpers import click, focused, press
 from tracker.domain import vocab
 from tracker.domain.model import Review
 from tracker.services.errors import StorageWriteError
@@ -30,22 +31,6 @@ from tracker.ui.widgets.reviews_panel import ReviewsPanel
 
 def stored(db: Any) -> list[Review]:
     return build_services(db).reviews.list()
-
-
-def focused() -> QWidget | None:
-    return QApplication.focusWidget()
-
-
-def press(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    widget = focused()
-    assert widget is not None
-    qtbot.keyClick(widget, key, modifier)
-
-
-def click(qtbot: QtBot, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def choose(panel: ReviewsPanel, symptom_key: str) -> None:

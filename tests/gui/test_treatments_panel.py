@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.gui.helpers import click, focused, press, type_keys
 from tracker.domain.model import Session, Treatment
 from tracker.domain.schedule import weekday_dates
 from tracker.services.errors import StorageWriteError
@@ -51,32 +52,9 @@ def stored(db: Any) -> list[Treatment]:
     return build_services(db).treatments.list()
 
 
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def press(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def type_keys(qtbot: QtBot, text: str) -> None:
-    """Each key to whichever widget has the focus then, as a keyboard does (the first key
-    typed on a table cell opens its editor, which takes the rest)."""
-    for character in text:
-        qtbot.keyClicks(focused(), character)
-
-
 def alt(qtbot: QtBot, letter: Qt.Key) -> None:
     """Alt+letter: the mnemonic of a label, which moves the focus to its buddy."""
     press(qtbot, letter, Qt.KeyboardModifier.AltModifier)
-
-
-def click(qtbot: QtBot, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def click_done_box(qtbot: QtBot, table: QTableView, row: int) -> None:

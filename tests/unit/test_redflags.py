@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SHARED
+from tests.conftest import RED_FLAGS_MD
 from tracker.domain import journal_format, redflags, rules, vocab
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import (
@@ -37,7 +37,6 @@ from tracker.domain.redflags import Evaluation, History, evaluate
 
 UTC = timezone.utc
 D0 = date(2026, 3, 1)
-RED_FLAGS_MD = SHARED / "clinical" / "red-flags.md"
 
 
 def zone(hours: float) -> timezone:

@@ -24,14 +24,13 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool, QueuePool
+from sqlalchemy.pool import QueuePool
 
 from tracker.domain.timeutil import OutOfRangeError
 from tracker.os_files import private_dir, private_file
 from tracker.storage.errors import (
     DamagedJournalError,
     JournalError,
-    MigrationError,
     NewerJournalError,
     StorageWriteError,
 )
@@ -42,6 +41,7 @@ from tracker.storage.journal_file import (
     known_revisions,
     read_mode,
 )
+from tracker.storage.migration import migrate as migrate
 
 BACKUP_DIR_NAME = "backups"
 # the example journal's own data folder, inside the person's (removed with all their data)
@@ -92,51 +92,6 @@ def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", poolclass=QueuePool, pool_size=1, max_overflow=4)
     event.listen(engine, "connect", _set_pragmas)
     return engine
-
-
-def _migration_engine(path: Path) -> Engine:
-    """An engine whose connections leave transactions to us (pysqlite's own BEGIN handling
-    does not cover DDL) and run with foreign keys off, which cannot change inside one."""
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
-
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        dbapi_connection.execute("PRAGMA foreign_keys=OFF")
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return engine
-
-
-def migrate(path: Path, script_location: Path = MIGRATIONS, target: str = "head") -> None:
-    """Upgrade the file in one transaction; on any failure nothing of it is kept."""
-    from alembic import command
-    from alembic.config import Config
-
-    engine = _migration_engine(path)
-    try:
-        with engine.connect() as connection:
-            transaction = connection.begin()
-            try:
-                config = Config()
-                config.set_main_option("script_location", str(script_location))
-                config.attributes["connection"] = connection
-                command.upgrade(config, target)
-                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if problems:
-                    raise MigrationError(
-                        f"The upgrade would break {len(problems)} links between records."
-                    )
-                transaction.commit()
-            except BaseException:
-                transaction.rollback()
-                raise
-    finally:
-        engine.dispose()
 
 
 def sqlite_backup(source: Path, destination: Path) -> None:
@@ -304,7 +259,8 @@ def upgrade_if_needed(path: Path, script_location: Path = MIGRATIONS) -> None:
         )
     if current == revisions[-1]:
         return
-    from tracker.storage.backups import make_backup  # it imports this module
+    # imported when an upgrade is due, as Alembic is (no cycle: backups never imports this)
+    from tracker.storage.backups import make_backup
 
     # verified (integrity check, counts equal to the journal's) before the upgrade starts
     tag = f"before-upgrade-{current or 'empty'}"

@@ -49,7 +49,7 @@ def expected_schema(revision: str) -> Schema:
         schema = {t.name: frozenset(c.name for c in t.columns) for t in Base.metadata.sorted_tables}
         schema[VERSION_TABLE] = frozenset({"version_num"})
         return schema
-    from tracker.storage.database import migrate
+    from tracker.storage.migration import migrate
 
     with tempfile.TemporaryDirectory(prefix="spine-journal-schema-") as folder:
         path = Path(folder) / "schema.sqlite3"
