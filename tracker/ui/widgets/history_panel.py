@@ -6,15 +6,14 @@ import math
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,28 +27,21 @@ from tracker.ui.common import (
     to_qdate,
 )
 from tracker.ui.models.entry_table_model import SORT_ROLE, EntryTableModel
+from tracker.ui.widgets.record_page import RecordTable
 
 
-class _EntryTable(QTableView):
-    """Enter opens the entry, Delete asks to delete it."""
+class _EntryTable(RecordTable):
+    """Enter opens the entry, Delete asks to delete it; a new font fits the columns again."""
 
-    open_requested = Signal()
-    delete_requested = Signal()
     font_changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(opens=True)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self.font_changed.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_requested.emit()
-            return
-        if event.key() == Qt.Key.Key_Delete:
-            self.delete_requested.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class HistoryPanel(QWidget):
