@@ -11,12 +11,11 @@ refreshes only what it shows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -31,15 +30,17 @@ from tracker.ui.entry_keeping import UndoSteps
 from tracker.ui.help_menu import HelpMenu
 from tracker.ui.journal_flows import JournalFlows
 from tracker.ui.page_tabs import PageTabs
+from tracker.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from tracker.domain.model import Contacts, Entry, Profile
+    from tracker.domain.model import Entry
     from tracker.services.backups import BackupInfo, RestoreResult, StartCheck
     from tracker.services.journal import Changes, EntrySaved
     from tracker.services.registry import Services
     from tracker.ui.alert_presenter import AlertPresenter
+    from tracker.ui.contacts_flow import ContactsFlow
     from tracker.ui.data_safety import JournalKeeper
     from tracker.ui.entry_keeping import EntryKeeping
     from tracker.ui.first_start import FirstStart
@@ -98,10 +99,11 @@ class MainWindow(QMainWindow):
         self.pages = PageTabs(self.tabs, self)
         self.panels: dict[str, Page] = self.pages.panels
         self._built = False
-        self._shortcuts: list[tuple[QAction, QKeySequence | str]] = []
+        self.menus = WindowActions(self)
         # the pages, made just after the first paint (``_build_pages``)
         self.entry_form: EntryForm
         self.history: HistoryPanel
+        self.contacts: ContactsFlow  # the numbers' form and the reminder
         self.contacts_panel: ContactsPanel
         self.contacts_reminder: ContactsReminder
         self.damaged_panel: DamagedJournalPanel
@@ -123,7 +125,7 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         """The entry form (focused), the history and the panels, and what sits above them."""
         from tracker.ui.alert_presenter import AlertPresenter
-        from tracker.ui.widgets.contacts_panel import ContactsPanel, ContactsReminder
+        from tracker.ui.contacts_flow import ContactsFlow
         from tracker.ui.widgets.damaged_journal_panel import DamagedJournalPanel
         from tracker.ui.widgets.entry_form import EntryForm
         from tracker.ui.widgets.history_panel import HistoryPanel
@@ -134,10 +136,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.entry_form, "Today's entry")
         self.tabs.addTab(self.history, "History")
         self.damaged_panel = DamagedJournalPanel()
-        self.contacts_panel = ContactsPanel()
-        self.contacts_panel.hide()
-        self.contacts_reminder = ContactsReminder()
-        self.contacts_reminder.hide()
+        self.contacts = ContactsFlow(self)
+        self.contacts_panel = self.contacts.panel
+        self.contacts_reminder = self.contacts.reminder
         self.urgent_banner = UrgentBanner()
         self.alerts = AlertPresenter(self, self.urgent_banner)
         above = (self.damaged_panel, self.contacts_panel, self.contacts_reminder)
@@ -153,7 +154,7 @@ class MainWindow(QMainWindow):
             self, self.entry_form, self.history, self.undo_steps, self.tabs.setCurrentWidget
         )
         self._built = True
-        self._set_shortcuts()
+        self.menus.set_shortcuts()
         self.pages.build()
         self._connect_signals()
         self._set_enabled(self.services is not None)
@@ -216,7 +217,7 @@ class MainWindow(QMainWindow):
         self._set_enabled(True)
         self.status.setText(JOURNAL_OPEN)
         if not self.first_start.attach(services):  # the welcome page asks for the numbers
-            self._show_contacts_if_missing(first_start=services.journal.latest_entry() is None)
+            self.contacts.show_if_missing(services, services.journal.latest_entry() is None)
         # Entries listed by the start for the dates still chosen are not read again: nothing
         # can have changed them since (a save waits for this), and an upgrade is never listed.
         listed, self._listed_early = self._listed_early, None
@@ -357,68 +358,35 @@ class MainWindow(QMainWindow):
 
     # ---- actions and wiring ------------------------------------------------------------------
 
-    def _action(
-        self, text: str, shortcut: QKeySequence | str | None, slot: Callable[[], object]
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            # Setting a shortcut makes PySide6 build the Qt namespace's enums (40 ms): that waits
-            # until just after the first paint, with the pages.
-            self._shortcuts.append((action, shortcut))
-            if self._built:
-                self._set_shortcuts()
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _set_shortcuts(self) -> None:
-        for action, shortcut in self._shortcuts:
-            action.setShortcut(QKeySequence(shortcut))
-        self._shortcuts.clear()
-
     def _build_actions(self) -> None:
-        self.new_action = self._action("&New entry", "Ctrl+N", self._on_new_entry)
-        self.save_action = self._action("&Save entry", "Ctrl+S", self._request_save)
-        self.undo_action = self._action("&Undo", "Ctrl+Z", self.undo)
-        self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
-        self.contacts_action = self._action("&Contacts and name…", None, self._show_contacts)
-        self.summary_action = self._action(
+        act = self.menus.action
+        self.new_action = act("&New entry", "Ctrl+N", self._on_new_entry)
+        self.save_action = act("&Save entry", "Ctrl+S", self._request_save)
+        self.undo_action = act("&Undo", "Ctrl+Z", self.undo)
+        self.quit_action = act("&Quit", "Ctrl+Q", self.close)
+        self.contacts_action = act("&Contacts and name…", None, self._show_contacts)
+        self.summary_action = act(
             "&Prepare for appointment…", "Ctrl+P", self._prepare_for_appointment
         )
-        self.backups_action = self._action("&Backups…", None, self.flows.show_backups)
-        self.export_action = self._action("E&xport…", None, self.flows.show_export)
-        self.delete_data_action = self._action(
-            "&Delete all my data…", None, self.flows.show_delete_all_data
-        )
-        self.larger_text_action = self._action("&Larger text", "Ctrl+=", self._on_larger_text)
+        self.backups_action = act("&Backups…", None, self.flows.show_backups)
+        self.export_action = act("E&xport…", None, self.flows.show_export)
+        self.delete_data_action = act("&Delete all my data…", None, self.flows.show_delete_all_data)
+        self.larger_text_action = act("&Larger text", "Ctrl+=", self._on_larger_text)
         self.larger_text_action.setCheckable(True)
-        journal = self.menuBar().addMenu("&Journal")
-        for action in (
-            self.new_action,
-            self.save_action,
-            self.summary_action,
-            self.contacts_action,
-        ):
-            journal.addAction(action)
-        self.journal_menu = journal
-        journal.addSeparator()
-        for action in (self.backups_action, self.export_action, self.delete_data_action):
-            journal.addAction(action)
-        journal.addSeparator()
-        journal.addAction(self.quit_action)
-        self.menuBar().addMenu("&Edit").addAction(self.undo_action)
-        self.menuBar().addMenu("&View").addAction(self.larger_text_action)
-        # Pages by Ctrl+1, Ctrl+2, ... (the tabs carry no Alt letters: the pages need them)
-        self.go_menu = self.menuBar().addMenu("&Go")
+        self.journal_menu = self.menus.menu(
+            "&Journal",
+            *(self.new_action, self.save_action, self.summary_action, self.contacts_action),
+            *(None, self.backups_action, self.export_action, self.delete_data_action),
+            *(None, self.quit_action),
+        )
+        self.menus.menu("&Edit", self.undo_action)
+        self.menus.menu("&View", self.larger_text_action)
         self._add_go_action("Today's entry", "entry")
         self._add_go_action("History", "history")
         self.help_menu = HelpMenu(self)
 
     def _add_go_action(self, title: str, name: str) -> None:
-        number = len(self.go_menu.actions()) + 1
-        shortcut = f"Ctrl+{number}" if number <= 9 else None
-        action = self._action(title, shortcut, lambda: self._go_to(name))
-        self.go_menu.addAction(action)
+        self.menus.go_action(title, lambda: self._go_to(name))
 
     def _go_to(self, name: str) -> None:
         if not self._built:
@@ -441,9 +409,6 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.history.range_changed.connect(self._refresh_history)
-        self.contacts_panel.saved.connect(self._on_contacts_saved)
-        self.contacts_panel.skipped.connect(self._on_contacts_skipped)
-        self.contacts_reminder.add_requested.connect(self._show_contacts)
         self.journal_changed.connect(self._on_journal_changed)
         self.alerts.alerts_changed.connect(self._on_alerts_changed)
         self.urgent_banner.assessed_requested.connect(self.review_assessed)
@@ -457,7 +422,8 @@ class MainWindow(QMainWindow):
 
     def _on_journal_changed(self, changes: Changes, *, history_current: bool = False) -> None:
         if changes.saved:
-            self._put_in_history(changes)
+            if self.services is not None:
+                self.history.put_changes(self.services, changes)
         elif ("entries" in changes or "alerts" in changes) and not history_current:
             self._refresh_history()
         self.pages.refresh_for(changes)
@@ -469,18 +435,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_history(self) -> None:
         if self.services is not None:
-            entries = self.services.journal.entries(*self.history.range())
-            # the shown entries' alerts (all alerts when many are shown: one query either way)
-            ids = [str(e.id) for e in entries] if len(entries) <= 500 else None
-            self.history.set_entries(entries, self.services.alerts.rules_by_entry(ids))
-
-    def _put_in_history(self, changes: Changes) -> None:
-        """Only the rows of the entries just written, and of those given new alerts: a save
-        does not read the listed weeks again."""
-        if self.services is not None:
-            ids = {str(e.id) for e in changes.saved} | changes.alerted
-            flags = self.services.alerts.rules_by_entry(sorted(ids))
-            self.history.put_entries(list(changes.saved), {i: flags.get(i, []) for i in ids})
+            self.history.read(self.services)
 
     # ---- entries -----------------------------------------------------------------------------
 
@@ -497,42 +452,11 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         self.undo_steps.undo()
 
-    # ---- contacts ----------------------------------------------------------------------------
-
-    def _show_contacts_if_missing(self, first_start: bool) -> None:
-        assert self.services is not None
-        profile, contacts = self.services.journal.profile_and_contacts()
-        self.contacts_panel.fill(profile, contacts)
-        missing = not contacts.helpline
-        self.contacts_panel.setVisible(missing and first_start)
-        self.contacts_reminder.setVisible(missing and not first_start)
-
     def _show_contacts(self) -> None:
-        if self.services is not None:
-            self.contacts_panel.fill(*self.services.journal.profile_and_contacts())
-        self.contacts_reminder.hide()
-        self.contacts_panel.show()
-        self.contacts_panel.helpline.setFocus()
+        if self._built:
+            self.contacts.show()
 
-    def _on_contacts_saved(self, profile: Profile, contacts: Contacts) -> None:
-        if self.services is None:
-            return
-        from tracker.services.errors import JournalError
-
-        try:
-            changes = self.services.journal.set_profile_and_contacts(profile, contacts)
-        except JournalError as error:
-            self.contacts_panel.message.show_problem(str(error))
-            return
-        self.contacts_panel.hide()
-        self.contacts_reminder.setVisible(not contacts.helpline)
-        self.status.setText("Your numbers are saved.")
-        self.journal_changed.emit(changes)
-        self.entry_form.focus_pain_score()
-
-    def _on_contacts_skipped(self) -> None:
-        self.contacts_panel.hide()
-        self.contacts_reminder.show()
+    def back_to_form(self) -> None:
         self.entry_form.focus_pain_score()
 
     # ---- backups, export, delete all data ------------------------------------------------------
