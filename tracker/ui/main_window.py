@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
     QMainWindow,
     QTabWidget,
     QVBoxLayout,
@@ -29,7 +27,9 @@ from tracker import APP_NAME
 from tracker.ui.entry_keeping import UndoSteps
 from tracker.ui.help_menu import HelpMenu
 from tracker.ui.journal_flows import JournalFlows
+from tracker.ui.larger_text import base_point_size, scale_text
 from tracker.ui.page_tabs import PageTabs
+from tracker.ui.status_line import StatusLine
 from tracker.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
@@ -51,21 +51,7 @@ if TYPE_CHECKING:
     from tracker.ui.widgets.history_panel import HistoryPanel
     from tracker.ui.widgets.urgent_banner import UrgentBanner
 
-LARGER_TEXT_FACTOR = 1.25
-# No file path in the status line: Help, About and the Backups dialog say where the journal is.
 JOURNAL_OPEN = "Your journal is open."
-
-
-def _base_point_size() -> float:
-    """The desktop's own text size, remembered before "larger text" first changes it."""
-    app = QApplication.instance()
-    assert app is not None
-    stored = app.property("spine_journal_base_point_size")
-    if isinstance(stored, float):
-        return stored
-    size = QApplication.font().pointSizeF()
-    app.setProperty("spine_journal_base_point_size", size)
-    return size
 
 
 class MainWindow(QMainWindow):
@@ -90,10 +76,9 @@ class MainWindow(QMainWindow):
         # the history's dates when the start listed their entries (``show_early_listing``)
         self._listed_early: tuple[datetime, datetime] | None = None
         self.started_up = False
-        self._base_point_size = _base_point_size()
+        self._base_point_size = base_point_size()
 
-        self.status = QLabel("Opening your journal…")
-        self.status.setWordWrap(True)
+        self.status = StatusLine()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.pages = PageTabs(self.tabs, self)
@@ -169,16 +154,6 @@ class MainWindow(QMainWindow):
             self._painted = True
             QTimer.singleShot(0, self._after_first_paint)
         return super().eventFilter(watched, event)
-
-    def _plain_status(self) -> None:
-        from PySide6.QtCore import Qt  # the Qt namespace's enums cost 50 ms on first use
-
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-
-    def _rich_status(self) -> None:
-        from PySide6.QtCore import Qt
-
-        self.status.setTextFormat(Qt.TextFormat.RichText)
 
     def _after_first_paint(self) -> None:
         self.shell_painted.emit()
@@ -272,8 +247,7 @@ class MainWindow(QMainWindow):
         self.status.setText(sentence)
 
     def say_plainly(self, sentence: str) -> None:
-        self._plain_status()
-        self.status.setText(sentence)
+        self.status.say_plainly(sentence)
 
     def start_new_entry(self) -> None:
         self.entry_form.new_entry()
@@ -306,8 +280,7 @@ class MainWindow(QMainWindow):
         self._listed_early = None  # the journal opened next is read afresh
         self.damaged_panel.show_check(check)
         keys = "Alt+F restores the backup, Alt+Y" if check.backup is not None else "Alt+Y"
-        self._plain_status()
-        self.status.setText(
+        self.status.say_plainly(
             f"The journal could not be read. Choose above what to do ({keys} starts a new, "
             "empty journal)."
         )
@@ -316,8 +289,7 @@ class MainWindow(QMainWindow):
         """The backup at start failed; the journal is open and works (one sentence)."""
         from tracker.ui.data_safety import plain_places
 
-        self._plain_status()
-        self.status.setText(plain_places(sentence, self.keeper))
+        self.status.say_plainly(plain_places(sentence, self.keeper))
 
     def mark_started_up(self) -> None:
         """The start-up is over: the journal is open and backed up if it had changed."""
@@ -330,8 +302,7 @@ class MainWindow(QMainWindow):
         from tracker.ui.data_safety import plain_places
 
         message = plain_places(message, self.keeper)
-        self.status.setText(f"<b>The journal could not be opened.</b> {message}")
-        self._rich_status()
+        self.status.say_marked_up(f"<b>The journal could not be opened.</b> {message}")
 
     def _set_enabled(self, enabled: bool) -> None:
         """Before the journal is open the form can be typed into, but not saved (unless its
@@ -489,10 +460,7 @@ class MainWindow(QMainWindow):
     def set_larger_text(self, on: bool) -> None:
         """Scale the whole window's text (and so its controls) by a quarter."""
         self.larger_text_action.setChecked(on)
-        font = QApplication.font()
-        font.setPointSizeF(self._base_point_size * (LARGER_TEXT_FACTOR if on else 1.0))
-        QApplication.setFont(font)  # dialogs opened later
-        self.setFont(font)  # this window, at once
+        scale_text(self, self._base_point_size, on)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         event.accept()
