@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from tracker.app import build_window
@@ -74,6 +74,13 @@ def chart(qtbot: QtBot, window: MainWindow) -> TrendData:
     return page.view.data
 
 
+def delete_first_row(qtbot: QtBot, table: QTableView) -> None:
+    """Choose the list's first row and press Delete (the question is answered yes)."""
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+
+
 def doses_on_chart(qtbot: QtBot, window: MainWindow) -> int:
     return sum(day.count for day in chart(qtbot, window).doses)
 
@@ -94,9 +101,7 @@ def test_a_dose_recorded_and_deleted_updates_the_chart_and_is_announced_once(
     qtbot.waitUntil(lambda: doses_on_chart(qtbot, window) == before + 1, timeout=5000)
 
     show(qtbot, window, "medications")
-    page.table.setFocus()
-    page.table.selectRow(0)
-    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    delete_first_row(qtbot, page.table)
     assert changes == [Changes.of("medications")] * 2
     assert stored(data_dir).medications.list() == []
     qtbot.waitUntil(lambda: doses_on_chart(qtbot, window) == before, timeout=5000)
@@ -109,9 +114,7 @@ def test_a_treatment_deleted_leaves_the_chart_and_is_announced_once(
     page = show(qtbot, window, "treatments")
     assert isinstance(page, TreatmentsPanel)
     changes = announced(window)
-    page.table.setFocus()
-    page.table.selectRow(0)
-    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    delete_first_row(qtbot, page.table)
     assert changes == [Changes.of("treatments")]
     assert stored(data_dir).treatments.list() == []
     assert "Steroids" in page.message.text() and page.model.rowCount() == 0
@@ -128,9 +131,7 @@ def test_a_review_added_is_listed_and_announced_once(
     assert changes == [Changes.of("reviews")]
     assert len(stored(data_dir).reviews.list()) == 1
     assert page.model.rowCount() == 1
-    page.table.setFocus()
-    page.table.selectRow(0)
-    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    delete_first_row(qtbot, page.table)
     assert changes == [Changes.of("reviews")] * 2
     assert stored(data_dir).reviews.list() == [] and page.model.rowCount() == 0
 
@@ -151,9 +152,7 @@ def test_an_appointment_added_changed_and_deleted_is_announced_once_each(
     assert changes == [Changes.of("appointments")] * 2
     (appointment,) = stored(data_dir).appointments.list()
     assert appointment.with_whom == "Dr Patel and the nurse"
-    page.table.setFocus()
-    page.table.selectRow(0)
-    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    delete_first_row(qtbot, page.table)
     assert changes == [Changes.of("appointments")] * 3
     assert stored(data_dir).appointments.list() == [] and page.model.rowCount() == 0
 
@@ -165,9 +164,7 @@ def test_an_entry_deleted_from_the_history_leaves_it_and_the_chart_and_ctrl_z_br
     window.tabs.setCurrentWidget(window.history)
     qtbot.waitUntil(window.history.isVisible, timeout=3000)
     changes = announced(window)
-    window.history.table.setFocus()
-    window.history.table.selectRow(0)
-    qtbot.keyClick(window.history.table, Qt.Key.Key_Delete)
+    delete_first_row(qtbot, window.history.table)
     assert changes == [Changes.of("entries", "alerts")]
     assert window.history.model.rowCount() == 0
     assert stored(data_dir).journal.entries() == []
