@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
 
     from tracker.domain.model import Entry
     from tracker.services.journal import Changes, DeletedEntry, EntrySaved
@@ -89,8 +90,10 @@ class EntryKeeping:
         history: HistoryPanel,
         undo: UndoSteps,
         show: Callable[[EntryForm], None],
+        parent: QWidget,
     ) -> None:
         self._host = host
+        self._parent = parent  # of the question before a delete
         self._form = form
         self._history = history
         self._undo = undo
@@ -150,7 +153,7 @@ class EntryKeeping:
         )
         from tracker.ui.common import Confirm
 
-        if not Confirm.ask(self._history, "Delete entry", question):
+        if not Confirm.ask(self._parent, "Delete entry", question):
             return
         from tracker.services.errors import JournalError
         from tracker.services.journal import Changes

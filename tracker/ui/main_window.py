@@ -5,8 +5,13 @@ on screen as soon as Qt is; just after that first paint it builds its pages (the
 first, with the focus in it), then ``first_painted`` lets the composition root open the journal
 and ``attach`` the services, after which the panels fill. The pages' modules are imported only
 then, so the first frame waits for none of them.
-Every write goes through a service; ``journal_changed`` broadcasts what changed and each panel
-refreshes only what it shows.
+Every write goes through a service, which returns the ``Changes`` it made; the window alone
+announces them (``journal_changed``) and each page refreshes only what it shows.
+
+The window is the shell and the wiring; the rest lives beside it: its tabs (``page_tabs``, each
+page reached through ``pages.Page``), the entry's save and undo (``entry_keeping``), the backup,
+restore, export and delete flows (``journal_flows``), the numbers' form (``contacts_flow``), the
+menus (``window_actions``), the status line and larger text.
 """
 
 from __future__ import annotations
@@ -136,7 +141,7 @@ class MainWindow(QMainWindow):
         from tracker.ui.entry_keeping import EntryKeeping
 
         self.entries = EntryKeeping(
-            self, self.entry_form, self.history, self.undo_steps, self.tabs.setCurrentWidget
+            self, self.entry_form, self.history, self.undo_steps, self.tabs.setCurrentWidget, self
         )
         self._built = True
         self.menus.set_shortcuts()
