@@ -14,13 +14,14 @@ from PySide6.QtWidgets import QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from tracker.app import build_window
-from tracker.domain.model import Contacts, Entry, Pain, Profile, Treatment
+from tracker.domain.model import Contacts, Entry, Pain, Profile, Treatment, Weakness
 from tracker.domain.trends import TrendData
 from tracker.services.journal import Changes
 from tracker.services.registry import Services, build_services
 from tracker.storage.database import open_journal
 from tracker.ui.common import Confirm
 from tracker.ui.main_window import MainWindow
+from tracker.ui.widgets.alert_log_panel import AlertLogPanel
 from tracker.ui.widgets.appointments_panel import AppointmentsPanel
 from tracker.ui.widgets.painkillers_panel import PainkillersPanel
 from tracker.ui.widgets.reviews_panel import ReviewsPanel
@@ -175,3 +176,30 @@ def test_an_entry_deleted_from_the_history_leaves_it_and_the_chart_and_ctrl_z_br
     assert window.history.model.rowCount() == 1
     assert window.status.text() == "Undone: delete."
     qtbot.waitUntil(lambda: len(chart(qtbot, window).points) == 1, timeout=5000)
+
+
+def test_a_note_on_an_alert_is_stored_announced_once_and_listed(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    services = stored(data_dir)
+    weak = Entry(NOW - timedelta(days=1), Pain(score=3), weakness=Weakness(left_leg=2))
+    raised = services.journal.save_entry(weak).flags.alerted_entries()
+    assert raised  # the new leg weakness raised an alert
+    alerts = services.alerts.all_alerts()
+    services.alerts.record_action([str(a.id) for a in alerts], "discussed_with_team")
+    page = show(qtbot, window, "alerts")
+    assert isinstance(page, AlertLogPanel)
+    page.refresh()  # written beside the window, as another program would
+    changes = announced(window)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClicks(page.note, "Seen by the nurse")
+    qtbot.mouseClick(page.save_note_button, Qt.MouseButton.LeftButton)
+    assert changes == [Changes.of("alerts")]
+    assert [a.note for a in stored(data_dir).alerts.all_alerts()] == ["Seen by the nurse"]
+    assert page.message.text().endswith("Note saved.")
+    rows = range(page.model.rowCount())
+    qtbot.waitUntil(  # the log read again after the announcement
+        lambda: [page.model.alert_at(row).note for row in rows] == ["Seen by the nurse"],
+        timeout=3000,
+    )

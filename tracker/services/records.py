@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Generic, TypeVar
 
 from tracker.domain.model import Appointment, MedicationDose, Review, Treatment
-from tracker.services.journal import Changes
+from tracker.services.changes import Changes
 from tracker.storage import repository
 from tracker.storage.database import JournalDatabase
 from tracker.storage.errors import RecordMissingError

@@ -106,15 +106,14 @@ class AlertLogPanel(QWidget):
             self.message.show_problem("Choose an alert in the list first.")
             return
         from tracker.services.errors import JournalError
-        from tracker.services.journal import Changes
 
         try:
-            self._service.set_note(alert.id, self.note.text())
+            changes = self._service.set_note(alert.id, self.note.text())
         except JournalError as error:
             self.message.show_problem(str(error))
             return
         self.message.show_done("Note saved.")
-        self.changed.emit(Changes.of("alerts"))  # the alert service's writes return none yet
+        self.changed.emit(changes)
 
     def _assessed(self) -> None:
         alert = self.selected_alert()
