@@ -21,13 +21,14 @@ from tracker.start_up import stop_timer as _stop
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from tracker.example_journal import ExampleJournal
     from tracker.services.backups import BackupInfo, BackupService, RestoreResult
     from tracker.services.registry import Services
     from tracker.storage.database import JournalDatabase
     from tracker.ui.main_window import MainWindow
+    from tracker.ui.pages import Page
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -381,14 +382,14 @@ class Session:
             close()
 
 
-def _panel(module: str, name: str) -> Callable[[], QWidget]:
+def _panel(module: str, name: str) -> Callable[[], Page]:
     """A factory for a panel whose module is imported only when the window builds its pages
     (just after its first paint)."""
 
-    def make() -> QWidget:
+    def make() -> Page:
         from importlib import import_module
 
-        panel: QWidget = getattr(import_module(f"tracker.ui.widgets.{module}"), name)()
+        panel: Page = getattr(import_module(f"tracker.ui.widgets.{module}"), name)()
         return panel
 
     return make

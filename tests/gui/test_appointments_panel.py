@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.helpers import click, focused, local, press, type_keys
 from tracker.domain.model import Appointment
 from tracker.services.errors import StorageWriteError
+from tracker.services.journal import Changes
 from tracker.services.registry import Services, build_services
 from tracker.ui.common import Confirm, to_qdate
 from tracker.ui.models.appointment_table_model import (
@@ -68,7 +69,7 @@ def panel(qtbot: QtBot, services: Services) -> AppointmentsPanel:
 def test_add_an_appointment_with_the_keyboard(
     qtbot: QtBot, panel: AppointmentsPanel, db: Any
 ) -> None:
-    changes: list[str] = []
+    changes: list[Changes] = []
     panel.changed.connect(changes.append)
     day = in_days(3)
     panel.when.setFocus()
@@ -93,7 +94,7 @@ def test_add_an_appointment_with_the_keyboard(
     assert new[0].questions == "Is the new pain from the spine?"
     assert new[0].notes == "Bring the summary"
     assert len(stored(db)) == 3
-    assert changes == ["appointments"]
+    assert changes == [Changes.of("appointments")]
     assert panel.with_whom.text() == "" and panel.editing is None  # ready for the next one
     assert "added" in panel.message.text()
 

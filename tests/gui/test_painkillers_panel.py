@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.helpers import click, focused, local, press, type_keys
 from tracker.domain.model import MedicationDose
 from tracker.services.errors import StorageWriteError
+from tracker.services.journal import Changes
 from tracker.services.registry import Services, build_services
 from tracker.ui.common import Confirm
 from tracker.ui.models.dose_table_model import DOSE, MEDICINE, TAKEN, TIME, DoseTableModel
@@ -49,7 +50,7 @@ def test_a_dose_in_two_clicks(qtbot: QtBot, services: Services, db: Any) -> None
         MedicationDose(taken_at=earlier, name="Oxycodone liquid", dose="5 mg", as_needed=True)
     )
     panel = open_panel(qtbot, services)
-    changes: list[str] = []
+    changes: list[Changes] = []
     panel.changed.connect(changes.append)
     button = panel.shown_choices()[0]
     assert button.accessibleName() == "Oxycodone liquid 5 mg, as needed"
@@ -66,7 +67,7 @@ def test_a_dose_in_two_clicks(qtbot: QtBot, services: Services, db: Any) -> None
     assert (new.name, new.dose, new.as_needed) == ("Oxycodone liquid", "5 mg", True)
     assert abs(new.taken_at - datetime.now(UTC)) < timedelta(minutes=1)
     assert new.taken_at.utcoffset() is not None
-    assert changes == ["medications"]
+    assert changes == [Changes.of("medications")]
     assert panel.message.isVisible() and "recorded" in panel.message.text()
     # The form is empty again, so a further press records nothing by accident.
     assert panel.name.currentText() == ""

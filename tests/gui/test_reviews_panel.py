@@ -16,6 +16,7 @@ from tests.gui.helpers import click, focused, press
 from tracker.domain import vocab
 from tracker.domain.model import Review
 from tracker.services.errors import StorageWriteError
+from tracker.services.journal import Changes
 from tracker.services.registry import Services, build_services
 from tracker.ui.common import Confirm, to_qdate
 from tracker.ui.models.review_table_model import (
@@ -68,7 +69,7 @@ def test_a_review_is_stored_with_key_level_and_date(
     qtbot: QtBot, services: Services, db: Any
 ) -> None:
     panel = make_panel(qtbot, services)
-    changes: list[str] = []
+    changes: list[Changes] = []
     panel.changed.connect(changes.append)
     last_week = date.today() - timedelta(days=7)
     choose(panel, "walking")
@@ -82,7 +83,7 @@ def test_a_review_is_stored_with_key_level_and_date(
     [review] = stored(db)
     assert (review.symptom, review.level, review.reviewed_on) == ("walking", 2, last_week)
     assert review.note == "Seen by the spinal team"
-    assert changes == ["reviews"]
+    assert changes == [Changes.of("reviews")]
     assert panel.note.text() == ""
     assert panel.proxy.rowCount() == 1
     assert panel.proxy.index(0, SYMPTOM).data() == "Difficulty walking"

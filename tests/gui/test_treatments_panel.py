@@ -26,6 +26,7 @@ from tests.gui.helpers import click, focused, press, type_keys
 from tracker.domain.model import Session, Treatment
 from tracker.domain.schedule import weekday_dates
 from tracker.services.errors import StorageWriteError
+from tracker.services.journal import Changes
 from tracker.services.registry import Services, build_services
 from tracker.ui.common import Confirm
 from tracker.ui.dialogs.treatment_dialog import SaveFunction, TreatmentDialog
@@ -195,7 +196,7 @@ def test_a_course_of_five_generated_sessions(
     with qtbot.waitSignal(panel.changed) as changed:
         dialog_story(fill)
         click(qtbot, panel.add_button)
-    assert changed.args == ["treatments"]
+    assert changed.args == [Changes.of("treatments")]
 
     (course,) = stored(db)
     assert course.id is not None
@@ -271,7 +272,7 @@ def test_edit_keeps_its_id_and_its_sessions(
             fractions=1,
             sessions=(Session(at=at, done=True, note="went well"),),
         )
-    )
+    ).record
     panel.refresh()
 
     def fill(qtbot: QtBot, dialog: TreatmentDialog) -> None:
@@ -310,10 +311,10 @@ def test_delete_asks_first_and_no_deletes_nothing(
     monkeypatch: pytest.MonkeyPatch,
     db: Any,
 ) -> None:
-    keep = services.treatments.add(Treatment(kind="steroids", started_on=date(2026, 2, 1)))
+    keep = services.treatments.add(Treatment(kind="steroids", started_on=date(2026, 2, 1))).record
     gone = services.treatments.add(
         Treatment(kind="kyphoplasty", started_on=date(2026, 3, 1), site="L1")
-    )
+    ).record
     panel.refresh()
     questions: list[str] = []
     answer = False

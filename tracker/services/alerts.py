@@ -17,6 +17,7 @@ from tracker.domain import redflags
 from tracker.domain.model import Alert, Entry, Review
 from tracker.domain.redflags import Evaluation, Flag, History
 from tracker.domain.timeutil import local_day
+from tracker.services.changes import Changes
 from tracker.storage import levels, repository
 from tracker.storage.database import JournalDatabase
 
@@ -198,9 +199,10 @@ class AlertService:
         with self._db.unit_of_work() as session:
             return [repository.set_alert_action(session, i, action, now, note) for i in alert_ids]
 
-    def set_note(self, alert_id: str, note: str) -> None:
+    def set_note(self, alert_id: str, note: str) -> Changes:
         with self._db.unit_of_work() as session:
             repository.set_alert_note(session, alert_id, note)
+        return Changes.of("alerts")
 
     def pending_emergencies(self) -> list[RaisedAlert]:
         """Emergency alerts that interrupted and were not answered, or asked to be reminded."""

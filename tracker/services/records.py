@@ -1,19 +1,32 @@
 """Use cases for treatments, painkiller doses, care-team reviews and appointments.
 
-One unit of work per public method; frozen domain records in and out.
+One unit of work per public method; frozen domain records in and out. Each write returns the
+``Changes`` it made (as the journal service does), which the window announces so that every
+view showing that list refreshes.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Generic, TypeVar
 
 from tracker.domain.model import Appointment, MedicationDose, Review, Treatment
+from tracker.services.changes import Changes
 from tracker.storage import repository
 from tracker.storage.database import JournalDatabase
 from tracker.storage.errors import RecordMissingError
 
 R = TypeVar("R", MedicationDose, Review, Appointment)
+W = TypeVar("W", MedicationDose, Review, Appointment, Treatment)
+
+
+@dataclass(frozen=True)
+class Written(Generic[W]):
+    """A record as stored (with its id), and what storing it changed."""
+
+    record: W
+    changes: Changes
 
 
 class _SimpleRecords(Generic[R]):
@@ -22,22 +35,26 @@ class _SimpleRecords(Generic[R]):
     def __init__(self, db: JournalDatabase) -> None:
         self._db = db
 
-    def add(self, record: R) -> R:
+    def add(self, record: R) -> Written[R]:
         with self._db.unit_of_work() as session:
-            return repository.insert_simple(session, self.list_name, record)
+            stored = repository.insert_simple(session, self.list_name, record)
+        return Written(stored, Changes.of(self.list_name))
 
-    def update(self, record: R) -> R:
+    def update(self, record: R) -> Written[R]:
         with self._db.unit_of_work() as session:
             if not repository.update_simple(session, self.list_name, record):
                 raise RecordMissingError("This record is no longer in the journal.")
-        return record
+        return Written(record, Changes.of(self.list_name))
 
-    def delete(self, record_id: str) -> None:
+    def delete(self, record_id: str) -> Changes:
         with self._db.unit_of_work() as session:
             repository.delete_record(session, self.list_name, record_id)
+        return Changes.of(self.list_name)
 
 
 class TreatmentService:
+    list_name = "treatments"
+
     def __init__(self, db: JournalDatabase) -> None:
         self._db = db
 
@@ -45,18 +62,20 @@ class TreatmentService:
         with self._db.unit_of_work() as session:
             return repository.load_treatments(session)
 
-    def add(self, treatment: Treatment) -> Treatment:
+    def add(self, treatment: Treatment) -> Written[Treatment]:
         with self._db.unit_of_work() as session:
-            return repository.insert_treatment(session, treatment)
+            stored = repository.insert_treatment(session, treatment)
+        return Written(stored, Changes.of(self.list_name))
 
-    def update(self, treatment: Treatment) -> Treatment:
+    def update(self, treatment: Treatment) -> Written[Treatment]:
         with self._db.unit_of_work() as session:
             repository.replace_treatment(session, treatment)
-        return treatment
+        return Written(treatment, Changes.of(self.list_name))
 
-    def delete(self, treatment_id: str) -> None:
+    def delete(self, treatment_id: str) -> Changes:
         with self._db.unit_of_work() as session:
-            repository.delete_record(session, "treatments", treatment_id)
+            repository.delete_record(session, self.list_name, treatment_id)
+        return Changes.of(self.list_name)
 
 
 class MedicationService(_SimpleRecords[MedicationDose]):

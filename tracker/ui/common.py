@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.timeutil import FIRST_DAY, LAST_DAY
 
+FOCUS_ROOM = 12
+
 
 def buddy_label(text: str, widget: QWidget, accessible_name: str | None = None) -> QLabel:
     """A visible label bound to ``widget`` as its buddy (Alt+letter focuses it), and the
@@ -86,6 +88,14 @@ def close_row(dialog: QDialog) -> tuple[QPushButton, QHBoxLayout]:
     row.addStretch(1)
     row.addWidget(button)
     return button, row
+
+
+def leave_room_for_focus(*buttons: QPushButton) -> None:
+    """The style sheet's 3-pixel focus border is drawn inside a button's size hint, which then
+    clips the text of a focused button: leave the room for it."""
+    for button in buttons:
+        button.ensurePolished()
+        button.setMinimumWidth(button.sizeHint().width() + FOCUS_ROOM)
 
 
 class MessageLine(QLabel):

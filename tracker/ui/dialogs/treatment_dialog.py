@@ -11,8 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from itertools import pairwise
 
-from PySide6.QtCore import QDateTime, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDateTime, QSize, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -20,17 +19,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,100 +40,24 @@ from tracker.ui.common import (
     buddy_label,
     from_qdate,
     from_qdatetime,
+    leave_room_for_focus,
     local_now,
     to_qdate,
 )
+from tracker.ui.dialogs.treatment_fields import (
+    NOT_RECORDED,
+    DoseSpinBox,
+    SessionTable,
+    date_edit,
+    optional_count,
+    plain_problem,
+)
 from tracker.ui.models.session_table_model import SessionTableModel
-from tracker.ui.models.treatment_table_model import day_text, dose_text
+from tracker.ui.models.treatment_table_model import day_text
 
-NOT_RECORDED = "not recorded"
 FIELD_WIDTH = 260
-DATE_FORMAT = "d MMM yyyy (ddd)"
-FOCUS_ROOM = 12
 DEFAULT_SESSION_TIME = time(9, 0)
-FIELD_WORDS = {
-    "kind": "Treatment",
-    "started_on": "Started on",
-    "ended_on": "Ended on",
-    "site": "Site",
-    "technique": "Technique",
-    "dose_gy": "Total dose",
-    "fractions": "Fractions",
-    "sessions": "Sessions",
-    "note": "Note",
-}
-
 SaveFunction = Callable[[Treatment], Treatment]
-
-
-class DoseSpinBox(QDoubleSpinBox):
-    """A dose in gray: "not recorded" at 0, and no trailing zeros ("20 Gy", "7.5 Gy")."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setRange(0, 1000)
-        self.setDecimals(2)
-        self.setSuffix(" Gy")
-        self.setSpecialValueText(NOT_RECORDED)
-
-    def textFromValue(self, value: float) -> str:
-        text = dose_text(value)
-        return text.replace(".", self.locale().decimalPoint())
-
-
-class SessionTable(QTableView):
-    """Space marks the chosen session done or planned, whichever column has the focus;
-    Delete removes it. Tab leaves the table (Qt's default walks from cell to cell)."""
-
-    remove_requested = Signal()
-
-    def __init__(self, model: SessionTableModel) -> None:
-        super().__init__()
-        self.setModel(model)
-        self._sessions = model
-        self.setTabKeyNavigation(False)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.setAlternatingRowColors(True)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        row = self.currentIndex().row()
-        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
-        if plain and row >= 0 and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select):
-            self._sessions.toggle_done(row)
-            return
-        if plain and row >= 0 and event.key() == Qt.Key.Key_Delete:
-            self.remove_requested.emit()
-            return
-        super().keyPressEvent(event)
-
-
-def leave_room_for_focus(*buttons: QPushButton) -> None:
-    """The style sheet's 3-pixel focus border is drawn inside a button's size hint, which then
-    clips the text of a focused button: leave the room for it."""
-    for button in buttons:
-        button.ensurePolished()
-        button.setMinimumWidth(button.sizeHint().width() + FOCUS_ROOM)
-
-
-def _date_edit() -> DateTimeField:
-    # The weekday last: typing starts with the day of the month, as people say dates.
-    return DateTimeField(DATE_FORMAT)
-
-
-def _optional_count() -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(0, 999)
-    spin.setSpecialValueText(NOT_RECORDED)
-    return spin
 
 
 class TreatmentDialog(QDialog):
@@ -170,8 +89,8 @@ class TreatmentDialog(QDialog):
         self.kind = QComboBox()
         for code in vocab.TREATMENT_KINDS:
             self.kind.addItem(vocab.TREATMENT_WORDS[code], code)
-        self.started_on = _date_edit()
-        self.ended_on = _date_edit()
+        self.started_on = date_edit()
+        self.ended_on = date_edit()
         self.no_end = QCheckBox("No end date (still going, or one da&y only)")
         self.no_end.setAccessibleName("No end date")
         self.site = QLineEdit()
@@ -182,7 +101,7 @@ class TreatmentDialog(QDialog):
         for code in vocab.TECHNIQUES:
             self.technique.addItem(vocab.TECHNIQUE_WORDS[code], code)
         self.dose = DoseSpinBox()
-        self.fractions = _optional_count()
+        self.fractions = optional_count()
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(120)
@@ -543,15 +462,3 @@ class TreatmentDialog(QDialog):
             return None
         finally:
             dialog.deleteLater()
-
-
-def plain_problem(error: ValidationError) -> str:
-    """ "Ended on: Sun 1 Mar 2026 is before the start date, Thu 5 Mar 2026." """
-    field = error.field
-    if field.startswith("sessions["):
-        number = int(field[len("sessions[") : field.index("]")]) + 1
-        words = f"Session {number}"
-    else:
-        words = FIELD_WORDS.get(field, field.replace("_", " "))
-    problem = error.problem.replace("started_on", "the start date")
-    return f"{words}: {problem}."

@@ -22,10 +22,12 @@ from tracker.ui.models.alert_table_model import SORT_ROLE, AlertTableModel
 
 if TYPE_CHECKING:
     from tracker.services.alerts import AlertService
+    from tracker.services.registry import Services
+    from tracker.ui.pages import PageHost
 
 
 class AlertLogPanel(QWidget):
-    changed = Signal(str)
+    changed = Signal(object)  # the Changes a note saved made
     assessed_requested = Signal(object)  # the Alert whose symptom the team has assessed
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -65,6 +67,16 @@ class AlertLogPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
 
+    def as_widget(self) -> QWidget:
+        return self
+
+    def join(self, host: PageHost) -> None:
+        self.changed.connect(host.announce)
+        self.assessed_requested.connect(lambda alert: host.review_assessed([str(alert.id)]))
+
+    def set_services(self, services: Services) -> None:
+        self.set_service(services.alerts)
+
     def set_service(self, service: AlertService) -> None:
         self._service = service
 
@@ -96,12 +108,12 @@ class AlertLogPanel(QWidget):
         from tracker.services.errors import JournalError
 
         try:
-            self._service.set_note(alert.id, self.note.text())
+            changes = self._service.set_note(alert.id, self.note.text())
         except JournalError as error:
             self.message.show_problem(str(error))
             return
         self.message.show_done("Note saved.")
-        self.changed.emit("alerts")
+        self.changed.emit(changes)
 
     def _assessed(self) -> None:
         alert = self.selected_alert()

@@ -10,11 +10,9 @@ from datetime import datetime, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QSize, QSortFilterProxyModel, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDateTime, QSize, QSortFilterProxyModel, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,8 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,15 +28,13 @@ from PySide6.QtWidgets import (
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import SHORT_TEXT_MAX, Appointment
 from tracker.ui.common import (
-    Confirm,
     DateTimeField,
-    MessageLine,
     buddy_label,
     from_qdatetime,
+    leave_room_for_focus,
     local_now,
     to_qdate,
 )
-from tracker.ui.dialogs.treatment_dialog import leave_room_for_focus
 from tracker.ui.models.appointment_table_model import (
     QUESTIONS,
     SORT_ROLE,
@@ -48,11 +42,12 @@ from tracker.ui.models.appointment_table_model import (
     AppointmentTableModel,
     when_text,
 )
+from tracker.ui.widgets.record_page import RecordPage, RecordTable, scrolling
 
 if TYPE_CHECKING:
     from tracker.services.records import AppointmentService
+    from tracker.services.registry import Services
 
-NOT_OPEN = "The journal is not open yet. Wait a moment and try again."
 CHOOSE_FIRST = "Choose an appointment in the list first."
 NEW_ONE = "A new appointment: fill it in and press “Add appointment”."
 FIELD_WORDS = {"at": "When", "with": "With whom", "questions": "Questions", "notes": "Notes"}
@@ -66,28 +61,6 @@ def describe(appointment: Appointment) -> str:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def scrolling(content: QWidget) -> QScrollArea:
-    """``content`` in a frameless scroll area: on a short screen (or below the first-start
-    contacts form) the form scrolls instead of squeezing its fields on top of each other."""
-    scroll = QScrollArea()
-    scroll.setWidget(content)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    keep_width(scroll)
-    return scroll
-
-
-def keep_width(scroll: QScrollArea) -> None:
-    """As wide as the content needs beside a vertical scroll bar (a scroll area's own minimum
-    is only its scroll bars)."""
-    content = scroll.widget()
-    if content is not None:
-        bar = scroll.verticalScrollBar().sizeHint().width()
-        scroll.setMinimumWidth(content.minimumSizeHint().width() + bar)
 
 
 class TextBox(QPlainTextEdit):
@@ -105,27 +78,12 @@ class TextBox(QPlainTextEdit):
         return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
-class AppointmentTable(QTableView):
-    """Delete asks to delete the chosen appointment; Tab leaves the table."""
-
-    delete_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Delete:
-            self.delete_requested.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class AppointmentsPanel(QWidget):
-    changed = Signal(str)  # "appointments", after a write that succeeded
-
+class AppointmentsPanel(RecordPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service: AppointmentService | None = None
         self.editing: Appointment | None = None
         self._quiet = False  # re-choosing a row after a refresh leaves the form as typed
-        self.message = MessageLine()
         self._build_form()
         self._build_table()
         self._lay_out()
@@ -158,7 +116,7 @@ class AppointmentsPanel(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = AppointmentTable()
+        self.table = RecordTable()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(WHEN, Qt.SortOrder.AscendingOrder)
@@ -257,6 +215,9 @@ class AppointmentsPanel(QWidget):
         self.model.modelReset.connect(self._show_count)
 
     # ---- the main window's interface ---------------------------------------------------------
+
+    def set_services(self, services: Services) -> None:
+        self.set_service(services.appointments)
 
     def set_service(self, service: AppointmentService) -> None:
         self._service = service
@@ -360,7 +321,7 @@ class AppointmentsPanel(QWidget):
 
     def add_appointment(self) -> None:
         if self._service is None:
-            self.message.show_problem(NOT_OPEN)
+            self.not_open(False)
             return
         appointment = self._build(None)
         if appointment is None:
@@ -368,19 +329,18 @@ class AppointmentsPanel(QWidget):
         from tracker.services.errors import JournalError
 
         try:
-            saved = self._service.add(appointment)
+            written = self._service.add(appointment)
         except JournalError as error:
             self.message.show_problem(str(error))
             return
         self.clear_form()
         self.refresh()
-        self.message.show_done(f"{_capital(describe(saved))} added.")
-        self.changed.emit("appointments")
+        self.written(written.changes, f"{_capital(describe(written.record))} added.")
         self.when.setFocus()
 
     def save_changes(self) -> None:
         if self._service is None:
-            self.message.show_problem(NOT_OPEN)
+            self.not_open(False)
             return
         if self.editing is None:
             self.message.show_problem(
@@ -393,39 +353,31 @@ class AppointmentsPanel(QWidget):
         from tracker.services.errors import JournalError
 
         try:
-            saved = self._service.update(appointment)
+            written = self._service.update(appointment)
         except JournalError as error:
             self.message.show_problem(str(error))
             return
-        self._set_editing(saved)
+        self._set_editing(written.record)
         self.refresh()
-        self.message.show_done(f"Changes to {describe(saved)} saved.")
-        self.changed.emit("appointments")
+        self.written(written.changes, f"Changes to {describe(written.record)} saved.")
 
     def delete_selected(self) -> None:
-        if self._service is None:
-            self.message.show_problem(NOT_OPEN)
+        service = self._service
+        if service is None:
+            self.not_open(False)
             return
         appointment = self.selected_appointment() or self.editing
         if appointment is None or appointment.id is None:
-            self.message.show_problem(CHOOSE_FIRST)
-            self.table.setFocus()
+            self.choose_first(CHOOSE_FIRST)
             return
-        question = f"Delete {describe(appointment)}? This cannot be undone."
-        if not Confirm.ask(self, "Delete appointment", question):
-            return
-        from tracker.services.errors import JournalError
-
-        try:
-            self._service.delete(appointment.id)
-        except JournalError as error:
-            self.message.show_problem(str(error))
-            return
-        self.clear_form()
-        self.refresh()
-        self.message.show_done(f"{_capital(describe(appointment))} was deleted.")
-        self.changed.emit("appointments")
-        self.table.setFocus()
+        appointment_id = appointment.id
+        self.ask_and_delete(
+            "Delete appointment",
+            f"Delete {describe(appointment)}? This cannot be undone.",
+            lambda: service.delete(appointment_id),
+            f"{_capital(describe(appointment))} was deleted.",
+            before_refresh=self.clear_form,
+        )
 
     def _show_count(self) -> None:
         total = self.model.rowCount()

@@ -5,16 +5,16 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,28 +28,25 @@ from tracker.ui.common import (
     to_qdate,
 )
 from tracker.ui.models.entry_table_model import SORT_ROLE, EntryTableModel
+from tracker.ui.widgets.record_page import RecordTable
+
+if TYPE_CHECKING:
+    from tracker.services.journal import Changes
+    from tracker.services.registry import Services
 
 
-class _EntryTable(QTableView):
-    """Enter opens the entry, Delete asks to delete it."""
+class _EntryTable(RecordTable):
+    """Enter opens the entry, Delete asks to delete it; a new font fits the columns again."""
 
-    open_requested = Signal()
-    delete_requested = Signal()
     font_changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(opens=True)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self.font_changed.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_requested.emit()
-            return
-        if event.key() == Qt.Key.Key_Delete:
-            self.delete_requested.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class HistoryPanel(QWidget):
@@ -133,6 +130,20 @@ class HistoryPanel(QWidget):
         start = datetime.combine(from_qdate(self.date_from.date()), time(0)).astimezone()
         end = datetime.combine(from_qdate(self.date_to.date()), time(23, 59, 59)).astimezone()
         return start - timedelta(hours=14), end + timedelta(hours=14)
+
+    def read(self, services: Services) -> None:
+        """List the chosen dates' entries afresh, with their alerts."""
+        entries = services.journal.entries(*self.range())
+        # the shown entries' alerts (all alerts when many are shown: one query either way)
+        ids = [str(e.id) for e in entries] if len(entries) <= 500 else None
+        self.set_entries(entries, services.alerts.rules_by_entry(ids))
+
+    def put_changes(self, services: Services, changes: Changes) -> None:
+        """Only the rows of the entries just written, and of those given new alerts: a save
+        does not read the listed weeks again."""
+        ids = {str(e.id) for e in changes.saved} | changes.alerted
+        flags = services.alerts.rules_by_entry(sorted(ids))
+        self.put_entries(list(changes.saved), {i: flags.get(i, []) for i in ids})
 
     def set_entries(self, entries: list[Entry], flags: dict[str, list[str]] | None = None) -> None:
         """``flags``: the red-flag rules logged for each entry id (watch flags show only here)."""

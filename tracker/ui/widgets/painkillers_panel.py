@@ -10,13 +10,12 @@ from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QSortFilterProxyModel, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import QDateTime, QSortFilterProxyModel, Qt, QTime
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,8 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,16 +30,14 @@ from PySide6.QtWidgets import (
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import SHORT_TEXT_MAX, MedicationDose
 from tracker.ui.common import (
-    Confirm,
     DateTimeField,
-    MessageLine,
     buddy_label,
     from_qdate,
     from_qdatetime,
+    leave_room_for_focus,
     local_now,
     to_qdate,
 )
-from tracker.ui.dialogs.treatment_dialog import leave_room_for_focus
 from tracker.ui.models.dose_table_model import (
     SORT_ROLE,
     TIME,
@@ -51,9 +46,11 @@ from tracker.ui.models.dose_table_model import (
     taken_text,
 )
 from tracker.ui.models.treatment_table_model import day_text
+from tracker.ui.widgets.record_page import RecordPage, RecordTable, keep_width, scrolling
 
 if TYPE_CHECKING:
     from tracker.services.records import MedicationService
+    from tracker.services.registry import Services
 
 Choice = tuple[str, str, bool]  # (name, dose, as needed), as MedicationService.recent_choices
 
@@ -62,7 +59,6 @@ RECENT_COLUMNS = 3
 NAME_CHOICES = 40
 BUTTON_TEXT_MOST = 30
 RECENT_HEIGHT = 64
-NOT_OPEN = "The journal is not open yet. Wait a moment and try again."
 NAME_FIRST = "Write the medicine's name first, or press one of your medicines above."
 CHOOSE_FIRST = "Choose a dose in the list first."
 NO_RECENT = "Your medicines appear here as big buttons once you have recorded a dose."
@@ -77,28 +73,6 @@ def dose_words(dose: MedicationDose) -> str:
     """ "Oxycodone liquid 5 mg at 14:30 on Thu 5 Mar 2026" """
     when = f"{dose.taken_at:%H:%M} on {day_text(dose.taken_at.date())}"
     return f"{choice_text(dose.name, dose.dose)} at {when}"
-
-
-def scrolling(content: QWidget) -> QScrollArea:
-    """``content`` in a frameless scroll area: on a short screen (or below the first-start
-    contacts form) the form scrolls instead of squeezing its fields on top of each other."""
-    scroll = QScrollArea()
-    scroll.setWidget(content)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    keep_width(scroll)
-    return scroll
-
-
-def keep_width(scroll: QScrollArea) -> None:
-    """As wide as the content needs beside a vertical scroll bar (a scroll area's own minimum
-    is only its scroll bars)."""
-    content = scroll.widget()
-    if content is not None:
-        bar = scroll.verticalScrollBar().sizeHint().width()
-        scroll.setMinimumWidth(content.minimumSizeHint().width() + bar)
 
 
 class RecentChoiceButton(QPushButton):
@@ -123,27 +97,12 @@ class RecentChoiceButton(QPushButton):
         self.setToolTip(f"Fill in {medicine}, {taken_text(as_needed)}")
 
 
-class DoseTable(QTableView):
-    """Delete asks to delete the chosen dose; Tab leaves the table."""
-
-    delete_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Delete:
-            self.delete_requested.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class PainkillersPanel(QWidget):
-    changed = Signal(str)  # "medications", after a write that succeeded
-
+class PainkillersPanel(RecordPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service: MedicationService | None = None
         self._choices: list[Choice] = []
         self.recent_buttons = [RecentChoiceButton() for _ in range(RECENT_LIMIT)]
-        self.message = MessageLine()
         self._build_form()
         self._build_day_list()
         self._lay_out()
@@ -190,7 +149,7 @@ class PainkillersPanel(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = DoseTable()
+        self.table = RecordTable()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(TIME, Qt.SortOrder.AscendingOrder)
@@ -324,6 +283,9 @@ class PainkillersPanel(QWidget):
 
     # ---- the main window's interface ---------------------------------------------------------
 
+    def set_services(self, services: Services) -> None:
+        self.set_service(services.medications)
+
     def set_service(self, service: MedicationService) -> None:
         self._service = service
 
@@ -415,7 +377,7 @@ class PainkillersPanel(QWidget):
 
     def _record(self, taken_at: datetime) -> None:
         if self._service is None:
-            self.message.show_problem(NOT_OPEN)
+            self.not_open(False)
             return
         try:
             dose = MedicationDose(
@@ -430,17 +392,17 @@ class PainkillersPanel(QWidget):
         from tracker.services.errors import JournalError
 
         try:
-            saved = self._service.add(dose)
+            written = self._service.add(dose)
         except JournalError as error:
             self.message.show_problem(str(error))
             return
+        saved = written.record
         self.clear_form()
         self._set_choices(self._service.recent_choices(NAME_CHOICES))
         self.show_day(saved.taken_at.date())
         if saved.id is not None:
             self.select_dose(saved.id)
-        self.message.show_done(f"{dose_words(saved)} recorded.")
-        self.changed.emit("medications")
+        self.written(written.changes, f"{dose_words(saved)} recorded.")
         shown = self.shown_choices()
         (shown[0] if shown else self.name).setFocus()
 
@@ -486,27 +448,20 @@ class PainkillersPanel(QWidget):
 
     def delete_selected(self) -> None:
         dose = self.selected_dose()
-        if self._service is None:
-            self.message.show_problem(NOT_OPEN)
+        service = self._service
+        if service is None:
+            self.not_open(False)
             return
         if dose is None or dose.id is None:
-            self.message.show_problem(CHOOSE_FIRST)
-            self.table.setFocus()
+            self.choose_first(CHOOSE_FIRST)
             return
-        question = f"Delete the dose of {dose_words(dose)}? This cannot be undone."
-        if not Confirm.ask(self, "Delete dose", question):
-            return
-        from tracker.services.errors import JournalError
-
-        try:
-            self._service.delete(dose.id)
-        except JournalError as error:
-            self.message.show_problem(str(error))
-            return
-        self.refresh()
-        self.message.show_done(f"The dose of {dose_words(dose)} was deleted.")
-        self.changed.emit("medications")
-        self.table.setFocus()
+        dose_id = dose.id
+        self.ask_and_delete(
+            "Delete dose",
+            f"Delete the dose of {dose_words(dose)}? This cannot be undone.",
+            lambda: service.delete(dose_id),
+            f"The dose of {dose_words(dose)} was deleted.",
+        )
 
     def _show_count(self) -> None:
         count = self.model.rowCount()

@@ -11,12 +11,10 @@ from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,8 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,14 +30,12 @@ from tracker.domain import vocab
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import NOTE_MAX, Review
 from tracker.ui.common import (
-    Confirm,
     DateTimeField,
-    MessageLine,
     buddy_label,
     from_qdate,
+    leave_room_for_focus,
     to_qdate,
 )
-from tracker.ui.dialogs.treatment_dialog import leave_room_for_focus
 from tracker.ui.models.review_table_model import (
     DATE,
     NOTE,
@@ -51,11 +45,12 @@ from tracker.ui.models.review_table_model import (
     level_words,
 )
 from tracker.ui.models.treatment_table_model import day_text
+from tracker.ui.widgets.record_page import RecordPage, RecordTable, scrolling
 
 if TYPE_CHECKING:
     from tracker.services.records import ReviewService
+    from tracker.services.registry import Services
 
-NOT_OPEN = "The journal is not open yet. Wait a moment and try again."
 CHOOSE_FIRST = "Choose a review in the list first."
 PREFILLED = "Filled in from the alert. Check the sentence, then press “Add review”."
 INTRO = (
@@ -71,47 +66,10 @@ def describe(review: Review) -> str:
     return f"{symptom} at “{level}” on {day_text(review.reviewed_on)}"
 
 
-def scrolling(content: QWidget) -> QScrollArea:
-    """``content`` in a frameless scroll area: on a short screen (or below the first-start
-    contacts form) the form scrolls instead of squeezing its fields on top of each other."""
-    scroll = QScrollArea()
-    scroll.setWidget(content)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    keep_width(scroll)
-    return scroll
-
-
-def keep_width(scroll: QScrollArea) -> None:
-    """As wide as the content needs beside a vertical scroll bar (a scroll area's own minimum
-    is only its scroll bars)."""
-    content = scroll.widget()
-    if content is not None:
-        bar = scroll.verticalScrollBar().sizeHint().width()
-        scroll.setMinimumWidth(content.minimumSizeHint().width() + bar)
-
-
-class ReviewTable(QTableView):
-    """Delete asks to delete the chosen review; Tab leaves the table."""
-
-    delete_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Delete:
-            self.delete_requested.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class ReviewsPanel(QWidget):
-    changed = Signal(str)  # "reviews", after a write that succeeded
-
+class ReviewsPanel(RecordPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service: ReviewService | None = None
-        self.message = MessageLine()
         self._build_sentence()
         self._build_table()
         self._lay_out()
@@ -143,7 +101,7 @@ class ReviewsPanel(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = ReviewTable()
+        self.table = RecordTable()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
@@ -227,6 +185,9 @@ class ReviewsPanel(QWidget):
 
     # ---- the main window's interface ---------------------------------------------------------
 
+    def set_services(self, services: Services) -> None:
+        self.set_service(services.reviews)
+
     def set_service(self, service: ReviewService) -> None:
         self._service = service
 
@@ -267,7 +228,7 @@ class ReviewsPanel(QWidget):
 
     def add_review(self) -> None:
         if self._service is None:
-            self.message.show_problem(NOT_OPEN)
+            self.not_open(False)
             return
         try:
             review = Review(
@@ -282,16 +243,16 @@ class ReviewsPanel(QWidget):
         from tracker.services.errors import JournalError
 
         try:
-            saved = self._service.add(review)
+            written = self._service.add(review)
         except JournalError as error:
             self.message.show_problem(str(error))
             return
+        saved = written.record
         self.note.clear()
         self.refresh()
         if saved.id is not None:
             self.select_review(saved.id)
-        self.message.show_done(f"Review of {describe(saved)} added.")
-        self.changed.emit("reviews")
+        self.written(written.changes, f"Review of {describe(saved)} added.")
 
     # ---- the list ----------------------------------------------------------------------------
 
@@ -308,30 +269,24 @@ class ReviewsPanel(QWidget):
 
     def delete_selected(self) -> None:
         review = self.selected_review()
-        if self._service is None:
-            self.message.show_problem(NOT_OPEN)
+        service = self._service
+        if service is None:
+            self.not_open(False)
             return
         if review is None or review.id is None:
-            self.message.show_problem(CHOOSE_FIRST)
-            self.table.setFocus()
+            self.choose_first(CHOOSE_FIRST)
             return
+        review_id = review.id
         question = (
             f"Delete the review of {describe(review)}? Without it, the journal may warn you "
             "about this symptom again. This cannot be undone."
         )
-        if not Confirm.ask(self, "Delete review", question):
-            return
-        from tracker.services.errors import JournalError
-
-        try:
-            self._service.delete(review.id)
-        except JournalError as error:
-            self.message.show_problem(str(error))
-            return
-        self.refresh()
-        self.message.show_done(f"The review of {describe(review)} was deleted.")
-        self.changed.emit("reviews")
-        self.table.setFocus()
+        self.ask_and_delete(
+            "Delete review",
+            question,
+            lambda: service.delete(review_id),
+            f"The review of {describe(review)} was deleted.",
+        )
 
     def _show_count(self) -> None:
         count = self.model.rowCount()

@@ -7,23 +7,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.domain import vocab
 from tracker.domain.model import Treatment
-from tracker.ui.common import Confirm, MessageLine
-from tracker.ui.dialogs.treatment_dialog import TreatmentDialog, leave_room_for_focus
+from tracker.ui.common import leave_room_for_focus
+from tracker.ui.dialogs.treatment_dialog import SaveFunction, TreatmentDialog
 from tracker.ui.models.treatment_table_model import (
     DETAILS,
     NOTE,
@@ -32,11 +30,15 @@ from tracker.ui.models.treatment_table_model import (
     TreatmentTableModel,
     day_text,
 )
+from tracker.ui.widgets.record_page import RecordPage, RecordTable
 
 if TYPE_CHECKING:
-    from tracker.services.records import TreatmentService
+    from collections.abc import Callable
 
-NOT_OPEN = "The journal is not open yet. Wait a moment and try again."
+    from tracker.services.journal import Changes
+    from tracker.services.records import TreatmentService, Written
+    from tracker.services.registry import Services
+
 CHOOSE_FIRST = "Choose a treatment in the list first."
 
 
@@ -45,33 +47,16 @@ def describe(treatment: Treatment) -> str:
     return f"{vocab.TREATMENT_WORDS[treatment.kind]} of {day_text(treatment.started_on)}"
 
 
-class TreatmentTable(QTableView):
-    """Enter opens the chosen treatment, Delete asks to delete it."""
-
-    open_requested = Signal()
-    delete_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_requested.emit()
-            return
-        if event.key() == Qt.Key.Key_Delete:
-            self.delete_requested.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class TreatmentsPanel(QWidget):
-    changed = Signal(str)  # "treatments", after a write that succeeded
-
+class TreatmentsPanel(RecordPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service: TreatmentService | None = None
+        self._made: Changes | None = None  # what the dialog's save changed
         self.model = TreatmentTableModel()
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = TreatmentTable()
+        self.table = RecordTable(opens=True)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(STARTED, Qt.SortOrder.DescendingOrder)
@@ -93,7 +78,6 @@ class TreatmentsPanel(QWidget):
         )
         self.intro.setWordWrap(True)
         self.count_label = QLabel()
-        self.message = MessageLine()
         self.add_button = QPushButton("&Add treatment…")
         self.edit_button = QPushButton("Ed&it…")
         self.edit_button.setAccessibleName("Edit the chosen treatment")
@@ -126,6 +110,9 @@ class TreatmentsPanel(QWidget):
 
     # ---- the main window's interface ---------------------------------------------------------
 
+    def set_services(self, services: Services) -> None:
+        self.set_service(services.treatments)
+
     def set_service(self, service: TreatmentService) -> None:
         self._service = service
 
@@ -157,57 +144,64 @@ class TreatmentsPanel(QWidget):
     # ---- actions -----------------------------------------------------------------------------
 
     def add_treatment(self) -> None:
-        if self._service is None:
-            self.message.show_problem(NOT_OPEN)
+        service = self._service
+        if service is None:
+            self.not_open(False)
             return
-        saved = TreatmentDialog.ask(self, None, self._service.add)
+        saved = TreatmentDialog.ask(self, None, self._saving(service.add))
         if saved is not None:
             self._written(saved, "saved")
 
     def edit_selected(self) -> None:
         treatment = self.selected_treatment()
-        if self._service is None:
-            self.message.show_problem(NOT_OPEN)
+        service = self._service
+        if service is None:
+            self.not_open(False)
             return
         if treatment is None:
             self.message.show_problem(CHOOSE_FIRST)
             return
-        saved = TreatmentDialog.ask(self, treatment, self._service.update)
+        saved = TreatmentDialog.ask(self, treatment, self._saving(service.update))
         if saved is not None:
             self._written(saved, "changed")
 
     def delete_selected(self) -> None:
         treatment = self.selected_treatment()
-        if self._service is None:
-            self.message.show_problem(NOT_OPEN)
+        service = self._service
+        if service is None:
+            self.not_open(False)
             return
         if treatment is None or treatment.id is None:
             self.message.show_problem(CHOOSE_FIRST)
             return
+        treatment_id = treatment.id
         name = describe(treatment)
         sessions = len(treatment.sessions)
         extra = f" and its {sessions} session{'' if sessions == 1 else 's'}" if sessions else ""
-        question = f"Delete the {name}{extra} from the journal? This cannot be undone."
-        if not Confirm.ask(self, "Delete treatment", question):
-            return
-        from tracker.services.errors import JournalError
+        self.ask_and_delete(
+            "Delete treatment",
+            f"Delete the {name}{extra} from the journal? This cannot be undone.",
+            lambda: service.delete(treatment_id),
+            f"{name} deleted.",
+        )
 
-        try:
-            self._service.delete(treatment.id)
-        except JournalError as error:
-            self.message.show_problem(str(error))
-            return
-        self.refresh()
-        self.message.show_done(f"{name} deleted.")
-        self.changed.emit("treatments")
-        self.table.setFocus()
+    def _saving(self, write: Callable[[Treatment], Written[Treatment]]) -> SaveFunction:
+        """The dialog's save: ``write``, keeping what it changed for the announcement."""
+
+        def save(treatment: Treatment) -> Treatment:
+            written = write(treatment)
+            self._made = written.changes
+            return written.record
+
+        self._made = None
+        return save
 
     def _written(self, treatment: Treatment, what: str) -> None:
         self.refresh()
         if treatment.id is not None:
             self.select_treatment(treatment.id)
-        self.message.show_done(f"{describe(treatment)} {what}.")
-        self.changed.emit("treatments")
+        if self._made is not None:
+            self.written(self._made, f"{describe(treatment)} {what}.")
         self.table.setFocus()
 
     def _show_count(self) -> None:

@@ -17,6 +17,7 @@ from tracker import collector
 
 if TYPE_CHECKING:
     from tracker.services.registry import Services
+    from tracker.ui.pages import PageHost
     from tracker.ui.widgets.chart_view import ChartView
 
 
@@ -48,6 +49,13 @@ class TrendsPage(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.placeholder)
+
+    def as_widget(self) -> QWidget:
+        return self
+
+    def join(self, host: PageHost) -> None:
+        self.chart_painted.connect(host.chart_painted_once)
+        self.services_wanted.connect(host.wait_for_journal)
 
     def set_services(self, services: Services) -> None:
         """The registry: its trends service (and the trends modules) only when the chart is
