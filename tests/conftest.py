@@ -15,12 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from tracker.pyside_refs import keep_singletons_alive
-
-# As the app's start does (docs/known-issues.md): PySide6 6.12.0 drops references to None, True
-# and False, and a test run makes as many Qt calls as a window open for days.
-keep_singletons_alive()
-
 REPO = Path(__file__).resolve().parent.parent
 # Copies of the published files the tests read, so that a clone anywhere runs them; the copies
 # are checked against the published ones in ``../shared`` when it is beside the checkout

@@ -61,9 +61,6 @@ def _application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    from tracker.pyside_refs import keep_singletons_alive
-
-    keep_singletons_alive()  # PySide6 6.12.0 drops references to None (docs/known-issues.md)
     app = QApplication([sys.argv[0]])
     app.setApplicationName("spine-journal")
     app.setApplicationDisplayName(APP_NAME)

@@ -19,12 +19,8 @@ PACKAGE = "tracker"
 # the branch that breaks it (test_the_known_cycles_are_still_there says when one is stale), and
 # then the test holds every module of tracker/ to no cycle at all.
 KNOWN_CYCLES = {
-    # the one exception meant to stay until "fields" is merged: it breaks this pair
-    frozenset({"tracker.domain.redflags", "tracker.domain.rules"}),
-    # also found (imports under TYPE_CHECKING): the window reaches its parts and they name it
-    # back ("window" splits main_window.py), and the smoke test names the start's Session
-    # ("start" rewrites app.py). The lead removes each when its branch has broken it.
-    frozenset({"tracker.ui.first_start", "tracker.ui.help_menu", "tracker.ui.main_window"}),
+    # found under TYPE_CHECKING: the smoke test names the start's Session ("start" rewrites
+    # app.py); removed when that branch has broken it.
     frozenset({"tracker.app", "tracker.smoke"}),
 }
 

@@ -13,22 +13,51 @@ my journal".
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from tracker import APP_NAME
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QVBoxLayout
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
     from tracker.domain.model import Contacts, Profile
     from tracker.services.registry import Services
-    from tracker.ui.main_window import MainWindow
+    from tracker.ui.data_safety import JournalKeeper
+    from tracker.ui.widgets.entry_form import EntryForm
     from tracker.ui.widgets.example_bar import ExampleBar
     from tracker.ui.widgets.welcome_page import WelcomePage
 
 EXAMPLE_TITLE = f"{APP_NAME} — Example journal"
+
+
+class FirstStartHost(Protocol):
+    """The parts of the window the first start shows, hides and turns off."""
+
+    @property
+    def keeper(self) -> JournalKeeper | None: ...
+    @property
+    def services(self) -> Services | None: ...
+    @property
+    def tabs(self) -> QTabWidget: ...
+    @property
+    def entry_form(self) -> EntryForm: ...
+    @property
+    def contacts_panel(self) -> QWidget: ...
+    @property
+    def contacts_reminder(self) -> QWidget: ...
+    @property
+    def backups_action(self) -> QAction: ...
+    @property
+    def export_action(self) -> QAction: ...
+    @property
+    def delete_data_action(self) -> QAction: ...
+    @property
+    def journal_changed(self) -> SignalInstance: ...
+    def setWindowTitle(self, title: str) -> None: ...
 
 
 class FirstStart(QObject):
@@ -37,8 +66,8 @@ class FirstStart(QObject):
 
     journal_switched = Signal()
 
-    def __init__(self, window: MainWindow, layout: QVBoxLayout) -> None:
-        super().__init__(window)
+    def __init__(self, window: FirstStartHost, layout: QVBoxLayout) -> None:
+        super().__init__()  # kept by the window
         self._window = window
         self._layout = layout
         # made when first needed: most starts show neither
