@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
             panel.set_journal(services.journal)
 
     def set_keeper(self, keeper: JournalKeeper) -> None:
-        """Who closes and reopens the journal for a restore or a delete (the Session)."""
+        """Who closes and reopens the journal for a restore or a delete (the AppRun)."""
         self.keeper = keeper
 
     def show_damaged_journal(self, check: StartCheck) -> None:
