@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from tracker.services.backups import BackupInfo, BackupService, RestoreResult
     from tracker.services.registry import Services
     from tracker.services.unreadable import UnreadableRow
-    from tracker.start_up import Listed, StartResult, Unreadable
+    from tracker.start_up import StartResult, Unreadable
     from tracker.storage.database import JournalDatabase
     from tracker.ui.main_window import MainWindow
 
@@ -107,26 +107,29 @@ class AppRun:
         from tracker.start_up import StartWorker  # Qt's, as the window is
 
         self._start = StartWorker(folder, window)
-        self._start.listed.connect(self._listed)
+        self._start.passed.connect(self._passed)
         self._start.opened.connect(self._started)
         self._start.backed_up.connect(self._backed_up)
         window.set_keeper(self)
+        window.shell_painted.connect(self._start.start)
         window.first_painted.connect(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         from PySide6.QtCore import QTimer
 
         self.window.damaged_panel.set_aside_requested.connect(self._set_aside)
-        self._start.start(*self.window.history.range())
         QTimer.singleShot(0, self.window, set_app_icon)  # once the journal's opening has begun
 
-    def _listed(self, listed: Listed) -> None:
-        """Step 1 of the start came: the latest entries listed and the form usable (a save
+    def _passed(self) -> None:
+        """The quick check passed: the latest entries listed and the form usable (a save
         before the journal has opened finishes the opening first: ``finish_opening``); then
-        step 2."""
-        if listed.listing is not None:
-            self.window.show_early_listing(*listed.listing)
-        self._start.open(listed.checked)
+        the rest of the opening (``tracker.start_up``)."""
+        from tracker.start_up import list_early
+
+        listing = list_early(self.folder, *self.window.history.range())
+        if listing is not None:
+            self.window.show_early_listing(*listing)
+        self._start.open()
 
     @property
     def backups(self) -> BackupService:
@@ -369,13 +372,13 @@ class AppRun:
 
     def _close_open(self) -> None:
         """The open journal closed; the start's threads are waited for first, and a journal
-        the start opened that the window never took is closed too. A start-up backup that
-        finished meanwhile is said (its message may still be on its way)."""
+        the start opened that the window never took is closed too (a start-up backup that
+        finished meanwhile is still said: its signal is on its way)."""
         from tracker.start_up import Opened
 
         self._backup_due = False  # nor does a start-up backup that has not begun
-        left = self._start.finish()
-        if isinstance(left, Opened) and self._start.take(left):  # closed before it was shown
+        left = self._start.stop()
+        if isinstance(left, Opened):  # closed before it was shown
             left.db.close()
         close = getattr(self.db, "close", None)
         if close is not None:

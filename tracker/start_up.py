@@ -2,11 +2,12 @@
 a thread and post what came of them as a Qt signal, which reaches the window's thread through
 its event queue (the ``StartWorker`` lives there):
 
-1. ``listed``: the quick check (``PRAGMA quick_check``) and, on a journal it passed, the
-   latest entries read with ``sqlite3`` alone (``storage.first_listing``), so that the window
-   lists them and the form is usable before SQLAlchemy is imported. Measured: without it,
-   ``journal_ready_ms`` was 1.7x its floor (budget 1.3x), with it 0.7x. Anything this step
-   cannot read is left to the next, which names it: it never ends the start.
+1. ``passed``: the quick check (``PRAGMA quick_check``, SQLite's C code, beside the window's
+   pages). On a journal it passed, the window lists the latest entries read with ``sqlite3``
+   alone (``list_early``), so that they are listed and the form is usable before SQLAlchemy
+   is imported. Measured: without that listing, ``journal_ready_ms`` was 1.7x its floor
+   (budget 1.3x), with it 0.7x. A row the listing cannot read is left to step 2, which
+   names it: it never ends the start. Otherwise step 2 follows at once, in the same thread.
 2. ``opened``: the start-up check, the imports of the storage and services (SQLAlchemy above
    all), a quick look for records that cannot be read, and the opening. The window starts it
    once the listing is shown: both at once would slow each other (the history's sorting calls
@@ -86,31 +87,32 @@ def unreadable_or(folder: Path, failed: Failed) -> Unreadable | Failed:
     return failed
 
 
-@dataclass(frozen=True)
-class Listed:
-    checked: str | Unchecked | None  # the quick check's answer, for the start-up check
-    listing: Listing | None  # None: nothing listed (an upgrade is due, or a row is unreadable)
-
-
-def list_early(folder: Path, since: datetime, until: datetime) -> Listed:
-    """The quick check and, on a journal it passed, the entries from ``since`` to ``until``."""
-    from tracker.storage.first_listing import read_listing
+def quick_check(folder: Path) -> str | Unchecked | None:
+    """``PRAGMA quick_check`` on the journal in ``folder``, with ``sqlite3`` alone: what is
+    wrong, ``None``, or ``UNCHECKED`` for what the start-up check looks into itself (a missing
+    journal, a -shm without its -wal, a journal that could not be checked)."""
     from tracker.storage.journal_file import JOURNAL_NAME, UNCHECKED, journal_problem, sidecars
 
     db_path = folder / JOURNAL_NAME
     wal, shm = sidecars(db_path)
     if not db_path.exists() or (shm.exists() and not wal.exists()):
-        return Listed(UNCHECKED, None)  # the start-up check looks into these first
+        return UNCHECKED
     try:
-        problem = journal_problem(db_path)
+        return journal_problem(db_path)
     except Exception:  # said again by the start-up check, in plain words
-        return Listed(UNCHECKED, None)
-    if problem is not None:
-        return Listed(problem, None)
+        return UNCHECKED
+
+
+def list_early(folder: Path, since: datetime, until: datetime) -> Listing | None:
+    """The entries from ``since`` to ``until`` of a journal the quick check passed, or
+    ``None``: an upgrade is due, or a row cannot be read (the opening then names it)."""
+    from tracker.storage.first_listing import read_listing
+    from tracker.storage.journal_file import JOURNAL_NAME
+
     try:
-        return Listed(None, read_listing(db_path, since, until))
-    except Exception:  # a row it cannot read: the next step finds and names it
-        return Listed(None, None)
+        return read_listing(folder / JOURNAL_NAME, since, until)
+    except Exception:  # a row it cannot read: the opening finds and names it
+        return None
 
 
 def open_folder(
@@ -156,10 +158,11 @@ def open_folder(
 class StartWorker(QObject):
     """Made in the window's thread, so that its signals are delivered there.
 
-    ``listed`` carries a ``Listed``, ``opened`` a ``StartResult``, ``backed_up`` the plain
-    sentence of a failed start-up backup, or ``None``."""
+    ``passed``: the quick check passed (the window lists the latest entries, then calls
+    ``open``); ``opened`` carries a ``StartResult``; ``backed_up`` the plain sentence of a
+    failed start-up backup, or ``None``."""
 
-    listed = Signal(object)
+    passed = Signal()
     opened = Signal(object)
     backed_up = Signal(object)
 
@@ -171,18 +174,27 @@ class StartWorker(QObject):
         self.chart_wanted = threading.Event()
         self._threads: list[threading.Thread] = []
         self._result: StartResult | None = None  # until the window's thread takes it
+        self._stopped = False
 
-    def start(self, since: datetime, until: datetime) -> None:
-        """Step 1: the quick check and the latest entries."""
+    def start(self) -> None:
+        """Step 1, beside the window's pages: the quick check; unless it passed, step 2 at
+        once (there is nothing to list)."""
 
         def work() -> None:
-            self.listed.emit(list_early(self.folder, since, until))
+            checked = quick_check(self.folder)
+            if checked is None:
+                self.passed.emit()
+            else:
+                self._open(checked)
 
-        self._spawn("spine-journal-list", work)
+        self._spawn("spine-journal-check", work)
 
-    def open(self, checked: str | Unchecked | None) -> None:
-        """Step 2: check, import, open."""
-        self._spawn("spine-journal-start", lambda: self._open(checked))
+    def open(self) -> None:
+        """Step 2 for a journal the quick check passed: check, import, open (not once the
+        window has closed the journal: ``stop``)."""
+        if self._stopped:
+            return
+        self._spawn("spine-journal-start", lambda: self._open(None))
 
     def _spawn(self, name: str, work: Callable[[], None]) -> None:
         thread = threading.Thread(target=work, name=name, daemon=True)
@@ -227,6 +239,12 @@ class StartWorker(QObject):
     @property
     def busy(self) -> bool:
         return any(thread.is_alive() for thread in self._threads)
+
+    def stop(self) -> StartResult | None:
+        """No further step; the threads waited for; what the window never took, now its."""
+        self._stopped = True
+        left = self.finish()
+        return left if left is not None and self.take(left) else None
 
     def finish(self) -> StartResult | None:
         """Wait for the threads; what the start posted that the window has not yet taken."""

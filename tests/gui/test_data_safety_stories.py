@@ -295,13 +295,13 @@ def test_a_journal_closed_before_its_start_up_backup_began_is_not_backed_up_afte
     add_entries(data_dir, [1, 2])
     begun, copy_may_start = _held_back_backup(monkeypatch)
     copy_may_start.set()
-    finish_open = AppRun._finish_open
+    finish_open = AppRun._started
 
-    def open_then_close(opening: AppRun) -> None:
-        finish_open(opening)
+    def open_then_close(opening: AppRun, result: object) -> None:
+        finish_open(opening, result)  # type: ignore[arg-type]
         opening.close()  # in the same turn of the event loop as the opening
 
-    monkeypatch.setattr(AppRun, "_finish_open", open_then_close)
+    monkeypatch.setattr(AppRun, "_started", open_then_close)
     session = build_window(data_dir)
     qtbot.addWidget(session.window)
     session.window.show()

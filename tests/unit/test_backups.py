@@ -555,11 +555,9 @@ def test_files_are_private_even_with_a_permissive_umask(journal: Path, backup_di
 
 
 def _early(path: Path) -> str | Unchecked | None:
-    from datetime import datetime
+    from tracker.start_up import quick_check
 
-    from tracker.start_up import list_early
-
-    return list_early(path.parent, datetime.now().astimezone(), datetime.now().astimezone()).checked
+    return quick_check(path.parent)
 
 
 def test_the_early_check_finds_what_the_start_up_check_finds(
