@@ -394,6 +394,24 @@ def test_a_journal_from_a_newer_version_is_named_in_the_window_and_left_alone(
     assert journal.read_bytes() == before
 
 
+def _trends_chosen_while_opening(
+    qtbot: QtBot, data_dir: Path, imports_done: threading.Event
+) -> AppRun:
+    """The Trends tab chosen while the journal opens (held back by ``imports_done``), and the
+    opening let go once the tab has asked for the journal; returned when the chart painted."""
+    session = build_window(data_dir)
+    window = session.window
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_painted, timeout=5000):
+        window.show()
+    page = window.panels["trends"]
+    with qtbot.waitSignal(page.services_wanted, timeout=10000):  # the tab asks for the journal
+        window.tabs.setCurrentWidget(page)
+    with qtbot.waitSignal(window.chart_painted, timeout=10000):
+        imports_done.set()
+    return session
+
+
 def test_the_trends_tab_chosen_early_gets_its_first_series_from_the_start(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -409,16 +427,9 @@ def test_the_trends_tab_chosen_early_gets_its_first_series_from_the_start(
         original(self)
 
     monkeypatch.setattr(TrendsService, "prepare_first_chart", spied)
-    session = build_window(data_dir)
+    session = _trends_chosen_while_opening(qtbot, data_dir, imports_done)
     window = session.window
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.first_painted, timeout=5000):
-        window.show()
     page = window.panels["trends"]
-    with qtbot.waitSignal(page.services_wanted, timeout=10000):  # the tab asks for the journal
-        window.tabs.setCurrentWidget(page)
-    with qtbot.waitSignal(window.chart_painted, timeout=10000):
-        imports_done.set()
     assert readers == ["spine-journal-start"]
     view = page.view  # type: ignore[attr-defined]
     assert view is not None and view._data is not None
@@ -468,16 +479,8 @@ def test_a_failed_head_start_on_the_chart_does_not_stop_the_journal_opening(
         raise RuntimeError("simulated")
 
     monkeypatch.setattr(TrendsService, "prepare_first_chart", failing)
-    session = build_window(data_dir)
+    session = _trends_chosen_while_opening(qtbot, data_dir, imports_done)
     window = session.window
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.first_painted, timeout=5000):
-        window.show()
-    page = window.panels["trends"]
-    with qtbot.waitSignal(page.services_wanted, timeout=10000):  # the tab asks for the journal
-        window.tabs.setCurrentWidget(page)
-    with qtbot.waitSignal(window.chart_painted, timeout=10000):
-        imports_done.set()
     assert calls == ["spine-journal-start"]
     assert window.services is not None and "could not be opened" not in window.status.text()
     session.close()
