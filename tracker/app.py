@@ -229,10 +229,14 @@ class AppRun:
             return
         self._unreadable = []
         panel.hide()
+        from PySide6.QtCore import Qt
+
         names = ", ".join(path.name for path in done.files)
-        self.window.show_backup_problem(
-            f"Set aside after a backup: {'; '.join(r.words() for r in done.rows)}. It is kept in "
-            f"{names} in the journal folder's set-aside folder; the rest of your journal is open."
+        records = "; ".join(row.words() for row in done.rows)
+        self.window.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.window.status.setText(
+            f"Set aside, after a verified backup: {records}. It is kept in {names} in the "
+            "journal folder's set-aside folder, and the rest of your journal is open."
         )
         self.window.mark_started_up()
 

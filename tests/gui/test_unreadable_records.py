@@ -124,3 +124,26 @@ def test_setting_aside_is_refused_when_the_backup_first_cannot_be_made(
     assert entries_in(data_dir) == total  # nothing stored lost
     assert not (data_dir / "set-aside").exists()
     run.close()
+
+
+def test_a_level_its_constraint_forbids_ends_the_start_with_the_damaged_journal_offer(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """A weakness level of 9 breaks the table's CHECK constraint, which ``PRAGMA quick_check``
+    reports: the journal is handled as damaged (moved aside, never deleted; a backup offered),
+    and the start still ends."""
+    import contextlib
+    import sqlite3
+
+    make_journal(data_dir)
+    BackupService(data_dir).backup_now()
+    with contextlib.closing(sqlite3.connect(data_dir / "journal.sqlite3")) as con, con:
+        con.execute("PRAGMA ignore_check_constraints=1")
+        con.execute("UPDATE entries SET weak_left_leg = 9 WHERE pk = 1")
+    run = started(qtbot, data_dir)
+    panel = run.window.damaged_panel
+    assert panel.isVisible() and run.window.services is None
+    assert "CHECK constraint failed" in panel.text.text()
+    assert panel.restore_button.isVisible() and not panel.set_aside_button.isVisible()
+    assert list(data_dir.glob("journal.damaged-*.sqlite3"))
+    run.close()
