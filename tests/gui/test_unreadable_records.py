@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.cli.test_unreadable_cli import (
@@ -26,6 +27,11 @@ from tracker.app import AppRun, build_window
 from tracker.services.backups import BackupService
 
 START_TIMEOUT = 15000  # ms: the start must have ended by then, one way or the other
+
+
+def click(qtbot: QtBot, button: QWidget) -> None:
+    """A click on ``button``, as a person's mouse gives it."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
 
 
 def started(qtbot: QtBot, data_dir: Path) -> AppRun:
@@ -58,7 +64,7 @@ def test_an_unreadable_entry_is_named_at_start_and_set_aside(
     assert SECRET not in window.status.text() + panel.text.text()
     assert not window.entry_form.save_button.isEnabled()  # nothing is saved into it meanwhile
 
-    qtbot.mouseClick(panel.set_aside_button, Qt.MouseButton.LeftButton)
+    click(qtbot, panel.set_aside_button)
     assert not panel.isVisible()
     assert window.services is not None
     assert window.services.journal.counts()["entries"] == total - 1
@@ -82,7 +88,7 @@ def test_an_unreadable_painkiller_dose_is_named_at_start_and_set_aside(
     run = started(qtbot, data_dir)
     window = run.window
     assert DOSE_WORDS in window.status.text()
-    qtbot.mouseClick(window.damaged_panel.set_aside_button, Qt.MouseButton.LeftButton)
+    click(qtbot, window.damaged_panel.set_aside_button)
     assert window.services is not None
     assert window.services.journal.counts()["medications"] == 1
     run.close()
@@ -99,7 +105,7 @@ def test_the_newest_backup_without_the_unreadable_record_is_restored(
     panel = window.damaged_panel
     assert panel.restore_button.isVisible()
     assert panel.backup is not None and panel.backup.name == good.name
-    qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
+    click(qtbot, panel.restore_button)
     assert not panel.isVisible()
     assert window.services is not None
     assert window.services.journal.counts()["entries"] == total
@@ -118,7 +124,7 @@ def test_setting_aside_is_refused_when_the_backup_first_cannot_be_made(
     (data_dir / "backups").write_text("not a folder")
     run = started(qtbot, data_dir)
     panel = run.window.damaged_panel
-    qtbot.mouseClick(panel.set_aside_button, Qt.MouseButton.LeftButton)
+    click(qtbot, panel.set_aside_button)
     assert panel.isVisible() and run.window.services is None
     assert "The backup could not be written" in panel.message.text()
     assert entries_in(data_dir) == total  # nothing stored lost

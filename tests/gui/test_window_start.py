@@ -103,7 +103,7 @@ def test_the_form_is_usable_and_the_entries_listed_before_the_imports_finish(
     # saved before the opening finished: it is finished at once, and the entry stored
     window.entry_form.pain_score.setValue(6)
     imports_done.set()
-    qtbot.mouseClick(window.entry_form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.entry_form.save_button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
     assert window.services is not None
     assert "saved" in window.entry_form.message.text()
     stored = build_services(open_journal(data_dir)).journal.entries()
@@ -148,7 +148,7 @@ def test_same_as_last_before_the_imports_finish_copies_the_latest_entry(
     window = session.window
     assert window.services is None
     imports_done.set()
-    qtbot.mouseClick(window.entry_form.same_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.entry_form.same_button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
     assert window.services is not None
     assert window.entry_form.pain_score.value() == 3  # the latest entry's score
     session.close()
@@ -405,7 +405,8 @@ def _trends_chosen_while_opening(
     with qtbot.waitSignal(window.first_painted, timeout=5000):
         window.show()
     page = window.panels["trends"]
-    with qtbot.waitSignal(page.services_wanted, timeout=10000):  # the tab asks for the journal
+    wanted = page.services_wanted  # type: ignore[attr-defined]
+    with qtbot.waitSignal(wanted, timeout=10000):  # the tab asks for the journal
         window.tabs.setCurrentWidget(page)
     with qtbot.waitSignal(window.chart_painted, timeout=10000):
         imports_done.set()
@@ -445,7 +446,8 @@ def test_the_trends_tab_chosen_early_leaves_the_collector_paused_until_the_journ
     session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
     window = session.window
     page = window.panels["trends"]
-    with qtbot.waitSignal(page.services_wanted, timeout=5000):  # matplotlib imported
+    wanted = page.services_wanted  # type: ignore[attr-defined]
+    with qtbot.waitSignal(wanted, timeout=5000):  # matplotlib imported
         window.tabs.setCurrentWidget(page)
     assert not gc.isenabled()  # the tab's own pause left the start's in place
     with qtbot.waitSignal(window.chart_painted, timeout=10000):
