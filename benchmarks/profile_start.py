@@ -62,12 +62,12 @@ def main() -> int:
     data_dir, *rest = sys.argv[1:]
     rows = int(rest[0]) if rest else 40
     import tracker.app as app
+    from tracker import start_up
     from tracker.ui import main_window
 
     profile = cProfile.Profile()
-    timed(app._Preparation, "run")
-    timed(app.Session, "_list_early")
-    timed(app.Session, "_finish_open")
+    timed(start_up, "open_folder")
+    timed(app.AppRun, "_started")
     timed(main_window.MainWindow, "_build_pages")
     timed(main_window.MainWindow, "attach")
     build_window = app.build_window

@@ -7,25 +7,21 @@ if needed, build the services and fill the views. For a command: run it, with no
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker import APP_NAME, collector, resource
-from tracker.start_up import Preparation as _Preparation
-from tracker.start_up import StartUpBackup as _StartUpBackup
-from tracker.start_up import stop_timer as _stop
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from tracker.example_journal import ExampleJournal
     from tracker.services.backups import BackupInfo, BackupService, RestoreResult
     from tracker.services.registry import Services
+    from tracker.services.unreadable import UnreadableRow
+    from tracker.start_up import StartResult, Unreadable
     from tracker.storage.database import JournalDatabase
     from tracker.ui.main_window import MainWindow
     from tracker.ui.pages import Page
@@ -76,7 +72,7 @@ APP_ICON = "icons/spine-journal.svg"
 
 def set_app_icon() -> None:
     """The app's icon on each of its windows (title bar, task bar, Alt+Tab), drawn from its
-    SVG. Set just after the window's first paint (``Session``), not in ``_application``: Qt's
+    SVG. Set just after the window's first paint (``AppRun``), not in ``_application``: Qt's
     SVG icon engine, loaded before it, made a bare window's first paint 6 to 15 ms later."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -88,7 +84,7 @@ def style_sheet() -> str:
     return resource("style.qss").read_text(encoding="utf-8")
 
 
-class Session:
+class AppRun:
     """One running window on one journal: the window, and the services made after it painted.
 
     It is also the window's ``JournalKeeper`` (``tracker.ui.data_safety``): a restore, a new
@@ -107,24 +103,34 @@ class Session:
         self._example: ExampleJournal | None = None
         self.db: object | None = None
         self._backups: BackupService | None = None
-        self._preparation: _Preparation | None = None
-        self._waiting: QTimer | None = None
+        self._unreadable: list[UnreadableRow] = []
         self._backup_due = False
-        self._backup_thread: _StartUpBackup | None = None
-        self._backup_poll: QTimer | None = None
+        from tracker.start_up import StartWorker  # Qt's, as the window is
+
+        self._start = StartWorker(folder, window)
+        self._start.passed.connect(self._passed)
+        self._start.opened.connect(self._started)
+        self._start.backed_up.connect(self._backed_up)
         window.set_keeper(self)
-        window.shell_painted.connect(self._prepare)
-        window.first_painted.connect(self.open_journal)
+        window.shell_painted.connect(self._start.start)
         window.first_painted.connect(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         from PySide6.QtCore import QTimer
 
+        self.window.damaged_panel.set_aside_requested.connect(self._set_aside)
         QTimer.singleShot(0, self.window, set_app_icon)  # once the journal's opening has begun
 
-    def _prepare(self) -> None:
-        self._preparation = _Preparation(self.folder)
-        self._preparation.start()
+    def _passed(self) -> None:
+        """The quick check passed: the latest entries listed and the form usable (a save
+        before the journal has opened finishes the opening first: ``finish_opening``); then
+        the rest of the opening (``tracker.start_up``)."""
+        from tracker.start_up import list_early
+
+        listing = list_early(self.folder, *self.window.history.range())
+        if listing is not None:
+            self.window.show_early_listing(*listing)
+        self._start.open()
 
     @property
     def backups(self) -> BackupService:
@@ -134,144 +140,157 @@ class Session:
             self._backups = BackupService(self.folder)
         return self._backups
 
-    def open_journal(self) -> None:
-        """The start-up check first: a damaged journal is moved aside (never deleted) and not
-        opened, and the window offers the newest verified backup or a new, empty journal.
-        Otherwise the journal is opened, and once the window is usable a backup is made when
-        the journal changed since the last one (a failure is one sentence in the status line).
-
-        While SQLAlchemy and the services are still being imported, a journal the quick check
-        passed has its latest entries listed (read with ``sqlite3`` alone) and the form made
-        usable; the opening is finished when the imports are done, or at once when the person
-        saves before that (``finish_opening``)."""
-
-        preparation = self._preparation
-        if preparation is not None and preparation.is_alive() and self._list_early(preparation):
-            preparation.listed.set()
-            self._waiting = self._when_done(preparation, self.finish_opening)
+    def _started(self, result: StartResult) -> None:
+        """What the start's worker posted (``tracker.start_up``), in the window's thread: the
+        journal shown, or why not and the way on. A damaged journal was moved aside (never
+        deleted) and the window offers the newest verified backup or a new, empty journal;
+        records that cannot be read are named, with the newest backup without them or setting
+        them aside. Once a journal that changed since the last backup is open, the backup is
+        made (a failure is one sentence in the status line)."""
+        if not self._start.take(result):  # closed before it came
             return
-        self._finish_open()
-
-    def _when_done(self, thread: threading.Thread, then: Callable[[], None]) -> QTimer:
-        """Call ``then`` in the window's thread once ``thread`` has ended (a timer of the
-        window's, so it goes with the window)."""
-        from PySide6.QtCore import QTimer
-
-        timer = QTimer(self.window)
-        timer.setInterval(10)
-        timer.timeout.connect(lambda: None if thread.is_alive() else then())
-        timer.start()
-        return timer
-
-    def _list_early(self, preparation: _Preparation) -> bool:
-        """The latest entries listed and the form usable; whether it could be done."""
-        from tracker.storage.first_listing import read_listing
-
         try:
-            if preparation.early.problem() is not None:  # damaged, missing, or a lost -wal
-                return False
-        except Exception:  # the start-up check says it again, in plain words
-            return False
-        listing = read_listing(preparation.early.db_path, *self.window.history.range())
-        if listing is None:  # an upgrade comes first
-            return False
-        self.window.show_early_listing(*listing)
-        return True
-
-    def finish_opening(self) -> None:
-        """Finish the opening put off by ``open_journal`` now (waiting for the imports), if it
-        is still to do."""
-        if self._waiting is not None:
-            _stop(self._waiting)
-            self._waiting = None
-            self._finish_open()
-
-    def _finish_open(self) -> None:
-        try:
-            self._finish_open_now()
+            self._show_start(result)
         finally:  # the start's objects are made: collect cycles again (``tracker.collector``)
             collector.START.resume()
 
-    def _finish_open_now(self) -> None:
-        from PySide6.QtCore import QTimer
-
+    def _show_start(self, result: StartResult) -> None:
         from tracker.services.backups import StartState
-        from tracker.storage.errors import JournalError
+        from tracker.start_up import Damaged, Failed, Problem, Unreadable
 
-        try:
-            opened = None
-            if self._preparation is not None:
-                preparation, self._preparation = self._preparation, None
-                self._backups, check, opened = preparation.result()
-            else:
-                check = self.backups.check_on_start()
-            if check.damaged:
-                self.window.show_damaged_journal(check)
-                return
-            self._open(opened)
-        except JournalError as error:
-            self.window.show_journal_problem(str(error))
+        if isinstance(result, Failed):
+            self._say_unexpected(result.error)
+            raise result.error
+        if isinstance(result, Problem):
+            self.window.show_journal_problem(result.sentence)
             return
-        except Exception as error:  # a bug: said in the window rather than left "Opening…"
-            self.window.show_journal_problem(
-                f"Spine Journal met an unexpected problem ({type(error).__name__}). "
-                "Nothing was changed; please close it and open it again."
-            )
-            raise
-        if check.state is StartState.OK:  # a journal made just now needs no backup yet
-            self._backup_due = True
+        self._backups = result.backups
+        if isinstance(result, Damaged):
+            self.window.show_damaged_journal(result.check)
+            return
+        if isinstance(result, Unreadable):
+            self._show_unreadable(result)
+            return
+        if not self._attach((result.db, result.services)):
+            return
+        if result.check.state is StartState.OK:  # a journal made just now needs no backup yet
+            from PySide6.QtCore import QTimer
+
+            self._backup_due = True  # once the window has shown the journal
             QTimer.singleShot(0, self.window, self._start_up_backup)
         else:
             self.window.mark_started_up()
 
     def _start_up_backup(self) -> None:
-        """The backup of a journal changed since the last one, in a thread of its own: SQLite's
-        copy and its check (C code) do not hold up the window, which stays usable (a save
-        meanwhile is fine: the copy is one read transaction of its own). When it is done, the
-        window hears of it; a journal operation (restore, delete) waits for it first."""
-        if not self._backup_due:  # the journal was closed first
-            return
-        self._backup_due = False
-        self._backup_thread = _StartUpBackup(self.backups)
-        self._backup_thread.start()
-        self._backup_poll = self._when_done(self._backup_thread, self._backup_done)
+        if self._backup_due:  # else the journal was closed first
+            self._backup_due = False
+            self._start.back_up(self.backups)
 
-    def _backup_done(self) -> None:
-        thread = self._backup_thread
-        self._end_backup_wait()
-        if thread is not None:
-            thread.join()
-            if thread.problem is not None:
-                self.window.show_backup_problem(thread.problem)
-            elif thread.error is not None:
-                self.window.show_backup_problem(
-                    f"The backup at start failed with an unexpected problem "
-                    f"({type(thread.error).__name__}). Your journal is open and works."
-                )
+    def _say_unexpected(self, error: BaseException) -> None:
+        """A bug: said in the window rather than left "Opening…"."""
+        self.window.show_journal_problem(
+            f"Spine Journal met an unexpected problem ({type(error).__name__}). "
+            "Nothing was changed; please close it and open it again."
+        )
+
+    def _backed_up(self, problem: str | None) -> None:
+        if problem is not None:
+            self.window.show_backup_problem(problem)
         self.window.mark_started_up()
 
-    def _end_backup_wait(self) -> None:
-        _stop(self._backup_poll)
-        self._backup_poll = None
-        self._backup_thread = None
+    # ---- records that cannot be read ------------------------------------------------------
+
+    def _show_unreadable(self, found: Unreadable) -> None:
+        from tracker.services.unreadable import describe
+
+        self._unreadable = found.rows
+        sentences = describe(found.rows)
+        self.window.damaged_panel.show_unreadable(sentences, found.backup)
+        keys = ", Alt+F restores the backup" if found.backup is not None else ""
+        one = "it" if len(found.rows) == 1 else "them"
+        self.window.show_journal_problem(
+            f"{sentences[0]} Choose above what to do (Alt+I sets {one} aside{keys})."
+            if len(sentences) == 1
+            else f"{len(sentences)} records cannot be read. Choose above what to do "
+            f"(Alt+I sets {one} aside{keys})."
+        )
+
+    def _set_aside(self) -> None:
+        """A verified backup, the records written to the set-aside folder and removed, then
+        the rest of the journal opened."""
+        from tracker.services.unreadable import UnreadableService
+        from tracker.storage.errors import JournalError
+
+        panel = self.window.damaged_panel
+        try:
+            done = UnreadableService(self.folder).set_aside(self._unreadable)
+            self._open()
+        except JournalError as error:
+            panel.show_problem(str(error))
+            return
+        self._unreadable = []
+        panel.hide()
+        from PySide6.QtCore import Qt
+
+        names = ", ".join(path.name for path in done.files)
+        records = "; ".join(row.words() for row in done.rows)
+        self.window.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.window.status.setText(
+            f"Set aside, after a verified backup: {records}. It is kept in {names} in the "
+            "journal folder's set-aside folder, and the rest of your journal is open."
+        )
+        self.window.mark_started_up()
+
+    # ---- opening and closing ------------------------------------------------------------------
+
+    def finish_opening(self) -> None:
+        """A save (or "same as last", or a delete) while the journal is still opening: the
+        start's worker is waited for and what it posted is taken now."""
+        if self.db is None:
+            left = self._start.finish()
+            if left is not None:
+                self._started(left)
+
+    def chart_wanted(self) -> None:
+        """The Trends tab waits for the journal: the start reads the chart's first series too,
+        if it has not yet opened the journal."""
+        self._start.chart_wanted.set()
 
     def _open(self, opened: tuple[JournalDatabase, Services] | None = None) -> None:
-        """Open the journal (or take the one the start opened) and give the window its
-        services."""
+        """Open the journal (or take the one given) and give the window its services;
+        ``JournalError`` when it could not be done."""
         from tracker.services.registry import build_services
         from tracker.storage.database import open_journal
 
         if opened is None:
             db = open_journal(self.folder)
             opened = db, build_services(db)
-        self.db, services = opened
-        self.window.attach(services)
+        self._attach(opened, raising=True)
 
-    def chart_wanted(self) -> None:
-        """The Trends tab waits for the journal: the start reads the chart's first series too,
-        if it has not yet opened the journal."""
-        if self._preparation is not None:
-            self._preparation.chart_wanted.set()
+    def _attach(self, opened: tuple[JournalDatabase, Services], *, raising: bool = False) -> bool:
+        """The window given the services; whether it could read what it shows. A record it
+        cannot read is named, as at the start (its journal left closed)."""
+        from tracker.start_up import Failed, unreadable_or
+        from tracker.storage.errors import JournalError
+
+        self.db, services = opened
+        try:
+            self.window.attach(services)
+        except JournalError as error:
+            if raising:
+                raise
+            self.window.show_journal_problem(str(error))
+            return False
+        except Exception as error:
+            self._close_open()
+            self.db = None
+            found = unreadable_or(self.folder, Failed(error))
+            if isinstance(found, Failed):
+                self._say_unexpected(error)
+                raise
+            self._show_unreadable(found)
+            return False
+        return True
 
     def _close_journal(self) -> bool:
         """Close the journal's connections; whether it was open. Once the journal opened again
@@ -357,23 +376,15 @@ class Session:
         self._drop_example()
 
     def _close_open(self) -> None:
-        _stop(self._waiting)  # closed before the opening finished: it never will
-        self._waiting = None
-        if self._preparation is not None:  # and what the start opened is closed with it
-            preparation, self._preparation = self._preparation, None
-            with contextlib.suppress(Exception):
-                _backups, _check, opened = preparation.result()
-                if opened is not None:
-                    opened[0].close()
-        self._backup_due = False  # nor does a start-up backup that has not begun
-        if self._backup_thread is not None:  # the start-up backup finishes first
-            from shiboken6 import isValid
+        """The open journal closed; the start's threads are waited for first, and a journal
+        the start opened that the window never took is closed too (a start-up backup that
+        finished meanwhile is still said: its signal is on its way)."""
+        from tracker.start_up import Opened
 
-            self._backup_thread.join()
-            if isValid(self.window):
-                self._backup_done()
-            else:
-                self._end_backup_wait()
+        self._backup_due = False  # nor does a start-up backup that has not begun
+        left = self._start.stop()
+        if isinstance(left, Opened):  # closed before it was shown
+            left.db.close()
         close = getattr(self.db, "close", None)
         if close is not None:
             close()
@@ -392,7 +403,7 @@ def _panel(module: str, name: str) -> Callable[[], Page]:
     return make
 
 
-def build_window(folder: Path) -> Session:
+def build_window(folder: Path) -> AppRun:
     """The main window on the journal in ``folder``, not yet shown (tests call this too)."""
     from tracker.ui.main_window import MainWindow
 
@@ -430,11 +441,11 @@ def build_window(folder: Path) -> Session:
         frozenset({"entries", "treatments", "medications", "alerts"}),
         lazy=True,
     )
-    return Session(window, folder)
+    return AppRun(window, folder)
 
 
 def run_window(argv: Sequence[str]) -> int:
-    collector.START.pause()  # until the journal has opened (``Session._finish_open``)
+    collector.START.pause()  # until the journal has opened (``AppRun._started``)
     try:
         return _run_window(argv)
     finally:  # if it never did (``resume`` does nothing the second time)

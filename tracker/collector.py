@@ -18,7 +18,7 @@ only one caught in a reference cycle is kept for good. So:
 A pause inside another does nothing: the outer one resumes. Pauses that freeze, their resumes
 and ``collect_frozen`` are called on the window's thread. The start's thread only reads the
 chart's first series (``paused``), while the start's pause holds and before ``START`` is
-resumed (``Session._finish_open`` waits for that thread first).
+resumed (``AppRun.close`` waits for that thread first).
 """
 
 from __future__ import annotations

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from tracker.app import Session
+    from tracker.app import AppRun
 
 TIMEOUT_S = 120.0
 EXIT_NOT_READY = 1
 
 
-def watch(session: Session, app: QApplication) -> None:
+def watch(session: AppRun, app: QApplication) -> None:
     """Make the window of ``session`` close itself once its journal is ready."""
     from PySide6.QtCore import QTimer
 

@@ -1,117 +1,254 @@
-"""The threads of the window's start (``tracker.app.Session`` runs them): the preparation,
-which checks the journal and imports the storage and services while the window paints its
-pages, and the start-up backup; and stopping a timer of the window's."""
+"""The window's start, in one worker (``tracker.app.AppRun`` runs it), whose steps each run in
+a thread and post what came of them as a Qt signal, which reaches the window's thread through
+its event queue (the ``StartWorker`` lives there):
+
+1. ``passed``: the quick check (``PRAGMA quick_check``, SQLite's C code, beside the window's
+   pages). On a journal it passed, the window lists the latest entries read with ``sqlite3``
+   alone (``list_early``), so that they are listed and the form is usable before SQLAlchemy
+   is imported. Measured: without that listing, ``journal_ready_ms`` was 1.7x its floor
+   (budget 1.3x), with it 0.7x. A row the listing cannot read is left to step 2, which
+   names it: it never ends the start. Otherwise step 2 follows at once, in the same thread.
+2. ``opened``: the start-up check, the imports of the storage and services (SQLAlchemy above
+   all), a quick look for records that cannot be read, and the opening. The window starts it
+   once the listing is shown: both at once would slow each other (the history's sorting calls
+   Python code from Qt a thousand times, each call waiting for this thread to let the GIL go).
+   Every way it ends is one of ``Opened``, ``Damaged``, ``Unreadable``, ``Problem`` or
+   ``Failed`` (a bug).
+3. ``backed_up``: for a journal that opened, the start-up backup.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, Signal
 
+if TYPE_CHECKING:
     from tracker.services.backups import BackupService, StartCheck
     from tracker.services.registry import Services
+    from tracker.services.unreadable import UnreadableRow
+    from tracker.storage.backups import BackupInfo
     from tracker.storage.database import JournalDatabase
+    from tracker.storage.first_listing import Listing
+    from tracker.storage.journal_file import Unchecked
 
 
-class Preparation(threading.Thread):
-    """Started just after the window's first paint: runs the quick check (``PRAGMA
-    quick_check``, SQLite's own C code, in a thread of its own, beside the window's pages) and,
-    once the latest entries are listed, imports the storage and service layers (SQLAlchemy
-    above all) and runs the start-up check, then opens a journal the check passed, so that
-    opening the journal waits for none of it. ``result`` hands the check and the opened
-    journal, or the error, to the window's thread."""
+@dataclass
+class Opened:
+    backups: BackupService
+    check: StartCheck
+    db: JournalDatabase
+    services: Services
 
-    def __init__(self, folder: Path) -> None:
-        from tracker.storage.journal_file import JOURNAL_NAME, EarlyCheck
 
-        super().__init__(name="spine-journal-start", daemon=True)
+@dataclass(frozen=True)
+class Damaged:
+    backups: BackupService
+    check: StartCheck
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    backups: BackupService
+    rows: list[UnreadableRow]
+    backup: BackupInfo | None  # the newest verified backup in which every record reads
+
+
+@dataclass(frozen=True)
+class Problem:
+    sentence: str  # a JournalError's: the disk, a newer version, a locked file
+
+
+@dataclass(frozen=True)
+class Failed:
+    error: BaseException  # a bug: raised again in the window's thread
+
+
+StartResult = Opened | Damaged | Unreadable | Problem | Failed
+
+
+def unreadable_or(folder: Path, failed: Failed) -> Unreadable | Failed:
+    """After an unexpected failure: the records that cannot be read, looked for one by one
+    (all of them, not only the quick screen's), if that is what it was."""
+    from tracker.services.backups import BackupService
+    from tracker.services.unreadable import UnreadableService
+
+    with contextlib.suppress(Exception):
+        service = UnreadableService(folder)
+        rows = service.find(full=True)
+        if rows:
+            return Unreadable(BackupService(folder), rows, service.newest_backup_without_them())
+    return failed
+
+
+def quick_check(folder: Path) -> str | Unchecked | None:
+    """``PRAGMA quick_check`` on the journal in ``folder``, with ``sqlite3`` alone: what is
+    wrong, ``None``, or ``UNCHECKED`` for what the start-up check looks into itself (a missing
+    journal, a -shm without its -wal, a journal that could not be checked)."""
+    from tracker.storage.journal_file import JOURNAL_NAME, UNCHECKED, journal_problem, sidecars
+
+    db_path = folder / JOURNAL_NAME
+    wal, shm = sidecars(db_path)
+    if not db_path.exists() or (shm.exists() and not wal.exists()):
+        return UNCHECKED
+    try:
+        return journal_problem(db_path)
+    except Exception:  # said again by the start-up check, in plain words
+        return UNCHECKED
+
+
+def list_early(folder: Path, since: datetime, until: datetime) -> Listing | None:
+    """The entries from ``since`` to ``until`` of a journal the quick check passed, or
+    ``None``: an upgrade is due, or a row cannot be read (the opening then names it)."""
+    from tracker.storage.first_listing import read_listing
+    from tracker.storage.journal_file import JOURNAL_NAME
+
+    try:
+        return read_listing(folder / JOURNAL_NAME, since, until)
+    except Exception:  # a row it cannot read: the opening finds and names it
+        return None
+
+
+def open_folder(
+    folder: Path,
+    *,
+    checked: str | Unchecked | None = None,
+    chart_wanted: threading.Event | None = None,
+) -> StartResult:
+    """Check, import, look for unreadable records and open the journal in ``folder``.
+    ``checked``: the quick check's answer (``list_early``)."""
+    try:
+        import sqlalchemy.orm  # noqa: F401 - the import is the work
+
+        from tracker.services.backups import BackupService
+        from tracker.services.registry import build_services
+        from tracker.services.unreadable import UnreadableService
+        from tracker.storage.database import open_journal
+        from tracker.storage.errors import JournalError
+    except BaseException as error:
+        return Failed(error)
+    try:
+        backups = BackupService(folder)
+        check = backups.check_on_start(checked=checked)
+        if check.damaged:
+            return Damaged(backups, check)
+        unreadable = UnreadableService(folder)
+        rows = unreadable.find(full=False)
+        if rows:
+            return Unreadable(backups, rows, unreadable.newest_backup_without_them())
+        db = open_journal(folder)
+        services = build_services(db)
+    except JournalError as error:
+        return Problem(str(error))
+    except Exception as error:
+        return unreadable_or(folder, Failed(error))
+    if chart_wanted is not None and chart_wanted.is_set():
+        # only a head start: if it fails, the chart reads again, and says what fails
+        with contextlib.suppress(Exception):
+            services.trends.prepare_first_chart()
+    return Opened(backups, check, db, services)
+
+
+class StartWorker(QObject):
+    """Made in the window's thread, so that its signals are delivered there.
+
+    ``passed``: the quick check passed (the window lists the latest entries, then calls
+    ``open``); ``opened`` carries a ``StartResult``; ``backed_up`` the plain sentence of a
+    failed start-up backup, or ``None``."""
+
+    passed = Signal()
+    opened = Signal(object)
+    backed_up = Signal(object)
+
+    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.folder = folder
-        # the quick check (C code, which lets the GIL go) runs beside the window's pages
-        self.early = EarlyCheck(folder / JOURNAL_NAME)
-        self.backups: BackupService | None = None
-        self.check: StartCheck | None = None
-        self.error: BaseException | None = None
-        # a journal the check passed, opened here too (engine, services; an upgrade if due)
-        self._opened: tuple[JournalDatabase, Services] | None = None
-        # set by the window's thread when the Trends tab waits for the journal: the chart's
-        # first series are then read here as well (the trends service keeps them)
+        # the Trends tab waits for the journal: the worker reads the chart's first series
+        # too, if it has not yet opened the journal (read once, never waited on)
         self.chart_wanted = threading.Event()
-        # set by the window's thread once the latest entries are listed (or could not be): for a
-        # journal the quick check passed, the imports wait for it. Listing them resets the
-        # history's table, whose sorting calls the model's Python code from Qt a thousand
-        # times, and each call would first wait for this thread to let the GIL go: 150 to 250
-        # ms, against 40 ms of work.
-        self.listed = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._result: StartResult | None = None  # until the window's thread takes it
+        self._stopped = False
 
     def start(self) -> None:
-        self.early.start()
-        super().start()
+        """Step 1, beside the window's pages: the quick check; unless it passed, step 2 at
+        once (there is nothing to list)."""
 
-    def run(self) -> None:
-        with contextlib.suppress(Exception):  # said again by the start-up check, in plain words
-            if self.early.problem() is None:  # then the window lists the latest entries first
-                self.listed.wait()
-        try:
-            import sqlalchemy.orm  # noqa: F401 - the import is the work
+        def work() -> None:
+            checked = quick_check(self.folder)
+            if checked is None:
+                self.passed.emit()
+            else:
+                self._open(checked)
 
-            from tracker.services.backups import BackupService
-            from tracker.services.registry import build_services
-            from tracker.storage.database import open_journal
+        self._spawn("spine-journal-check", work)
 
-            self.backups = BackupService(self.folder)
-            self.check = self.backups.check_on_start(checked=self.early.problem())
-            if self.check.damaged:
-                return
-            db = open_journal(self.folder)
-            self._opened = db, build_services(db)
-        except BaseException as error:  # handed to the window's thread by ``result``
-            self.error = error
+    def open(self) -> None:
+        """Step 2 for a journal the quick check passed: check, import, open (not once the
+        window has closed the journal: ``stop``)."""
+        if self._stopped:
             return
-        if self.chart_wanted.is_set():
-            # only a head start: if it fails, the chart reads again, and says what fails
-            with contextlib.suppress(Exception):
-                self._opened[1].trends.prepare_first_chart()
+        self._spawn("spine-journal-start", lambda: self._open(None))
 
-    def result(self) -> tuple[BackupService, StartCheck, tuple[JournalDatabase, Services] | None]:
-        """The check, and the journal opened here (``None`` when it was damaged), handed over:
-        this thread keeps no hold on it (its timer outlives it); or the error either raised."""
-        self.listed.set()  # nothing is listed now, if it was not yet
-        self.join()
-        if self.error is not None:
-            raise self.error
-        assert self.backups is not None and self.check is not None
-        opened, self._opened = self._opened, None
-        return self.backups, self.check, opened
+    def _spawn(self, name: str, work: Callable[[], None]) -> None:
+        thread = threading.Thread(target=work, name=name, daemon=True)
+        self._threads.append(thread)
+        thread.start()
 
+    def _open(self, checked: str | Unchecked | None) -> None:
+        result = open_folder(self.folder, checked=checked, chart_wanted=self.chart_wanted)
+        self._result = result
+        self.opened.emit(result)
 
-def stop_timer(timer: QTimer | None) -> None:
-    """Stop a timer of the window's, unless it went with the window."""
-    from shiboken6 import isValid
+    def take(self, result: StartResult) -> bool:
+        """Whether ``result`` is still to be handled (and is now the window's)."""
+        if self._result is not result:
+            return False
+        self._result = None
+        return True
 
-    if timer is not None and isValid(timer):
-        timer.stop()
+    def back_up(self, backups: BackupService) -> None:
+        """``backups.backup_if_changed`` off the window's thread: SQLite's copy and its check
+        (C code) do not hold up the window, which stays usable (a save meanwhile is fine:
+        the copy is one read transaction of its own)."""
 
+        def work() -> None:
+            from tracker.storage.errors import JournalError
 
-class StartUpBackup(threading.Thread):
-    """``BackupService.backup_if_changed`` off the window's thread; ``problem`` is the plain
-    sentence of a failure, ``error`` anything else (raised again in the window's thread)."""
+            try:
+                backups.backup_if_changed()
+            except JournalError as error:
+                self.backed_up.emit(str(error))
+                return
+            except Exception as error:
+                self.backed_up.emit(
+                    f"The backup at start failed with an unexpected problem "
+                    f"({type(error).__name__}). Your journal is open and works."
+                )
+                return
+            self.backed_up.emit(None)
 
-    def __init__(self, backups: BackupService) -> None:
-        super().__init__(name="spine-journal-backup", daemon=True)
-        self.backups = backups
-        self.problem: str | None = None
-        self.error: BaseException | None = None
+        self._spawn("spine-journal-backup", work)
 
-    def run(self) -> None:
-        from tracker.storage.errors import JournalError
+    @property
+    def busy(self) -> bool:
+        return any(thread.is_alive() for thread in self._threads)
 
-        try:
-            self.backups.backup_if_changed()
-        except JournalError as error:
-            self.problem = str(error)
-        except BaseException as error:  # raised again in the window's thread
-            self.error = error
+    def stop(self) -> StartResult | None:
+        """No further step; the threads waited for; what the window never took, now its."""
+        self._stopped = True
+        left = self.finish()
+        return left if left is not None and self.take(left) else None
+
+    def finish(self) -> StartResult | None:
+        """Wait for the threads; what the start posted that the window has not yet taken."""
+        for thread in self._threads:
+            thread.join()
+        self._threads.clear()
+        return self._result

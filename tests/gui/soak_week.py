@@ -227,7 +227,7 @@ def main(argv: list[str]) -> int:
     real_build = app.build_window
     weeks: list[Week] = []  # kept alive while the window runs
 
-    def build_then_drive(folder: Path) -> app.Session:
+    def build_then_drive(folder: Path) -> app.AppRun:
         session = real_build(folder)
         weeks.append(Week(ticks))
         weeks[-1].start_when_ready()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tracker.app import Session, build_window
+from tracker.app import AppRun, build_window
 from tracker.domain.model import Contacts, Entry, Pain, Profile
 from tracker.services.registry import Services, build_services
 from tracker.storage.database import open_journal
@@ -22,7 +22,7 @@ from tracker.ui.main_window import MainWindow
 HELPLINE = "0800 123 4567"
 
 
-def open_window(qtbot: QtBot, data_dir: Path) -> Session:
+def open_window(qtbot: QtBot, data_dir: Path) -> AppRun:
     session = build_window(data_dir)
     qtbot.addWidget(session.window)
     with qtbot.waitSignal(session.window.first_painted, timeout=5000):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import click_shown as click
-from tracker.app import Session, build_window
+from tracker.app import AppRun, build_window
 from tracker.domain.model import Entry, Pain
 from tracker.services.backups import BackupService
 from tracker.services.journal import JournalService
@@ -34,14 +34,14 @@ from tracker.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def sessions(qtbot: QtBot) -> Iterator[list[Session]]:
-    opened: list[Session] = []
+def sessions(qtbot: QtBot) -> Iterator[list[AppRun]]:
+    opened: list[AppRun] = []
     yield opened
     for session in opened:
         session.close()
 
 
-def open_window(qtbot: QtBot, data_dir: Path, sessions: list[Session]) -> MainWindow:
+def open_window(qtbot: QtBot, data_dir: Path, sessions: list[AppRun]) -> MainWindow:
     """The whole window as the app builds it; returns once the start-up check has run and the
     journal is open and its start-up backup made, or the damaged-journal panel is shown."""
     session = build_window(data_dir)
@@ -122,7 +122,7 @@ DAMAGE: dict[str, Callable[[Path], object]] = {
 
 @pytest.mark.parametrize("kind", list(DAMAGE))
 def test_a_damaged_journal_is_set_aside_and_the_newest_backup_restored_from_the_window(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session], kind: str
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun], kind: str
 ) -> None:
     in_backup = add_entries(data_dir, [2, 3])
     backup = BackupService(data_dir).backup_now()
@@ -161,7 +161,7 @@ def test_a_damaged_journal_is_set_aside_and_the_newest_backup_restored_from_the_
 
 
 def test_with_no_backup_a_damaged_journal_offers_a_new_empty_one(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     add_entries(data_dir, [5])
     journal = data_dir / "journal.sqlite3"
@@ -186,7 +186,7 @@ def test_with_no_backup_a_damaged_journal_offers_a_new_empty_one(
 
 
 def test_a_failed_backup_at_start_is_one_sentence_in_the_status_line(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     add_entries(data_dir, [1])
     (data_dir / "backups").write_text("not a folder")  # no backup can be written there
@@ -200,7 +200,7 @@ def test_a_failed_backup_at_start_is_one_sentence_in_the_status_line(
 
 
 def test_each_start_with_a_changed_journal_makes_a_verified_backup(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     add_entries(data_dir, [1, 2])
     window = open_window(qtbot, data_dir, sessions)
@@ -237,7 +237,7 @@ def _held_back_backup(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event,
 
 
 def test_the_start_up_backup_does_not_hold_up_the_window(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The backup runs beside the window: the person can save meanwhile, and the backup is
     made and verified once it may go on."""
@@ -260,7 +260,7 @@ def test_the_start_up_backup_does_not_hold_up_the_window(
 
 
 def test_an_unexpected_failure_of_the_start_up_backup_is_one_sentence(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_entries(data_dir, [1])
 
@@ -303,13 +303,13 @@ def test_a_journal_closed_before_its_start_up_backup_began_is_not_backed_up_afte
     add_entries(data_dir, [1, 2])
     begun, copy_may_start = _held_back_backup(monkeypatch)
     copy_may_start.set()
-    finish_open = Session._finish_open
+    finish_open = AppRun._started
 
-    def open_then_close(opening: Session) -> None:
-        finish_open(opening)
+    def open_then_close(opening: AppRun, result: object) -> None:
+        finish_open(opening, result)  # type: ignore[arg-type]
         opening.close()  # in the same turn of the event loop as the opening
 
-    monkeypatch.setattr(Session, "_finish_open", open_then_close)
+    monkeypatch.setattr(AppRun, "_started", open_then_close)
     session = build_window(data_dir)
     qtbot.addWidget(session.window)
     session.window.show()
@@ -332,7 +332,7 @@ def open_backups(qtbot: QtBot, window: MainWindow) -> BackupsDialog:
 
 
 def test_restore_a_backup_through_the_backups_dialog(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = open_window(qtbot, data_dir, sessions)
     window.contacts_panel.later_button.click()
@@ -377,7 +377,7 @@ def test_restore_a_backup_through_the_backups_dialog(
 
 
 def test_saying_no_to_the_restore_question_changes_nothing(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_entries(data_dir, [1])
     window = open_window(qtbot, data_dir, sessions)  # the start makes a backup
@@ -405,7 +405,7 @@ def open_export(qtbot: QtBot, window: MainWindow) -> ExportDialog:
 def test_export_json_from_the_window_warns_the_first_time_only(
     qtbot: QtBot,
     data_dir: Path,
-    sessions: list[Session],
+    sessions: list[AppRun],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
@@ -447,7 +447,7 @@ def test_export_json_from_the_window_warns_the_first_time_only(
 def test_declining_the_first_export_warning_writes_nothing_and_asks_again(
     qtbot: QtBot,
     data_dir: Path,
-    sessions: list[Session],
+    sessions: list[AppRun],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
@@ -467,7 +467,7 @@ def test_declining_the_first_export_warning_writes_nothing_and_asks_again(
 
 
 def test_an_export_to_a_missing_folder_says_so(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session], tmp_path: Path
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun], tmp_path: Path
 ) -> None:
     window = open_window(qtbot, data_dir, sessions)
     dialog = open_export(qtbot, window)
@@ -480,7 +480,7 @@ def test_an_export_to_a_missing_folder_says_so(
 
 
 def test_delete_all_my_data_needs_the_word_delete(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     add_entries(data_dir, [4, 5])
     window = open_window(qtbot, data_dir, sessions)
@@ -517,7 +517,7 @@ def test_delete_all_my_data_needs_the_word_delete(
 
 
 def test_the_journal_menu_has_distinct_alt_letters(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     window = open_window(qtbot, data_dir, sessions)
     texts = [a.text() for a in window.journal_menu.actions() if not a.isSeparator()]
@@ -529,7 +529,7 @@ def test_the_journal_menu_has_distinct_alt_letters(
 
 
 def test_every_input_of_the_new_dialogs_has_a_buddy_label_and_a_name(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QLineEdit
 

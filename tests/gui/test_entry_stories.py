@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import press, type_keys
-from tracker.app import Session
+from tracker.app import AppRun
 from tracker.domain.model import Contacts, Entry, Pain, Profile, Weakness
 from tracker.services.registry import Services, build_services
 from tracker.storage.database import open_journal
@@ -25,7 +25,7 @@ from tracker.ui.main_window import MainWindow
 @pytest.fixture
 def new_window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
     # The window on its own (the further panels have their own stories), on a new journal.
-    session = Session(MainWindow(data_dir / "journal.sqlite3"), data_dir)
+    session = AppRun(MainWindow(data_dir / "journal.sqlite3"), data_dir)
     qtbot.addWidget(session.window)
     with qtbot.waitSignal(session.window.first_painted, timeout=5000):
         session.window.show()

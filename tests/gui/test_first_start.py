@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.helpers import focused
 from tests.gui.test_data_safety_stories import click, open_window
 from tests.gui.test_entry_stories import press
-from tracker.app import Session
+from tracker.app import AppRun
 from tracker.domain.model import Appointment, Contacts, Entry, Pain, Profile
 from tracker.services.backups import BackupService
 from tracker.services.registry import Services, build_services
@@ -27,8 +27,8 @@ from tracker.ui.first_start import EXAMPLE_TITLE
 
 
 @pytest.fixture
-def sessions() -> Iterator[list[Session]]:
-    opened: list[Session] = []
+def sessions() -> Iterator[list[AppRun]]:
+    opened: list[AppRun] = []
     yield opened
     for session in opened:
         session.close()
@@ -59,7 +59,7 @@ def backups_now(data_dir: Path) -> list[tuple[str, int]]:
 
 
 def test_a_new_journal_opens_on_the_welcome_page_inside_the_window(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     window = open_window(qtbot, data_dir, sessions)
     page = window.first_start.page
@@ -76,7 +76,7 @@ def test_a_new_journal_opens_on_the_welcome_page_inside_the_window(
 
 
 def test_a_journal_with_entries_opens_on_todays_entry(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     services, db = stored(data_dir)
     services.journal.save_entry(
@@ -90,7 +90,7 @@ def test_a_journal_with_entries_opens_on_todays_entry(
 
 
 def test_start_my_journal_stores_the_numbers_and_goes_to_the_pain_score(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     window = open_window(qtbot, data_dir, sessions)
     numbers = window.first_start.page.numbers
@@ -115,7 +115,7 @@ def test_start_my_journal_stores_the_numbers_and_goes_to_the_pain_score(
 
 
 def test_the_welcome_page_by_keyboard_alone(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     window = open_window(qtbot, data_dir, sessions)
     page = window.first_start.page
@@ -141,7 +141,7 @@ def test_the_welcome_page_by_keyboard_alone(
 
 
 def test_enter_in_a_number_starts_the_journal_and_no_number_is_needed(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     window = open_window(qtbot, data_dir, sessions)
     press(qtbot, Qt.Key.Key_Return)  # nothing typed
@@ -154,7 +154,7 @@ def test_enter_in_a_number_starts_the_journal_and_no_number_is_needed(
 
 
 def test_alt_s_starts_the_journal_from_anywhere_on_the_page(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     window = open_window(qtbot, data_dir, sessions)
     qtbot.keyClicks(focused(), "0800 555 6666")  # type: ignore[arg-type]
@@ -167,7 +167,7 @@ def test_alt_s_starts_the_journal_from_anywhere_on_the_page(
 
 
 def test_someone_who_quits_on_the_welcome_page_sees_it_again(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     window = open_window(qtbot, data_dir, sessions)
     qtbot.keyClicks(window.first_start.page.numbers.helpline, "0800 777 8888")
@@ -182,7 +182,7 @@ def test_someone_who_quits_on_the_welcome_page_sees_it_again(
 
 
 def test_a_number_that_is_not_text_is_refused_on_the_page(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     window = open_window(qtbot, data_dir, sessions)
     page = window.first_start.page
@@ -220,7 +220,7 @@ def persons_journal(data_dir: Path) -> tuple[dict[str, object], list[tuple[str, 
 
 
 def test_the_example_journal_opens_apart_and_back_to_my_journal_leaves_mine_untouched(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     before = persons_journal(data_dir)
     window = open_window(qtbot, data_dir, sessions)
@@ -261,7 +261,7 @@ def test_the_example_journal_opens_apart_and_back_to_my_journal_leaves_mine_unto
 
 
 def test_quitting_from_the_example_leaves_the_persons_journal_intact(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     before = persons_journal(data_dir)
     window = open_window(qtbot, data_dir, sessions)
@@ -278,7 +278,7 @@ def test_quitting_from_the_example_leaves_the_persons_journal_intact(
 
 
 def test_the_example_is_made_afresh_each_time(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     window = open_window(qtbot, data_dir, sessions)
     click(qtbot, window.first_start.page.example_button)
@@ -292,7 +292,7 @@ def test_the_example_is_made_afresh_each_time(
 
 
 def test_an_example_that_cannot_be_made_leaves_the_person_on_their_journal(
-    qtbot: QtBot, data_dir: Path, sessions: list[Session]
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
     window = open_window(qtbot, data_dir, sessions)
     (data_dir / "example").write_text("not a folder", encoding="utf-8")  # in the way

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 import tracker
 from tests.conftest import REPO
 from tests.gui.test_treatments_panel import focused, press
-from tracker.app import Session, build_window
+from tracker.app import AppRun, build_window
 from tracker.domain import rules
 from tracker.domain.model import Contacts, Entry, Pain, Profile
 from tracker.services.journal import JournalService
@@ -35,7 +35,7 @@ README_SENTENCE = "A flag that does not fire means only that none of these patte
 
 @pytest.fixture
 def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
-    session: Session = build_window(data_dir)
+    session: AppRun = build_window(data_dir)
     window = session.window
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.first_painted, timeout=5000):

@@ -71,11 +71,12 @@ now = datetime.now().astimezone().replace(microsecond=0)
 JournalService(db).save_entry(Entry(recorded_at=now - timedelta(days=1), pain=Pain(score=3)))
 db.close()
 imports_done = threading.Event()
-original = app_module._Preparation.run
-def held_back(self):
+import tracker.start_up as start_up
+original = start_up.open_folder
+def held_back(folder, **kwargs):
     imports_done.wait(60)
-    original(self)
-app_module._Preparation.run = held_back
+    return original(folder, **kwargs)
+start_up.open_folder = held_back
 app = QApplication([])
 session = app_module.build_window(data)
 window = session.window

@@ -16,10 +16,11 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 import tracker.app as app_module
+import tracker.start_up as start_up
 from tests.conftest import EXAMPLE_JOURNAL, REPO, run_cli
 from tests.gui.test_history_updates import shown
 from tracker import collector
-from tracker.app import Session, build_window
+from tracker.app import AppRun, build_window
 from tracker.domain.model import Entry, Pain
 from tracker.services.journal import JournalService
 from tracker.services.registry import build_services
@@ -55,7 +56,7 @@ def _journal_with_two_entries(data_dir: Path) -> None:
     db.close()
 
 
-def _shown_until_ready(qtbot: QtBot, data_dir: Path) -> Session:
+def _shown_until_ready(qtbot: QtBot, data_dir: Path) -> AppRun:
     """The window built and shown, once ``journal_ready`` came."""
     session = build_window(data_dir)
     qtbot.addWidget(session.window)
@@ -65,21 +66,21 @@ def _shown_until_ready(qtbot: QtBot, data_dir: Path) -> Session:
 
 
 def _slow_start(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """The start's imports held back until the returned event is set."""
+    """The start's worker held back until the returned event is set."""
     imports_done = threading.Event()
-    original = app_module._Preparation.run
+    original = start_up.open_folder
 
-    def held_back(self: app_module._Preparation) -> None:
+    def held_back(folder: Path, **kwargs: object) -> start_up.StartResult:
         imports_done.wait(10)
-        original(self)
+        return original(folder, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(app_module._Preparation, "run", held_back)
+    monkeypatch.setattr(start_up, "open_folder", held_back)
     return imports_done
 
 
 def _listed_early(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> tuple[Session, threading.Event]:
+) -> tuple[AppRun, threading.Event]:
     """A journal of two entries, shown until they are listed, its opening held back until the
     returned event is set."""
     _journal_with_two_entries(data_dir)
@@ -102,7 +103,7 @@ def test_the_form_is_usable_and_the_entries_listed_before_the_imports_finish(
     # saved before the opening finished: it is finished at once, and the entry stored
     window.entry_form.pain_score.setValue(6)
     imports_done.set()
-    qtbot.mouseClick(window.entry_form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.entry_form.save_button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
     assert window.services is not None
     assert "saved" in window.entry_form.message.text()
     stored = build_services(open_journal(data_dir)).journal.entries()
@@ -115,7 +116,7 @@ def test_the_form_is_usable_and_the_entries_listed_before_the_imports_finish(
 def test_the_start_imports_only_once_the_latest_entries_are_listed(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The listing is not kept waiting by the start's imports (see ``_Preparation.listed``)."""
+    """The listing is not kept waiting by the start's imports (``tracker.start_up``)."""
     from tracker.services.backups import BackupService
 
     _journal_with_two_entries(data_dir)
@@ -147,7 +148,7 @@ def test_same_as_last_before_the_imports_finish_copies_the_latest_entry(
     window = session.window
     assert window.services is None
     imports_done.set()
-    qtbot.mouseClick(window.entry_form.same_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.entry_form.same_button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
     assert window.services is not None
     assert window.entry_form.pain_score.value() == 3  # the latest entry's score
     session.close()
@@ -183,6 +184,33 @@ def test_dates_changed_while_the_journal_opens_are_listed_when_it_has(
     assert window.history.model.rowCount() == 0
     window.history.date_to.setDate(QDate.currentDate())
     assert window.history.model.rowCount() == 2
+    session.close()
+
+
+def test_the_start_posts_its_result_from_its_worker_to_the_window_thread(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One worker checks, imports and opens; the window's thread takes what it posts."""
+    seen: list[str] = []
+    original = start_up.open_folder
+
+    def watched(folder: Path, **kwargs: object) -> start_up.StartResult:
+        seen.append(threading.current_thread().name)
+        return original(folder, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(start_up, "open_folder", watched)
+    original_started = AppRun._started
+
+    def started(self: AppRun, result: start_up.StartResult) -> None:
+        seen.append(threading.current_thread().name)
+        original_started(self, result)
+
+    monkeypatch.setattr(AppRun, "_started", started)
+    _journal_with_two_entries(data_dir)
+    session = _shown_until_ready(qtbot, data_dir)
+    qtbot.waitUntil(lambda: session.window.services is not None, timeout=5000)
+    assert seen == ["spine-journal-start", threading.main_thread().name]
+    assert session.window.history.model.rowCount() == 2
     session.close()
 
 
@@ -292,7 +320,7 @@ def test_the_window_pauses_the_collector_until_it_closes_when_the_journal_never_
     _journal_with_two_entries(data_dir)
     seen: list[bool] = []
 
-    def built(folder: Path) -> Session:
+    def built(folder: Path) -> AppRun:
         seen.append(gc.isenabled())  # while the window is made
         session = build_window(folder)
         qtbot.addWidget(session.window)
@@ -366,6 +394,25 @@ def test_a_journal_from_a_newer_version_is_named_in_the_window_and_left_alone(
     assert journal.read_bytes() == before
 
 
+def _trends_chosen_while_opening(
+    qtbot: QtBot, data_dir: Path, imports_done: threading.Event
+) -> AppRun:
+    """The Trends tab chosen while the journal opens (held back by ``imports_done``), and the
+    opening let go once the tab has asked for the journal; returned when the chart painted."""
+    session = build_window(data_dir)
+    window = session.window
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_painted, timeout=5000):
+        window.show()
+    page = window.panels["trends"]
+    wanted = page.services_wanted  # type: ignore[attr-defined]
+    with qtbot.waitSignal(wanted, timeout=10000):  # the tab asks for the journal
+        window.tabs.setCurrentWidget(page)
+    with qtbot.waitSignal(window.chart_painted, timeout=10000):
+        imports_done.set()
+    return session
+
+
 def test_the_trends_tab_chosen_early_gets_its_first_series_from_the_start(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -381,13 +428,9 @@ def test_the_trends_tab_chosen_early_gets_its_first_series_from_the_start(
         original(self)
 
     monkeypatch.setattr(TrendsService, "prepare_first_chart", spied)
-    session = _shown_until_ready(qtbot, data_dir)
+    session = _trends_chosen_while_opening(qtbot, data_dir, imports_done)
     window = session.window
     page = window.panels["trends"]
-    with qtbot.waitSignal(window.chart_painted, timeout=10000):
-        window.tabs.setCurrentWidget(page)
-        qtbot.wait(50)  # the tab asks for the journal
-        imports_done.set()
     assert readers == ["spine-journal-start"]
     view = page.view  # type: ignore[attr-defined]
     assert view is not None and view._data is not None
@@ -403,7 +446,8 @@ def test_the_trends_tab_chosen_early_leaves_the_collector_paused_until_the_journ
     session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
     window = session.window
     page = window.panels["trends"]
-    with qtbot.waitSignal(page.services_wanted, timeout=5000):  # matplotlib imported
+    wanted = page.services_wanted  # type: ignore[attr-defined]
+    with qtbot.waitSignal(wanted, timeout=5000):  # matplotlib imported
         window.tabs.setCurrentWidget(page)
     assert not gc.isenabled()  # the tab's own pause left the start's in place
     with qtbot.waitSignal(window.chart_painted, timeout=10000):
@@ -437,12 +481,8 @@ def test_a_failed_head_start_on_the_chart_does_not_stop_the_journal_opening(
         raise RuntimeError("simulated")
 
     monkeypatch.setattr(TrendsService, "prepare_first_chart", failing)
-    session = _shown_until_ready(qtbot, data_dir)
+    session = _trends_chosen_while_opening(qtbot, data_dir, imports_done)
     window = session.window
-    with qtbot.waitSignal(window.chart_painted, timeout=10000):
-        window.tabs.setCurrentWidget(window.panels["trends"])
-        qtbot.wait(50)
-        imports_done.set()
     assert calls == ["spine-journal-start"]
     assert window.services is not None and "could not be opened" not in window.status.text()
     session.close()
@@ -453,14 +493,12 @@ def test_an_unexpected_failure_while_opening_is_said_in_the_window(
 ) -> None:
     """A bug while opening is named in the status line (never left at "Opening your
     journal…"), and the form that was usable early can no longer be saved."""
-    _journal_with_two_entries(data_dir)
-    imports_done = _slow_start(monkeypatch)
 
     def broken(_db: object) -> object:
         raise RuntimeError("simulated")
 
     monkeypatch.setattr("tracker.services.registry.build_services", broken)
-    session = _shown_until_ready(qtbot, data_dir)
+    session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
     window = session.window
     assert window.entry_form.save_button.isEnabled()  # usable early
     with qtbot.captureExceptions() as raised:

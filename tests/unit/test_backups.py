@@ -33,7 +33,7 @@ from tracker.storage import backups, journal_file
 from tracker.storage.backups import BackupError, BackupInfo
 from tracker.storage.database import open_journal
 from tracker.storage.errors import JournalError, StorageWriteError
-from tracker.storage.journal_file import UNCHECKED, EarlyCheck, Unchecked
+from tracker.storage.journal_file import UNCHECKED, Unchecked
 
 NOW = datetime(2026, 11, 22, 23, 15, 0)
 NAME = re.compile(r"^journal-\d{8}-\d{6}(-[a-z0-9]+(-[a-z0-9]+)*)?(\.\d+)?\.sqlite3$")
@@ -555,9 +555,9 @@ def test_files_are_private_even_with_a_permissive_umask(journal: Path, backup_di
 
 
 def _early(path: Path) -> str | Unchecked | None:
-    early = EarlyCheck(path)
-    early.start()
-    return early.problem()
+    from tracker.start_up import quick_check
+
+    return quick_check(path.parent)
 
 
 def test_the_early_check_finds_what_the_start_up_check_finds(
@@ -595,18 +595,19 @@ def test_the_early_check_leaves_a_shm_without_its_wal_to_the_start_up_check(
     assert check.state is StartState.DAMAGED and "is missing" in check.reason
 
 
-def test_the_early_check_hands_a_failure_to_the_caller(
-    journal: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_early_check_leaves_a_failure_to_the_start_up_check(
+    journal: Path, backup_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A journal that cannot be checked (here, locked by another program past the wait) is an
-    error in the thread that asks, not a silent pass."""
+    """A journal that cannot be checked (here, locked by another program past the wait) is left
+    unchecked by the early check, and the start-up check says so: not a silent pass."""
     monkeypatch.setattr(journal_file, "BUSY_TIMEOUT_MS", 100)
     held = sqlite3.connect(journal, isolation_level=None)
     held.execute("PRAGMA locking_mode=EXCLUSIVE")
     held.execute("BEGIN EXCLUSIVE")
     try:
+        assert _early(journal) is UNCHECKED
         with pytest.raises(JournalError, match="could not be checked"):
-            _early(journal)
+            backups.check_on_start(journal, backup_dir, NOW, checked=UNCHECKED)
     finally:
         held.close()
 

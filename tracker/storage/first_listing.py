@@ -1,5 +1,5 @@
 """The window's first listing of the latest entries, read with the standard library's
-``sqlite3`` while SQLAlchemy is still being imported (see ``tracker.app``): the form is usable,
+``sqlite3`` before SQLAlchemy is imported (see ``tracker.start_up``): the form is usable,
 and the entries listed, before the storage layer is.
 """
 

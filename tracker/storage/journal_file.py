@@ -1,8 +1,8 @@
 """The journal file as SQLite sees it, with the standard library's ``sqlite3`` only: its
 -wal and -shm, the start-up check (``PRAGMA quick_check``), and whether a crash lost commits.
 
-Nothing here imports SQLAlchemy, so the window's start can run the check (SQLite's own C
-code, which lets other threads run) while SQLAlchemy is still being imported.
+Nothing here imports SQLAlchemy, so the window's start can run the check and list the latest
+entries before SQLAlchemy is imported (``tracker.start_up``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import contextlib
 import os
 import sqlite3
 import struct
-import threading
 from pathlib import Path
 from typing import Final
 
@@ -97,37 +96,9 @@ def journal_problem(db_path: Path) -> str | None:
 
 
 class Unchecked:
-    """``EarlyCheck.problem()`` when the early check left the journal to the full start-up
-    check (it is missing, or its -shm has no -wal beside it, which that check looks into
-    before anything opens the file)."""
+    """The quick check not run yet (``tracker.start_up.list_early`` leaves a missing journal,
+    or a -shm without its -wal, to the full start-up check, which looks into these before
+    anything opens the file)."""
 
 
 UNCHECKED: Final = Unchecked()
-
-
-class EarlyCheck(threading.Thread):
-    """``journal_problem`` in a thread of its own, started before the slow imports of the
-    window's start; ``backups.check_on_start`` then uses its answer instead of asking again.
-    Run only while nothing else opens the journal (the caller holds the single-instance lock
-    and opens the journal after the check)."""
-
-    def __init__(self, db_path: Path) -> None:
-        super().__init__(name="spine-journal-check", daemon=True)
-        self.db_path = db_path
-        self._found: str | Unchecked | None = UNCHECKED
-        self._error: BaseException | None = None
-
-    def run(self) -> None:
-        wal, shm = sidecars(self.db_path)
-        if not self.db_path.exists() or (shm.exists() and not wal.exists()):
-            return
-        try:
-            self._found = journal_problem(self.db_path)
-        except BaseException as error:  # raised again by ``problem`` in the caller's thread
-            self._error = error
-
-    def problem(self) -> str | Unchecked | None:
-        self.join()
-        if self._error is not None:
-            raise self._error
-        return self._found

@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         return self.services
 
     def set_keeper(self, keeper: JournalKeeper) -> None:
-        """Who closes and reopens the journal for a restore or a delete (the Session)."""
+        """Who closes and reopens the journal for a restore or a delete (the AppRun)."""
         self.keeper = keeper
 
     def show_damaged_journal(self, check: StartCheck) -> None:
