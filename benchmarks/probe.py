@@ -4,7 +4,6 @@
     python -m benchmarks.probe ready_floor
     python -m benchmarks.probe chart_floor
     python -m benchmarks.probe chart_panels_floor
-    python -m benchmarks.probe chart_floor_paused
     python -m benchmarks.probe app DATA_DIR
     python -m benchmarks.probe inprocess DATA_DIR
 
@@ -13,6 +12,10 @@ the instant it started the process. Every instant is taken the same way on both 
 zero-delay timer started from inside the watched widget's first ``Paint`` event, so it falls
 just after that paint has finished (the app's own ``first_painted`` and ``chart_painted`` are
 emitted the same way).
+
+The floors run under the same cycle collector as the app (``tracker.collector``, called at the
+same points: paused from the start until the journal is ready, matplotlib imported paused), so
+that a figure and its floor differ only by what the app does on top of its stack.
 """
 
 from __future__ import annotations
@@ -60,6 +63,9 @@ def _after_first_paint(widget: Any, then: Callable[[], None]) -> None:
 def _bare_window(after_paint: Callable[[Any, dict[str, float]], bool]) -> None:
     """A bare QMainWindow of the app's size; ``after_paint`` runs just after its first paint
     and returns True when the process may quit."""
+    from tracker import collector
+
+    collector.START.pause()  # as ``tracker.app.run_window`` does first
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
     app = QApplication([sys.argv[0]])
@@ -86,7 +92,10 @@ def bare_window() -> None:
 def _import_orm(marks: dict[str, float]) -> None:
     import sqlalchemy.orm  # noqa: F401 - the import is what is measured
 
+    from tracker import collector
+
     marks["ready"] = time.time()
+    collector.START.resume()  # as the app's window does once its journal has opened
 
 
 def ready_floor() -> None:
@@ -104,8 +113,11 @@ def chart_floor(panels: int = 0) -> None:
 
     def after(window: Any, marks: dict[str, float]) -> bool:
         _import_orm(marks)
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
+        from tracker import collector
+
+        with collector.paused_for_imports("matplotlib"):  # as the Trends tab imports it
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+            from matplotlib.figure import Figure
         from PySide6.QtWidgets import QApplication
 
         figure = Figure()
@@ -122,15 +134,6 @@ def chart_floor(panels: int = 0) -> None:
         return False
 
     _bare_window(after)
-
-
-def chart_floor_paused() -> None:
-    """The chart floor with Python's cycle collector paused first, as the app's window pauses
-    it during its start (``tracker.collector``)."""
-    import gc
-
-    gc.disable()
-    chart_floor()
 
 
 # ---- the app, started through its real entry point -------------------------------------------
@@ -203,7 +206,6 @@ def main() -> int:
             "ready_floor": ready_floor,
             "chart_floor": chart_floor,
             "chart_panels_floor": lambda: chart_floor(panels=4),
-            "chart_floor_paused": chart_floor_paused,
         }[kind]()
     return 0
 
