@@ -186,7 +186,7 @@ def _bare_redraw(
 def _summary_pdf(window: Any) -> list[float]:
     """The 90-day appointment summary ending on the journal's last recorded day: its data read
     (the service, as the dialog does), laid out and written to a PDF file."""
-    from tracker.summary_document import write_pdf
+    from tracker.ui.printout import write_pdf
 
     services = window.services
     span = services.trends.span()

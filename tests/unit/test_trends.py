@@ -22,14 +22,12 @@ from tracker.domain.model import (
     Treatment,
     Weakness,
 )
+from tracker.domain.treatment_response import W1_WORDING, Window, response_windows
 from tracker.domain.trends import (
-    W1_WORDING,
     DayStats,
     Preset,
     TrendPoint,
-    Window,
     preset_range,
-    response_windows,
     rolling_mean,
     rolling_means,
     uses_entry_points,

@@ -14,7 +14,8 @@ from matplotlib.transforms import ScaledTranslation
 from tracker.charts.frame import Frame
 from tracker.charts.palette import LANE_ORDER, Palette, lane_kind
 from tracker.charts.time_axis import date_nums
-from tracker.domain.trends import TrendData, TrendPoint, is_procedure
+from tracker.domain.treatment_days import is_procedure
+from tracker.domain.trends import TrendData, TrendPoint
 
 MAX_MARKERS = 45  # markers on a long line are thinned to about this many
 

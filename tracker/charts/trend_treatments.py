@@ -16,7 +16,7 @@ from tracker.charts.palette import LANE_HATCHES, LANE_ORDER, LITERAL, TIER_MARKE
 from tracker.charts.time_axis import date_nums, day_nums, day_span
 from tracker.charts.trend_symptoms import FLARE_WORDS_MAX_DAYS
 from tracker.domain import vocab
-from tracker.domain.trends import is_procedure, shown_until, treatment_label
+from tracker.domain.treatment_days import is_procedure, shown_until, treatment_label
 
 
 def draw_treatments_on(d: Drawing, axes: Axes, *, labels: bool) -> None:
