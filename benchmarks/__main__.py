@@ -95,17 +95,18 @@ INFORMATION = [
     "bundle_size_mib",
 ]  # measured and written, no budget
 
-Table = dict[str, dict[str, float | int]]
+Table = dict[str, dict[str, Any]]
 PYCACHE = [""]  # the children's bytecode cache, in the run's temporary folder
 BUNDLE = REPO / "dist" / "SpineJournal"  # make bundle
 
 
-def summary(samples: list[float]) -> dict[str, float | int]:
+def summary(samples: list[float]) -> dict[str, Any]:
     return {
         "median": round(statistics.median(samples), 2),
         "min": round(min(samples), 2),
         "max": round(max(samples), 2),
         "runs": len(samples),
+        "samples": [round(sample, 2) for sample in samples],  # in the order measured
     }
 
 

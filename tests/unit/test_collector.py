@@ -86,3 +86,13 @@ def test_a_plain_pause_freezes_nothing_and_leaves_an_outer_pause_in_place() -> N
     assert not gc.isenabled()
     outer.resume()
     assert gc.isenabled()
+
+
+def test_a_plain_pause_ends_with_its_block_even_when_the_block_fails() -> None:
+    """As the trend chart's redraw uses it around the trends service (which raises
+    ``ValueError`` for a reversed range)."""
+    with pytest.raises(ValueError), paused():
+        assert not gc.isenabled()
+        raise ValueError("the first day is after the last day")
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0

@@ -61,6 +61,11 @@ def lane_rows(data: TrendData) -> list[str]:
     return rows
 
 
+def lane_ratio(rows: list[str]) -> float:
+    """The lanes' panel height, in the panels' height ratios (pain 5, nerve signs 2)."""
+    return 0.45 * max(1, len(rows)) + 0.2
+
+
 class Drawing:
     """One drawing of the chart into a frame's axes."""
 

@@ -12,25 +12,29 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import matplotlib
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 from matplotlib.font_manager import fontManager, get_font
-from matplotlib.ft2font import FT2Font
+from matplotlib.ft2font import FT2Font, RenderMode
 
 # matplotlib's Agg renderer shapes each text and asks FreeType to hint and rasterise each of its
 # glyphs on every draw: about half of a redraw of this chart (sixty texts, eight hundred glyphs).
 # Both results depend only on the text, the font, its size and the glyph's position within a
 # pixel, so they are kept. The glyphs are then drawn exactly as matplotlib draws them (the same
-# bitmaps at the same pixels). Where this matplotlib lacks the parts used, text is drawn the usual
-# way.
-try:  # matplotlib 3.11's glyph by glyph drawing
-    from matplotlib.ft2font import RenderMode
-
-    _GLYPH_PARTS = all(
-        hasattr(FT2Font, name) for name in ("_layout", "_render_glyph", "_set_transform")
-    ) and hasattr(RendererAgg, "_prepare_font")
-except ImportError:
-    _GLYPH_PARTS = False
+# bitmaps at the same pixels). Only mathematical text (the charts write none) is drawn the usual
+# way; a matplotlib without the parts used fails here, on import, not quietly slower.
+PRIVATE_PARTS: tuple[tuple[object, tuple[str, ...]], ...] = (
+    (FT2Font, ("_layout", "_render_glyph", "_set_transform")),
+    (RendererAgg, ("_prepare_font",)),
+    (fontManager, ("_find_fonts_by_props",)),
+)
+_MISSING = [name for owner, names in PRIVATE_PARTS for name in names if not hasattr(owner, name)]
+if _MISSING:
+    raise ImportError(
+        f"matplotlib {matplotlib.__version__} has no {', '.join(_MISSING)}: the chart's glyph "
+        "cache needs a matplotlib version pyproject.toml allows"
+    )
 _CACHE_LIMIT = 20_000  # entries a cache (glyphs: a few megabytes at most)
 _layouts: dict[tuple[Any, ...], list[tuple[Any, int, float, float]]] = {}
 _glyphs: dict[tuple[Any, ...], tuple[Any, int, int]] = {}
@@ -40,7 +44,7 @@ _heights: dict[tuple[Any, ...], tuple[Any, Any, Any]] = {}
 class GlyphCacheRenderer(RendererAgg):
     """An Agg renderer that keeps each text's shaping and each glyph's bitmap."""
 
-    def draw_text(  # type: ignore[override]
+    def draw_text(
         self,
         gc: Any,
         x: float,
@@ -51,19 +55,17 @@ class GlyphCacheRenderer(RendererAgg):
         ismath: bool | str = False,
         mtext: Any = None,
     ) -> None:
-        if ismath or not _GLYPH_PARTS:
-            return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
-        flags = get_hinting_flag()
-        features = mtext.get_fontfeatures() if mtext is not None else None
-        language = mtext.get_language() if mtext is not None else None
+        if ismath:
+            super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)  # type: ignore[no-untyped-call]
+            return
+        flags = get_hinting_flag()  # type: ignore[no-untyped-call]
+        features = _hashable(mtext.get_fontfeatures()) if mtext is not None else None
+        language = _hashable(mtext.get_language()) if mtext is not None else None
         size = prop.get_size_in_points()
         key = (_font_key(prop), self.dpi, s, flags, features, language)
-        try:
-            items = _layouts.get(key)
-        except TypeError:  # a feature list or a language that cannot be a key
-            return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+        items = _layouts.get(key)
         if items is None:
-            font = self._prepare_font(prop)
+            font = self._prepare_font(prop)  # type: ignore[no-untyped-call]
             shaped = font._layout(s, flags=flags, features=features, language=language)
             items = [(i.ft_object, i.glyph_index, i.x, i.y) for i in shaped]
             _keep(_layouts, key, items)
@@ -103,7 +105,8 @@ class GlyphCacheRenderer(RendererAgg):
     def _get_font_height_metrics(self, prop: Any) -> tuple[Any, Any, Any]:
         """The font's ascent, descent and line gap at its size, which ``Text`` asks FreeType's
         tables for each time it lays a text out (some two hundred times a draw): the same sums,
-        kept. (``Text`` asks a renderer that has this method; ``None`` is its own way.)"""
+        kept. (``Text._get_layout`` asks a renderer that has this method, a seventh private
+        name; ``None`` is its own way.)"""
         key = (_font_key(prop), self.dpi)
         metrics = _heights.get(key)
         if metrics is None:
@@ -113,10 +116,11 @@ class GlyphCacheRenderer(RendererAgg):
                 ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
                 ("hhea", "lineGap", "ascent", "descent"),
             ):
-                table = font.get_sfnt_table(table_name)
-                if table is None:
+                table: Any = font.get_sfnt_table(table_name)  # type: ignore[call-overload]
+                head = font.get_sfnt_table("head")
+                if table is None or head is None:
                     continue
-                units_per_em = font.get_sfnt_table("head")["unitsPerEm"]
+                units_per_em = head["unitsPerEm"]
                 scale = 1 / units_per_em * prop.get_size_in_points() * self.dpi / 72
                 metrics = (table[ascent] * scale, -table[descent] * scale, table[gap] * scale)
                 break
@@ -138,6 +142,13 @@ def _font_key(prop: Any) -> tuple[Any, ...]:
     )
 
 
+def _hashable(value: Any) -> Any:
+    """Font features or languages as a key: lists (of pairs) as tuples."""
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(item) for item in value)
+    return value
+
+
 def _keep(cache: dict[Any, Any], key: Any, value: Any) -> None:
     if len(cache) >= _CACHE_LIMIT:
         cache.clear()
@@ -153,6 +164,7 @@ class GlyphCacheCanvas(FigureCanvasAgg):
         width, height = self.figure.bbox.size
         key = (width, height, self.figure.dpi)
         if self._glyph_key != key:
-            self.renderer = GlyphCacheRenderer(width, height, self.figure.dpi)
+            self.renderer = GlyphCacheRenderer(width, height, self.figure.dpi)  # type: ignore[no-untyped-call]
             self._glyph_key = key
-        return self.renderer
+        renderer: RendererAgg = self.renderer
+        return renderer

@@ -18,7 +18,7 @@ import matplotlib.dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator
 
-from tracker.charts.drawing import Drawing, DrawnChart
+from tracker.charts.drawing import Drawing, DrawnChart, lane_ratio
 from tracker.charts.frame import frame_of
 from tracker.charts.glyphs import GlyphCacheCanvas
 from tracker.charts.palette import LITERAL, PRINT, SCREEN
@@ -61,7 +61,7 @@ def _draw(d: Drawing) -> DrawnChart:
     data = d.data
     frame = d.frame
     pain, nerves, lanes = frame.pain, frame.nerves, frame.lanes
-    frame.lane_ratio = 0.45 * max(1, len(d.lanes)) + 0.2
+    frame.lane_ratio = lane_ratio(d.lanes)
     draw_time_axis(d)
     draw_title(d)
     if not data.points and not data.doses:

@@ -12,7 +12,6 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from tracker import collector
 from tracker.domain import treatment_days, treatment_response, trends
 from tracker.domain.model import Treatment
 from tracker.domain.timeutil import check_in_range
@@ -67,12 +66,7 @@ class TrendsService:
         """The chart's series for ``start..end`` (inclusive). A missing end is the journal's
         first or last recorded day (today when the journal holds no entry or dose).
         Raises ``ValueError`` when ``start`` is after ``end``."""
-        # The cycle collector paused while the series are made. Ten years of days are some
-        # twenty thousand small records made in one go, none in a reference cycle; run every
-        # 700 of them, the collector moved them all to its oldest generation, and so made a full
-        # collection (70 ms in the window) every two or three redraws of the chart. Paused, it
-        # finds only the records still kept when it next runs.
-        with collector.paused(), self._db.unit_of_work() as session:
+        with self._db.unit_of_work() as session:
             if start is None or end is None:
                 span = self._recorded_span(session)
                 first, last = span if span is not None else (self._today(), self._today())

@@ -31,7 +31,7 @@ def chart_image(data: SummaryData, width_mm: float, height_mm: float) -> QImage:
         font_size=CHART_FONT_PT,
     )
     canvas = GlyphCacheCanvas(figure)
-    canvas.draw()
+    canvas.draw()  # type: ignore[no-untyped-call]
     width, height = canvas.get_width_height(physical=True)
     pixels = bytes(canvas.buffer_rgba())  # type: ignore[no-untyped-call]
     image = QImage(pixels, width, height, 4 * width, QImage.Format.Format_RGBA8888)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker import collector
 from tracker.charts import DrawnChart, GlyphCacheCanvas, draw_trends, save_trend_chart
 from tracker.domain.trends import (
     FIRST_PRESET,
@@ -90,7 +91,7 @@ class ChartView(QWidget):
         self._preset: Preset | None = FIRST_PRESET
 
         self.figure = Figure()
-        self.canvas = _Canvas(self.figure)
+        self.canvas = _Canvas(self.figure)  # type: ignore[no-untyped-call]
         self.canvas.setMinimumSize(480, 320)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setAccessibleName("Trend chart")
@@ -296,13 +297,17 @@ class ChartView(QWidget):
     def _show(self, start: date | None, end: date | None) -> None:
         assert self._service is not None
         self.message.clear_message()
-        data = self._service.trend_data(start, end)
+        # The cycle collector paused while the series are made (``tracker.collector``): ten
+        # years of days are some twenty thousand small records made in one go, none in a
+        # reference cycle, and it would otherwise make a full collection every few redraws.
+        with collector.paused():
+            data = self._service.trend_data(start, end)
         self._data = data
         self.from_edit.setDate(to_qdate(data.start))
         self.to_edit.setDate(to_qdate(data.end))
         size = QApplication.font().pointSizeF() * CHART_FONT_FACTOR
         self._drawn = draw_trends(self.figure, data, font_size=max(9.0, size))
-        self.canvas.draw_idle()
+        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
         self.point_label.setText(POINT_HINT)
         self.range_shown.emit(data.start, data.end)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 class _FirstPaint(QObject):
     """Calls ``then`` once, just after the watched widget's first paint."""
 
-    def __init__(self, widget: QWidget, then: Signal) -> None:
+    def __init__(self, widget: QWidget, then: SignalInstance) -> None:
         super().__init__(widget)
         self._then = then
         self._done = False
@@ -31,7 +31,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if not self._done and event.type() == QEvent.Type.Paint:
             self._done = True
-            QTimer.singleShot(0, self._then.emit)  # type: ignore[attr-defined]
+            QTimer.singleShot(0, self._then.emit)
         return False
 
 
