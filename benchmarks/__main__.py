@@ -28,7 +28,7 @@ What each side includes:
   empty figure's canvas painted in the window. ``chart_panels_floor_ms`` (no budget): the same
   with a figure of four empty panels (matplotlib's own axes and ticks) instead, as many panels
   as the trend chart has, to show what matplotlib's panels cost before anything is drawn in
-  them. The floors run under the same cycle collector as the app (``benchmarks/probe.py``).
+  them. The floors and the app run under the same conditions (``benchmarks/probe.py``).
   ``form_responsive_ms`` (no budget): to the first
   moment after ``journal_ready`` that the event loop is free (a key press in the form would be
   handled), i.e. after whatever the app does in the same slot.

@@ -55,10 +55,8 @@ def _drain(app: Pump, seconds: float) -> None:
 
 
 def run(data_dir: str) -> dict[str, Any]:
-    from tracker import collector
     from tracker.app import _application, build_window
 
-    collector.START.pause()  # as the app's start does, until the journal has opened
     _application()
     app = Pump()
     session = build_window(Path(data_dir))

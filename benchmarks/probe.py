@@ -13,9 +13,8 @@ zero-delay timer started from inside the watched widget's first ``Paint`` event,
 just after that paint has finished (the app's own ``first_painted`` and ``chart_painted`` are
 emitted the same way).
 
-The floors run under the same cycle collector as the app (``tracker.collector``, called at the
-same points: paused from the start until the journal is ready, matplotlib imported paused), so
-that a figure and its floor differ only by what the app does on top of its stack.
+The floors and the app run under the same conditions: Python's cycle collector as any script
+has it (the app no longer pauses it: ``benchmarks/README.md``).
 """
 
 from __future__ import annotations
@@ -63,9 +62,6 @@ def _after_first_paint(widget: Any, then: Callable[[], None]) -> None:
 def _bare_window(after_paint: Callable[[Any, dict[str, float]], bool]) -> None:
     """A bare QMainWindow of the app's size; ``after_paint`` runs just after its first paint
     and returns True when the process may quit."""
-    from tracker import collector
-
-    collector.START.pause()  # as ``tracker.app.run_window`` does first
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
     app = QApplication([sys.argv[0]])
@@ -92,10 +88,7 @@ def bare_window() -> None:
 def _import_orm(marks: dict[str, float]) -> None:
     import sqlalchemy.orm  # noqa: F401 - the import is what is measured
 
-    from tracker import collector
-
     marks["ready"] = time.time()
-    collector.START.resume()  # as the app's window does once its journal has opened
 
 
 def ready_floor() -> None:
@@ -113,11 +106,8 @@ def chart_floor(panels: int = 0) -> None:
 
     def after(window: Any, marks: dict[str, float]) -> bool:
         _import_orm(marks)
-        from tracker import collector
-
-        with collector.paused_for_imports("matplotlib"):  # as the Trends tab imports it
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-            from matplotlib.figure import Figure
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
         from PySide6.QtWidgets import QApplication
 
         figure = Figure()

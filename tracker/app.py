@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker import APP_NAME, collector, resource
+from tracker import APP_NAME, resource
 from tracker.start_up import Preparation as _Preparation
 from tracker.start_up import StartUpBackup as _StartUpBackup
 from tracker.start_up import stop_timer as _stop
@@ -186,10 +186,7 @@ class Session:
             self._finish_open()
 
     def _finish_open(self) -> None:
-        try:
-            self._finish_open_now()
-        finally:  # the start's objects are made: collect cycles again (``tracker.collector``)
-            collector.START.resume()
+        self._finish_open_now()
 
     def _finish_open_now(self) -> None:
         from PySide6.QtCore import QTimer
@@ -273,14 +270,10 @@ class Session:
             self._preparation.chart_wanted.set()
 
     def _close_journal(self) -> bool:
-        """Close the journal's connections; whether it was open. Once the journal opened again
-        has replaced it in the window, what it left in reference cycles is freed."""
-        from PySide6.QtCore import QTimer
-
+        """Close the journal's connections; whether it was open."""
         was_open = self.db is not None
         self._close_open()
         self.db = None
-        QTimer.singleShot(0, self.window, collector.collect_frozen)
         return was_open
 
     def restore(self, backup: BackupInfo) -> RestoreResult:
@@ -433,11 +426,7 @@ def build_window(folder: Path) -> Session:
 
 
 def run_window(argv: Sequence[str]) -> int:
-    collector.START.pause()  # until the journal has opened (``Session._finish_open``)
-    try:
-        return _run_window(argv)
-    finally:  # if it never did (``resume`` does nothing the second time)
-        collector.START.resume()
+    return _run_window(argv)
 
 
 def _run_window(argv: Sequence[str]) -> int:

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker import collector
 from tracker.charts import DrawnChart, GlyphCacheCanvas, draw_trends, save_trend_chart
 from tracker.domain.trends import (
     FIRST_PRESET,
@@ -297,11 +296,7 @@ class ChartView(QWidget):
     def _show(self, start: date | None, end: date | None) -> None:
         assert self._service is not None
         self.message.clear_message()
-        # The cycle collector paused while the series are made (``tracker.collector``): ten
-        # years of days are some twenty thousand small records made in one go, none in a
-        # reference cycle, and it would otherwise make a full collection every few redraws.
-        with collector.paused():
-            data = self._service.trend_data(start, end)
+        data = self._service.trend_data(start, end)
         self._data = data
         self.from_edit.setDate(to_qdate(data.start))
         self.to_edit.setDate(to_qdate(data.end))

@@ -13,8 +13,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from tracker import collector
-
 if TYPE_CHECKING:
     from tracker.services.registry import Services
     from tracker.ui.widgets.chart_view import ChartView
@@ -73,8 +71,7 @@ class TrendsPage(QWidget):
         services come (``set_services``, then ``refresh``)."""
         if self.view is not None:
             return
-        with collector.paused_for_imports("tracker.ui.widgets.chart_view"):  # matplotlib's
-            from tracker.ui.widgets.chart_view import ChartView  # hundred thousand objects
+        from tracker.ui.widgets.chart_view import ChartView  # matplotlib's Qt backend
 
         if self._services is None:
             self.services_wanted.emit()
