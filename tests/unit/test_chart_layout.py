@@ -15,11 +15,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.text import Text
-from matplotlib.ticker import NullFormatter
 
 from tests.unit.test_charts import sample
 from tracker.charts.drawing import Drawing, lane_ratio, lane_rows
-from tracker.charts.frame import NOTE_RATIO, Frame
+from tracker.charts.frame import NOTE_RATIO, Frame, dress
 from tracker.charts.palette import SCREEN
 from tracker.charts.trend import _draw, draw_trends
 from tracker.domain.trends import TrendData
@@ -47,16 +46,7 @@ class ConstrainedPanels:
         self.lane_ratio = 0.0
         self.labelsize = 0.0
         self.legend_columns = 0
-        # The frame's own set-up (``Frame.__init__``) that changes the decorations' sizes.
-        self.doses.spines["top"].set_visible(False)
-        for axes in (self.pain, self.nerves, self.lanes):
-            for side in ("top", "right"):
-                axes.spines[side].set_visible(False)
-        for axes in (self.pain, self.nerves):
-            axes.tick_params(axis="x", labelbottom=False)
-            axes.xaxis.set_major_formatter(NullFormatter())
-        self.lanes.tick_params(axis="y", length=0)
-        self.lanes.spines["left"].set_visible(False)
+        dress(self.pain, self.nerves, self.lanes, self.doses)  # as the frame's own
 
 
 def edges(figure: Figure, panels: Any) -> list[tuple[float, float, float, float]]:

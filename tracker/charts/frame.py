@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
@@ -51,20 +52,7 @@ class Frame:
         # Where the panels went for what the figure showed, by everything that decides it: a
         # redraw of a range shown before (or after a change elsewhere) measures nothing.
         self._placed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-        # The twin axes is drawn over its host; the doses belong behind the pain lines.
-        self.pain.set_zorder(self.doses.get_zorder() + 1)
-        self.pain.patch.set_visible(False)
-        self.doses.spines["top"].set_visible(False)
-        for axes in (self.pain, self.nerves, self.lanes):
-            axes.grid(axis="x", color="#C0C0C0", linewidth=0.6, linestyle=":")
-            for side in ("top", "right"):
-                axes.spines[side].set_visible(False)
-        for axes in (self.pain, self.nerves):
-            axes.tick_params(axis="x", labelbottom=False)
-            axes.xaxis.set_major_formatter(NullFormatter())
-            axes.grid(axis="y", color="#C0C0C0", linewidth=0.6, linestyle=":")
-        self.lanes.tick_params(axis="y", length=0)
-        self.lanes.spines["left"].set_visible(False)
+        dress(self.pain, self.nerves, self.lanes, self.doses)
 
     def holds(self, figure: Figure) -> bool:
         """Whether the figure still holds exactly these axes (nothing cleared it since)."""
@@ -234,6 +222,24 @@ class Frame:
             extra = max(0.0, self.note.get_window_extent(renderer).height - (y1 - y0)) / 2
             over.append((extra, extra))
         return left, right, over
+
+
+def dress(pain: Axes, nerves: Axes, lanes: Axes, doses: Axes) -> None:
+    """The panels' grid lines, spines and ticks (the date labels written under the lanes only)."""
+    # The twin axes is drawn over its host; the doses belong behind the pain lines.
+    pain.set_zorder(doses.get_zorder() + 1)
+    pain.patch.set_visible(False)
+    doses.spines["top"].set_visible(False)
+    for axes in (pain, nerves, lanes):
+        axes.grid(axis="x", color="#C0C0C0", linewidth=0.6, linestyle=":")
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+    for axes in (pain, nerves):
+        axes.tick_params(axis="x", labelbottom=False)
+        axes.xaxis.set_major_formatter(NullFormatter())
+        axes.grid(axis="y", color="#C0C0C0", linewidth=0.6, linestyle=":")
+    lanes.tick_params(axis="y", length=0)
+    lanes.spines["left"].set_visible(False)
 
 
 def _words(text: Text) -> tuple[Any, ...]:
