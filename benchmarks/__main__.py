@@ -1,8 +1,13 @@
 """``make bench``: the app against the floor of its stack, on a generated 10-year journal.
 
-Every figure is the median of at least 5 runs, printed with its minimum and maximum beside its
-baseline measured in the same run, and written to ``benchmarks/latest.json`` (a generated file,
-git-ignored). Exits 1 when a budget is missed, naming it.
+    python -m benchmarks [--rounds N] [--only import,startup,inprocess] [--out FILE]
+
+``--rounds``: start-up rounds (default 11); ``--only``: some of the three parts (the budgets of
+the parts left out are reported as not measured); ``--out``: the JSON written instead of
+``benchmarks/latest.json``. Every figure is the median of at least 5 runs (the start-up ones: of
+the rounds), printed with its minimum and maximum beside its baseline measured in the same run,
+and written to ``benchmarks/latest.json`` (a generated file, git-ignored). Exits 1 when a budget
+is missed, naming it.
 
 What each side includes:
 - Start-up figures (fresh processes with cached bytecode; one uncounted warm-up round, then
@@ -23,11 +28,8 @@ What each side includes:
   empty figure's canvas painted in the window. ``chart_panels_floor_ms`` (no budget): the same
   with a figure of four empty panels (matplotlib's own axes and ticks) instead, as many panels
   as the trend chart has, to show what matplotlib's panels cost before anything is drawn in
-  them. The app's window pauses Python's cycle collector from its start until the journal has
-  opened (``tracker.collector``: 100 to 130 ms of collections during the imports); the floors
-  run as any script does, with it running. ``chart_floor_paused_ms`` (no budget): the chart
-  floor with the collector paused from its start too, to show how much of the app's margin
-  comes from that pause. ``form_responsive_ms`` (no budget): to the first
+  them. The floors and the app run under the same conditions (``benchmarks/probe.py``).
+  ``form_responsive_ms`` (no budget): to the first
   moment after ``journal_ready`` that the event loop is free (a key press in the form would be
   handled), i.e. after whatever the app does in the same slot.
 - ``peak_rss_mib``: the app process's peak resident set (``ru_maxrss``) when its chart has
@@ -53,6 +55,7 @@ What each side includes:
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -70,6 +73,7 @@ REPO = Path(__file__).resolve().parent.parent
 LATEST = REPO / "benchmarks" / "latest.json"
 STARTUP_RUNS = 11  # this machine's spells of slowness move a median of 7 by up to a tenth
 IMPORT_RUNS = 5
+PARTS = ("import", "startup", "inprocess")
 BUDGETS: list[tuple[str, str | None, float, str]] = [
     # key, baseline key, limit, kind ("x" = times the baseline, "abs" = absolute)
     ("first_frame_ms", "bare_window_ms", 1.3, "x"),
@@ -83,7 +87,6 @@ BUDGETS: list[tuple[str, str | None, float, str]] = [
 ]
 INFORMATION = [
     "chart_panels_floor_ms",
-    "chart_floor_paused_ms",
     "form_responsive_ms",
     "import_file_ms",
     "redraw_changed_ms",
@@ -92,17 +95,18 @@ INFORMATION = [
     "bundle_size_mib",
 ]  # measured and written, no budget
 
-Table = dict[str, dict[str, float | int]]
+Table = dict[str, dict[str, Any]]
 PYCACHE = [""]  # the children's bytecode cache, in the run's temporary folder
 BUNDLE = REPO / "dist" / "SpineJournal"  # make bundle
 
 
-def summary(samples: list[float]) -> dict[str, float | int]:
+def summary(samples: list[float]) -> dict[str, Any]:
     return {
         "median": round(statistics.median(samples), 2),
         "min": round(min(samples), 2),
         "max": round(max(samples), 2),
         "runs": len(samples),
+        "samples": [round(sample, 2) for sample in samples],  # in the order measured
     }
 
 
@@ -153,8 +157,6 @@ def startup_round(data_dir: Path) -> dict[str, float]:
         round_.update(bundle_start(data_dir))
     start, marks = probe("chart_panels_floor")
     round_["chart_panels_floor_ms"] = (marks["chart"] - start) * 1000
-    start, marks = probe("chart_floor_paused")
-    round_["chart_floor_paused_ms"] = (marks["chart"] - start) * 1000
     return round_
 
 
@@ -189,10 +191,10 @@ def bundle_size_mib() -> float:
     return sum(path.stat().st_size for path in files) / 2**20
 
 
-def startup_figures(data_dir: Path) -> dict[str, list[float]]:
+def startup_figures(data_dir: Path, rounds: int) -> dict[str, list[float]]:
     startup_round(data_dir)  # warm-up, not counted: the page cache as after any earlier start
     figures: dict[str, list[float]] = {}
-    for _ in range(STARTUP_RUNS):
+    for _ in range(rounds):
         for key, value in startup_round(data_dir).items():
             figures.setdefault(key, []).append(value)
     return figures
@@ -382,7 +384,24 @@ def print_table(table: Table) -> None:
         )
 
 
-def main() -> int:
+def arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description="make bench")
+    parser.add_argument("--rounds", type=int, default=STARTUP_RUNS, help="start-up rounds")
+    parser.add_argument(
+        "--only",
+        default=",".join(PARTS),
+        help=f"a comma-separated choice of {', '.join(PARTS)}",
+    )
+    parser.add_argument("--out", type=Path, default=LATEST, help="the JSON file written")
+    args = parser.parse_args(argv)
+    args.parts = set(args.only.split(","))
+    if not args.parts <= set(PARTS) or args.rounds < 1:
+        parser.error(f"--only takes some of {', '.join(PARTS)}; --rounds at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(sys.argv[1:] if argv is None else argv)
     sys.path.insert(0, str(REPO))
     from tracker.domain import journal_format
     from tracker.domain.demo import build_demo_journal
@@ -404,17 +423,20 @@ def main() -> int:
         else:
             print("bundle figures skipped: no dist/SpineJournal (`make bundle` builds it)")
         imported, data_dir = import_figures(journal_file, work)
-        figures.update(imported)
-        print("import measured; start-up ...", flush=True)
-        figures.update(startup_figures(data_dir))
-        print("start-up measured; save, redraw, summary ...", flush=True)
-        figures.update(inprocess_figures(data_dir, work))
+        if "import" in args.parts:
+            figures.update(imported)
+        if "startup" in args.parts:
+            print("import done; start-up ...", flush=True)
+            figures.update(startup_figures(data_dir, args.rounds))
+        if "inprocess" in args.parts:
+            print("save, redraw, summary ...", flush=True)
+            figures.update(inprocess_figures(data_dir, work))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     table = {key: summary(samples) for key, samples in sorted(figures.items())}
-    LATEST.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
+    args.out.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
     print_table(table)
-    print(f"({time.monotonic() - began:.0f} s; written to {LATEST.relative_to(REPO)})")
+    print(f"({time.monotonic() - began:.0f} s; written to {args.out})")
     missed = check_budgets(table)
     for line in missed:
         print(f"BUDGET MISSED: {line}")

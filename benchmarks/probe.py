@@ -4,7 +4,6 @@
     python -m benchmarks.probe ready_floor
     python -m benchmarks.probe chart_floor
     python -m benchmarks.probe chart_panels_floor
-    python -m benchmarks.probe chart_floor_paused
     python -m benchmarks.probe app DATA_DIR
     python -m benchmarks.probe inprocess DATA_DIR
 
@@ -13,6 +12,9 @@ the instant it started the process. Every instant is taken the same way on both 
 zero-delay timer started from inside the watched widget's first ``Paint`` event, so it falls
 just after that paint has finished (the app's own ``first_painted`` and ``chart_painted`` are
 emitted the same way).
+
+The floors and the app run under the same conditions: Python's cycle collector as any script
+has it (the app no longer pauses it: ``benchmarks/README.md``).
 """
 
 from __future__ import annotations
@@ -124,15 +126,6 @@ def chart_floor(panels: int = 0) -> None:
     _bare_window(after)
 
 
-def chart_floor_paused() -> None:
-    """The chart floor with Python's cycle collector paused first, as the app's window pauses
-    it during its start (``tracker.collector``)."""
-    import gc
-
-    gc.disable()
-    chart_floor()
-
-
 # ---- the app, started through its real entry point -------------------------------------------
 
 
@@ -203,7 +196,6 @@ def main() -> int:
             "ready_floor": ready_floor,
             "chart_floor": chart_floor,
             "chart_panels_floor": lambda: chart_floor(panels=4),
-            "chart_floor_paused": chart_floor_paused,
         }[kind]()
     return 0
 

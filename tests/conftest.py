@@ -7,7 +7,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import gc
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -35,18 +34,6 @@ def _isolated_home(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.delenv("SPINE_JOURNAL_DATA_DIR", raising=False)
-
-
-@pytest.fixture(autouse=True)
-def _collector_as_it_was() -> Iterator[None]:
-    """Python's cycle collector running and nothing frozen after each test, whatever the app's
-    start (``tracker.collector``) did in it."""
-    yield
-    from tracker import collector
-
-    collector.START.resume()
-    gc.enable()
-    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

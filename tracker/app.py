@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker import APP_NAME, collector, resource
+from tracker import APP_NAME, resource
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -149,10 +149,7 @@ class AppRun:
         made (a failure is one sentence in the status line)."""
         if not self._start.take(result):  # closed before it came
             return
-        try:
-            self._show_start(result)
-        finally:  # the start's objects are made: collect cycles again (``tracker.collector``)
-            collector.START.resume()
+        self._show_start(result)
 
     def _show_start(self, result: StartResult) -> None:
         from tracker.services.backups import StartState
@@ -293,14 +290,10 @@ class AppRun:
         return True
 
     def _close_journal(self) -> bool:
-        """Close the journal's connections; whether it was open. Once the journal opened again
-        has replaced it in the window, what it left in reference cycles is freed."""
-        from PySide6.QtCore import QTimer
-
+        """Close the journal's connections; whether it was open."""
         was_open = self.db is not None
         self._close_open()
         self.db = None
-        QTimer.singleShot(0, self.window, collector.collect_frozen)
         return was_open
 
     def restore(self, backup: BackupInfo) -> RestoreResult:
@@ -445,11 +438,7 @@ def build_window(folder: Path) -> AppRun:
 
 
 def run_window(argv: Sequence[str]) -> int:
-    collector.START.pause()  # until the journal has opened (``AppRun._started``)
-    try:
-        return _run_window(argv)
-    finally:  # if it never did (``resume`` does nothing the second time)
-        collector.START.resume()
+    return _run_window(argv)
 
 
 def _run_window(argv: Sequence[str]) -> int:

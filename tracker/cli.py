@@ -97,7 +97,7 @@ def run(argv: Sequence[str]) -> int:
         _say(args.command, "standard output is closed, so the command did not run.")
         return EXIT_FAILED
     module = importlib.import_module(f"tracker.commands.{COMMANDS[args.command][0]}")
-    stdout, sys.stdout = sys.stdout, GuardedStdout(sys.stdout)  # type: ignore[assignment]
+    stdout, sys.stdout = sys.stdout, GuardedStdout(sys.stdout)
     try:
         code: int = module.run(args)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit

@@ -21,7 +21,9 @@ from tests.unit.test_summary import hand_built
 from tracker.domain.demo import build_demo_journal
 from tracker.services.summary import SummaryService
 from tracker.storage import repository
-from tracker.summary_document import (
+from tracker.ui.common import to_qdate
+from tracker.ui.dialogs.appointment_summary_dialog import AppointmentSummaryDialog
+from tracker.ui.printout import (
     CHART_DPI,
     CHART_HEIGHT_MM,
     CHART_URL,
@@ -32,8 +34,6 @@ from tracker.summary_document import (
     paint_area,
     pdf_writer,
 )
-from tracker.ui.common import to_qdate
-from tracker.ui.dialogs.appointment_summary_dialog import AppointmentSummaryDialog
 
 
 @dataclass(frozen=True)
@@ -274,7 +274,7 @@ def test_the_pdf_writer_lays_out_the_page_as_the_printer_did(
 ) -> None:
     """The PDF is written by a QPdfWriter (no print service asked), on the same page, margins
     and resolution as the high-resolution QPrinter that wrote it before and that still prints."""
-    from tracker.summary_document import configure_printer
+    from tracker.ui.printout import configure_printer
 
     with db.unit_of_work() as session:
         repository.insert_journal(session, hand_built())

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import shutil
 import sqlite3
 import threading
-import weakref
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -15,11 +13,9 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
-import tracker.app as app_module
 import tracker.start_up as start_up
 from tests.conftest import EXAMPLE_JOURNAL, REPO, run_cli
 from tests.gui.test_history_updates import shown
-from tracker import collector
 from tracker.app import AppRun, build_window
 from tracker.domain.model import Entry, Pain
 from tracker.services.journal import JournalService
@@ -248,111 +244,6 @@ def test_closing_while_the_journal_opens_waits_for_the_start_and_closes_what_it_
     assert session.window.services is None  # and never handed to the window
 
 
-@pytest.fixture
-def collector_paused() -> None:
-    """The cycle collector paused as ``run_window`` pauses it first (the shared set-up lets it
-    run again, and unfreezes, after the test)."""
-    collector.START.pause()
-    assert not gc.isenabled()
-
-
-@pytest.mark.usefixtures("collector_paused")
-def test_the_collector_runs_again_and_what_the_start_made_is_frozen_once_the_journal_opens(
-    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
-    assert not gc.isenabled()  # the entries listed, the journal still opening
-    assert gc.get_freeze_count() == 0
-    imports_done.set()
-    qtbot.waitUntil(lambda: session.window.services is not None, timeout=5000)
-    assert gc.isenabled()
-    assert gc.get_freeze_count() > 100_000  # every object then: Qt's, SQLAlchemy's, the app's
-    session.close()
-
-
-@pytest.mark.usefixtures("collector_paused")
-@pytest.mark.parametrize("damage", ["zero bytes", "not a journal"])
-def test_the_collector_runs_again_when_the_journal_could_not_be_opened(
-    qtbot: QtBot, data_dir: Path, damage: str
-) -> None:
-    _journal_with_two_entries(data_dir)
-    journal = data_dir / "journal.sqlite3"
-    if damage == "zero bytes":
-        journal.write_bytes(b"")
-    else:
-        journal.write_text("Dear diary\n" * 500)
-    session = build_window(data_dir)
-    qtbot.addWidget(session.window)
-    with qtbot.waitSignal(session.window.first_painted, timeout=5000):
-        session.window.show()
-    qtbot.waitUntil(lambda: session.window.damaged_panel.isVisible(), timeout=5000)
-    assert gc.isenabled()
-    session.close()
-
-
-@pytest.mark.usefixtures("collector_paused")
-def test_a_journal_closed_and_opened_again_leaves_nothing_of_the_old_one_frozen(
-    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Deleting all data (as a restore does) closes the journal the start opened and froze, and
-    opens a new one; what the old one left in reference cycles is still freed."""
-    session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
-    imports_done.set()
-    qtbot.waitUntil(lambda: session.window.services is not None, timeout=5000)
-    assert gc.get_freeze_count() > 0
-    old = session.window.services
-    services = weakref.ref(old)
-    engine = weakref.ref(session.db.engine)  # type: ignore[attr-defined]
-    del old
-    session.delete_all_data()
-    assert session.window.services is not None and session.window.services is not services()
-    qtbot.waitUntil(lambda: services() is None and engine() is None, timeout=5000)
-    assert gc.get_freeze_count() > 0  # the rest frozen again
-    assert session.window.services.journal.counts()["entries"] == 0
-    session.close()
-
-
-def test_the_window_pauses_the_collector_until_it_closes_when_the_journal_never_opened(
-    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    _journal_with_two_entries(data_dir)
-    seen: list[bool] = []
-
-    def built(folder: Path) -> AppRun:
-        seen.append(gc.isenabled())  # while the window is made
-        session = build_window(folder)
-        qtbot.addWidget(session.window)
-        return session
-
-    monkeypatch.setattr(app_module, "build_window", built)
-    monkeypatch.setattr(QApplication, "exec", lambda _app: 0)  # closed at once
-    assert app_module.run_window(["--data-dir", str(data_dir)]) == 0
-    assert seen == [False]
-    assert gc.isenabled()
-
-
-def test_the_collector_runs_again_when_the_journal_is_open_in_another_window(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    from tracker.paths import JournalLock
-
-    _journal_with_two_entries(data_dir)
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
-    other = JournalLock(data_dir)
-    other.acquire()
-    try:
-        assert app_module.run_window(["--data-dir", str(data_dir)]) == 1
-    finally:
-        other.release()
-    assert len(warned) == 1
-    assert gc.isenabled()
-
-
 def test_a_journal_to_upgrade_is_opened_before_anything_is_listed(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -439,8 +330,7 @@ def test_the_trends_tab_chosen_early_gets_its_first_series_from_the_start(
     session.close()
 
 
-@pytest.mark.usefixtures("collector_paused")
-def test_the_trends_tab_chosen_early_leaves_the_collector_paused_until_the_journal_opens(
+def test_the_trends_tab_chosen_early_draws_the_chart_once_the_journal_opens(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     session, imports_done = _listed_early(qtbot, data_dir, monkeypatch)
@@ -449,23 +339,8 @@ def test_the_trends_tab_chosen_early_leaves_the_collector_paused_until_the_journ
     wanted = page.services_wanted  # type: ignore[attr-defined]
     with qtbot.waitSignal(wanted, timeout=5000):  # matplotlib imported
         window.tabs.setCurrentWidget(page)
-    assert not gc.isenabled()  # the tab's own pause left the start's in place
     with qtbot.waitSignal(window.chart_painted, timeout=10000):
         imports_done.set()
-    assert gc.isenabled()
-    session.close()
-
-
-def test_the_trends_tab_chosen_after_the_start_leaves_the_collector_running(
-    qtbot: QtBot, data_dir: Path
-) -> None:
-    _journal_with_two_entries(data_dir)
-    session = _shown_until_ready(qtbot, data_dir)
-    window = session.window
-    qtbot.waitUntil(lambda: window.services is not None, timeout=5000)
-    with qtbot.waitSignal(window.chart_painted, timeout=10000):
-        window.tabs.setCurrentWidget(window.panels["trends"])
-    assert gc.isenabled()
     session.close()
 
 

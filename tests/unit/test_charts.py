@@ -24,15 +24,8 @@ from tracker.charts import (
     line_styles,
 )
 from tracker.domain.model import Alert, Session, Treatment
-from tracker.domain.trends import (
-    W1_WORDING,
-    DayCount,
-    DayValue,
-    Flare,
-    TrendData,
-    TrendPoint,
-    flare_explanation,
-)
+from tracker.domain.treatment_response import W1_WORDING, Flare, flare_explanation
+from tracker.domain.trends import DayCount, DayValue, TrendData, TrendPoint
 
 START = date(2026, 3, 1)
 

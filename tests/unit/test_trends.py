@@ -3,7 +3,6 @@ out by hand in the comments; and the SQL daily means against plain Python means.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -22,14 +21,12 @@ from tracker.domain.model import (
     Treatment,
     Weakness,
 )
+from tracker.domain.treatment_response import W1_WORDING, Window, response_windows
 from tracker.domain.trends import (
-    W1_WORDING,
     DayStats,
     Preset,
     TrendPoint,
-    Window,
     preset_range,
-    response_windows,
     rolling_mean,
     rolling_means,
     uses_entry_points,
@@ -375,21 +372,6 @@ def test_sql_scored_entries_of_many_windows_in_recording_order(db: Any) -> None:
         assert [(s.at, s.score) for s in entries] == [
             (e.recorded_at.replace(tzinfo=None), e.pain.score) for e in expected
         ]
-
-
-def test_trend_data_leaves_the_cycle_collector_as_it_found_it(service: TrendsService) -> None:
-    assert gc.isenabled()
-    service.trend_data(date(2026, 1, 1), date(2026, 6, 30))
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        service.trend_data(date(2026, 1, 1), date(2026, 6, 30))
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-    with pytest.raises(ValueError):
-        service.trend_data(date(2026, 2, 1), date(2026, 1, 1))
-    assert gc.isenabled()
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ The default period ends today and starts on the day of the last appointment befo
 days back when there is none (``SummaryService.default_period``); with only ``--to``, the same
 rule counts back from that day. ``--out`` may name a folder: the file is then
 ``spine-journal-summary-<from>-<to>.pdf`` in it. The PDF is written with mode 0600 to a
-temporary file beside it and renamed into place (``summary_document.write_pdf``).
+temporary file beside it and renamed into place (``printout.write_pdf``).
 
 Laying out and printing a ``QTextDocument`` needs a ``QGuiApplication``; without a display the
 command runs Qt on its offscreen platform, so that it works on a server or over SSH.
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
         out = out / data.file_name
 
     _app = gui_application()  # kept alive until the PDF is written
-    from tracker.summary_document import write_pdf
+    from tracker.ui.printout import write_pdf
 
     try:
         pages = write_pdf(data, out)

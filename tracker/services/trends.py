@@ -1,7 +1,8 @@
 """The trend chart's data and the "what changed after each treatment" table.
 
 One unit of work per public method. The sums and daily groups come from SQL
-(``storage.queries``); the maths on them from ``domain.trends``.
+(``storage.queries``); the maths on them from ``domain.trends`` and
+``domain.treatment_response``.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from tracker import collector
-from tracker.domain import trends
+from tracker.domain import treatment_days, treatment_response, trends
 from tracker.domain.model import Treatment
 from tracker.domain.timeutil import check_in_range
-from tracker.domain.trends import Flare, TreatmentResponse, TrendData
+from tracker.domain.treatment_response import Flare, TreatmentResponse
+from tracker.domain.trends import TrendData
 from tracker.storage import queries, repository
 from tracker.storage.database import ChangeMark, JournalDatabase, change_mark
 
@@ -65,12 +66,7 @@ class TrendsService:
         """The chart's series for ``start..end`` (inclusive). A missing end is the journal's
         first or last recorded day (today when the journal holds no entry or dose).
         Raises ``ValueError`` when ``start`` is after ``end``."""
-        # The cycle collector paused while the series are made. Ten years of days are some
-        # twenty thousand small records made in one go, none in a reference cycle; run every
-        # 700 of them, the collector moved them all to its oldest generation, and so made a full
-        # collection (70 ms in the window) every two or three redraws of the chart. Paused, it
-        # finds only the records still kept when it next runs.
-        with collector.paused(), self._db.unit_of_work() as session:
+        with self._db.unit_of_work() as session:
             if start is None or end is None:
                 span = self._recorded_span(session)
                 first, last = span if span is not None else (self._today(), self._today())
@@ -91,9 +87,9 @@ class TrendsService:
         """One row per treatment, in the order treatments started."""
         with self._db.unit_of_work() as session:
             treatments = repository.load_treatments(session)
-            windows = [w for t in treatments for w in trends.response_windows(t).all()]
+            windows = [w for t in treatments for w in treatment_response.response_windows(t).all()]
             stats = queries.window_stats(session, windows)
-        return trends.build_responses(treatments, stats)
+        return treatment_response.build_responses(treatments, stats)
 
     def _trend_data(self, session: Session, start: date, end: date) -> TrendData:
         per_entry = trends.uses_entry_points(start, end)
@@ -105,7 +101,7 @@ class TrendsService:
             points = [d.to_point() for d in days if d.day >= start]
         rolling, worst = trends.rolling_means(days, since=start)
         treatments = [
-            t for t in repository.load_treatments(session) if trends.overlaps(t, start, end)
+            t for t in repository.load_treatments(session) if treatment_days.overlaps(t, start, end)
         ]
         return TrendData(
             start=start,
@@ -124,15 +120,19 @@ class TrendsService:
     def _flares(
         session: Session, treatments: list[Treatment], start: date, end: date
     ) -> list[Flare]:
-        courses = [t for t in treatments if t.kind == trends.KIND_RADIOTHERAPY]
-        befores = queries.window_stats(session, [trends.flare_before_window(t) for t in courses])
-        searches = queries.scored_entries(session, [trends.flare_search_window(t) for t in courses])
+        courses = [t for t in treatments if t.kind == treatment_days.KIND_RADIOTHERAPY]
+        before, search = (
+            treatment_response.flare_before_window,
+            treatment_response.flare_search_window,
+        )
+        befores = queries.window_stats(session, [before(t) for t in courses])
+        searches = queries.scored_entries(session, [search(t) for t in courses])
         found: list[Flare] = []
         for course in courses:
-            flare = trends.find_flare(
+            flare = treatment_response.find_flare(
                 course,
-                befores[trends.flare_before_window(course)],
-                searches[trends.flare_search_window(course)],
+                befores[before(course)],
+                searches[search(course)],
             )
             if flare is not None and flare.first_day <= end and flare.last_day >= start:
                 found.append(flare)

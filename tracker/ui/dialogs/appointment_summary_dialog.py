@@ -1,8 +1,8 @@
 """Prepare for appointment: choose the period, then preview, print or save the summary as PDF.
 
-All three go through ``summary_document.print_document``, so the preview is the paper and the
+All three go through ``printout.print_document``, so the preview is the paper and the
 PDF. Print and its preview paint on a ``QPrinter``, which talks to the system's print service;
-"Save as PDF" writes through ``summary_document.write_pdf`` (a ``QPdfWriter``), which opens no
+"Save as PDF" writes through ``printout.write_pdf`` (a ``QPdfWriter``), which opens no
 connection of any kind. The period starts on the day of the last appointment before today, or 30
 days back (``SummaryService.default_period``). The print dialog and the file dialog sit behind
 ``_ask_printer`` and ``_ask_pdf_path``, which tests replace; the preview is opened without
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.summary_document import configure_printer, page_size_for_locale
 from tracker.ui.common import DateTimeField, MessageLine, buddy_label, from_qdate, to_qdate
+from tracker.ui.printout import configure_printer, page_size_for_locale
 
 if TYPE_CHECKING:
     from tracker.domain.summary import SummaryData
@@ -157,7 +157,7 @@ class AppointmentSummaryDialog(QDialog):
     # ---- actions ---------------------------------------------------------------------------
 
     def _paint(self, data: SummaryData, printer: QPrinter) -> None:
-        from tracker.summary_document import print_document
+        from tracker.ui.printout import print_document
 
         self.pages_painted = print_document(data, printer)
 
@@ -200,7 +200,7 @@ class AppointmentSummaryDialog(QDialog):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        from tracker.summary_document import write_pdf
+        from tracker.ui.printout import write_pdf
 
         try:
             self.pages_painted = write_pdf(data, path, self.page_size())

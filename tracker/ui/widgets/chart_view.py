@@ -90,7 +90,7 @@ class ChartView(QWidget):
         self._preset: Preset | None = FIRST_PRESET
 
         self.figure = Figure()
-        self.canvas = _Canvas(self.figure)
+        self.canvas = _Canvas(self.figure)  # type: ignore[no-untyped-call]
         self.canvas.setMinimumSize(480, 320)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setAccessibleName("Trend chart")
@@ -302,7 +302,7 @@ class ChartView(QWidget):
         self.to_edit.setDate(to_qdate(data.end))
         size = QApplication.font().pointSizeF() * CHART_FONT_FACTOR
         self._drawn = draw_trends(self.figure, data, font_size=max(9.0, size))
-        self.canvas.draw_idle()
+        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
         self.point_label.setText(POINT_HINT)
         self.range_shown.emit(data.start, data.end)
 

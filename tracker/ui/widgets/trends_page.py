@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
-
-from tracker import collector
 
 if TYPE_CHECKING:
     from tracker.services.registry import Services
@@ -24,7 +22,7 @@ if TYPE_CHECKING:
 class _FirstPaint(QObject):
     """Calls ``then`` once, just after the watched widget's first paint."""
 
-    def __init__(self, widget: QWidget, then: Signal) -> None:
+    def __init__(self, widget: QWidget, then: SignalInstance) -> None:
         super().__init__(widget)
         self._then = then
         self._done = False
@@ -32,7 +30,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if not self._done and event.type() == QEvent.Type.Paint:
             self._done = True
-            QTimer.singleShot(0, self._then.emit)  # type: ignore[attr-defined]
+            QTimer.singleShot(0, self._then.emit)
         return False
 
 
@@ -81,8 +79,7 @@ class TrendsPage(QWidget):
         services come (``set_services``, then ``refresh``)."""
         if self.view is not None:
             return
-        with collector.paused_for_imports("tracker.ui.widgets.chart_view"):  # matplotlib's
-            from tracker.ui.widgets.chart_view import ChartView  # hundred thousand objects
+        from tracker.ui.widgets.chart_view import ChartView  # matplotlib's Qt backend
 
         if self._services is None:
             self.services_wanted.emit()

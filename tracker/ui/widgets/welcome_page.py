@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -124,7 +125,7 @@ class WelcomePage(QScrollArea):
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
-    def fields(self) -> tuple[QWidget, ...]:
+    def fields(self) -> tuple[QLineEdit, ...]:
         numbers = self.numbers
         return numbers.helpline, numbers.emergency, numbers.team, numbers.name
 

@@ -1,0 +1,75 @@
+"""The chart's colours, lane fills and hatches, red-flag markers, and how its text is made.
+
+Every text is drawn as written (``LITERAL``): matplotlib would read a text between dollar signs
+as TeX mathematics, so a treatment site typed as ``$\\frac{T}{8}$`` would come out a fraction,
+and ``$$`` or an unknown command would stop the drawing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tracker.domain.model import Treatment
+
+TIER_MARKERS = {"emergency": ("X", 11), "urgent": ("^", 10), "watch": ("p", 10)}
+# Each course kind keeps its row order, fill and hatch in every range (a hatch tells them apart
+# in greyscale; radiotherapy shows its session ticks instead).
+LANE_ORDER = (
+    "radiotherapy",
+    "steroids",
+    "chemotherapy",
+    "targeted_therapy",
+    "immunotherapy",
+    "hormone_therapy",
+    "physiotherapy",
+    "other",
+)
+LITERAL: dict[str, Any] = {"parse_math": False}  # for every Text the charts make
+LANE_HATCHES = dict(zip(LANE_ORDER, ("", "\\\\", "xx", "++", "oo", "..", "//", "--"), strict=True))
+
+
+@dataclass(frozen=True)
+class Palette:
+    pain: str
+    mean: str
+    worst: str
+    doses: str
+    weakness: str
+    numbness: str
+    walking: str
+    shade: str
+    ink: str
+    lanes: tuple[str, ...]  # one fill a LANE_ORDER kind
+
+
+# Okabe-Ito colours (safe for colour-blind readers), chosen to differ in lightness too.
+SCREEN = Palette(
+    pain="#0072B2",
+    mean="#000000",
+    worst="#D55E00",
+    doses="#BBBBBB",
+    weakness="#009E73",
+    numbness="#CC79A7",
+    walking="#8C5A00",
+    shade="#E3E3E3",
+    ink="#000000",
+    lanes=("#D8D8D8", "#A6CEE3", "#B2DF8A", "#FFFF99", "#FB9A99", "#FDBF6F", "#CAB2D6", "#E0E0E0"),
+)
+PRINT = Palette(
+    pain="#555555",
+    mean="#000000",
+    worst="#333333",
+    doses="#CCCCCC",
+    weakness="#000000",
+    numbness="#444444",
+    walking="#222222",
+    shade="#E6E6E6",
+    ink="#000000",
+    lanes=("#DDDDDD", "#C8C8C8", "#EEEEEE", "#D4D4D4", "#FFFFFF", "#BBBBBB", "#E8E8E8", "#F4F4F4"),
+)
+
+
+def lane_kind(treatment: Treatment) -> str:
+    """The lane a course is drawn in (a kind the chart does not know goes to "other")."""
+    return treatment.kind if treatment.kind in LANE_ORDER else "other"

@@ -1,0 +1,270 @@
+"""The summary as one ``QTextDocument``, laid out for a paged device and painted page by page
+with a footer; the PDF written through a ``QPdfWriter``."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from tracker.domain.summary import (
+    SummaryData,
+    short_day,
+)
+from tracker.os_files import private_file
+from tracker.ui.printout.chart_picture import CHART_HEIGHT_MM, chart_image
+from tracker.ui.printout.paper import (
+    APP_NAME,
+    FOOTER_MM,
+    MM_PER_INCH,
+    PDF_DPI,
+    content_size_mm,
+    page_layout,
+    text_dpi,
+)
+from tracker.ui.printout.summary_html import BASE_PT, CHART_URL, HEADING, STYLE, summary_html
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    # What the summary is painted on: a printer (or the preview's), or a PDF writer.
+    PagedDevice: TypeAlias = QPrinter | QPdfWriter
+
+
+def build_document(
+    data: SummaryData, page_size: QPageSize | None = None, *, chart: bool = True
+) -> QTextDocument:
+    """The summary laid out for ``page_size`` (default: from the locale) with this module's
+    margins. Its page size is in document pixels (``text_dpi``); ``print_document`` lays it out
+    again for the printer it paints on."""
+    content = content_size_mm(page_layout(page_size))
+    image = chart_image(data, content.width(), CHART_HEIGHT_MM) if chart else None
+    return _document(data, page_size, image)
+
+
+def _document(
+    data: SummaryData,
+    page_size: QPageSize | None,
+    image: QImage | None,
+    *,
+    entries: bool = True,
+    breaks: Iterable[int] = (),
+) -> QTextDocument:
+    """The summary's document with the chart picture ``image`` (none: no chart), its page size
+    set last: the headings of the blocks numbered ``breaks`` start a page, set before anything
+    is laid out."""
+    content = content_size_mm(page_layout(page_size))
+    per_mm = text_dpi() / MM_PER_INCH
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(BASE_PT)
+    # No ligatures: with them "flags" is stored as "ﬂags", and a search of the PDF for
+    # "flags" (or a screen reader, or pdftotext) misses it.
+    font.setFeature(QFont.Tag("liga"), 0)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(STYLE)
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, data.title)
+    chart_px = None
+    if image is not None:
+        document.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, image)
+        chart_px = QSizeF(content.width() * per_mm, CHART_HEIGHT_MM * per_mm)
+    document.setHtml(summary_html(data, chart_px, entries=entries))
+    for number in breaks:
+        _break_before(document.findBlockByNumber(number))
+    document.setPageSize(QSizeF(content.width() * per_mm, content.height() * per_mm))
+    return document
+
+
+def footer_text(data: SummaryData, page: int, pages: int) -> str:
+    name = f"{data.display_name}  ·  " if data.display_name else ""
+    period = f"{short_day(data.start)} to {short_day(data.end)}"
+    return f"{name}{HEADING}, {period}  ·  page {page} of {pages}"
+
+
+def _first_line_top(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> float:
+    lines = block.layout()
+    top = layout.blockBoundingRect(block).top()
+    return top + (lines.lineAt(0).y() if lines.lineCount() else 0.0)
+
+
+def _last_line_bottom(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> float:
+    lines = block.layout()
+    rect = layout.blockBoundingRect(block)
+    if not lines.lineCount():
+        return rect.bottom()
+    last = lines.lineAt(lines.lineCount() - 1)
+    return rect.top() + last.y() + last.height()
+
+
+def _kept_bottom(
+    layout: QAbstractTextDocumentLayout, following: QTextBlock, page_height: float
+) -> float:
+    """Where what follows a heading must end on the heading's page: the whole of a short table
+    (a third of a page at most), else the first block after the heading."""
+    table = QTextCursor(following).currentTable()
+    if table is not None:
+        rect = layout.frameBoundingRect(table)
+        if rect.height() <= page_height / 3:
+            return rect.bottom()
+    return _last_line_bottom(layout, following)
+
+
+def keep_headings_with_next(document: QTextDocument, page_height: float) -> int:
+    """Start a heading on a new page when what follows it (a paragraph, a short table, the
+    first row of a long one) ends on a later page: Qt has no "keep with next". Returns how many
+    headings moved."""
+    return len(_headings_to_move(document, page_height))
+
+
+def _headings_to_move(document: QTextDocument, page_height: float) -> list[int]:
+    """``keep_headings_with_next``: the block numbers of the headings it moved."""
+    layout = document.documentLayout()
+    moved: list[int] = []
+    block = document.begin()
+    while block.isValid():
+        following = block.next()
+        if block.blockFormat().headingLevel() and following.isValid():
+            # Qt puts a line moved to a new page on its top edge in 1/64 pixel steps, so a
+            # hair above it: half a pixel in decides the page.
+            top = _first_line_top(layout, block) + 0.5
+            page = int(top // page_height)
+            at_page_top = top - page * page_height < 1.0
+            # A tiny epsilon: a line that ends exactly on the page's bottom edge is still on it.
+            end_page = int((_kept_bottom(layout, following, page_height) - 0.5) // page_height)
+            if end_page > page and not at_page_top:
+                _break_before(block)
+                moved.append(block.blockNumber())
+        block = block.next()
+    return moved
+
+
+def _break_before(block: QTextBlock) -> None:
+    fmt = block.blockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    QTextCursor(block).setBlockFormat(fmt)
+
+
+def paint_area(device: PagedDevice) -> QRectF:
+    """The printable area of ``device``'s page in device pixels (as ``QPrinter.pageRect`` in
+    device pixels gives it; a ``QPdfWriter`` has no ``pageRect``)."""
+    return QRectF(device.pageLayout().paintRectPixels(device.resolution()))
+
+
+def _for_printer(document: QTextDocument, printer: PagedDevice, page_height: float) -> None:
+    area = paint_area(printer)
+    document.documentLayout().setPaintDevice(printer)
+    document.setPageSize(QSizeF(area.width(), page_height))
+
+
+def layout_for_printer(data: SummaryData, printer: PagedDevice) -> tuple[QTextDocument, float]:
+    """The summary laid out in ``printer``'s device pixels on its paper, less the footer; and
+    the height of one page of text.
+
+    The headings to move to a new page are found on the pages before the entries (the entries
+    start a page of their own, so nothing before them moves with them); the whole summary is
+    then made with those headings starting a page and laid out once, as it is painted. Moving
+    a heading in the laid-out summary laid its long table of entries out again each time."""
+    page_size = printer.pageLayout().pageSize()
+    area = paint_area(printer)
+    page_height = area.height() - FOOTER_MM * printer.resolution() / MM_PER_INCH
+    content = content_size_mm(page_layout(page_size))
+    image = chart_image(data, content.width(), CHART_HEIGHT_MM)
+    before_entries = _document(data, page_size, image, entries=False)
+    _for_printer(before_entries, printer, page_height)
+    moved = _headings_to_move(before_entries, page_height)
+    document = _document(data, page_size, image, breaks=moved)
+    _for_printer(document, printer, page_height)
+    return document, page_height
+
+
+def print_document(data: SummaryData, printer: PagedDevice) -> int:
+    """Lay the summary out for ``printer`` and paint every page with its footer; return the
+    number of pages. Raises ``OSError`` when the printer cannot be painted on (a PDF file that
+    cannot be written)."""
+    document, page_height = layout_for_printer(data, printer)
+    area = paint_area(printer)
+    footer = area.height() - page_height
+    pages = document.pageCount()
+    # Each page is clipped a hair above the next page's top edge: an image that starts exactly
+    # there would otherwise leave an anti-aliased sliver at the foot of the page before.
+    gap = max(1.0, printer.resolution() / 300)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer or file could not be opened for writing")
+    try:
+        small = QFont(document.defaultFont())
+        small.setPointSizeF(8)
+        for index in range(pages):
+            if index:
+                printer.newPage()
+            top = index * page_height
+            painter.save()
+            painter.translate(0, -top)
+            document.drawContents(painter, QRectF(0, top, area.width(), page_height - gap))
+            painter.restore()
+            painter.setFont(small)
+            painter.drawText(
+                QRectF(0, page_height, area.width(), footer),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                footer_text(data, index + 1, pages),
+            )
+    finally:
+        painter.end()
+    return pages
+
+
+def pdf_writer(data: SummaryData, path: Path, page_size: QPageSize | None = None) -> QPdfWriter:
+    """A PDF writer for ``path`` whose metadata carry only the title and the dates. It opens no
+    connection (a ``QPrinter`` would ask the print service for its default printer)."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(page_layout(page_size))
+    writer.setTitle(data.title)
+    writer.setCreator(APP_NAME)
+    return writer
+
+
+def configure_printer(printer: QPrinter, data: SummaryData, page_size: QPageSize | None) -> None:
+    """Paper and margins for a real printer or the preview (the dialogs may change them)."""
+    printer.setPageLayout(page_layout(page_size))
+    printer.setDocName(data.title)
+    printer.setCreator(APP_NAME)
+
+
+def write_pdf(data: SummaryData, path: Path, page_size: QPageSize | None = None) -> int:
+    """Write the summary to ``path`` as a PDF (mode 0600): to a temporary file in the same
+    folder, renamed into place, so a half-written file never replaces a good one. Returns the
+    number of pages; raises ``OSError`` when the file cannot be written."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".partial", dir=path.parent
+    )
+    os.close(handle)
+    try:
+        pages = print_document(data, pdf_writer(data, Path(temporary), page_size))
+        if os.path.getsize(temporary) == 0:
+            raise OSError(f"nothing was written to {path}")
+        private_file(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return pages

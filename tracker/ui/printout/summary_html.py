@@ -1,0 +1,292 @@
+"""The summary as HTML with a small style sheet, for a ``QTextDocument``. Every text the person
+wrote is escaped (``html.escape``): a note that holds HTML prints as typed."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QSizeF, QUrl
+
+from tracker.domain.summary import (
+    NO_SIGNS,
+    NONE_RECORDED,
+    RESPONSE_COLUMNS,
+    WEEK_DAYS,
+    SummaryData,
+    period_text,
+    short_day,
+    time_text,
+)
+
+HEADING = "Spine Journal summary"
+WEEKS_PER_TABLE = 13
+MEDICINE_COLUMN, WEEK_COLUMN = 27.0, 5.6  # percent of the text width
+CHART_URL = QUrl("spine-journal:chart.png")
+BASE_PT = 10
+
+STYLE = f"""
+body {{ font-size: {BASE_PT}pt; }}
+h1 {{ font-size: 17pt; font-weight: bold; margin-top: 0px; margin-bottom: 2px; }}
+h2 {{ font-size: 13pt; font-weight: bold; margin-top: 12px; margin-bottom: 4px; }}
+h3 {{ font-size: 11pt; font-weight: bold; margin-top: 8px; margin-bottom: 3px; }}
+p {{ margin-top: 0px; margin-bottom: 3px; }}
+p.note {{ font-size: 8.5pt; font-style: italic; }}
+p.none {{ font-style: italic; }}
+table {{ border-collapse: collapse; border-color: #000000; border-style: solid; }}
+table.data {{ font-size: 9pt; margin-bottom: 4px; }}
+table.entries {{ font-size: 8.5pt; }}
+th {{ font-weight: bold; text-align: left; background-color: #e8e8e8; }}
+"""
+
+
+def esc(text: str) -> str:
+    """User text for HTML: escaped, with its line breaks kept."""
+    return html.escape(text, quote=True).replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def _table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    css: str = "data",
+    widths: Sequence[float] = (),
+    *,
+    repeat_header: bool = False,
+    width: float = 100,
+) -> str:
+    """A bordered table; cells are HTML already (escape before). ``widths`` in percent.
+    ``repeat_header``: the header row is repeated on each page the table runs onto (only for
+    long tables: Qt repeats it even when just a table's bottom border crosses the page end,
+    over the text that follows)."""
+    head = "".join(
+        f'<th width="{widths[i]:.4g}%">{h}</th>' if i < len(widths) else f"<th>{h}</th>"
+        for i, h in enumerate(headers)
+    )
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    head = f"<thead><tr>{head}</tr></thead>" if repeat_header else f"<tr>{head}</tr>"
+    return (
+        f'<table class="{css}" width="{width:g}%" border="1" cellspacing="0" cellpadding="3">'
+        f"{head}{body}</table>"
+    )
+
+
+def _none(text: str = NONE_RECORDED) -> str:
+    return f'<p class="none">{esc(text)}.</p>'
+
+
+def _title(data: SummaryData) -> str:
+    parts = [f"<h1>{HEADING}</h1>", f"<p><b>Period:</b> {esc(period_text(data.start, data.end))}"]
+    if data.display_name:
+        parts.append(f" &nbsp;&nbsp; <b>Name:</b> {esc(data.display_name)}")
+    parts.append("</p>")
+    helpline = esc(data.helpline) if data.helpline else "<i>none recorded</i>"
+    parts.append(f"<p><b>24-hour helpline:</b> {helpline}</p>")
+    flags = "red flag" if data.alert_count == 1 else "red flags"
+    entries = "entry" if len(data.entries) == 1 else "entries"
+    parts.append(
+        f"<p>{len(data.entries)} {entries} and {data.alert_count} {flags} recorded in this "
+        "period.</p>"
+    )
+    parts.append(
+        '<p class="note">Written by the person in their own journal. It lists only what was '
+        "recorded: an empty section means nothing was recorded, not that all is well. A red "
+        "flag is advice to contact the care team, never a diagnosis.</p>"
+    )
+    return "".join(parts)
+
+
+def _red_flags(data: SummaryData) -> str:
+    html_parts = ["<h2>Red flags</h2>"]
+    if not data.red_flags:
+        return html_parts[0] + _none()
+    rows = []
+    for row in data.red_flags:
+        tier = f"<b>{row.tier_words}</b>" if row.tier != "watch" else f"<i>{row.tier_words}</i>"
+        done = esc(row.action)
+        if row.note:
+            done += f": <i>“{esc(row.note)}”</i>"
+        rows.append((esc(row.when), tier, f"<b>{esc(row.rule)}</b> {esc(row.wording)}", done))
+    html_parts.append(
+        _table(
+            ("When", "Tier", "Rule and what was recorded", "What was done"),
+            rows,
+            widths=(24, 15, 40, 21),
+        )
+    )
+    return "".join(html_parts)
+
+
+def _neuro(data: SummaryData) -> str:
+    neuro = data.neuro
+    parts = ["<h2>Neurological status</h2>"]
+    if neuro.first_at is None or neuro.last_at is None:
+        return parts[0] + _none("No entries recorded in this period")
+    if len(data.entries) == 1:
+        parts.append("<p>Only one entry in this period: the start and the end are the same.</p>")
+    first = f"First entry<br>{esc(time_text(neuro.first_at))}"
+    last = f"Last entry<br>{esc(time_text(neuro.last_at))}"
+    rows = []
+    for row in neuro.rows:
+        change = esc(row.change)
+        end = esc(row.end)
+        if row.change != "no change":
+            change, end = f"<b>{change}</b>", f"<b>{end}</b>"
+        rows.append((f"<b>{esc(row.sign)}</b>", esc(row.start), end, change))
+    parts.append(_table(("Sign", first, last, "Level at the end"), rows, widths=(22, 32, 32, 14)))
+    return "".join(parts)
+
+
+def _pain(data: SummaryData, chart_size_px: QSizeF | None) -> str:
+    """The scores, then the chart in a paragraph of its own: the heading is kept with the
+    scores, and the chart (titled) may start the next page."""
+    pain = data.pain
+    lines = []
+    if pain.latest_at is None or pain.latest_score is None:
+        lines.append(f"<i>{esc('No pain scores recorded in this period')}.</i>")
+    else:
+        worst = (
+            "" if pain.latest_worst is None else f", worst in 24 hours <b>{pain.latest_worst}</b>"
+        )
+        lines += [
+            f"<b>Latest score: {pain.latest_score}</b> out of 10{worst} "
+            f"({esc(time_text(pain.latest_at))})",
+            f"<b>Mean score, first 7 days:</b> {esc(pain.first_week.text())}",
+            f"<b>Mean score, last 7 days:</b> {esc(pain.last_week.text())}",
+        ]
+    chart = ""
+    if chart_size_px is not None:
+        chart = (
+            f'<p><img src="{CHART_URL.toString()}" width="{round(chart_size_px.width())}" '
+            f'height="{round(chart_size_px.height())}"></p>'
+        )
+    return "<h2>Pain</h2><p>" + "<br>".join(lines) + "</p>" + chart
+
+
+def _treatments(data: SummaryData) -> str:
+    parts = ["<h2>Treatments</h2>"]
+    if data.treatments:
+        lines = [(f"<b>{esc(t.label)}</b>", esc(t.dates), esc(t.details)) for t in data.treatments]
+        parts.append(_table(("Treatment", "Dates", "Details"), lines, widths=(22, 30, 48)))
+    else:
+        parts.append(_none())
+    parts.append("<h3>What changed after each treatment</h3>")
+    if not data.responses:
+        parts.append(_none("No treatment in or shortly before this period"))
+        return "".join(parts)
+    rows = [
+        (
+            esc(r.treatment),
+            esc(r.dates),
+            esc(r.before),
+            esc(r.after),
+            f"<b>{esc(r.change)}</b>",
+            esc(r.later),
+        )
+        for r in data.responses
+    ]
+    parts.append(_table(RESPONSE_COLUMNS, rows, widths=(15, 17, 17, 17, 12, 22)))
+    parts.append(
+        '<p class="note">Mean pain score (0-10) over the entries of each window: before is days '
+        "-14 to -1; after is days 1 to 14 after the procedure, the course's end or the last "
+        "radiotherapy session; change is after minus before.</p>"
+    )
+    return "".join(parts)
+
+
+def _doses(data: SummaryData) -> str:
+    """Weeks across, medicines down: a row of numbers reads as a trend, and 13 weeks take three
+    lines instead of a column of thirteen."""
+    doses = data.doses
+    parts = ["<h2>Painkillers</h2>"]
+    if not doses.medicines:
+        parts.append(_none("No as-needed doses recorded in this period"))
+    else:
+        first = doses.weeks[0]
+        short = "" if first.days == WEEK_DAYS else f"; the first has {first.days} days"
+        parts.append(
+            f"<p>As-needed doses per week, {doses.total} in all (weeks of 7 days counted back "
+            f"from {esc(short_day(data.end))}{short}; each column shows the day its week "
+            "starts).</p>"
+        )
+        for index in range(0, len(doses.weeks), WEEKS_PER_TABLE):
+            weeks = doses.weeks[index : index + WEEKS_PER_TABLE]
+            headers = ["Medicine", *(f"{w.first_day.day}<br>{w.first_day:%b}" for w in weeks)]
+            rows = [
+                [f"<b>{esc(name)}</b>", *(str(w.counts[column]) for w in weeks)]
+                for column, name in enumerate(doses.medicines)
+            ]
+            if len(doses.medicines) > 1:
+                rows.append(["<b>All</b>", *(f"<b>{w.total}</b>" for w in weeks)])
+            width = MEDICINE_COLUMN + WEEK_COLUMN * len(weeks)
+            widths = (100 * MEDICINE_COLUMN / width, *(100 * WEEK_COLUMN / width,) * len(weeks))
+            parts.append(_table(headers, rows, widths=widths, width=width))
+    if doses.regular:
+        names = ", ".join(esc(n) for n in doses.regular)
+        parts.append(f"<p>Also recorded as regular (not as-needed) doses: {names}.</p>")
+    return "".join(parts)
+
+
+def _questions(data: SummaryData) -> str:
+    parts = ["<h2>Questions for this appointment</h2>"]
+    appointment = data.appointment
+    if appointment is None:
+        return parts[0] + _none("No appointment recorded in or after this period")
+    who = f" with {esc(appointment.with_whom)}" if appointment.with_whom else ""
+    parts.append(f"<p><b>Appointment: {esc(time_text(appointment.at))}</b>{who}</p>")
+    if appointment.questions:
+        parts.append(f"<p>{esc(appointment.questions)}</p>")
+    else:
+        parts.append(_none("No questions written for this appointment"))
+    return "".join(parts)
+
+
+def _entries(data: SummaryData) -> str:
+    parts = ['<h2 style="page-break-before: always;">Entries</h2>']
+    if not data.entries:
+        return parts[0] + _none("No entries recorded in this period")
+    parts.append(
+        '<p class="note">Pain 0 (none) to 10 (worst imaginable). Nerve signs show only what '
+        "was above 0, at levels 1 to 3: weakness 1 slight, 2 struggles with everyday tasks, "
+        "3 can barely move it; numbness 1 now and then, 2 constant, 3 no feeling; walking "
+        "1 unsteady, 2 needs a stick, frame or help, 3 cannot walk.</p>"
+    )
+    rows = [
+        (
+            esc(time_text(e.recorded_at)),
+            f"<b>{e.pain}</b>",
+            "" if e.worst is None else str(e.worst),
+            f"<i>{esc(e.neuro)}</i>" if e.neuro == NO_SIGNS else f"<b>{esc(e.neuro)}</b>",
+            esc(e.note),
+        )
+        for e in data.entries
+    ]
+    parts.append(
+        _table(
+            ("Date and time", "Pain", "Worst 24 h", "Nerve signs", "Note"),
+            rows,
+            css="entries",
+            widths=(24, 6, 7, 24, 39),
+            repeat_header=True,
+        )
+    )
+    return "".join(parts)
+
+
+def summary_html(
+    data: SummaryData, chart_size_px: QSizeF | None = None, *, entries: bool = True
+) -> str:
+    """The whole summary as HTML; the chart is an ``<img>`` of ``chart_size_px`` (document
+    pixels) when given. ``entries=False``: all but the entries (the pages before them)."""
+    body = "".join(
+        (
+            _title(data),
+            _red_flags(data),
+            _neuro(data),
+            _pain(data, chart_size_px),
+            _treatments(data),
+            _doses(data),
+            _questions(data),
+            _entries(data) if entries else "",
+        )
+    )
+    return f"<html><head><title>{esc(data.title)}</title></head><body>{body}</body></html>"
