@@ -882,7 +882,10 @@ class _Drawing:
         for label, name, colour, style, marker, dodge in series:
             if not xs:
                 continue
-            values = [getattr(p, name) + dodge for p in data.points]
+            # a sign not asked is a gap in the line, never a 0 ("none")
+            values = [
+                math.nan if (v := getattr(p, name)) is None else v + dodge for p in data.points
+            ]
             line = _line(
                 axes,
                 xs,

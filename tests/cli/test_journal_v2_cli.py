@@ -83,7 +83,9 @@ def test_a_v1_file_keeps_its_levels_and_a_missing_sign_reads_as_none_recorded(
     first = exported["entries"][0]
     assert first["weakness"] == dict.fromkeys(("left_arm", "right_arm", "left_leg", "right_leg"), 0)
     assert first["walking"] == 0
-    for (weakness, walking, bladder), entry in zip(levels[1:], exported["entries"][1:], strict=True):
+    for (weakness, walking, bladder), entry in zip(
+        levels[1:], exported["entries"][1:], strict=True
+    ):
         assert (entry["weakness"], entry["walking"], entry["bladder"]) == (
             weakness,
             walking,
@@ -119,7 +121,9 @@ def test_csv_writes_not_asked_as_an_empty_cell_and_reads_it_back(
 ) -> None:
     run_cli("import", str(v2_with_unasked(tmp_path)), data_dir=data_dir)
     out = tmp_path / "entries.csv"
-    assert run_cli("export", "--format", "csv", "--out", str(out), data_dir=data_dir).returncode == 0
+    assert (
+        run_cli("export", "--format", "csv", "--out", str(out), data_dir=data_dir).returncode == 0
+    )
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     last = rows[-1]
     assert [last[c] for c in ("weakness_left_leg", "numbness_saddle", "walking", "bladder")] == [
@@ -143,13 +147,13 @@ def test_fhir_marks_a_sign_not_asked_with_data_absent_reason(
 
     run_cli("import", str(v2_with_unasked(tmp_path)), data_dir=data_dir)
     out = tmp_path / "bundle.json"
-    assert run_cli("export", "--format", "fhir", "--out", str(out), data_dir=data_dir).returncode == 0
+    assert (
+        run_cli("export", "--format", "fhir", "--out", str(out), data_dir=data_dir).returncode == 0
+    )
     document = json.loads(out.read_text(encoding="utf-8"))
     Bundle.model_validate(document)
     absent = [
-        item["resource"]
-        for item in document["entry"]
-        if "dataAbsentReason" in item["resource"]
+        item["resource"] for item in document["entry"] if "dataAbsentReason" in item["resource"]
     ]
     codes = {r["code"]["coding"][0]["code"] for r in absent}
     assert codes == {

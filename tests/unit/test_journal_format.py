@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 
 from tests.conftest import EXAMPLE_JOURNAL, REPO
-
-SCHEMA_V2 = REPO / "docs" / "journal-v2.schema.json"
 from tracker.domain import journal_format
 from tracker.domain.demo import build_demo_journal
 from tracker.domain.errors import ValidationError
+
+SCHEMA_V2 = REPO / "docs" / "journal-v2.schema.json"
 
 
 def example() -> dict[str, Any]:

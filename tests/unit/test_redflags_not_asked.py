@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 
@@ -47,10 +48,11 @@ def rules_of(entries: list[Entry], reviews: tuple[Review, ...] = ()) -> tuple[st
 def only_unasked(path: str) -> Entry:
     """Every sign answered "no" but ``path``, which was not asked."""
     base = entry(5, {})
-    field = {"weakness": "weakness", "numbness": "numbness"}.get(path.split(".")[0])
-    if field is None:
-        return replace(base, **{path: None})
-    return replace(base, **{field: replace(getattr(base, field), **{path.split(".")[1]: None})})
+    group, _, name = path.rpartition(".")
+    unasked: dict[str, Any] = {name: None}
+    if not group:
+        return replace(base, **unasked)
+    return replace(base, **{group: replace(getattr(base, group), **unasked)})
 
 
 @pytest.mark.parametrize(("path", "value", "rule"), FIRING, ids=IDS)
@@ -90,7 +92,8 @@ def test_a_sign_not_asked_after_a_review_lowers_no_baseline(
     assert level is not None
     reviews = (Review(reviewed_on=D0.date(), symptom=path, level=level, id="r1"),)
     assert rule not in rules_of([entry(1, None), entry(3, {path: value})], reviews)
-    assert rule not in rules_of([entry(1, {path: value}), entry(2, None), entry(3, {path: value})], reviews)  # fmt: skip
+    between = [entry(1, {path: value}), entry(2, None), entry(3, {path: value})]
+    assert rule not in rules_of(between, reviews)
     assert rule in rules_of([entry(1, {}), entry(3, {path: value})], reviews)
     assert redflags.baselines([entry(1, None)], reviews, date(2026, 3, 10))[path] == level
 
@@ -103,8 +106,14 @@ def test_w2_needs_an_answered_zero_baseline_and_a_null_is_not_constipation() -> 
 
 def test_pain_rules_and_r10_do_not_depend_on_the_nerve_answers() -> None:
     """A1 (upper back), A4, A5, A6 and with them R10 read the pain, which is always asked."""
-    pain = {"regions": ("thoracic",), "straining": True, "tender": True, "night": True}
-    for answer in (None, {}):
+    pain: dict[str, Any] = {
+        "regions": ("thoracic",),
+        "straining": True,
+        "tender": True,
+        "night": True,
+    }
+    answers: tuple[dict[str, object] | None, ...] = (None, {})
+    for answer in answers:
         fired = rules_of([entry(0, answer, **pain)])
         assert {"A1", "A4", "A5", "A6", "R10"} <= set(fired)
 

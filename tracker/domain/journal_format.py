@@ -290,7 +290,7 @@ def parse_journal(document: object) -> Journal:
     if r.required("format") != FORMAT_NAME:
         raise ValidationError("format", f"{_short(r.doc['format'])} is not {FORMAT_NAME!r}")
     version = r.required("version")
-    if version not in READ_VERSIONS or isinstance(version, bool) or isinstance(version, float):
+    if version not in READ_VERSIONS or isinstance(version, bool | float):
         raise ValidationError(
             "version", f"{_short(version)} is not a version this app reads (1 or 2)"
         )
@@ -429,7 +429,7 @@ def _by(key: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, str]]:
 
 
 def journal_doc(journal: Journal) -> dict[str, Any]:
-    """The version 2 document, every field of every record written, lists in the documented order."""
+    """The version 2 document: every field of every record, lists in the documented order."""
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,

@@ -201,9 +201,9 @@ def baselines(prior: Iterable[Entry], reviews: Iterable[Review], day: date) -> d
             continue
         levels = symptom_levels(other)
         for key, reviewed_on in reviewed:
-            level = levels[key]  # a sign not asked (None) says nothing: it lowers nothing
-            if other_day > reviewed_on and level is not None and level < result[key]:
-                result[key] = level
+            found = levels[key]  # a sign not asked (None) says nothing: it lowers nothing
+            if other_day > reviewed_on and found is not None and found < result[key]:
+                result[key] = found
     return result
 
 

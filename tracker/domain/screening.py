@@ -27,7 +27,9 @@ def sign_of(f: fields.Field) -> str:
     return f.group or f.name
 
 
-def screening_answer(answered: bool, given: Mapping[str, object] | None = None) -> dict[str, object]:
+def screening_answer(
+    answered: bool, given: Mapping[str, object] | None = None
+) -> dict[str, object]:
     """Every screening field's value by path (``weakness.left_leg``) for one answer.
 
     ``answered`` False: the person saved without answering, everything None. Otherwise
@@ -48,9 +50,7 @@ def screening_answer(answered: bool, given: Mapping[str, object] | None = None) 
 
 def not_asked_signs(values: Mapping[str, object]) -> tuple[str, ...]:
     """The signs (``SIGNS``) with at least one field not asked, from values by path."""
-    return tuple(
-        dict.fromkeys(sign_of(f) for f in fields.SCREENING if values.get(f.path) is None)
-    )
+    return tuple(dict.fromkeys(sign_of(f) for f in fields.SCREENING if values.get(f.path) is None))
 
 
 def answered(values: Mapping[str, object]) -> bool:
