@@ -29,6 +29,15 @@ def without_time(text: str) -> list[str]:
     return [line for line in text.splitlines() if '"exported_at"' not in line]
 
 
+def exported_with_unasked(data_dir: Path, tmp_path: Path, kind: str, name: str) -> Path:
+    """The version 2 journal with signs not asked, imported, then exported as ``kind``."""
+    assert run_cli("import", str(v2_with_unasked(tmp_path)), data_dir=data_dir).returncode == 0
+    out = tmp_path / name
+    result = run_cli("export", "--format", kind, "--out", str(out), data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 def schema(path: Path) -> dict[str, Any]:
     loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return loaded
@@ -128,19 +137,11 @@ def test_flags_reads_both_versions_and_a_sign_not_asked_fires_nothing(tmp_path: 
 def test_csv_writes_not_asked_as_an_empty_cell_and_reads_it_back(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    run_cli("import", str(v2_with_unasked(tmp_path)), data_dir=data_dir)
-    out = tmp_path / "entries.csv"
-    assert (
-        run_cli("export", "--format", "csv", "--out", str(out), data_dir=data_dir).returncode == 0
-    )
+    out = exported_with_unasked(data_dir, tmp_path, "csv", "entries.csv")
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     last = rows[-1]
-    assert [last[c] for c in ("weakness_left_leg", "numbness_saddle", "walking", "bladder")] == [
-        "",
-        "",
-        "",
-        "",
-    ]
+    columns = ("weakness_left_leg", "numbness_saddle", "walking", "bladder")
+    assert [last[c] for c in columns] == [""] * 4
     assert rows[0]["walking"] == "0" and rows[0]["bladder"] == "normal"
     other = tmp_path / "other"
     assert run_cli("import", str(out), data_dir=other).returncode == 0
@@ -154,11 +155,7 @@ def test_fhir_marks_a_sign_not_asked_with_data_absent_reason(
 ) -> None:
     from fhir.resources.R4B.bundle import Bundle
 
-    run_cli("import", str(v2_with_unasked(tmp_path)), data_dir=data_dir)
-    out = tmp_path / "bundle.json"
-    assert (
-        run_cli("export", "--format", "fhir", "--out", str(out), data_dir=data_dir).returncode == 0
-    )
+    out = exported_with_unasked(data_dir, tmp_path, "fhir", "bundle.json")
     document = json.loads(out.read_text(encoding="utf-8"))
     Bundle.model_validate(document)
     absent = [

@@ -8,7 +8,9 @@ the round-trip property test all read this table. A new field is one line here, 
 attribute in the record class (``model.py``) and its column in ``storage/models.py``, plus a
 migration; ``tests/unit/test_fields.py`` and ``tests/gui/test_entry_form_fields.py`` fail when
 any of them, or the form's control, is missing. A field whose ``empty`` is None may be left
-unanswered (null) in every format.
+unanswered (null) in every format. The five screening signs (``SCREENING``: every weakness and
+numbness level, walking, bladder, bowel) are such fields, None meaning "not asked"; their ``no``
+is the answer "None of these" stores, and what a version 1 file's missing value reads as.
 
 The entry's identity and time (``id``, ``recorded_at``) are not in the table: every format
 treats them on their own (the time is three storage columns, for instance).

@@ -365,7 +365,7 @@ class Profile:
 
 @dataclass(frozen=True)
 class Journal:
-    """A whole journal: what the v1 file holds."""
+    """A whole journal: what the journal file holds."""
 
     entries: tuple[Entry, ...] = ()
     treatments: tuple[Treatment, ...] = ()
