@@ -25,7 +25,7 @@ def rows(entries: list[Entry]) -> dict[str, tuple[str, str, str, str]]:
 
 def test_an_episode_in_the_middle_of_the_period_shows_as_the_worst() -> None:
     """First and last entry say no weakness; the worst column shows the episode with its day."""
-    weak = {"weakness.left_leg": 2, "walking": 1}
+    weak: dict[str, object] = {"weakness.left_leg": 2, "walking": 1}
     entries = [entry(0, {}), *(entry(d, weak) for d in (10, 11, 12)), entry(29, {})]
     found = rows(entries)
     start, end, change, worst = found["Weakness"]
