@@ -120,7 +120,8 @@ def test_a_null_in_a_v1_file_is_refused_and_nothing_is_stored(
     source.write_text(json.dumps(document), encoding="utf-8")
     result = run_cli("import", str(source), data_dir=data_dir)
     assert result.returncode == 2
-    assert "entries[3].walking: null (not asked) needs version 2 of the format" in result.stderr
+    message = "entries[3].walking: an empty value (null: not asked) needs version 2 of the format"
+    assert message in result.stderr
     assert "entries: 0" in run_cli("check", data_dir=data_dir).stdout
 
 

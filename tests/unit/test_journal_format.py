@@ -178,3 +178,23 @@ def test_a_timestamp_keeps_its_own_offset() -> None:
 def test_text_that_is_not_json_gets_one_sentence() -> None:
     with pytest.raises(ValidationError, match="this is not a JSON file"):
         journal_format.loads("{not json")
+
+
+@pytest.mark.parametrize(("version", "expected"), [(1, (0, 0, "normal")), (2, (None, None, None))])
+def test_a_missing_screening_sign_reads_as_its_versions_nothing_recorded(
+    version: int, expected: tuple[object, ...]
+) -> None:
+    """Version 1 had no "not asked": a missing sign is 0 or normal there; in version 2 it is
+    null, not asked (docs/journal-format.md)."""
+    document = {
+        "format": "spine-journal",
+        "version": version,
+        "entries": [{"recorded_at": "2026-11-03T08:15+01:00", "pain": {"score": 2}}],
+        **{name: [] for name in ("treatments", "medications", "reviews", "alerts")},
+        "appointments": [],
+    }
+    (entry,) = journal_format.parse_journal(document).entries
+    assert (entry.weakness.left_leg, entry.walking, entry.bowel) == expected
+    written = json.loads(journal_format.dumps(journal_format.parse_journal(document)))
+    assert written["version"] == 2
+    assert written["entries"][0]["walking"] == expected[1]

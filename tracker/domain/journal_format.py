@@ -151,7 +151,9 @@ def _field(r: _Reader, f: fields.Field, version: int) -> Any:
     if f.required:
         r.required(f.name)
     if version == 1 and f.screening and r.has(f.name) and r.doc[f.name] is None:
-        raise ValidationError(f.name, "null (not asked) needs version 2 of the format")
+        raise ValidationError(
+            f.name, "an empty value (null: not asked) needs version 2 of the format"
+        )
     empty = f.v1_empty if version == 1 else f.empty
     if f.kind == "number":
         return r.integer(f.name, empty)
