@@ -29,7 +29,7 @@ from tracker.domain.errors import cut
 # name -> (module in tracker.commands, one line of help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "fill an empty journal with a realistic synthetic history"),
-    "import": ("import_file", "import a journal file (JSON version 1, or CSV): all or nothing"),
+    "import": ("import_file", "import a journal file (JSON v1 or v2, or CSV): all or nothing"),
     "export": ("export", "export the whole journal (JSON, CSV or FHIR R4)"),
     "flags": ("flags", "evaluate the red-flag rules on the latest entry; prints JSON"),
     "report": ("report", "write the appointment summary as a PDF"),

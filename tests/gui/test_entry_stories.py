@@ -63,7 +63,8 @@ def test_a_keyboard_only_entry(qtbot: QtBot, window: MainWindow, data_dir: Path)
     press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     (entry,) = stored(data_dir).journal.entries()
     assert entry.pain == Pain(score=6, worst_24h=8, regions=("thoracic",))
-    assert entry.weakness == Weakness() and entry.bladder == "normal" and entry.note == ""
+    # the nerve questions were not answered: not asked (null), never "none" (issue 17)
+    assert entry.weakness == Weakness() and entry.bladder is None and entry.note == ""
     assert abs(entry.recorded_at - datetime.now().astimezone()) < timedelta(minutes=2)
     assert entry.recorded_at.utcoffset() == datetime.now().astimezone().utcoffset()
     # the form is ready for the next one, and says what happened

@@ -148,7 +148,9 @@ def test_weakness_shown_in_the_history_after_a_save_is_the_stored_one(
 ) -> None:
     save_by_form(qtbot, window, NOW - timedelta(minutes=30), 4)
     latest = build_services(open_journal(data_dir)).journal.latest_entry()
-    assert latest is not None and latest.weakness == Weakness(right_leg=1)
+    # one nerve answer given: the others shown are answered "no" (issue 17)
+    answered = Weakness(left_arm=0, right_arm=0, left_leg=0, right_leg=1)
+    assert latest is not None and latest.weakness == answered
     row = window.history.model.row_of(str(latest.id))
     assert window.history.model.entry_at(row) == latest
 

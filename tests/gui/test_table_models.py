@@ -73,3 +73,50 @@ def test_the_alert_model_passes_qt_model_checks_and_orders_tiers(
     tier = ALERT_COLUMNS.index("Tier")
     assert model.index(1, tier).data(ALERT_SORT) > model.index(0, tier).data(ALERT_SORT)
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Raised"
+
+
+def test_the_history_shows_not_asked_never_none_and_sorts_it_below_zero(
+    qtmodeltester: ModelTester,
+) -> None:
+    """Issue 17: an entry saved without the nerve questions reads "not asked" in every nerve
+    column; an answered "no" reads "none" (or the level's words); sorting puts not asked below
+    0, and a column sorted through a proxy keeps them apart."""
+    from PySide6.QtCore import QSortFilterProxyModel
+
+    from tracker.domain.model import entry_from_values
+    from tracker.domain.screening import screening_answer
+
+    def made(entry_id: str, hours: int, answer: dict[str, object] | None) -> Entry:
+        values = {"pain.score": 2, **screening_answer(answer is not None, answer)}
+        return entry_from_values(AT + timedelta(hours=hours), values, entry_id)
+
+    unasked = made("u", 0, None)
+    none_of_these = made("n", 1, {})
+    weak = made("w", 2, {"weakness.right_arm": 1, "walking": 2})
+    partly = Entry(
+        id="p",
+        recorded_at=AT + timedelta(hours=3),
+        pain=Pain(score=1),
+        weakness=Weakness(left_arm=0, right_arm=0, left_leg=0),
+    )
+    model = EntryTableModel()
+    model.set_entries([unasked, none_of_these, weak, partly])
+    qtmodeltester.check(model)
+    nerve_columns = ("Weakness", "Numbness", "Walking", "Bladder", "Bowel")
+
+    def shown(row: int) -> list[str]:
+        return [model.index(row, ENTRY_COLUMNS.index(c)).data() for c in nerve_columns]
+
+    assert shown(0) == ["not asked"] * 5
+    assert shown(1) == ["none", "none", "as usual", "normal", "normal"]
+    assert shown(2)[0] == "slight: right arm" and shown(2)[2] == "needs a stick, frame or help"
+    assert shown(3)[0] == "not asked: right leg"
+    for text in (t for row in range(4) for t in shown(row)):
+        assert text not in ("0", "")
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(ENTRY_SORT)
+    for column in ("Weakness", "Walking"):
+        proxy.sort(ENTRY_COLUMNS.index(column), Qt.SortOrder.AscendingOrder)
+        order = [model.entry_at(proxy.mapToSource(proxy.index(r, 0)).row()).id for r in range(4)]
+        assert order[0] == "u" and order[-1] == "w", (column, order)

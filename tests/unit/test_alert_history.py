@@ -36,13 +36,34 @@ def test_an_old_review_and_a_long_ago_recovery_still_set_the_baseline() -> None:
         Entry(id=f"e{n}", recorded_at=start + timedelta(days=n), pain=Pain(score=2), weakness=weak)
         for n in range(1, 300)
     ]
-    entries[10] = replace(entries[10], weakness=Weakness())  # better for a day
+    entries[10] = replace(entries[10], weakness=Weakness(left_leg=0))  # better for a day
     review = Review(reviewed_on=date(2025, 1, 1), symptom="weakness.left_leg", level=1, id="r1")
     history = History(entries=tuple(entries), reviews=(review,))
     fast = evaluate_all(history)
     assert fast == one_by_one(history)
     assert "R1" not in fast[5].rule_ids  # known, assessed, stable
     assert "R1" in fast[11].rule_ids and "R1" in fast[298].rule_ids  # came back: alarms
+
+
+def test_an_entry_not_asked_about_weakness_lowers_no_baseline() -> None:
+    """As above, but the entry between says nothing about weakness (not asked): the review's
+    baseline stands, the stable weakness does not alarm, in the fast and the plain engine."""
+    start = datetime(2025, 1, 1, 9, 0, tzinfo=UTC_PLUS_2)
+    entries = [
+        Entry(
+            id=f"e{n}",
+            recorded_at=start + timedelta(days=n),
+            pain=Pain(score=2),
+            weakness=Weakness(left_leg=1, right_leg=0, left_arm=0, right_arm=0),
+        )
+        for n in range(1, 60)
+    ]
+    entries[10] = replace(entries[10], weakness=Weakness())  # not asked that day
+    review = Review(reviewed_on=date(2025, 1, 1), symptom="weakness.left_leg", level=1, id="r1")
+    history = History(entries=tuple(entries), reviews=(review,))
+    fast = evaluate_all(history)
+    assert fast == one_by_one(history)
+    assert all("R1" not in evaluation.rule_ids for evaluation in fast)
 
 
 def test_alerts_as_met_interrupt_once_per_episode() -> None:

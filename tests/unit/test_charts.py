@@ -4,9 +4,11 @@ draws the print version in greys, and finds the point under the pointer."""
 from __future__ import annotations
 
 import io
+import math
 import struct
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -209,3 +211,25 @@ def test_charts_import_no_qt_and_no_storage() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_nerve_sign_not_asked_is_a_gap_in_its_line_never_zero() -> None:
+    """Issue 17: points whose signs were not asked (None) draw as gaps (NaN), not as level 0."""
+    data = sample()
+    unasked = {p.entry_id for p in data.points[::5]}
+    points = tuple(
+        replace(p, weakness=None, numbness=None, walking=None) if p.entry_id in unasked else p
+        for p in data.points
+    )
+    figure = build_trend_figure(replace(data, points=points), width_in=12, height_in=6, dpi=100)
+    FigureCanvasAgg(figure).draw()
+    (weakness,) = [
+        line
+        for axes in figure.axes
+        for line in axes.get_lines()
+        if line.get_label() == "Weakness (worst limb)"
+    ]
+    ys = [float(y) for y in weakness.get_ydata()]
+    gaps = [i for i, y in enumerate(ys) if math.isnan(y)]
+    assert gaps == [i for i, p in enumerate(points) if p.entry_id in unasked]
+    assert all(not math.isnan(y) for i, y in enumerate(ys) if i not in gaps)

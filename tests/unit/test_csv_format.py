@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -23,7 +24,16 @@ from tracker.domain.csv_format import (
 )
 from tracker.domain.demo import build_demo_journal
 from tracker.domain.errors import ValidationError
-from tracker.domain.model import NOTE_MAX, Entry, Journal, Numbness, Pain, Weakness
+from tracker.domain.model import (
+    NOTE_MAX,
+    Entry,
+    Journal,
+    Numbness,
+    Pain,
+    Weakness,
+    entry_from_values,
+)
+from tracker.domain.screening import screening_answer
 from tracker.domain.timeutil import to_utc_naive
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -55,13 +65,10 @@ def refused(text: str) -> str:
 
 
 def one_entry(**changes: object) -> Entry:
-    fields: dict[str, object] = {
-        "id": "e1",
-        "recorded_at": datetime(2026, 9, 22, 9, 15, tzinfo=UTC_PLUS_2),
-        "pain": Pain(score=4),
-    }
-    fields.update(changes)
-    return Entry(**fields)  # type: ignore[arg-type]
+    """An entry whose nerve questions were answered "None of these", with ``changes``."""
+    when = datetime(2026, 9, 22, 9, 15, tzinfo=UTC_PLUS_2)
+    answered = entry_from_values(when, {"pain.score": 4, **screening_answer(True)}, "e1")
+    return replace(answered, **changes)
 
 
 def table(entries: list[Entry]) -> list[list[str]]:
@@ -111,8 +118,8 @@ def test_cells_spell_values_as_documented() -> None:
             night=True,
             radiating=("band", "left_leg"),
         ),
-        weakness=Weakness(right_leg=2),
-        numbness=Numbness(saddle=3),
+        weakness=Weakness(left_arm=0, right_arm=0, left_leg=0, right_leg=2),
+        numbness=Numbness(arms=0, legs=0, trunk=0, saddle=3),
         walking=1,
         bladder="cannot_pass",
         bowel="constipated",
@@ -294,7 +301,8 @@ def test_empty_optional_cells_take_the_nothing_recorded_values() -> None:
     )
     assert entry.id is None
     assert entry.pain.worst_24h is None and entry.fatigue is None
-    assert entry.bladder == entry.bowel == "normal"
+    assert entry.bladder is None and entry.bowel is None  # empty = not asked, never "normal"
+    assert entry.walking is None and entry.weakness.left_leg is None
     assert entry.note == ""
 
 

@@ -175,6 +175,7 @@ def test_clinical_codes_are_only_the_vetted_few() -> None:
     clinical = {(s, c) for s, c, _ in fhir.EMITTED_CODES if not s.startswith(fhir.APP_BASE)}
     assert clinical == {
         ("http://terminology.hl7.org/CodeSystem/observation-category", "survey"),
+        ("http://terminology.hl7.org/CodeSystem/data-absent-reason", "not-asked"),
         ("http://loinc.org", "72514-3"),
         ("http://snomed.info/sct", "267064002"),
         ("http://snomed.info/sct", "165232002"),
@@ -199,7 +200,7 @@ def test_pain_score_uses_loinc_and_zero_levels_are_recorded_values() -> None:
         id="e1",
         recorded_at=datetime(2026, 9, 1, 8, 30, tzinfo=PLUS_2),
         pain=Pain(score=0, regions=("thoracic",), night=True, radiating=("band",)),
-        weakness=Weakness(left_leg=2),
+        weakness=Weakness(left_arm=0, right_arm=0, left_leg=2, right_leg=0),  # answered
         bladder="leaking",
     )
     doc = fhir.bundle(Journal(entries=(entry,)))

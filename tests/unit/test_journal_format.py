@@ -9,10 +9,12 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.conftest import EXAMPLE_JOURNAL, SCHEMA
+from tests.conftest import EXAMPLE_JOURNAL, REPO
 from tracker.domain import journal_format
 from tracker.domain.demo import build_demo_journal
 from tracker.domain.errors import ValidationError
+
+SCHEMA_V2 = REPO / "docs" / "journal-v2.schema.json"
 
 
 def example() -> dict[str, Any]:
@@ -26,14 +28,18 @@ def refused(document: dict[str, Any]) -> str:
 
 
 def test_example_reads_and_writes_back_byte_for_byte() -> None:
+    """The version 1 example comes back byte for byte as version 2: only the version differs
+    (every level was recorded, so none is null)."""
     text = EXAMPLE_JOURNAL.read_text(encoding="utf-8")
-    assert journal_format.dumps(journal_format.loads(text)) == text
+    as_v2 = text.replace('"version": 1,', '"version": 2,', 1)
+    assert as_v2 != text
+    assert journal_format.dumps(journal_format.loads(text)) == as_v2
 
 
 def test_export_is_valid_against_the_schema_and_deterministic() -> None:
     journal = build_demo_journal(1)
     first = journal_format.dumps(journal)
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    schema = json.loads(SCHEMA_V2.read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(first), schema)
     reversed_lists = type(journal)(
         entries=tuple(reversed(journal.entries)),
@@ -117,8 +123,8 @@ def test_unknown_keys_and_missing_required_fields_are_errors() -> None:
     document["format"] = "other"
     assert "format" in refused(document)
     document = example()
-    document["version"] = 2
-    assert "version: 2 is not a version this app reads" in refused(document)
+    document["version"] = 3
+    assert "version: 3 is not a version this app reads (1 or 2)" in refused(document)
 
 
 def test_duplicate_ids_within_a_list_are_refused() -> None:
@@ -172,3 +178,23 @@ def test_a_timestamp_keeps_its_own_offset() -> None:
 def test_text_that_is_not_json_gets_one_sentence() -> None:
     with pytest.raises(ValidationError, match="this is not a JSON file"):
         journal_format.loads("{not json")
+
+
+@pytest.mark.parametrize(("version", "expected"), [(1, (0, 0, "normal")), (2, (None, None, None))])
+def test_a_missing_screening_sign_reads_as_its_versions_nothing_recorded(
+    version: int, expected: tuple[object, ...]
+) -> None:
+    """Version 1 had no "not asked": a missing sign is 0 or normal there; in version 2 it is
+    null, not asked (docs/journal-format.md)."""
+    document = {
+        "format": "spine-journal",
+        "version": version,
+        "entries": [{"recorded_at": "2026-11-03T08:15+01:00", "pain": {"score": 2}}],
+        **{name: [] for name in ("treatments", "medications", "reviews", "alerts")},
+        "appointments": [],
+    }
+    (entry,) = journal_format.parse_journal(document).entries
+    assert (entry.weakness.left_leg, entry.walking, entry.bowel) == expected
+    written = json.loads(journal_format.dumps(journal_format.parse_journal(document)))
+    assert written["version"] == 2
+    assert written["entries"][0]["walking"] == expected[1]

@@ -32,8 +32,10 @@ from tracker.domain.model import (
     Session,
     Treatment,
     Weakness,
+    entry_from_values,
 )
 from tracker.domain.redflags import Evaluation, History, evaluate
+from tracker.domain.screening import screening_answer
 
 UTC = timezone.utc
 D0 = date(2026, 3, 1)
@@ -826,7 +828,8 @@ def test_history_start_covers_reviews_and_courses() -> None:
 # ---- properties ---------------------------------------------------------------------------------
 
 _OFFSETS = (-10.0, -8.0, 0.0, 5.5, 14.0)
-_CALM = Entry(recorded_at=at(0), pain=Pain(score=0))
+_CALM = entry_from_values(at(0), {"pain.score": 0, **screening_answer(True)})  # "None of these"
+_UNASKED = Entry(recorded_at=at(0), pain=Pain(score=0))  # saved without answering
 
 
 @st.composite
@@ -835,7 +838,8 @@ def _entry_body(draw: st.DrawFn, high: bool) -> Entry:
     sometimes one or two symptoms."""
     scores = st.integers(5, 10) if high else st.integers(0, 10)
     worst = draw(st.one_of(st.none(), st.integers(0, 10)))
-    entry = replace(_CALM, pain=Pain(score=draw(scores), worst_24h=worst))
+    calm = draw(st.sampled_from((_CALM, _CALM, _UNASKED)))
+    entry = replace(calm, pain=Pain(score=draw(scores), worst_24h=worst))
     for _ in range(draw(st.sampled_from((0, 0, 0, 1, 1, 2)))):
         entry = _raise_one(entry, draw)
     return entry
@@ -890,28 +894,29 @@ _FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCh
 
 
 def _raise_one(entry: Entry, draw: st.DrawFn) -> Entry:
-    """``entry`` with one symptom level (or the pain score) raised."""
+    """``entry`` with one symptom level (or the pain score) raised; a sign not asked is raised
+    to any level (an answer where there was none)."""
     pain, what = entry.pain, draw(st.sampled_from(("weakness", "numbness", "other", "pain")))
     if what == "weakness":
         limb = draw(st.sampled_from(vocab.LIMBS))
-        value = draw(st.integers(getattr(entry.weakness, limb), 3))
+        value = draw(st.integers(getattr(entry.weakness, limb) or 0, 3))
         return replace(entry, weakness=replace(entry.weakness, **{limb: value}))
     if what == "numbness":
         area = draw(st.sampled_from(vocab.NUMB_AREAS))
-        value = draw(st.integers(getattr(entry.numbness, area), 3))
+        value = draw(st.integers(getattr(entry.numbness, area) or 0, 3))
         return replace(entry, numbness=replace(entry.numbness, **{area: value}))
     if what == "other":
         field = draw(st.sampled_from(("walking", "bladder", "bowel", "sexual_change")))
         if field == "walking":
-            return replace(entry, walking=draw(st.integers(entry.walking, 3)))
+            return replace(entry, walking=draw(st.integers(entry.walking or 0, 3)))
         if field == "sexual_change":
             return replace(entry, sexual_change=True)
         order = {"bladder": vocab.BLADDER, "bowel": vocab.BOWEL}[field]
-        level = redflags.symptom_levels(entry)[field]
+        level = redflags.symptom_levels(entry)[field] or 0
         higher = [
             v
             for v in order
-            if redflags.symptom_levels(replace(entry, **{field: v}))[field] >= level
+            if (redflags.symptom_levels(replace(entry, **{field: v}))[field] or 0) >= level
         ]
         return replace(entry, **{field: draw(st.sampled_from(higher))})
     part = draw(

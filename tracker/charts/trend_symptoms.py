@@ -3,6 +3,8 @@ on the pain panel's twin scale, and the three nerve signs."""
 
 from __future__ import annotations
 
+import math
+
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch, StepPatch
 
@@ -157,7 +159,8 @@ def draw_nerves(d: Drawing, axes: Axes) -> None:
     for label, name, colour, style, marker, dodge in series:
         if not xs:
             continue
-        values = [getattr(p, name) + dodge for p in data.points]
+        # a sign not asked is a gap in the line, never a 0 ("none")
+        values = [math.nan if (v := getattr(p, name)) is None else v + dodge for p in data.points]
         line = add_line(
             axes,
             xs,

@@ -59,8 +59,8 @@ def evaluate_all(history: History) -> list[Evaluation]:
         results.append(evaluation)
         levels = redflags.symptom_levels(entry)
         for position, review in enumerate(reviews):
-            if day > review.reviewed_on:
-                level = levels[review.symptom]
+            level = levels[review.symptom]
+            if day > review.reviewed_on and level is not None:  # not asked lowers nothing
                 found = lowest[position]
                 if found is None or level < found[0]:
                     lowest[position] = (level, entry)

@@ -25,6 +25,7 @@ from tracker.domain.model import (
     Treatment,
     entry_from_values,
 )
+from tracker.domain.screening import screening_answer
 
 UK_WINTER = UTC
 UK_SUMMER = timezone(timedelta(hours=1))
@@ -244,6 +245,10 @@ def _doses_for(rng: random.Random, level: float) -> int:
     return min(3, int(expected + rng.random()))
 
 
+NOT_ASKED_HOUR = 20  # the evening entries ...
+NOT_ASKED_EVERY = 23  # ... of one day in this many: no random draw, so the rest stays the same
+
+
 def _entry(
     builder: _Builder, day: date, hour: int, score: int, episode: tuple[str, int] | None
 ) -> Entry:
@@ -253,17 +258,21 @@ def _entry(
     recorded_at = _at(day, hour, rng.randint(0, 29))
     # By the field table's paths; a field left out is "not recorded".
     nerves = {"weakness.left_leg": 1, "numbness.legs": 1, "walking": 1}
+    worst = min(10, score + rng.randint(0, 2))  # the random draws in their old order
+    constipated = {"bowel": "constipated"} if rng.random() < 0.04 else {}
     values = {
         "pain.score": score,
-        "pain.worst_24h": min(10, score + rng.randint(0, 2)),
+        "pain.worst_24h": worst,
         # the known metastasis is thoracic; bad days spread lower
         "pain.regions": ("thoracic", "lumbar") if score >= 6 else ("thoracic",),
         "pain.night": kind == "night",
-        **(nerves if kind == "weakness" else {}),
-        "bowel": "constipated" if rng.random() < 0.04 else "normal",
+        # the nerve questions answered: "None of these", or "Yes" with the levels given
+        **screening_answer(True, {**(nerves if kind == "weakness" else {}), **constipated}),
         "fatigue": min(10, max(0, score - 1 + rng.randint(-1, 2))),
         "note": rng.choice(NOTES) if rng.random() < 0.08 else "",
     }
+    if not kind and hour >= NOT_ASKED_HOUR and day.toordinal() % NOT_ASKED_EVERY == 0:
+        values |= screening_answer(False)  # now and then a late entry saved without answering
     return entry_from_values(recorded_at, values, entry_id)
 
 

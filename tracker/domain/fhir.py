@@ -30,6 +30,7 @@ R = TypeVar("R", Entry, Treatment, MedicationDose)
 LOINC = "http://loinc.org"
 SNOMED_CT = "http://snomed.info/sct"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 APP_BASE = "https://spine-journal.invalid/fhir/"
 SYMPTOM_SYSTEM = APP_BASE + "CodeSystem/symptom"
 ANSWER_SYSTEM = APP_BASE + "CodeSystem/symptom-answer"
@@ -41,6 +42,7 @@ FULL_URL_NAMESPACE = uuid.UUID("d4b2a5ec-9afc-576a-a325-511ba4ecf434")
 fullUrl of every earlier export changes."""
 
 SURVEY: Coding = (OBSERVATION_CATEGORY, "survey", "Survey")
+NOT_ASKED: Coding = (DATA_ABSENT_REASON, "not-asked", "Not Asked")
 PAIN_SCORE: Coding = (
     LOINC,
     "72514-3",
@@ -93,6 +95,7 @@ SNOMED_EQUIVALENTS: dict[str, Coding] = {
 
 EMITTED_CODES: tuple[Coding, ...] = (
     SURVEY,
+    NOT_ASKED,
     PAIN_SCORE,
     *((SYMPTOM_SYSTEM, code, display) for code, display in SYMPTOM_DISPLAYS.items()),
     *((ANSWER_SYSTEM, code, display) for code, display in ANSWER_DISPLAYS.items()),
@@ -229,10 +232,13 @@ class _BundleBuilder:
                 self.field(key, e, f, values[f.path])
 
     def field(self, key: str, e: Entry, f: fields.Field, value: object) -> None:
-        """A field's Observation; none for a value not recorded or an empty text."""
+        """A field's Observation; for a screening sign not asked one that says so
+        (``dataAbsentReason``), none for another value not recorded or an empty text."""
         if f.path in LOINC_CODED:
             concept = _concept(LOINC_CODED[f.path], text=f.fhir)
             self.observation(key, e, f.path, concept, {"valueInteger": value})
+        elif value is None and f.screening:
+            self.symptom(key, e, f.path, {"dataAbsentReason": _concept(NOT_ASKED)})
         elif value is None or (f.kind == "text" and not _has_text(str(value))):
             return
         elif f.kind == "number":

@@ -8,7 +8,9 @@ the round-trip property test all read this table. A new field is one line here, 
 attribute in the record class (``model.py``) and its column in ``storage/models.py``, plus a
 migration; ``tests/unit/test_fields.py`` and ``tests/gui/test_entry_form_fields.py`` fail when
 any of them, or the form's control, is missing. A field whose ``empty`` is None may be left
-unanswered (null) in every format.
+unanswered (null) in every format. The five screening signs (``SCREENING``: every weakness and
+numbness level, walking, bladder, bowel) are such fields, None meaning "not asked"; their ``no``
+is the answer "None of these" stores, and what a version 1 file's missing value reads as.
 
 The entry's identity and time (``id``, ``recorded_at``) are not in the table: every format
 treats them on their own (the time is three storage columns, for instance).
@@ -51,6 +53,9 @@ class Field:
     column: str = ""  # storage column; "" means the CSV column name
     fhir: str | None = None  # FHIR Observation display; None: not in the FHIR export
     required: bool = False  # no "not recorded" value: every entry has one
+    # a screening sign (issue 17): its "no" answer (0, "normal"), which version 1 files read a
+    # missing value as; None for a field that is not a screening sign
+    no: object = None
     # choice, choices: each value's plain words
     value_words: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
 
@@ -73,13 +78,25 @@ class Field:
         """Whether the field may hold None ("not recorded")."""
         return self.empty is None and not self.required
 
+    @property
+    def screening(self) -> bool:
+        """One of the five nerve signs asked together; None there means "not asked"."""
+        return self.no is not None
+
+    @property
+    def v1_empty(self) -> object:
+        """What a missing value reads as in a version 1 file: a screening sign's "no" (version 1
+        had no "not asked"), else the "not recorded" value."""
+        return self.no if self.screening else self.empty
+
 
 def _level(
     group: str, name: str, words: str, scale: tuple[str, ...], column: str, fhir: str
 ) -> Field:
     return Field(
-        group, name, "number", words, 0, high=3, column=column, fhir=f"{fhir}: {_scale(scale)}"
-    )
+        group, name, "number", words, None, high=3, column=column,
+        fhir=f"{fhir}: {_scale(scale)}", no=0,
+    )  # fmt: skip
 
 
 def _weakness(limb: str) -> Field:
@@ -125,12 +142,12 @@ ENTRY_FIELDS: tuple[Field, ...] = (
           fhir="Where the pain spreads"),
     *(_weakness(limb) for limb in vocab.LIMBS),
     *(_numbness(area) for area in vocab.NUMB_AREAS),
-    Field("", "walking", "number", "walking", 0, high=3,
-          fhir=f"Walking: {_scale(vocab.WALKING_WORDS)}"),
-    Field("", "bladder", "choice", "bladder", "normal", vocabulary=vocab.BLADDER,
-          value_words=vocab.BLADDER_WORDS, fhir="Bladder, as the person reports it"),
-    Field("", "bowel", "choice", "bowel", "normal", vocabulary=vocab.BOWEL,
-          value_words=vocab.BOWEL_WORDS, fhir="Bowel, as the person reports it"),
+    Field("", "walking", "number", "walking", None, high=3,
+          fhir=f"Walking: {_scale(vocab.WALKING_WORDS)}", no=0),
+    Field("", "bladder", "choice", "bladder", None, vocabulary=vocab.BLADDER,
+          value_words=vocab.BLADDER_WORDS, fhir="Bladder, as the person reports it", no="normal"),
+    Field("", "bowel", "choice", "bowel", None, vocabulary=vocab.BOWEL,
+          value_words=vocab.BOWEL_WORDS, fhir="Bowel, as the person reports it", no="normal"),
     Field("", "sexual_change", "flag", "change in erection, ejaculation or genital feeling",
           False, fhir="New change in erection, ejaculation or genital feeling"),
     Field("", "fatigue", "number", "tiredness", None, high=10, unit="0-10",
@@ -141,6 +158,10 @@ ENTRY_FIELDS: tuple[Field, ...] = (
 """Every recorded value of an entry, in the order the formats write them."""
 
 BY_PATH: dict[str, Field] = {f.path: f for f in ENTRY_FIELDS}
+
+SCREENING: tuple[Field, ...] = tuple(f for f in ENTRY_FIELDS if f.screening)
+"""The nerve signs asked together ("is any of these new or worse?"): every level of weakness and
+numbness, walking, bladder and bowel. Each may be None, "not asked"."""
 
 
 def group_fields(group: str) -> tuple[Field, ...]:

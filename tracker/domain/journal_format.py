@@ -1,4 +1,7 @@
-"""Journal file format, version 1: reading and writing the JSON document.
+"""Journal file format, versions 1 and 2 (docs/journal-format.md): reading and writing the JSON
+document. Both versions are read; version 2 is written. Version 2 differs only in that a
+screening sign (``fields.SCREENING``) may be null, "not asked", and that a missing one reads as
+null; in version 1 a missing one reads as its "no" value and null is refused.
 
 Reading is all or nothing: the first problem raises a ValidationError whose field names the
 list, the index and the field (``entries[41].pain.score: 11 is above 10``).
@@ -34,7 +37,8 @@ from tracker.domain.strict_json import read_json
 from tracker.domain.timeutil import format_timestamp, parse_date, parse_timestamp, to_utc_naive
 
 FORMAT_NAME = "spine-journal"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READ_VERSIONS = (1, 2)
 
 T = TypeVar("T")
 Doc = Mapping[str, Any]
@@ -141,34 +145,45 @@ _ENTRY_KEYS = tuple(
 )
 
 
-def _field(r: _Reader, f: fields.Field) -> Any:
-    """One field as found (missing: its "not recorded" value); the domain checks the rest."""
+def _field(r: _Reader, f: fields.Field, version: int) -> Any:
+    """One field as found (missing: its "not recorded" value in ``version``); the domain
+    checks the rest."""
     if f.required:
         r.required(f.name)
+    if version == 1 and f.screening and r.has(f.name) and r.doc[f.name] is None:
+        raise ValidationError(
+            f.name, "an empty value (null: not asked) needs version 2 of the format"
+        )
+    empty = f.v1_empty if version == 1 else f.empty
     if f.kind == "number":
-        return r.integer(f.name, f.empty)
+        return r.integer(f.name, empty)
     if f.kind == "flag":
         return r.boolean(f.name)
     if f.kind == "choices":
         return r.string_list(f.name)
     if f.kind == "text":
         return r.text(f.name)
-    return r.doc.get(f.name, f.empty)
+    return r.doc.get(f.name, empty)
 
 
-def _group(value: object, group: str, build: Callable[..., T]) -> T:
+def _group(value: object, group: str, build: Callable[..., T], version: int) -> T:
     group_fields = fields.group_fields(group)
     r = _Reader(value, tuple(f.name for f in group_fields))
-    return build(**{f.name: _field(r, f) for f in group_fields})
+    return build(**{f.name: _field(r, f, version) for f in group_fields})
 
 
-def parse_entry(value: object) -> Entry:
+def parse_entry(value: object, version: int = FORMAT_VERSION) -> Entry:
+    """One entry of a file of ``version`` (1 or 2)."""
     r = _Reader(value, _ENTRY_KEYS)
     record_id, recorded_at = r.record_id(), r.timestamp("recorded_at")
-    pain = _nested("pain", lambda: _group(r.required("pain"), "pain", Pain))
-    weakness = _nested("weakness", lambda: _group(r.doc.get("weakness", {}), "weakness", Weakness))
-    numbness = _nested("numbness", lambda: _group(r.doc.get("numbness", {}), "numbness", Numbness))
-    own = {f.name: _field(r, f) for f in fields.group_fields("")}
+
+    def group(name: str, build: Callable[..., T]) -> T:
+        return _nested(name, lambda: _group(r.doc.get(name, {}), name, build, version))
+
+    pain = _nested("pain", lambda: _group(r.required("pain"), "pain", Pain, version))
+    weakness = group("weakness", Weakness)
+    numbness = group("numbness", Numbness)
+    own = {f.name: _field(r, f, version) for f in fields.group_fields("")}
     return Entry(
         id=record_id,
         recorded_at=recorded_at,
@@ -277,13 +292,16 @@ def parse_journal(document: object) -> Journal:
     if r.required("format") != FORMAT_NAME:
         raise ValidationError("format", f"{_short(r.doc['format'])} is not {FORMAT_NAME!r}")
     version = r.required("version")
-    if version != FORMAT_VERSION or isinstance(version, bool):
-        raise ValidationError("version", f"{_short(version)} is not a version this app reads (1)")
+    if version not in READ_VERSIONS or isinstance(version, bool | float):
+        raise ValidationError(
+            "version", f"{_short(version)} is not a version this app reads (1 or 2)"
+        )
     exported_at = r.optional_timestamp("exported_at")
     profile = _nested("profile", lambda: _profile(r.doc.get("profile", {})))
     contacts = _nested("contacts", lambda: _contacts(r.doc.get("contacts", {})))
     lists: dict[str, tuple[Any, ...]] = {}
-    for name, parse in _PARSERS.items():
+    parsers = {**_PARSERS, "entries": lambda value: parse_entry(value, version)}
+    for name, parse in parsers.items():
         items = r.required(name)
         if not isinstance(items, list):
             raise ValidationError(name, f"{_short(items)} is not a list")
@@ -413,7 +431,7 @@ def _by(key: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, str]]:
 
 
 def journal_doc(journal: Journal) -> dict[str, Any]:
-    """The v1 document, every field of every record written, lists in the documented order."""
+    """The version 2 document: every field of every record, lists in the documented order."""
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,

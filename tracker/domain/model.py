@@ -1,4 +1,5 @@
-"""The journal's records, exactly as in formats/journal-v1.md.
+"""The journal's records, as in formats/journal-v1.md and docs/journal-format.md (version 2:
+a screening sign may be None, "not asked").
 
 Frozen dataclasses validate themselves on construction, once, here: every other layer (the file
 parser, the storage mapping, the window) builds these and gets the same messages.
@@ -138,10 +139,12 @@ class Pain:
 
 @dataclass(frozen=True)
 class Weakness:
-    left_arm: int = 0
-    right_arm: int = 0
-    left_leg: int = 0
-    right_leg: int = 0
+    """Each limb's level 0-3; None: not asked."""
+
+    left_arm: int | None = None
+    right_arm: int | None = None
+    left_leg: int | None = None
+    right_leg: int | None = None
 
     def __post_init__(self) -> None:
         check_group(self, "weakness")
@@ -149,10 +152,12 @@ class Weakness:
 
 @dataclass(frozen=True)
 class Numbness:
-    arms: int = 0
-    legs: int = 0
-    trunk: int = 0
-    saddle: int = 0
+    """Each area's level 0-3; None: not asked."""
+
+    arms: int | None = None
+    legs: int | None = None
+    trunk: int | None = None
+    saddle: int | None = None
 
     def __post_init__(self) -> None:
         check_group(self, "numbness")
@@ -164,9 +169,9 @@ class Entry:
     pain: Pain
     weakness: Weakness = field(default_factory=Weakness)
     numbness: Numbness = field(default_factory=Numbness)
-    walking: int = 0
-    bladder: str = "normal"
-    bowel: str = "normal"
+    walking: int | None = None  # the five screening signs: None is "not asked"
+    bladder: str | None = None
+    bowel: str | None = None
     sexual_change: bool = False
     fatigue: int | None = None
     note: str = ""
@@ -360,7 +365,7 @@ class Profile:
 
 @dataclass(frozen=True)
 class Journal:
-    """A whole journal: what the v1 file holds."""
+    """A whole journal: what the journal file holds."""
 
     entries: tuple[Entry, ...] = ()
     treatments: tuple[Treatment, ...] = ()

@@ -95,8 +95,13 @@ def pain_present(entry: Entry) -> bool:
     return entry.pain.score >= 1 or (worst is not None and worst >= 1)
 
 
-def symptom_levels(entry: Entry) -> dict[str, int]:
-    """Every symptom key of the table mapped to its whole-number level (0 = absent)."""
+def _choice_level(levels: dict[str, int], answer: str | None) -> int | None:
+    return None if answer is None else levels[answer]
+
+
+def symptom_levels(entry: Entry) -> dict[str, int | None]:
+    """Every symptom key of the table mapped to its whole-number level (0 = absent); None for a
+    screening sign not asked, which no rule, baseline or comparison may read as a level."""
     pain = entry.pain
     present = pain_present(entry)
     radiating = set(pain.radiating)
@@ -110,8 +115,8 @@ def symptom_levels(entry: Entry) -> dict[str, int]:
         "numbness.trunk": entry.numbness.trunk,
         "numbness.saddle": entry.numbness.saddle,
         "walking": entry.walking,
-        "bladder": _BLADDER_LEVEL[entry.bladder],
-        "bowel": _BOWEL_LEVEL[entry.bowel],
+        "bladder": _choice_level(_BLADDER_LEVEL, entry.bladder),
+        "bowel": _choice_level(_BOWEL_LEVEL, entry.bowel),
         "sexual_change": int(entry.sexual_change),
         "pain.cervical": int(present and "cervical" in pain.regions),
         "pain.thoracic": int(present and "thoracic" in pain.regions),
@@ -196,8 +201,9 @@ def baselines(prior: Iterable[Entry], reviews: Iterable[Review], day: date) -> d
             continue
         levels = symptom_levels(other)
         for key, reviewed_on in reviewed:
-            if other_day > reviewed_on and levels[key] < result[key]:
-                result[key] = levels[key]
+            found = levels[key]  # a sign not asked (None) says nothing: it lowers nothing
+            if other_day > reviewed_on and found is not None and found < result[key]:
+                result[key] = found
     return result
 
 
@@ -335,12 +341,15 @@ def _w3(scores: _Scores, day: date, treatments: Iterable[Treatment]) -> bool:
 
 
 def _level_rules(
-    keys: dict[str, tuple[str, ...]], levels: dict[str, int], base: dict[str, int]
+    keys: dict[str, tuple[str, ...]], levels: dict[str, int | None], base: dict[str, int]
 ) -> dict[str, dict[str, int]]:
-    """The rules whose keys rise above their baselines, with the level of each such key."""
+    """The rules whose keys rise above their baselines, with the level of each such key; a key
+    not asked (None) never fires."""
     fired: dict[str, dict[str, int]] = {}
     for rule, rule_keys in keys.items():
-        above = {k: levels[k] for k in rule_keys if levels[k] > base[k]}
+        above = {
+            k: level for k in rule_keys if (level := levels[k]) is not None and level > base[k]
+        }
         if rule == "R7":
             above = {k: level for k, level in above.items() if level == _R7_LEVEL}
         if above:
@@ -446,6 +455,10 @@ def interrupting(previous: Evaluation | None, current: Evaluation) -> tuple[Flag
     Ambiguity: "a level rises further" is read per symptom key of the rule, not only as the
     rule's highest level: weakness spreading to a second limb at a lower level than the first
     interrupts again.
+    Ambiguity: an entry whose sign was not asked (None) does not fire the sign's rule, so it
+    ends the episode as the table defines it, and the sign recorded again interrupts again. The
+    not-asked entry is not read as an improvement (it lowers no baseline); the repeat alert is
+    the cautious reading of a gap in what was recorded.
     """
     if previous is None:
         return current.flags

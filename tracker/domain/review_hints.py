@@ -29,5 +29,9 @@ def review_suggestion(rule: str, entry: Entry | None) -> tuple[str, int] | None:
     if entry is None:
         return keys[0], 1
     levels = redflags.symptom_levels(entry)
-    best = max(keys, key=lambda k: levels.get(k, 0))
-    return best, max(levels.get(best, 0), 1)
+
+    def level(key: str) -> int:
+        return levels.get(key) or 0  # a sign not asked suggests no level
+
+    best = max(keys, key=level)
+    return best, max(level(best), 1)

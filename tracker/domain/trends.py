@@ -92,15 +92,15 @@ class TrendPoint:
     ``weakness`` is the highest of the four limbs, ``numbness`` the highest of the four areas;
     for a daily mean they and ``walking`` are the highest of the day (a deficit is not averaged
     away). ``pain`` and ``worst`` are means over the day's entries (``worst`` over those that
-    recorded it, ``None`` when none did).
+    recorded it, ``None`` when none did). A nerve sign not asked is ``None``.
     """
 
     at: datetime
     pain: float
     worst: float | None
-    weakness: int
-    numbness: int
-    walking: int
+    weakness: int | None
+    numbness: int | None
+    walking: int | None
     entries: int = 1
     entry_id: str | None = None
     note: str = ""
@@ -119,9 +119,9 @@ class DayStats:
     count: int
     worst_sum: int
     worst_count: int
-    weakness: int
-    numbness: int
-    walking: int
+    weakness: int | None
+    numbness: int | None
+    walking: int | None
 
     @property
     def pain_mean(self) -> float:

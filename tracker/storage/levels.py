@@ -9,7 +9,9 @@ test_alert_history.py`` and ``test_levels.py`` hold it to that).
 
 Each expression here mirrors ``tracker.domain.redflags.symptom_levels``: the stored levels come
 from the entry's field table, the bladder and bowel levels from ``wording.CHOICE_LEVELS``; a
-property test checks them against it for generated entries.
+property test checks them against it for generated entries. A screening sign not asked is NULL
+and its expression NULL too (a bare column, or a CASE without ELSE), which equals no level: such
+an entry is never the one that lowers a baseline, as ``symptom_levels`` gives it None.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
 
 
 def level_expression(key: str) -> ColumnElement[int]:
-    """The level of symptom ``key`` for an entries row, as ``symptom_levels`` computes it."""
+    """The level of symptom ``key`` for an entries row, as ``symptom_levels`` computes it
+    (NULL where that gives None: a sign not asked)."""
     c = ENTRIES.c
     present = or_(c.pain_score >= 1, func.coalesce(c.worst_24h, 0) >= 1)
     field = fields.BY_PATH.get(key)

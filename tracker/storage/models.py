@@ -50,7 +50,6 @@ def field_check(f: fields.Field) -> CheckConstraint | None:
     column = f.storage
     if f.kind == "number":
         sql = _range(column, f.low, f.high)
-        sql = f"{column} IS NULL OR {sql}" if f.nullable else sql
     elif f.kind == "flag":
         sql = _flag(column)
     elif f.kind == "choice":
@@ -59,6 +58,8 @@ def field_check(f: fields.Field) -> CheckConstraint | None:
         return CheckConstraint(_length(column, f.high), name=f"{column}_length")
     else:
         return None
+    # SQL's CHECK would pass a NULL anyway; written out so that the rule reads as the table's
+    sql = f"{column} IS NULL OR {sql}" if f.nullable else sql
     return CheckConstraint(sql, name=column)
 
 
@@ -92,17 +93,17 @@ class EntryRow(Base):
     pain_straining: Mapped[bool] = mapped_column(default=False)
     pain_tender: Mapped[bool] = mapped_column(default=False)
     radiating: Mapped[str] = mapped_column(String(60), default="")
-    weak_left_arm: Mapped[int] = mapped_column(default=0)
-    weak_right_arm: Mapped[int] = mapped_column(default=0)
-    weak_left_leg: Mapped[int] = mapped_column(default=0)
-    weak_right_leg: Mapped[int] = mapped_column(default=0)
-    numb_arms: Mapped[int] = mapped_column(default=0)
-    numb_legs: Mapped[int] = mapped_column(default=0)
-    numb_trunk: Mapped[int] = mapped_column(default=0)
-    numb_saddle: Mapped[int] = mapped_column(default=0)
-    walking: Mapped[int] = mapped_column(default=0)
-    bladder: Mapped[str] = mapped_column(String(20), default="normal")
-    bowel: Mapped[str] = mapped_column(String(30), default="normal")
+    weak_left_arm: Mapped[int | None]
+    weak_right_arm: Mapped[int | None]
+    weak_left_leg: Mapped[int | None]
+    weak_right_leg: Mapped[int | None]
+    numb_arms: Mapped[int | None]
+    numb_legs: Mapped[int | None]
+    numb_trunk: Mapped[int | None]
+    numb_saddle: Mapped[int | None]
+    walking: Mapped[int | None]
+    bladder: Mapped[str | None] = mapped_column(String(20))
+    bowel: Mapped[str | None] = mapped_column(String(30))
     sexual_change: Mapped[bool] = mapped_column(default=False)
     fatigue: Mapped[int | None]
     note: Mapped[str] = mapped_column(Text, default="")

@@ -45,8 +45,16 @@ _NUMBNESS = (ENTRIES.c.numb_arms, ENTRIES.c.numb_legs, ENTRIES.c.numb_trunk, ENT
 
 
 def _highest(columns: tuple[Any, ...]) -> ColumnElement[int]:
-    """SQLite's ``max(a, b, ...)`` with several arguments: the largest value of one row."""
-    return func.max(*columns)
+    """SQLite's ``max(a, b, ...)`` with several arguments: the largest value of one row among
+    the places asked; NULL when none was (SQLite's own would be NULL when any one is)."""
+    return func.nullif(func.max(*(func.coalesce(c, _NOT_ASKED) for c in columns)), _NOT_ASKED)
+
+
+_NOT_ASKED = -1  # below every level, so never the highest of a place that was asked
+
+
+def _level(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 def _local_time(utc: datetime, offset_min: int) -> datetime:
@@ -86,9 +94,9 @@ def entry_points(session: Session, start: date, end: date) -> list[TrendPoint]:
             at=_local_time(row.recorded_utc, row.utc_offset_min),
             pain=float(row.pain_score),
             worst=None if row.worst_24h is None else float(row.worst_24h),
-            weakness=int(row.weakness),
-            numbness=int(row.numbness),
-            walking=int(row.walking),
+            weakness=_level(row.weakness),
+            numbness=_level(row.numbness),
+            walking=_level(row.walking),
             entry_id=row.id,
             note=row.note or "",
         )
@@ -125,9 +133,9 @@ def day_stats(session: Session, start: date, end: date) -> list[DayStats]:
             int(count),
             int(worst_sum),
             int(worst_count),
-            int(weakness),
-            int(numbness),
-            int(walking),
+            _level(weakness),
+            _level(numbness),
+            _level(walking),
         )
         for day, pain_sum, count, worst_sum, worst_count, weakness, numbness, walking in (
             session.execute(query).all()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
 from tracker.domain import vocab
 from tracker.domain.model import Entry
+from tracker.domain.screening import NOT_ASKED
 from tracker.domain.timeutil import to_utc_naive
 from tracker.ui.models.records_model import Index, RecordsTableModel
 
@@ -27,17 +29,36 @@ COLUMNS = (
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def _highest_text(record: object, places: tuple[str, ...], words: tuple[str, ...]) -> str:
+    """The highest level in words with where (``slight: left leg``); "none" when every place
+    was answered 0; "not asked" for places not asked, never "none"."""
+    levels = [(getattr(record, place), place) for place in places]
+    asked = [(level, place) for level, place in levels if level is not None]
+    level, place = max(asked, default=(0, ""))
+    if level:
+        return f"{words[level]}: {place.replace('_', ' ')}"
+    unasked = [place.replace("_", " ") for level, place in levels if level is None]
+    if not asked:
+        return NOT_ASKED
+    return f"{NOT_ASKED}: {', '.join(unasked)}" if unasked else "none"
+
+
+def _highest_key(record: object, places: tuple[str, ...]) -> int:
+    """The highest level for sorting; a record not asked at all sorts below 0."""
+    asked = [level for place in places if (level := getattr(record, place)) is not None]
+    return max(asked, default=-1)
+
+
 def neuro_summary(entry: Entry) -> tuple[str, str]:
     """The highest weakness and numbness in words, with where (``slight: left leg``)."""
-    weak = max(((getattr(entry.weakness, limb), limb) for limb in vocab.LIMBS), default=(0, ""))
-    numb = max(
-        ((getattr(entry.numbness, area), area) for area in vocab.NUMB_AREAS), default=(0, "")
+    return (
+        _highest_text(entry.weakness, vocab.LIMBS, vocab.WEAKNESS_WORDS),
+        _highest_text(entry.numbness, vocab.NUMB_AREAS, vocab.NUMBNESS_WORDS),
     )
-    weak_text = (
-        "none" if weak[0] == 0 else f"{vocab.WEAKNESS_WORDS[weak[0]]}: {weak[1].replace('_', ' ')}"
-    )
-    numb_text = "none" if numb[0] == 0 else f"{vocab.NUMBNESS_WORDS[numb[0]]}: {numb[1]}"
-    return weak_text, numb_text
+
+
+def _words(words: Mapping[Any, str] | tuple[str, ...], value: Any) -> str:
+    return NOT_ASKED if value is None else words[value]
 
 
 class EntryTableModel(RecordsTableModel[Entry]):
@@ -122,9 +143,9 @@ class EntryTableModel(RecordsTableModel[Entry]):
             "" if entry.pain.worst_24h is None else str(entry.pain.worst_24h),
             weak,
             numb,
-            vocab.WALKING_WORDS[entry.walking],
-            vocab.BLADDER_WORDS[entry.bladder],
-            vocab.BOWEL_WORDS[entry.bowel],
+            _words(vocab.WALKING_WORDS, entry.walking),
+            _words(vocab.BLADDER_WORDS, entry.bladder),
+            _words(vocab.BOWEL_WORDS, entry.bowel),
             "" if entry.fatigue is None else str(entry.fatigue),
             " ".join(self._flags.get(str(entry.id), [])),
             entry.note.replace("\n", " ")[:80],
@@ -143,11 +164,11 @@ class EntryTableModel(RecordsTableModel[Entry]):
         if column == 2:
             return -1 if entry.pain.worst_24h is None else entry.pain.worst_24h
         if column == 3:
-            return max(getattr(entry.weakness, limb) for limb in vocab.LIMBS)
+            return _highest_key(entry.weakness, vocab.LIMBS)
         if column == 4:
-            return max(getattr(entry.numbness, area) for area in vocab.NUMB_AREAS)
+            return _highest_key(entry.numbness, vocab.NUMB_AREAS)
         if column == 5:
-            return entry.walking
+            return -1 if entry.walking is None else entry.walking
         if column == COLUMNS.index("Tiredness"):
             return -1 if entry.fatigue is None else entry.fatigue
         return texts[column]

@@ -131,8 +131,10 @@ def _neuro(data: SummaryData) -> str:
         end = esc(row.end)
         if row.change != "no change":
             change, end = f"<b>{change}</b>", f"<b>{end}</b>"
-        rows.append((f"<b>{esc(row.sign)}</b>", esc(row.start), end, change))
-    parts.append(_table(("Sign", first, last, "Level at the end"), rows, widths=(22, 32, 32, 14)))
+        rows.append((f"<b>{esc(row.sign)}</b>", esc(row.start), end, change, esc(row.worst)))
+    heads = ("Sign", first, last, "Level at the end", "Worst in the period")
+    parts.append(_table(heads, rows, widths=(16, 24, 24, 12, 24)))
+    parts.append(f"<p>Nerve questions {esc(neuro.answered_text)}.</p>")
     return "".join(parts)
 
 

@@ -108,6 +108,8 @@ class EntryForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._editing: Entry | None = None
+        self._unasked: set[str] = set()  # nerve signs shown but not asked (see fill)
+        self._shown: dict[str, object] = {}
         self._order: list[QWidget] = []
         self.message = MessageLine()
         self.heading = QLabel()
@@ -348,6 +350,10 @@ class EntryForm(QWidget):
         values = fields.flat_values(entry) if entry else {}
         for f in fields.ENTRY_FIELDS:
             _show(self.controls[f.path], values.get(f.path, f.empty))
+        # A nerve sign not asked shows as its first answer; unless a nerve answer is changed,
+        # the signs are saved as not asked again: never a "none" nobody said (issue 17).
+        self._unasked = {f.path for f in fields.SCREENING if values.get(f.path) is None}
+        self._shown = {f.path: _value(self.controls[f.path]) for f in fields.SCREENING}
 
     def _recorded_at(self) -> datetime:
         if self._editing is not None:
@@ -363,6 +369,8 @@ class EntryForm(QWidget):
         if self.pain_score.value() == NOT_RECORDED:
             raise ValidationError("score", "please give your pain right now, from 0 to 10")
         values = {path: _value(control) for path, control in self.controls.items()}
+        if all(values[path] == shown for path, shown in self._shown.items()):
+            values |= dict.fromkeys(self._unasked)
         entry = entry_from_values(self._recorded_at(), values)
         if self._editing is not None:
             entry = replace(entry, id=self._editing.id)
