@@ -38,6 +38,16 @@ def _isolated_home(
 
 
 @pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Qt's settings (the window's remembered place) in a temporary folder of each test: no
+    test reads what another left, nor writes outside its temporary folders."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("settings"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+
+
+@pytest.fixture(autouse=True)
 def _collector_as_it_was() -> Iterator[None]:
     """Python's cycle collector running and nothing frozen after each test, whatever the app's
     start (``tracker.collector``) did in it."""

@@ -36,6 +36,8 @@ from tracker.ui.larger_text import base_point_size, scale_text
 from tracker.ui.page_tabs import PageTabs
 from tracker.ui.status_line import StatusLine
 from tracker.ui.window_actions import WindowActions
+from tracker.ui.window_place import remember as remember_place
+from tracker.ui.window_place import restore as restore_place
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)  # no path: the status line says where the journal is
         self.setMinimumSize(1024, 640)
         self.resize(1280, 720)
+        restore_place(self)  # where it was when it last closed, on a screen there is now
         self.services: Services | None = None
         self.summary_dialog: QWidget | None = None
         self.keeper: JournalKeeper | None = None  # restore, start empty, delete all data
@@ -468,4 +471,5 @@ class MainWindow(QMainWindow):
         scale_text(self, self._base_point_size, on)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        remember_place(self)
         event.accept()
