@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -199,3 +200,20 @@ def test_focus_shows_a_ring_and_keeps_the_controls_size(qtbot: QtBot, themed: th
         ring = widget.grab().toImage().pixelColor(1, 10).name()
         assert (widget.size(), widget.sizeHint()) == resting[:2]
         assert ring == themed.palette.focus != resting[2].name()
+
+
+def test_every_tab_shows_its_icon_beside_its_title(qtbot: QtBot) -> None:
+    tabs = theme.IconTabs()
+    qtbot.addWidget(tabs)
+    for title in theme.TAB_ICONS:
+        tabs.addTab(QWidget(), title)
+    tabs.insertTab(1, QWidget(), "History")  # a page put in later (made when first chosen)
+    for index in range(tabs.count()):
+        assert tabs.tabText(index) and not tabs.tabIcon(index).pixmap(24, 24).isNull()
+
+
+@pytest.mark.parametrize("palette", [LIGHT, DARK], ids=lambda p: p.name)
+def test_every_image_the_style_sheet_names_is_there(palette: Palette) -> None:
+    images = re.findall(r'url\("([^"]+)"\)', style_sheet(palette, 10.0))
+    assert len(images) >= 3
+    assert [image for image in images if not Path(image).is_file()] == []

@@ -23,7 +23,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from tracker.ui.journal_flows import JournalFlows
 from tracker.ui.larger_text import base_point_size, scale_text
 from tracker.ui.page_tabs import PageTabs
 from tracker.ui.status_line import StatusLine
+from tracker.ui.theme import IconTabs
 from tracker.ui.window_actions import WindowActions
 from tracker.ui.window_place import remember as remember_place
 from tracker.ui.window_place import restore as restore_place
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self._base_point_size = base_point_size()
 
         self.status = StatusLine()
-        self.tabs = QTabWidget()
+        self.tabs = IconTabs()  # an icon beside each title (tracker/ui/theme.py)
         self.tabs.setDocumentMode(True)
         self.pages = PageTabs(self.tabs, self)
         self.panels: dict[str, Page] = self.pages.panels

@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass
 from string import Template
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QTabWidget
 
 from tracker import resource
 
@@ -24,6 +24,17 @@ ICON_COLOUR = "#4f86b5"  # resources/icons/*.svg: 3:1 or more on both palettes' 
 SPACE = {"xs": 4, "s": 8, "m": 12, "l": 16, "xl": 24}
 TYPE_SCALE = {"small": 0.9, "body": 1.0, "heading": 1.2, "title": 1.5, "number": 2.2}
 SCORE_LEVELS = 11  # the pain scale's buttons, 0 to 10
+# Each tab's icon (resources/icons/NAME.svg), beside its title, never instead of it.
+TAB_ICONS = {
+    "Today's entry": "checkin",
+    "History": "history",
+    "Treatments": "treatments",
+    "Painkillers": "painkillers",
+    "Care-team reviews": "reviews",
+    "Appointments": "appointments",
+    "Red flags": "redflags",
+    "Trends": "trends",
+}
 
 
 @dataclass(frozen=True)
@@ -180,7 +191,13 @@ def sizes(base_point_size: float) -> dict[str, str]:
 def style_sheet(palette: Palette, base_point_size: float) -> str:
     """``resources/style.qss`` with the palette's colours and the type scale filled in."""
     template = Template(resource(STYLE_SHEET).read_text(encoding="utf-8"))
-    filled = template.substitute(palette.colours(), **sizes(base_point_size))
+    icons = resource("icons")
+    filled = template.substitute(
+        palette.colours(),
+        icons=icons.as_posix(),
+        check_icon=(icons / f"check-{palette.name}.svg").as_posix(),
+        **sizes(base_point_size),
+    )
     return filled + _score_rules(palette) + "\n"
 
 
@@ -217,6 +234,17 @@ def qt_palette(palette: Palette) -> QPalette:
     for name in (role.WindowText, role.Text, role.ButtonText):
         qp.setColor(disabled, name, QColor(palette.text_disabled))
     return qp
+
+
+class IconTabs(QTabWidget):
+    """Tabs that show each page's icon beside its title (an icon is never alone), also for a
+    page put in its tab later (``page_tabs`` makes some only when first chosen)."""
+
+    def tabInserted(self, index: int) -> None:
+        name = TAB_ICONS.get(self.tabText(index).replace("&", ""))
+        if name is not None:
+            self.setTabIcon(index, QIcon(str(resource(f"icons/{name}.svg"))))
+        super().tabInserted(index)
 
 
 def scheme_palette(scheme: Qt.ColorScheme) -> Palette:
