@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tracker.app import build_window
+from tests.gui.whole_window import PAGES, whole_window
 from tracker.domain.model import Contacts
 from tracker.ui.dialogs.emergency_alert import EmergencyAlertDialog
 from tracker.ui.dialogs.treatment_dialog import TreatmentDialog
@@ -38,7 +37,6 @@ CONTROLS = (
     QTextEdit,
     QAbstractItemView,
 )
-PAGES = ("treatments", "medications", "reviews", "appointments", "alerts", "trends")
 
 
 def _part_of_another(widget: QWidget) -> bool:
@@ -71,17 +69,7 @@ def unnamed(root: QWidget) -> list[str]:
 
 @pytest.fixture
 def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
-    session = build_window(data_dir)
-    window = session.window
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.first_painted, timeout=5000):
-        window.show()
-    qtbot.waitUntil(lambda: window.started_up, timeout=10000)
-    yield window
-    for dialog in QApplication.topLevelWidgets():
-        if dialog is not window and dialog.isVisible():
-            dialog.close()
-    session.close()
+    yield from whole_window(qtbot, data_dir)
 
 
 def test_every_page_of_the_window_names_its_controls(qtbot: QtBot, window: MainWindow) -> None:

@@ -10,28 +10,20 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from tracker.app import build_window
+from tests.gui.whole_window import PAGES, whole_window
 from tracker.ui import theme
 from tracker.ui.larger_text import LARGER_TEXT_FACTOR
 from tracker.ui.main_window import MainWindow
-
-PAGES = ("treatments", "medications", "reviews", "appointments", "alerts", "trends")
 
 
 @pytest.fixture
 def window(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[MainWindow]:
     theme.install(qapp)  # as the app's start does: the palette and the style sheet
-    session = build_window(data_dir)
-    window = session.window
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.first_painted, timeout=5000):
-        window.show()
-    qtbot.waitUntil(lambda: window.started_up, timeout=10000)
-    window.first_start.page.start_button.click()
-    yield window
-    if window.larger_text_action.isChecked():
-        window.larger_text_action.trigger()
-    session.close()
+    for window in whole_window(qtbot, data_dir):
+        window.first_start.page.start_button.click()
+        yield window
+        if window.larger_text_action.isChecked():
+            window.larger_text_action.trigger()
 
 
 def _sizes(window: MainWindow) -> dict[QLabel, float]:
