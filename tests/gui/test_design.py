@@ -217,3 +217,27 @@ def test_every_image_the_style_sheet_names_is_there(palette: Palette) -> None:
     images = re.findall(r'url\("([^"]+)"\)', style_sheet(palette, 10.0))
     assert len(images) >= 3
     assert [image for image in images if not Path(image).is_file()] == []
+
+
+def test_the_red_flags_list_shows_each_tier_in_its_colours(
+    qapp: QApplication, themed: theme.Theme
+) -> None:
+    from datetime import datetime, timezone
+
+    from tracker.domain.model import Alert
+    from tracker.ui.models.alert_table_model import AlertTableModel
+
+    model = AlertTableModel(lambda rule: rule)
+    raised = datetime(2026, 9, 30, 8, 0, tzinfo=timezone.utc)
+    tiers = ("emergency", "urgent", "watch")
+    alerts = [Alert(id=t, raised_at=raised, rule="R1", tier=t) for t in tiers]
+    model.set_alerts(alerts, {})
+    background, words = Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
+    for scheme, palette in ((Qt.ColorScheme.Light, LIGHT), (Qt.ColorScheme.Dark, DARK)):
+        _switch(qapp, scheme)
+        for row, tier in enumerate(tiers):
+            cell = model.index(row, 2)
+            assert model.data(cell) == tier.upper()  # the word, never the colour alone
+            assert model.data(cell, background).name() == getattr(palette, f"{tier}_bg")
+            assert model.data(cell, words).name() == getattr(palette, f"{tier}_text")
+        assert model.data(model.index(0, 3), background) is None  # the tier's column only

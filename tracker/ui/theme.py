@@ -183,6 +183,15 @@ def _score_rules(palette: Palette) -> str:
     )
 
 
+def tier_colour(tier: str, part: str) -> QColor | None:
+    """A red-flag tier's colour (``part``: "bg", "text" or "border") in the palette shown
+    now, for a list that shows the tier; None before the theme is installed."""
+    theme = current()
+    if theme is None or tier not in ("emergency", "urgent", "watch"):
+        return None
+    return QColor(theme.palette.colours()[f"{tier}_{part}"])
+
+
 def sizes(base_point_size: float) -> dict[str, str]:
     """The type scale in points for a body text of ``base_point_size``."""
     return {f"size_{name}": f"{base_point_size * k:.1f}pt" for name, k in TYPE_SCALE.items()}
