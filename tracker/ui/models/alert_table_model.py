@@ -11,10 +11,15 @@ from tracker.domain import vocab
 from tracker.domain.model import Alert
 from tracker.domain.timeutil import to_utc_naive
 from tracker.ui.models.records_model import Index, RecordsTableModel
+from tracker.ui.theme import tier_colour
 
 COLUMNS = ("Raised", "Rule", "Tier", "What was recorded", "Entry", "What was done", "Note")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TIER_ORDER = {tier: n for n, tier in enumerate(vocab.TIERS)}
+TIER_ROLES: dict[int, str] = {
+    Qt.ItemDataRole.BackgroundRole: "bg",
+    Qt.ItemDataRole.ForegroundRole: "text",
+}
 
 
 class AlertTableModel(RecordsTableModel[Alert]):
@@ -38,6 +43,8 @@ class AlertTableModel(RecordsTableModel[Alert]):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(alert, index.column())
+        if index.column() == 2 and role in TIER_ROLES:  # the tier's colours, beside its word
+            return tier_colour(alert.tier, TIER_ROLES[role])
         if role == SORT_ROLE:
             if index.column() == 0:
                 return to_utc_naive(alert.raised_at).isoformat()
