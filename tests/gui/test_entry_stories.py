@@ -52,7 +52,7 @@ def test_a_keyboard_only_entry(qtbot: QtBot, window: MainWindow, data_dir: Path)
     window.contacts_panel.later_button.click()
     press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.entry_form.pain_score
-    type_keys(qtbot, "6")  # replaces the selected "not recorded"
+    type_keys(qtbot, "6")  # replaces the blank "not given"
     press(qtbot, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.entry_form.worst
     type_keys(qtbot, "8")
@@ -67,20 +67,33 @@ def test_a_keyboard_only_entry(qtbot: QtBot, window: MainWindow, data_dir: Path)
     assert abs(entry.recorded_at - datetime.now().astimezone()) < timedelta(minutes=2)
     assert entry.recorded_at.utcoffset() == datetime.now().astimezone().utcoffset()
     # the form is ready for the next one, and says what happened
-    assert window.entry_form.pain_score.value() == -1
+    assert window.entry_form.pain_score.value() is None
+    assert window.entry_form.nerves.answer() is None  # asked afresh
     assert "saved" in window.entry_form.message.text()
     assert window.history.model.rowCount() == 1
 
 
-def test_tab_moves_through_the_form_in_visual_order(qtbot: QtBot, window: MainWindow) -> None:
+@pytest.mark.parametrize("opened", [(), ("weakness", "walking")], ids=["closed", "opened"])
+def test_tab_moves_through_the_form_in_visual_order(
+    qtbot: QtBot, window: MainWindow, opened: tuple[str, ...]
+) -> None:
+    """Through what is shown, in reading order; a sign's detail, once opened by its "Yes",
+    comes right after that "Yes"."""
     form = window.entry_form
+    for sign in opened:
+        qtbot.mouseClick(form.nerves.yes[sign], Qt.MouseButton.LeftButton)
     form.when.setFocus()
+    chain = [*form._order, form.save_button, form.same_button, form.clear_button]
+    expected = [w for w in chain if w.isVisible()]
     seen = []
-    for _ in range(len(form._order) + 3):
+    for _ in range(len(expected)):
         seen.append(QApplication.focusWidget())
         press(qtbot, Qt.Key.Key_Tab)
-    expected = [*form._order, form.save_button, form.same_button, form.clear_button]
-    assert seen[: len(expected)] == expected
+    assert seen == expected
+    if opened:
+        after_yes = seen[seen.index(form.nerves.yes["walking"]) + 1]
+        assert after_yes is form.walking
+        assert seen.index(form.weakness["right_leg"]) < seen.index(form.nerves.yes["numbness"])
 
 
 def test_saving_without_a_pain_score_is_refused_and_keeps_the_form(
@@ -113,7 +126,7 @@ def test_an_entry_for_the_morning_made_later(
     assert entry.recorded_at == morning
 
 
-def test_same_as_last_entry_copies_symptoms_not_note_or_time(
+def test_same_as_last_entry_copies_pain_and_places_not_nerve_answers_note_or_time(
     qtbot: QtBot, window: MainWindow, data_dir: Path
 ) -> None:
     earlier = datetime.now().astimezone().replace(microsecond=0) - timedelta(hours=5)
@@ -130,12 +143,16 @@ def test_same_as_last_entry_copies_symptoms_not_note_or_time(
     form.note.setPlainText("today")
     qtbot.mouseClick(form.same_button, Qt.MouseButton.LeftButton)
     assert form.pain_score.value() == 4 and form.night.isChecked()
-    assert form.radiating["left_leg"].isChecked() and form.weakness["left_leg"].currentIndex() == 1
-    assert form.bowel.currentData() == "constipated"
+    assert form.radiating["left_leg"].isChecked()
+    # the nerve questions are asked afresh every time: not answered, nothing carried over
+    assert form.nerves.answer() is None
+    assert form.weakness["left_leg"].currentIndex() == 0 and form.bowel.currentData() == "normal"
     assert form.note.toPlainText() == "today"
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     entries = stored(data_dir).journal.entries()
     assert len(entries) == 2 and entries[-1].note == "today" and entries[-1].recorded_at > earlier
+    assert entries[-1].pain == Pain(score=4, night=True, radiating=("left_leg",))
+    assert entries[-1].weakness == Weakness() and entries[-1].bowel == "normal"
 
 
 def _save(window: MainWindow, score: int, hours_ago: int, note: str = "") -> Entry:
