@@ -1,7 +1,7 @@
 """Today's entry, a calm check-in on one page: the nerve questions, pain now, worst in 24 hours,
 where (the spine picture and the pain's features), the rest, painkiller, note, Save.
 
-By keyboard alone: Ctrl+N puts the focus on the pain score (a digit sets it), Alt+N answers
+By keyboard alone: Ctrl+N puts the focus on the pain score (a digit sets it), Alt+F answers
 "None of these", Ctrl+S saves. Nothing starts answered: the pain score starts blank and must be
 given, and the nerve questions start "not asked". Values are gathered into a domain Entry; the
 domain refuses bad values with a message that names the field, which the form shows in plain
@@ -69,6 +69,7 @@ FIELD_WORDS = {
     "note": "Note",
     "recorded_at": "When",
 }
+PAGE_WIDTH = 1000
 WORST_ANCHORS = ((0, "0 no pain"), (10, "10 worst imaginable"))
 
 
@@ -180,9 +181,13 @@ class EntryForm(QWidget):
         self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(self.page_scroll, 1)
         inner = QWidget()
-        inner.setObjectName("checkIn")
         self.page_scroll.setWidget(inner)
-        page = QVBoxLayout(inner)
+        centred = QHBoxLayout(inner)
+        column = QWidget()
+        column.setObjectName("checkIn")
+        column.setMaximumWidth(PAGE_WIDTH)  # lines a reader's eye can follow, on any screen
+        centred.addWidget(column)
+        page = QVBoxLayout(column)
         page.setSpacing(14)
         self._order.append(self.when)
         self._section("Nerves", page).addWidget(self.nerves)
@@ -255,10 +260,15 @@ class EntryForm(QWidget):
         self._order.extend([self.fatigue, self.painkiller_button, self.note])
 
     def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """Whatever takes the focus inside the page is scrolled into view, however it got it."""
+        """Whatever takes the focus inside the page is scrolled whole into view, however it got
+        it (Qt's own scrolling shows only a text box's cursor line)."""
         page = self.page_scroll.widget()
-        if new is not None and page is not None and page.isAncestorOf(new):
-            self.page_scroll.ensureWidgetVisible(new, 16, 16)
+        if new is None or page is None or not page.isAncestorOf(new):
+            return
+        centre = new.mapTo(page, new.rect().center())
+        self.page_scroll.ensureVisible(
+            centre.x(), centre.y(), new.width() // 2 + 16, new.height() // 2 + 16
+        )
 
     def _set_accessible_names(self) -> None:
         for button in (self.save_button, self.same_button, self.clear_button):

@@ -93,9 +93,9 @@ class NerveQuestions(QFrame):
         self.question.setWordWrap(True)
         self.yes = {sign: ToggleChip("Yes", f"Yes: {SIGN_WORDS[sign]}") for sign in SIGNS}
         self.details: dict[str, QFrame] = {}
-        self.none_button = ToggleChip("&None of these", "None of these is new or worse")
+        self.none_button = ToggleChip("None o&f these", "None of these is new or worse")
         self.none_button.setObjectName("noneOfThese")
-        self.none_button.setToolTip("Alt+N")
+        self.none_button.setToolTip("None of these is new or worse (Alt+F)")
         self.status = QLabel()
         self.status.setObjectName("answerStatus")
         self._build()
