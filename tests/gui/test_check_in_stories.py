@@ -15,10 +15,15 @@ from tests.gui.helpers import click
 from tests.gui.test_entry_stories import new_window, stored, window  # noqa: F401
 from tracker.domain.model import Numbness, Pain, Weakness
 from tracker.ui.main_window import MainWindow
+from tracker.ui.widgets.nerve_questions import SIGNS
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def whole_in_view(widget: QWidget) -> bool:
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
 
 
 class Keyboard:
@@ -47,15 +52,25 @@ class Keyboard:
         raise AssertionError(f"{widget.accessibleName()!r} not reached by Tab")
 
 
+@pytest.mark.parametrize("larger_text", [False, True], ids=["usual text", "larger text"])
 def test_a_stable_day_takes_four_keystrokes(
     qtbot: QtBot,
     window: MainWindow,  # noqa: F811
     data_dir: Path,
+    larger_text: bool,
 ) -> None:
+    form = window.entry_form
+    if larger_text:
+        window.larger_text_action.trigger()
+    window.resize(1280, 720)
     keys = Keyboard(qtbot)
     keys.press(Qt.Key.Key_N, CTRL)
+    # the pain score, below the nerve questions, is scrolled into view as it takes the keys
+    qtbot.waitUntil(lambda: whole_in_view(form.pain_score), timeout=3000)
     keys.press("3")
     keys.press(Qt.Key.Key_F, ALT)  # None of these
+    assert form.nerves.answer() == dict.fromkeys(SIGNS, "no")  # at once, not 100 ms later
+    assert whole_in_view(form.nerves.none_button)
     keys.press(Qt.Key.Key_S, CTRL)
     assert keys.count == 4 <= 5
     (entry,) = stored(data_dir).journal.entries()
@@ -196,3 +211,25 @@ def test_painkiller_taken_goes_to_the_painkillers_page(qtbot: QtBot, data_dir: P
         assert window.tabs.currentWidget() is window.panel("medications")
     finally:
         session.close()
+
+
+def test_a_yes_without_a_level_is_refused_and_nothing_is_stored(
+    qtbot: QtBot,
+    window: MainWindow,  # noqa: F811
+    data_dir: Path,
+) -> None:
+    """Saved as it is, a "Yes" with every level still "none" would be stored as "none"."""
+    form = window.entry_form
+    click(qtbot, form.nerves.yes["weakness"])
+    form.pain_score.setValue(4)
+    form.note.setPlainText("arm odd")
+    click(qtbot, form.save_button)
+    message = form.message.text()
+    assert "Weakness or heaviness in an arm or leg" in message and "which and how bad" in message
+    assert stored(data_dir).journal.entries() == []
+    assert QApplication.focusWidget() is form.weakness["left_arm"]
+    assert form.nerves.yes["weakness"].isChecked() and form.note.toPlainText() == "arm odd"
+    form.weakness["left_arm"].setCurrentIndex(1)
+    click(qtbot, form.save_button)
+    (entry,) = stored(data_dir).journal.entries()
+    assert entry.weakness == Weakness(left_arm=1)

@@ -14,7 +14,7 @@ import itertools
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -42,7 +42,7 @@ from tracker.ui.common import (
     local_now,
     to_qdatetime,
 )
-from tracker.ui.widgets.nerve_questions import NerveQuestions
+from tracker.ui.widgets.nerve_questions import SIGN_WORDS, NerveQuestions
 from tracker.ui.widgets.score_row import PAIN_ANCHORS, ScoreRow
 from tracker.ui.widgets.spine_picture import SpineRegions
 from tracker.ui.widgets.toggle_chip import ToggleChip
@@ -68,6 +68,7 @@ FIELD_WORDS = {
     "fatigue": "Tiredness",
     "note": "Note",
     "recorded_at": "When",
+    **{sign: words.partition(":")[0] for sign, words in SIGN_WORDS.items()},
 }
 PAGE_WIDTH = 1000
 WORST_ANCHORS = ((0, "0 no pain"), (10, "10 worst imaginable"))
@@ -190,7 +191,7 @@ class EntryForm(QWidget):
         page = QVBoxLayout(column)
         page.setSpacing(14)
         self._order.append(self.when)
-        self._section("Nerves", page).addWidget(self.nerves)
+        self._section("Nerves, bladder and bowel", page).addWidget(self.nerves)
         self._order.extend(self.nerves.tab_chain())
         self._scores(page)
         self._where(page)
@@ -263,11 +264,16 @@ class EntryForm(QWidget):
         """Whatever takes the focus inside the page is scrolled whole into view, however it got
         it (Qt's own scrolling shows only a text box's cursor line)."""
         page = self.page_scroll.widget()
-        if new is None or page is None or not page.isAncestorOf(new):
+        if new is not None and page is not None and page.isAncestorOf(new):
+            self._show_whole(new)
+
+    def _show_whole(self, widget: QWidget) -> None:
+        page = self.page_scroll.widget()
+        if page is None:
             return
-        centre = new.mapTo(page, new.rect().center())
+        centre = widget.mapTo(page, widget.rect().center())
         self.page_scroll.ensureVisible(
-            centre.x(), centre.y(), new.width() // 2 + 16, new.height() // 2 + 16
+            centre.x(), centre.y(), widget.width() // 2 + 16, widget.height() // 2 + 16
         )
 
     def _set_accessible_names(self) -> None:
@@ -310,6 +316,8 @@ class EntryForm(QWidget):
     def focus_pain_score(self) -> None:
         self.pain_score.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.pain_score.selectAll()
+        # in view once laid out (at the window's start the page has no sizes yet)
+        QTimer.singleShot(0, lambda: self._show_whole(self.pain_score))
 
     def copy_symptoms(self, entry: Entry) -> None:
         """ "Same as last entry": the pain and places of ``entry``; never its nerve answers
@@ -355,6 +363,8 @@ class EntryForm(QWidget):
         """The form as a domain Entry; raises ValidationError naming the field."""
         if self.pain_score.value() is None:
             raise ValidationError("score", "please give your pain right now, from 0 to 10")
+        for sign in self.nerves.unfinished():
+            raise ValidationError(sign, "you answered yes: please say which and how bad")
         values = {path: _value(control) for path, control in self.controls.items()}
         values.update(self.screening_values())
         entry = entry_from_values(self._recorded_at(), values)
@@ -369,6 +379,8 @@ class EntryForm(QWidget):
             self.save_failed(_plain(error))
             if error.field.endswith("score"):
                 self.focus_pain_score()
+            elif error.field in self.nerves.yes:
+                self.nerves.first_detail(error.field).setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.save_requested.emit(entry)
 

@@ -107,7 +107,11 @@ class NerveQuestions(QFrame):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
-        layout.addWidget(self.question)
+        top = QHBoxLayout()  # the quick answer beside the question: most days need no more
+        top.addWidget(self.question, 1)
+        top.addWidget(self.status)
+        top.addWidget(self.none_button)
+        layout.addLayout(top)
         for sign in SIGNS:
             row = QHBoxLayout()
             words = QLabel(SIGN_WORDS[sign])
@@ -126,18 +130,13 @@ class NerveQuestions(QFrame):
             grid.setColumnStretch(3, 1)
             layout.addWidget(detail)
             self.details[sign] = detail
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.none_button)
-        bottom.addWidget(self.status, 1)
-        layout.addLayout(bottom)
 
     def tab_chain(self) -> list[QWidget]:
         """The widget's controls in reading order (details included, shown or not)."""
-        chain: list[QWidget] = []
+        chain: list[QWidget] = [self.none_button]
         for sign in SIGNS:
             chain.append(self.yes[sign])
             chain.extend(combo for combo, _no in self.fields[sign].values())
-        chain.append(self.none_button)
         return chain
 
     # ---- the answer ---------------------------------------------------------------------------
@@ -171,6 +170,20 @@ class NerveQuestions(QFrame):
                 else:
                     values[path] = no
         return values
+
+    def unfinished(self) -> list[str]:
+        """The signs answered "Yes" with no level given yet (all still none / normal): saved
+        like that, a "Yes" would be stored as "none"."""
+        return [
+            sign
+            for sign in SIGNS
+            if self.yes[sign].isChecked()
+            and all(combo.currentData() == no for combo, no in self.fields[sign].values())
+        ]
+
+    def first_detail(self, sign: str) -> QComboBox:
+        """The first level to give under ``sign``'s "Yes"."""
+        return next(iter(self.fields[sign].values()))[0]
 
     def clear(self) -> None:
         """Not answered: nothing chosen, every detail closed and back to its first level."""
@@ -217,11 +230,11 @@ class NerveQuestions(QFrame):
         for sign in SIGNS:
             self.details[sign].setVisible(self.yes[sign].isChecked())
         if self.none_button.isChecked():
-            self.status.setText("Answered: none of these is new or worse.")
+            self.status.setText("Answered: none of these")
         elif self.answered():
-            self.status.setText("Answered: say which and how bad above.")
+            self.status.setText("Answered: say which and how bad")
         else:
-            self.status.setText("Not answered yet.")
+            self.status.setText("Not answered yet")
 
 
 def _detail_words(path: str) -> str:

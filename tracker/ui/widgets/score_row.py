@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QWidget
 
@@ -25,6 +25,7 @@ PAIN_ANCHORS: tuple[tuple[int, str], ...] = (
     (10, "10 worst imaginable"),
 )
 SECOND_DIGIT_MS = 900  # how long after "1" a "0" still makes 10
+DIGIT_SCALE = 1.3  # the digits a little larger than the text around them, larger text too
 
 
 class ScoreRow(QWidget):
@@ -86,6 +87,7 @@ class ScoreRow(QWidget):
             grid.addWidget(label, 1, first, 1, 3)
             self.anchor_labels.append(label)
         self.setToolTip("Type a number from 0 to 10, or use the arrow keys and Space")
+        self._scale_digits()
         self._show()
 
     # ---- value --------------------------------------------------------------------------------
@@ -173,6 +175,18 @@ class ScoreRow(QWidget):
         self._after_one.stop()
         self._cursor = min(max(score, 0), HIGHEST)
         self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Set here, not in the style sheet, so that the window's "Larger text" scales them.
+        if event.type() == QEvent.Type.FontChange:
+            self._scale_digits()
+        super().changeEvent(event)
+
+    def _scale_digits(self) -> None:
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * DIGIT_SCALE)
+        for button in self.buttons:
+            button.setFont(font)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
