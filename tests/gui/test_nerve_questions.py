@@ -107,3 +107,16 @@ def test_every_answer_button_has_a_name_in_words(questions: NerveQuestions) -> N
     assert questions.none_button.accessibleName() == "None of these is new or worse"
     for combo in questions.weakness.values():
         assert combo.accessibleName()
+
+
+def test_a_level_chosen_is_a_yes_to_its_sign(qtbot: QtBot, questions: NerveQuestions) -> None:
+    click(qtbot, questions.none_button)
+    with qtbot.waitSignal(questions.answer_changed):
+        questions.bowel.setCurrentIndex(questions.bowel.findData("constipated"))
+    assert questions.yes["bowel"].isChecked() and not questions.none_button.isChecked()
+    assert questions.details["bowel"].isVisible()
+    answer = questions.answer()
+    assert answer is not None and answer["bowel"] == {"bowel": "constipated"}
+    assert answer["weakness"] == "no"
+    questions.bowel.setCurrentIndex(0)  # back to normal: still a "Yes" with nothing given
+    assert questions.unfinished() == ["bowel"]

@@ -102,6 +102,11 @@ class NerveQuestions(QFrame):
         self.none_button.clicked.connect(self._none_clicked)
         for yes in self.yes.values():
             yes.clicked.connect(self._yes_clicked)
+        for sign, given in self.fields.items():
+            for combo, no in given.values():
+                combo.currentIndexChanged.connect(
+                    lambda _i, c=combo, n=no, s=sign: self._level_given(s, c, n)
+                )
         self.clear()
 
     def _build(self) -> None:
@@ -225,6 +230,12 @@ class NerveQuestions(QFrame):
             self.none_button.setChecked(False)
         self._show()
         self.answer_changed.emit()
+
+    def _level_given(self, sign: str, combo: QComboBox, no: object) -> None:
+        """A level above none / normal is a "Yes" to its sign, however it was chosen."""
+        if combo.currentData() != no and not self.yes[sign].isChecked():
+            self.yes[sign].setChecked(True)
+            self._yes_clicked()
 
     def _show(self) -> None:
         for sign in SIGNS:
