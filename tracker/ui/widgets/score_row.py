@@ -87,6 +87,10 @@ class ScoreRow(QWidget):
             grid.addWidget(label, 1, first, 1, 3)
             self.anchor_labels.append(label)
         self.setToolTip("Type a number from 0 to 10, or use the arrow keys and Space")
+        self.setAccessibleDescription(
+            "Type a number from 0 to 10 (1 then 0 for 10), or move with the arrow keys and "
+            "choose with Space; Delete clears it"
+        )
         self._scale_digits()
         self._show()
 
