@@ -390,6 +390,7 @@ class MainWindow(QMainWindow):
         self.history.range_changed.connect(self._refresh_history)
         self.journal_changed.connect(self._on_journal_changed)
         self.alerts.alerts_changed.connect(self._on_alerts_changed)
+        self.entry_form.painkiller_requested.connect(lambda: self._go_to("medications"))
         self.urgent_banner.assessed_requested.connect(self.review_assessed)
         damaged = self.damaged_panel
         damaged.restore_requested.connect(

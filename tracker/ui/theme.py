@@ -178,7 +178,7 @@ def score_colours(palette: Palette) -> list[tuple[str, str]]:
 
 def _score_rules(palette: Palette) -> str:
     return "".join(
-        f'\nQPushButton[scoreLevel="{level}"] {{ background: {fill}; color: {ink}; }}'
+        f'\nQPushButton#scoreButton[score="{level}"] {{ background: {fill}; color: {ink}; }}'
         for level, (fill, ink) in enumerate(score_colours(palette))
     )
 
