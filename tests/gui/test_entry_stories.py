@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -395,6 +395,8 @@ def test_at_1280_by_720_the_forms_words_and_save_button_are_seen_whole(
     assert len(labels) >= 3 and len(buttons) >= 20
     unseen = []
     for widget in [*labels, *buttons]:
+        # as the person sees it: once the event loop has laid out what the larger text changed
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         form.page_scroll.ensureWidgetVisible(widget, 0, 0)
         problem = _unseen(widget)
         if problem is not None:
