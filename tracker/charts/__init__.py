@@ -3,7 +3,7 @@ chart: ``trend``), and the pieces they share (palette, time axis, artists, text 
 
 from tracker.charts.drawing import DrawnChart
 from tracker.charts.glyphs import GlyphCacheCanvas
-from tracker.charts.palette import PRINT, SCREEN, Palette
+from tracker.charts.palette import PRINT, SCREEN, SCREEN_DARK, Palette
 from tracker.charts.trend import (
     all_colours,
     build_trend_figure,
@@ -15,6 +15,7 @@ from tracker.charts.trend import (
 __all__ = [
     "PRINT",
     "SCREEN",
+    "SCREEN_DARK",
     "DrawnChart",
     "GlyphCacheCanvas",
     "Palette",
