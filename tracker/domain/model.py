@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain import fields, vocab
 from tracker.domain.errors import ValidationError, shown
 from tracker.domain.timeutil import check_in_range, require_aware
+
+if TYPE_CHECKING:  # medicines.py builds on this module's checks; only the types come back
+    from tracker.domain.medicines import DoseRecord, RegularMedicine
 
 NOTE_MAX = fields.NOTE_MAX
 SHORT_TEXT_MAX = 200
@@ -376,9 +379,20 @@ class Journal:
     profile: Profile = field(default_factory=Profile)
     contacts: Contacts = field(default_factory=Contacts)
     exported_at: datetime | None = None
+    medicines: tuple[RegularMedicine, ...] = ()
+    dose_records: tuple[DoseRecord, ...] = ()
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in LIST_NAMES}
 
 
-LIST_NAMES = ("entries", "treatments", "medications", "reviews", "alerts", "appointments")
+LIST_NAMES = (
+    "entries",
+    "treatments",
+    "medications",
+    "reviews",
+    "alerts",
+    "appointments",
+    "medicines",
+    "dose_records",
+)
