@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from tracker.domain.errors import ValidationError, shown
-from tracker.domain.model import (
+from tracker.domain.checks import (
     NOTE_MAX,
     SHORT_TEXT_MAX,
     check_bool,
@@ -25,6 +24,7 @@ from tracker.domain.model import (
     check_timestamp,
     dose_text,
 )
+from tracker.domain.errors import ValidationError, shown
 
 UNITS = ("mg", "microgram", "g", "ml", "tablet", "capsule", "patch", "puff", "drop", "unit")
 ROUTES = ("by mouth", "under the tongue", "skin patch", "injection", "rectal", "inhaled", "other")
