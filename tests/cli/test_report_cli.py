@@ -110,6 +110,10 @@ def test_the_exact_red_flag_rows_emergency_first(march_pdf: Path) -> None:
     assert "7 entries and 6 red flags recorded in this period." in first_page
 
 
+def test_a_journal_without_regular_medicines_has_no_such_section(march_pdf: Path) -> None:
+    assert "Regular medicines" not in pdftotext(march_pdf)
+
+
 def test_a_period_without_alerts_says_none_were_recorded(hand_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "late-march.pdf"
     result = run_cli(
@@ -168,8 +172,9 @@ def test_a_folder_as_out_gets_the_default_name(hand_dir: Path, tmp_path: Path) -
 def test_90_demo_days_everything_before_the_entries_on_two_pages(demo_pdf: Path) -> None:
     first_two = pdftotext(demo_pdf, "-layout", "-f", "1", "-l", "2")
     lines = [line.strip() for line in first_two.splitlines()]
-    for heading in HEADINGS[:-1]:
+    for heading in (*HEADINGS[:-1], "Regular medicines"):
         assert heading in lines
+    assert lines.index("Painkillers") < lines.index("Regular medicines")
     assert "Entries" not in lines
     third = pdftotext(demo_pdf, "-layout", "-f", "3", "-l", "3").strip()
     assert third.splitlines()[0].strip() == "Entries"
@@ -178,6 +183,17 @@ def test_90_demo_days_everything_before_the_entries_on_two_pages(demo_pdf: Path)
     last = pdftotext(demo_pdf, "-layout", "-f", str(pages), "-l", str(pages))
     assert "Fri 20 Nov 2026 21:19" in last  # the last entry of the period, on the last page
     assert f"page {pages} of {pages}" in last
+
+
+def test_the_demos_summary_has_its_regular_medicines_doses(demo_pdf: Path) -> None:
+    """Issue 19, checked by: the demo's 90-day summary has a "Regular medicines" heading; its
+    table counts each medicine's doses, and the missed ones are there."""
+    text = words(between(pdftotext(demo_pdf), "Regular medicines", "Questions for this"))
+    assert "Morphine sulfate modified-release" in text and "Senna" in text
+    assert "Due Taken Skipped Not recorded" in text
+    assert re.search(r"Senna .*? 90 \d\d \d \d", text)  # 90 evening doses in 90 days
+    assert "Doses due up to 20 Nov" in text
+    assert "Current steroid dose" in text
 
 
 def test_page_one_renders_to_a_picture(demo_pdf: Path, tmp_path: Path) -> None:

@@ -184,7 +184,9 @@ def unreadable_in(con: sqlite3.Connection, *, screened: bool = False) -> list[Un
     """Every row of every list that the app's reads would fail on, in list order; ``screened``:
     only among the rows ``screen`` picks out (the window's start)."""
     found: list[UnreadableRow] = []
-    for table in WORDS:
+    # A journal still to be upgraded has not the newer lists' tables yet (medicines, ...).
+    present = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table in (t for t in WORDS if t in present):
         suspects = _suspects(con, table) if screened else None
         if suspects == set():
             continue

@@ -8,7 +8,7 @@ Writes go through the MedicineService; ``changed`` carries what a write changed.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTime, Signal
@@ -89,6 +89,11 @@ class TodaysDoses(QGroupBox):
             return
         self.day = day or local_now().date()
         due = self._service.due_on(self.day)
+        if [(d.medicine, d.due) for d in due] == [(r.due.medicine, r.due.due) for r in self.rows]:
+            for row, now in zip(self.rows, due, strict=True):  # the same doses: keep the focus
+                row.due = now
+                row.state.setText(record_words(now.record))
+            return
         for row in self.rows:
             for old in row.widgets():
                 old.deleteLater()
@@ -112,10 +117,13 @@ class TodaysDoses(QGroupBox):
         taken_at = None
         if status == "taken":
             clock = row.time.time()
-            naive = datetime(
-                self.day.year, self.day.month, self.day.day, clock.hour(), clock.minute()
-            )
-            taken_at = naive.astimezone()
+            taken_at = datetime.combine(self.day, time(clock.hour(), clock.minute())).astimezone()
+            if taken_at > local_now():
+                self.message.show_problem(
+                    f"Time taken: {taken_at:%H:%M} is later than now. Give the time it was taken."
+                )
+                row.time.setFocus()
+                return
         from tracker.services.errors import JournalError
 
         try:
@@ -129,7 +137,7 @@ class TodaysDoses(QGroupBox):
         except JournalError as error:
             self.message.show_problem(str(error))
             return
-        self._after_write(row, row.taken if status == "taken" else row.skipped)
+        self._after_write()
         self.message.show_done(f"{row.label.text().strip()}: {record_words(written.record)}.")
         self.changed.emit(written.changes)
 
@@ -143,13 +151,11 @@ class TodaysDoses(QGroupBox):
         except JournalError as error:
             self.message.show_problem(str(error))
             return
-        self._after_write(row, row.not_yet)
+        self._after_write()
         self.message.show_done(f"{row.label.text().strip()}: not yet.")
         self.changed.emit(changes)
 
-    def _after_write(self, row: DoseRow, button: QPushButton) -> None:
-        """Read the list again; the focus goes back to the same button of the same dose."""
-        index, column = self.rows.index(row), row.widgets().index(button)
+    def _after_write(self) -> None:
+        """Read the list again: the rows stay (and the focus in them) while the same doses
+        are due."""
         self.refresh(self.day)
-        if index < len(self.rows):
-            self.rows[index].widgets()[column].setFocus()
