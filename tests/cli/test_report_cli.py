@@ -11,12 +11,15 @@ import re
 import stat
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO, run_cli
 from tests.unit.test_summary import hand_journal
+from tracker.domain.demo import build_demo_journal
+from tracker.domain.summary_medicines import regular_medicines
 
 HEADINGS = (
     "Spine Journal summary",
@@ -191,9 +194,14 @@ def test_the_demos_summary_has_its_regular_medicines_doses(demo_pdf: Path) -> No
     text = words(between(pdftotext(demo_pdf), "Regular medicines", "Questions for this"))
     assert "Morphine sulfate modified-release" in text and "Senna" in text
     assert "Due Taken Skipped Not recorded" in text
-    assert re.search(r"Senna .*? 90 \d\d \d \d", text)  # 90 evening doses in 90 days
-    assert "Doses due up to 20 Nov" in text
-    assert "Current steroid dose" in text
+    demo = build_demo_journal(1, end=date(2026, 11, 20))
+    period = (date(2026, 8, 23), date(2026, 11, 20))
+    table = regular_medicines(demo.medicines, demo.dose_records, *period, date(2026, 11, 20))
+    for line in table.lines:  # each medicine's counts, as the journal's records give them
+        counts = f"{line.due} {line.taken} {line.skipped} {line.not_recorded}"
+        assert re.search(rf"{re.escape(line.name)}\b.*?\b{counts}\b", text), line
+    assert sum(line.skipped + line.not_recorded for line in table.lines) > 0  # some missed
+    assert "Doses due up to 20 Nov 2026; current steroid dose: none due." in text
 
 
 def test_page_one_renders_to_a_picture(demo_pdf: Path, tmp_path: Path) -> None:
