@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from typing import Any, cast
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -34,7 +35,7 @@ def test_the_lane_draws_the_steroid_steps_and_the_missed_doses() -> None:
         unrecorded=(datetime(2026, 3, 2, 8), datetime(2026, 3, 3, 8)),
     )
     figure = build_trend_figure(data, width_in=12, height_in=6, dpi=100)
-    FigureCanvasAgg(figure).draw()
+    FigureCanvasAgg(figure).draw()  # type: ignore[no-untyped-call]
     words = texts(figure)
     assert {"Regular medicines", "Steroid dose a day", "Dose skipped", "Dose not recorded"} <= set(
         words
@@ -46,12 +47,12 @@ def test_the_lane_draws_the_steroid_steps_and_the_missed_doses() -> None:
     row = [t.get_text() for t in lanes.get_yticklabels()].index("Regular medicines")
     steps = [line for line in lanes.get_lines() if line.get_drawstyle() == "steps-post"]
     (line,) = steps
-    ys = list(line.get_ydata())
+    ys = [float(y) for y in cast(Any, line.get_ydata())]
     assert min(ys) == ys[0] == pytest.approx(row - 0.32)  # the top dose at the row's top
     assert ys[3] == pytest.approx(row)  # half the dose: the row's middle
     assert ys[12] == pytest.approx(row + 0.32)  # no steroid after the course: its bottom
     marks = [line for line in lanes.get_lines() if line.get_marker() in ("x", "o")]
-    assert sorted(len(m.get_xdata()) for m in marks) == [1, 2]
+    assert sorted(len(cast(Any, m.get_xdata())) for m in marks) == [1, 2]
 
 
 def test_without_regular_medicines_there_is_no_lane() -> None:

@@ -114,3 +114,13 @@ def check_date(value: object, field_name: str) -> None:
     if not isinstance(value, date) or isinstance(value, datetime):
         raise ValidationError(field_name, f"{value!r} is not a date")
     check_in_range(value, field_name)
+
+
+def check_period(started_on: object, ended_on: object) -> None:
+    """A first day, and a last day (None: not ended) that is not before it."""
+    check_date(started_on, "started_on")
+    if ended_on is not None:
+        check_date(ended_on, "ended_on")
+        assert isinstance(started_on, date) and isinstance(ended_on, date)
+        if ended_on < started_on:
+            raise ValidationError("ended_on", f"{ended_on} is before started_on {started_on}")

@@ -1,7 +1,8 @@
 """Journal file format, versions 1 and 2 (docs/journal-format.md): reading and writing the JSON
-document. Both versions are read; version 2 is written. Version 2 differs only in that a
-screening sign (``fields.SCREENING``) may be null, "not asked", and that a missing one reads as
-null; in version 1 a missing one reads as its "no" value and null is refused.
+document. Both versions are read; version 2 is written. Version 2 differs in that a screening
+sign (``fields.SCREENING``) may be null, "not asked", and that a missing one reads as null (in
+version 1 a missing one reads as its "no" value and null is refused), and in its lists of regular
+medicines and dose records (``journal_medicines``).
 
 Reading is all or nothing: the first problem raises a ValidationError whose field names the
 list, the index and the field (``entries[41].pain.score: 11 is above 10``).

@@ -20,6 +20,7 @@ from tracker.domain.checks import (
     check_date,
     check_id,
     check_int,
+    check_period,
     check_text,
     check_timestamp,
     dose_text,
@@ -96,13 +97,7 @@ class RegularMedicine:
         check_choice(self.unit, "unit", UNITS)
         check_choice(self.route, "route", ROUTES)
         _check_times(self.times)
-        check_date(self.started_on, "started_on")
-        if self.ended_on is not None:
-            check_date(self.ended_on, "ended_on")
-            if self.ended_on < self.started_on:
-                raise ValidationError(
-                    "ended_on", f"{self.ended_on} is before started_on {self.started_on}"
-                )
+        check_period(self.started_on, self.ended_on)
         check_text(self.reason, "reason", NOTE_MAX)
         _check_steps(self.steps)
         if self.steps and self.steps[0].dose != self.dose:

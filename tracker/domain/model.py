@@ -21,6 +21,7 @@ from tracker.domain.checks import (
     check_id,
     check_int,
     check_optional_int,
+    check_period,
     check_text,
     check_timestamp,
 )
@@ -145,13 +146,7 @@ class Treatment:
     def __post_init__(self) -> None:
         check_id(self.id)
         check_choice(self.kind, "kind", vocab.TREATMENT_KINDS)
-        check_date(self.started_on, "started_on")
-        if self.ended_on is not None:
-            check_date(self.ended_on, "ended_on")
-            if self.ended_on < self.started_on:
-                raise ValidationError(
-                    "ended_on", f"{self.ended_on} is before started_on {self.started_on}"
-                )
+        check_period(self.started_on, self.ended_on)
         if self.site is not None:
             check_text(self.site, "site", SITE_MAX)
         if self.technique is not None:
