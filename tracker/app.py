@@ -409,6 +409,13 @@ def build_window(folder: Path) -> AppRun:
         on_demand=True,
     )
     window.add_panel(
+        "medicines",
+        "Medicines",
+        _panel("medicines_panel", "MedicinesPanel"),
+        frozenset({"medicines", "dose_records"}),
+        on_demand=True,
+    )
+    window.add_panel(
         "reviews", "Care-team reviews", _panel("reviews_panel", "ReviewsPanel"), on_demand=True
     )
     window.add_panel(

@@ -11,12 +11,15 @@ import re
 import stat
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO, run_cli
 from tests.unit.test_summary import hand_journal
+from tracker.domain.demo import build_demo_journal
+from tracker.domain.summary_medicines import regular_medicines
 
 HEADINGS = (
     "Spine Journal summary",
@@ -110,6 +113,10 @@ def test_the_exact_red_flag_rows_emergency_first(march_pdf: Path) -> None:
     assert "7 entries and 6 red flags recorded in this period." in first_page
 
 
+def test_a_journal_without_regular_medicines_has_no_such_section(march_pdf: Path) -> None:
+    assert "Regular medicines" not in pdftotext(march_pdf)
+
+
 def test_a_period_without_alerts_says_none_were_recorded(hand_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "late-march.pdf"
     result = run_cli(
@@ -168,8 +175,9 @@ def test_a_folder_as_out_gets_the_default_name(hand_dir: Path, tmp_path: Path) -
 def test_90_demo_days_everything_before_the_entries_on_two_pages(demo_pdf: Path) -> None:
     first_two = pdftotext(demo_pdf, "-layout", "-f", "1", "-l", "2")
     lines = [line.strip() for line in first_two.splitlines()]
-    for heading in HEADINGS[:-1]:
+    for heading in (*HEADINGS[:-1], "Regular medicines"):
         assert heading in lines
+    assert lines.index("Painkillers") < lines.index("Regular medicines")
     assert "Entries" not in lines
     third = pdftotext(demo_pdf, "-layout", "-f", "3", "-l", "3").strip()
     assert third.splitlines()[0].strip() == "Entries"
@@ -178,6 +186,22 @@ def test_90_demo_days_everything_before_the_entries_on_two_pages(demo_pdf: Path)
     last = pdftotext(demo_pdf, "-layout", "-f", str(pages), "-l", str(pages))
     assert "Fri 20 Nov 2026 21:19" in last  # the last entry of the period, on the last page
     assert f"page {pages} of {pages}" in last
+
+
+def test_the_demos_summary_has_its_regular_medicines_doses(demo_pdf: Path) -> None:
+    """Issue 19, checked by: the demo's 90-day summary has a "Regular medicines" heading; its
+    table counts each medicine's doses, and the missed ones are there."""
+    text = words(between(pdftotext(demo_pdf), "Regular medicines", "Questions for this"))
+    assert "Morphine sulfate modified-release" in text and "Senna" in text
+    assert "Due Taken Skipped Not recorded" in text
+    demo = build_demo_journal(1, end=date(2026, 11, 20))
+    period = (date(2026, 8, 23), date(2026, 11, 20))
+    table = regular_medicines(demo.medicines, demo.dose_records, *period, date(2026, 11, 20))
+    for line in table.lines:  # each medicine's counts, as the journal's records give them
+        counts = f"{line.due} {line.taken} {line.skipped} {line.not_recorded}"
+        assert re.search(rf"{re.escape(line.name)}\b.*?\b{counts}\b", text), line
+    assert sum(line.skipped + line.not_recorded for line in table.lines) > 0  # some missed
+    assert "Doses due up to 20 Nov 2026; current steroid dose: none due." in text
 
 
 def test_page_one_renders_to_a_picture(demo_pdf: Path, tmp_path: Path) -> None:

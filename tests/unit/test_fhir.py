@@ -85,11 +85,16 @@ def test_the_whole_bundle_validates_as_fhir_r4(journal: Journal) -> None:
         "Patient": 1,
         "Observation": sum(expected_observations(e) for e in journal.entries),
         "Procedure": len(journal.treatments),
-        "MedicationAdministration": len(journal.medications),
+        "MedicationAdministration": len(journal.medications) + len(journal.dose_records),
+        **({"MedicationStatement": len(journal.medicines)} if journal.medicines else {}),
     }
     # statuses are plain codes to the validator, so check them here
     assert {r["status"] for r in resources(doc, "Observation")} == {"final"}
-    assert {r["status"] for r in resources(doc, "MedicationAdministration")} <= {"completed"}
+    # a regular medicine's dose skipped is not-done; every other dose was taken
+    skipped = sum(d.status == "skipped" for d in journal.dose_records)
+    taken = len(journal.medications) + len(journal.dose_records) - skipped
+    statuses = Counter(r["status"] for r in resources(doc, "MedicationAdministration"))
+    assert statuses == Counter({"completed": taken, "not-done": skipped})
     assert {r["status"] for r in resources(doc, "Procedure")} <= {"completed", "in-progress"}
 
 
@@ -358,3 +363,41 @@ def test_bundle_timestamp_is_the_export_time_when_set() -> None:
     journal = example()
     assert fhir.bundle(journal)["timestamp"] == "2026-09-22T10:00:00+00:00"
     assert "timestamp" not in fhir.bundle(replace(journal, exported_at=None))
+
+
+def test_regular_medicines_are_statements_with_their_dosage_and_doses_administrations() -> None:
+    """The demo's medicines: each a MedicationStatement whose dosage says the amount, route and
+    times (a reducing course one dosage per step); each dose recorded an administration, a
+    late one at its real time, a skipped one not-done on its day."""
+    journal = build_demo_journal(1)
+    doc = fhir.bundle(journal)
+    Bundle.model_validate(doc)
+    statements = resources(doc, "MedicationStatement")
+    assert [s["medicationCodeableConcept"]["text"] for s in statements] == [
+        m.name for m in sorted(journal.medicines, key=lambda m: (m.started_on, f"id:{m.id}"))
+    ]
+    opioid = next(s for s in statements if "Morphine" in s["medicationCodeableConcept"]["text"])
+    (dosage,) = opioid["dosage"]
+    assert dosage["timing"]["repeat"]["timeOfDay"] == ["08:00:00", "20:00:00"]
+    assert dosage["doseAndRate"][0]["doseQuantity"] == {"value": 20.0, "unit": "mg"}
+    assert opioid["status"] == "active" and "end" not in opioid["effectivePeriod"]
+    dex = next(s for s in statements if s["medicationCodeableConcept"]["text"] == "Dexamethasone")
+    assert [d["doseAndRate"][0]["doseQuantity"]["value"] for d in dex["dosage"]] == [16, 8, 4, 2]
+    assert dex["status"] == "completed"
+    given = [r for r in resources(doc, "MedicationAdministration") if "extension" in r]
+    by_due = {
+        (r["medicationCodeableConcept"]["text"], r["extension"][0]["valueString"]): r
+        for r in given
+        if r["extension"][0]["url"].endswith("/dose-due")
+    }
+    names = {m.id: m.name for m in journal.medicines}
+    assert len(by_due) == len(journal.dose_records)
+    for record in journal.dose_records:
+        due = f"{record.due_on.isoformat()}T{record.due_time:%H:%M}"
+        found = by_due[(names[record.medicine_id], due)]
+        if record.taken_at is not None:
+            assert found["effectiveDateTime"] == record.taken_at.isoformat()
+        else:
+            assert found["status"] == "not-done" and found["effectiveDateTime"] == str(
+                record.due_on
+            )

@@ -29,9 +29,12 @@ def refused(document: dict[str, Any]) -> str:
 
 def test_example_reads_and_writes_back_byte_for_byte() -> None:
     """The version 1 example comes back byte for byte as version 2: only the version differs
-    (every level was recorded, so none is null)."""
+    (every level was recorded, so none is null), and version 2's two lists of regular
+    medicines are written, empty."""
     text = EXAMPLE_JOURNAL.read_text(encoding="utf-8")
     as_v2 = text.replace('"version": 1,', '"version": 2,', 1)
+    assert as_v2.endswith("  ]\n}")
+    as_v2 = as_v2[:-2] + ',\n  "medicines": [],\n  "dose_records": []\n}'
     assert as_v2 != text
     assert journal_format.dumps(journal_format.loads(text)) == as_v2
 
@@ -50,6 +53,8 @@ def test_export_is_valid_against_the_schema_and_deterministic() -> None:
         appointments=tuple(reversed(journal.appointments)),
         profile=journal.profile,
         contacts=journal.contacts,
+        medicines=tuple(reversed(journal.medicines)),
+        dose_records=tuple(reversed(journal.dose_records)),
     )
     assert journal_format.dumps(reversed_lists) == first
 

@@ -51,11 +51,16 @@ class DrawnChart:
         return float(x), float(y)
 
 
+MEDICINES_LANE = "medicines"  # the regular medicines' row, under the courses
+
+
 def lane_rows(data: TrendData) -> list[str]:
     """The lanes' rows, top down: each course kind shown (procedures are lines instead), then
     the red flags."""
     kinds = {lane_kind(t) for t in data.treatments if not is_procedure(t)}
     rows = [k for k in LANE_ORDER if k in kinds]
+    if data.steroid or data.skipped or data.unrecorded:
+        rows.append(MEDICINES_LANE)
     if data.alerts:
         rows.append("alerts")
     return rows

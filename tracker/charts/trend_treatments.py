@@ -11,12 +11,15 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from tracker.charts.artists import add_line, patch_of
-from tracker.charts.drawing import Drawing
+from tracker.charts.drawing import MEDICINES_LANE, Drawing
 from tracker.charts.palette import LANE_HATCHES, LANE_ORDER, LITERAL, TIER_MARKERS, lane_kind
 from tracker.charts.time_axis import date_nums, day_nums, day_span
+from tracker.charts.trend_medicines import draw_medicines
 from tracker.charts.trend_symptoms import FLARE_WORDS_MAX_DAYS
 from tracker.domain import vocab
 from tracker.domain.treatment_days import is_procedure, shown_until, treatment_label
+
+LANE_WORDS = {"alerts": "Red flags", MEDICINES_LANE: "Regular medicines"}
 
 
 def draw_treatments_on(d: Drawing, axes: Axes, *, labels: bool) -> None:
@@ -81,7 +84,7 @@ def draw_lanes(d: Drawing, axes: Axes) -> None:
     axes.set_ylim(max(1, len(rows)) - 0.5, -0.5)
     axes.set_yticks(
         range(len(rows)),
-        ["Red flags" if r == "alerts" else vocab.TREATMENT_WORDS[r] for r in rows],
+        [LANE_WORDS.get(r) or vocab.TREATMENT_WORDS[r] for r in rows],
         **LITERAL,
     )
     if not rows:
@@ -132,6 +135,8 @@ def draw_lanes(d: Drawing, axes: Axes) -> None:
             **tick,
         )
         d.marker_key("Radiotherapy session", markersize=11, **tick)
+    if MEDICINES_LANE in rows:
+        draw_medicines(d, axes, rows.index(MEDICINES_LANE))
     if "alerts" in rows:
         draw_alerts(d, axes, rows.index("alerts"))
 

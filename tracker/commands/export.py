@@ -18,7 +18,7 @@ from tracker.commands.base import (
     write_stdout,
 )
 
-FORMATS = ("json", "csv", "fhir")
+FORMATS = ("json", "csv", "csv-doses", "fhir")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=FORMATS,
         default="json",
-        help="json: the journal file (v1); csv: one row per entry; fhir: a FHIR R4 Bundle",
+        help="json: the journal file (v2); csv: one row per entry; csv-doses: one row per dose "
+        "of a regular medicine; fhir: a FHIR R4 Bundle",
     )
     parser.add_argument("--out", required=True, metavar="FILE", help="'-' for standard output")
 

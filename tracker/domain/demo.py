@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
+from tracker.domain.demo_medicines import demo_dose_records, demo_medicines
 from tracker.domain.model import (
     Appointment,
     Contacts,
@@ -182,6 +183,7 @@ def build_demo_journal(
     )
     entries, doses = _daily(builder)
     appointments = _appointments(builder)
+    medicines = demo_medicines(builder.treatments, builder.start, seed)
     return Journal(
         entries=tuple(entries),
         treatments=tuple(builder.treatments),
@@ -194,6 +196,8 @@ def build_demo_journal(
             emergency="999",
             team="Oncology nurse specialist, 020 0000 0000 (demo)",
         ),
+        medicines=tuple(medicines),
+        dose_records=tuple(demo_dose_records(medicines, builder.end, seed, _at)),
     )
 
 

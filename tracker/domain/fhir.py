@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from tracker.domain import fields, journal_format, vocab
+from tracker.domain import fhir_medicines, fields, journal_format, vocab
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import Entry, Journal, MedicationDose, Treatment
 from tracker.domain.timeutil import format_timestamp, local_day, to_utc_naive
@@ -391,6 +391,8 @@ def bundle(journal: Journal) -> dict[str, Any]:
         builder.treatment(key, treatment)
     for key, dose in _keyed(journal.medications, journal_format.medication_doc, _taken):
         builder.dose(key, dose)
+    for url, resource in fhir_medicines.resources(journal, builder.patient, full_url):
+        builder.add(url, resource)
     document: dict[str, Any] = {"resourceType": "Bundle", "type": "collection"}
     if journal.exported_at is not None:
         document["timestamp"] = format_timestamp(journal.exported_at)

@@ -1,7 +1,8 @@
 """Journal file format, versions 1 and 2 (docs/journal-format.md): reading and writing the JSON
-document. Both versions are read; version 2 is written. Version 2 differs only in that a
-screening sign (``fields.SCREENING``) may be null, "not asked", and that a missing one reads as
-null; in version 1 a missing one reads as its "no" value and null is refused.
+document. Both versions are read; version 2 is written. Version 2 differs in that a screening
+sign (``fields.SCREENING``) may be null, "not asked", and that a missing one reads as null (in
+version 1 a missing one reads as its "no" value and null is refused), and in its lists of regular
+medicines and dose records (``journal_medicines``).
 
 Reading is all or nothing: the first problem raises a ValidationError whose field names the
 list, the index and the field (``entries[41].pain.score: 11 is above 10``).
@@ -13,11 +14,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 
-from tracker.domain import fields
-from tracker.domain.errors import ValidationError, cut, shown
+from tracker.domain import fields, journal_medicines
+from tracker.domain.errors import ValidationError
+from tracker.domain.json_reader import Reader as _Reader
+from tracker.domain.json_reader import short as _short
 from tracker.domain.model import (
     Alert,
     Appointment,
@@ -34,7 +37,7 @@ from tracker.domain.model import (
     Weakness,
 )
 from tracker.domain.strict_json import read_json
-from tracker.domain.timeutil import format_timestamp, parse_date, parse_timestamp, to_utc_naive
+from tracker.domain.timeutil import format_timestamp, to_utc_naive
 
 FORMAT_NAME = "spine-journal"
 FORMAT_VERSION = 2
@@ -42,93 +45,6 @@ READ_VERSIONS = (1, 2)
 
 T = TypeVar("T")
 Doc = Mapping[str, Any]
-
-
-class _Reader:
-    """Typed access to one JSON object, refusing unknown keys and naming fields in errors."""
-
-    def __init__(self, value: object, allowed: tuple[str, ...]) -> None:
-        if not isinstance(value, dict):
-            raise ValidationError("", f"{_short(value)} is not an object")
-        unknown = [key for key in value if key not in allowed]
-        if unknown:
-            raise ValidationError(str(unknown[0]), "is not a field of this record")
-        self.doc: dict[str, Any] = value
-
-    def has(self, key: str) -> bool:
-        return key in self.doc
-
-    def required(self, key: str) -> Any:
-        if key not in self.doc:
-            raise ValidationError(key, "is required")
-        return self.doc[key]
-
-    def text(self, key: str, default: str = "") -> str:
-        value = self.doc.get(key, default)
-        if not isinstance(value, str):
-            raise ValidationError(key, f"{_short(value)} is not text")
-        return value
-
-    def optional_text(self, key: str) -> str | None:
-        value = self.doc.get(key)
-        if value is not None and not isinstance(value, str):
-            raise ValidationError(key, f"{_short(value)} is not text")
-        return value
-
-    def boolean(self, key: str, default: bool = False) -> bool:
-        value = self.doc.get(key, default)
-        if not isinstance(value, bool):
-            raise ValidationError(key, f"{_short(value)} is not true or false")
-        return value
-
-    def integer(self, key: str, default: object = 0) -> Any:
-        """Returned as found (the domain type checks range and type)."""
-        value = self.doc.get(key, default)
-        if isinstance(value, float) and value.is_integer():
-            raise ValidationError(key, f"{value} is not a whole number")
-        return value
-
-    def timestamp(self, key: str) -> datetime:
-        value = self.required(key)
-        if not isinstance(value, str):
-            raise ValidationError(key, f"{_short(value)} is not a timestamp")
-        return parse_timestamp(value, key)
-
-    def optional_timestamp(self, key: str) -> datetime | None:
-        value = self.doc.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raise ValidationError(key, f"{_short(value)} is not a timestamp")
-        return parse_timestamp(value, key)
-
-    def day(self, key: str, required: bool = True) -> date | None:
-        value = self.required(key) if required else self.doc.get(key)
-        if value is None and not required:
-            return None
-        if not isinstance(value, str):
-            raise ValidationError(key, f"{_short(value)} is not a date")
-        return parse_date(value, key)
-
-    def string_list(self, key: str) -> tuple[Any, ...]:
-        value = self.doc.get(key, [])
-        if not isinstance(value, list):
-            raise ValidationError(key, f"{_short(value)} is not a list")
-        return tuple(value)
-
-    def record_id(self) -> str | None:
-        value = self.doc.get("id")
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raise ValidationError("id", f"{_short(value)} is not text")
-        return value
-
-
-def _short(value: object) -> str:
-    if value is None or isinstance(value, str | bool | int | float):
-        return shown(value)
-    return cut(json.dumps(value))
 
 
 def _nested(key: str, build: Callable[[], T]) -> T:
@@ -283,7 +199,10 @@ _PARSERS: dict[str, Callable[[object], Any]] = {
     "alerts": parse_alert,
     "appointments": parse_appointment,
 }
-_TOP_KEYS = ("format", "version", "exported_at", "profile", "contacts", *_PARSERS)
+_TOP_KEYS = (
+    "format", "version", "exported_at", "profile", "contacts", *_PARSERS,
+    *journal_medicines.LISTS,
+)  # fmt: skip
 
 
 def parse_journal(document: object) -> Journal:
@@ -307,6 +226,15 @@ def parse_journal(document: object) -> Journal:
             raise ValidationError(name, f"{_short(items)} is not a list")
         lists[name] = _parse_list(name, items, parse)
         _check_unique_ids(name, lists[name])
+    for name, parse in journal_medicines.PARSERS.items():  # version 2, and may be left out
+        items = r.doc.get(name, [])
+        if version == 1 and name in r.doc:
+            raise ValidationError(name, "is not a field of version 1 (regular medicines are new)")
+        if not isinstance(items, list):
+            raise ValidationError(name, f"{_short(items)} is not a list")
+        lists[name] = _parse_list(name, items, parse)
+        _check_unique_ids(name, lists[name])
+    journal_medicines.check_links(lists["medicines"], lists["dose_records"])
     journal = Journal(profile=profile, contacts=contacts, exported_at=exported_at, **lists)
     return journal
 
@@ -464,6 +392,7 @@ def journal_doc(journal: Journal) -> dict[str, Any]:
             appointment_doc(p)
             for p in sorted(journal.appointments, key=_by(lambda p: to_utc_naive(p.at)))
         ],
+        **journal_medicines.medicine_docs(journal.medicines, journal.dose_records),
     }
 
 

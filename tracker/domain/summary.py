@@ -30,6 +30,7 @@ from tracker.domain.red_flag_rows import (
     red_flag_rows,
     rule_wording,
 )
+from tracker.domain.summary_medicines import RegularMedicines
 from tracker.domain.timeutil import local_day
 from tracker.domain.treatment_text import (
     RESPONSE_COLUMNS,
@@ -200,6 +201,7 @@ class SummaryData:
     doses: WeeklyDoses
     appointment: AppointmentQuestions | None
     entries: tuple[EntryLine, ...]
+    medicines: RegularMedicines | None = None  # the regular medicines' table (issue 19)
 
     @property
     def title(self) -> str:
@@ -230,6 +232,7 @@ def build_summary(
     display_name: str,
     helpline: str,
     wording: RuleWording = rule_wording,
+    medicines: RegularMedicines | None = None,
 ) -> SummaryData:
     """The summary of ``start..end`` from records that may reach a little beyond it (each list
     is cut to the period here). ``treatments`` and ``responses`` are shown as given."""
@@ -252,4 +255,5 @@ def build_summary(
         doses=weekly_doses(doses, start, end),
         appointment=appointment_for(appointments, start, end),
         entries=tuple(entry_line(e) for e in period_entries),
+        medicines=medicines,
     )

@@ -222,6 +222,11 @@ class TrendData:
     treatments: tuple[Treatment, ...] = ()
     alerts: tuple[Alert, ...] = ()
     flares: tuple[Flare, ...] = ()
+    # Regular medicines (issue 19): the steroid dose due each day of the range (empty when no
+    # steroid is), and the local times of the doses skipped and of those past with no record.
+    steroid: tuple[float, ...] = ()
+    skipped: tuple[datetime, ...] = ()
+    unrecorded: tuple[datetime, ...] = ()
 
     @property
     def is_empty(self) -> bool:

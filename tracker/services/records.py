@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Generic, TypeVar
 
+from tracker.domain.medicines import DoseRecord, RegularMedicine
 from tracker.domain.model import Appointment, MedicationDose, Review, Treatment
 from tracker.services.changes import Changes
 from tracker.storage import repository
@@ -18,7 +19,7 @@ from tracker.storage.database import JournalDatabase
 from tracker.storage.errors import RecordMissingError
 
 R = TypeVar("R", MedicationDose, Review, Appointment)
-W = TypeVar("W", MedicationDose, Review, Appointment, Treatment)
+W = TypeVar("W", MedicationDose, Review, Appointment, Treatment, RegularMedicine, DoseRecord)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from tracker.services.alerts import AlertService
 from tracker.services.journal import JournalService
+from tracker.services.medicines import MedicineService
 from tracker.services.records import (
     AppointmentService,
     MedicationService,
@@ -34,6 +35,7 @@ class Services:
         self.medications = MedicationService(db)
         self.reviews = ReviewService(db)
         self.appointments = AppointmentService(db)
+        self.medicines = MedicineService(db)
 
     @cached_property
     def exchange(self) -> ExchangeService:

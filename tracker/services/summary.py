@@ -13,8 +13,9 @@ from datetime import date, datetime, time, timedelta, timezone
 from tracker.domain import summary, trends, vocab
 from tracker.domain.model import Treatment
 from tracker.domain.summary import SummaryData
+from tracker.domain.summary_medicines import regular_medicines
 from tracker.services.trends import TrendsService
-from tracker.storage import queries, repository
+from tracker.storage import medicine_rows, queries, repository
 from tracker.storage.database import JournalDatabase
 
 # A record's own day is at most a day away from its UTC day (the tables' offset CHECKs).
@@ -72,6 +73,8 @@ class SummaryService:
             appointments = repository.load_appointments(session)
             treatments = repository.load_treatments(session)
             profile, contacts = repository.profile_and_contacts(session)
+            medicines = medicine_rows.load_medicines(session)
+            records = medicine_rows.load_dose_records(session, start, end)
             relevant = [t for t in treatments if response_relevant(t, start, end)]
             windows = [w for t in relevant for w in trends.response_windows(t).all()]
             stats = queries.window_stats(session, windows) if windows else {}
@@ -88,4 +91,8 @@ class SummaryService:
             trend=trend,
             display_name=profile.display_name,
             helpline=contacts.helpline,
+            # no section for a journal without regular medicines: they are not "none"
+            medicines=regular_medicines(medicines, records, start, end, date.today())
+            if medicines
+            else None,
         )

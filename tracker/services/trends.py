@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from tracker.domain import treatment_days, treatment_response, trends
+from tracker.domain import medicine_days, treatment_days, treatment_response, trends
 from tracker.domain.model import Treatment
 from tracker.domain.timeutil import check_in_range
 from tracker.domain.treatment_response import Flare, TreatmentResponse
 from tracker.domain.trends import TrendData
-from tracker.storage import queries, repository
+from tracker.storage import medicine_rows, queries, repository
 from tracker.storage.database import ChangeMark, JournalDatabase, change_mark
 
 KEPT_RANGES = 8  # the presets, and a few chosen dates
@@ -114,6 +115,7 @@ class TrendsService:
             treatments=tuple(treatments),
             alerts=tuple(queries.alerts_between(session, start, end)),
             flares=tuple(self._flares(session, treatments, start, end)),
+            **_medicine_lane(session, start, end),
         )
 
     @staticmethod
@@ -137,3 +139,20 @@ class TrendsService:
             if flare is not None and flare.first_day <= end and flare.last_day >= start:
                 found.append(flare)
         return found
+
+
+def _medicine_lane(session: Session, start: date, end: date) -> dict[str, Any]:
+    """The regular medicines' lane: the steroid dose per day, the doses skipped, and those
+    due before today with nothing recorded (today's may still be ticked)."""
+    medicines = medicine_rows.load_medicines(session)
+    if not medicines:
+        return {}
+    records = medicine_rows.load_dose_records(session, start, end)
+    steroid = medicine_days.steroid_per_day(medicines, start, end)
+    today = date.today()
+    found = medicine_days.outcomes(medicines, records, start, end)
+    return {
+        "steroid": tuple(steroid) if any(steroid) else (),
+        "skipped": tuple(o.at for o in found if o.status == "skipped"),
+        "unrecorded": tuple(o.at for o in found if o.status == "not recorded" and o.day < today),
+    }

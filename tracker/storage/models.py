@@ -10,10 +10,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, MetaData, String, Text
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from tracker.domain import fields, vocab
+from tracker.domain import fields, medicines, vocab
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -266,5 +276,70 @@ class AppointmentRow(Base):
         CheckConstraint(_length("questions", 5000), name="questions_length"),
         CheckConstraint(_length("notes", 5000), name="notes_length"),
         CheckConstraint(f"utc_offset_min {OFFSET_RANGE}", name="offset"),
+        CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
+    )
+
+
+class MedicineRow(Base):
+    """A regular medicine. Its times of day ("08:00,20:00") and a reducing course's steps
+    ("16:3;8:3": dose and days) are text that the domain checks, as entries' lists are."""
+
+    __tablename__ = "medicines"
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    dose: Mapped[float]
+    unit: Mapped[str] = mapped_column(String(20))
+    route: Mapped[str] = mapped_column(String(30))
+    times: Mapped[str] = mapped_column(String(100))
+    started_on: Mapped[date] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    steps: Mapped[str] = mapped_column(Text, default="")
+    steroid: Mapped[bool] = mapped_column(default=False)
+
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) BETWEEN 1 AND 200", name="name_length"),
+        CheckConstraint(f"dose > 0 AND dose <= {medicines.DOSE_MOST}", name="dose"),
+        CheckConstraint(_in("unit", medicines.UNITS), name="unit"),
+        CheckConstraint(_in("route", medicines.ROUTES), name="route"),
+        CheckConstraint("length(times) BETWEEN 5 AND 100", name="times_length"),
+        CheckConstraint("ended_on IS NULL OR ended_on >= started_on", name="ended_after_start"),
+        CheckConstraint(_length("reason", 5000), name="reason_length"),
+        CheckConstraint(_length("steps", 1000), name="steps_length"),
+        CheckConstraint(_flag("steroid"), name="steroid"),
+        CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
+    )
+
+
+class DoseRecordRow(Base):
+    """What became of one dose due; one row at most for each medicine, day and time of day."""
+
+    __tablename__ = "dose_records"
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(String(100), unique=True)
+    medicine_id: Mapped[str] = mapped_column(
+        String(100), ForeignKey("medicines.id", ondelete="CASCADE")
+    )  # the unique (medicine_id, due_on, due_time) below indexes it
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    due_time: Mapped[str] = mapped_column(String(5))
+    status: Mapped[str] = mapped_column(String(10))
+    taken_utc: Mapped[datetime | None] = mapped_column(DateTime)
+    taken_offset_min: Mapped[int | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        UniqueConstraint("medicine_id", "due_on", "due_time", name="uq_dose_records_due"),
+        CheckConstraint(_in("status", medicines.DOSE_STATUSES), name="status"),
+        CheckConstraint(
+            "(status = 'taken') = (taken_utc IS NOT NULL AND taken_offset_min IS NOT NULL) "
+            "AND (taken_utc IS NULL) = (taken_offset_min IS NULL)",
+            name="taken_pair",
+        ),
+        CheckConstraint("length(due_time) = 5", name="due_time_length"),
+        CheckConstraint(
+            f"taken_offset_min IS NULL OR taken_offset_min {OFFSET_RANGE}", name="offset"
+        ),
+        CheckConstraint(_length("note", 5000), name="note_length"),
         CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
     )

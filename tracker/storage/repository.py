@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Table, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from tracker.domain.medicines import DoseRecord, RegularMedicine
 from tracker.domain.model import (
     LIST_NAMES,
     Alert,
@@ -25,7 +26,7 @@ from tracker.domain.model import (
     Treatment,
 )
 from tracker.domain.timeutil import to_utc_naive
-from tracker.storage import mapping
+from tracker.storage import mapping, medicine_rows
 from tracker.storage.errors import DuplicateIdError, RecordMissingError
 from tracker.storage.models import (
     AlertRow,
@@ -38,7 +39,9 @@ from tracker.storage.models import (
     TreatmentRow,
 )
 
-T = TypeVar("T", Entry, Treatment, MedicationDose, Review, Alert, Appointment)
+T = TypeVar(
+    "T", Entry, Treatment, MedicationDose, Review, Alert, Appointment, RegularMedicine, DoseRecord
+)
 
 TABLES: dict[str, Table] = {
     "entries": EntryRow.__table__,  # type: ignore[dict-item]
@@ -47,6 +50,8 @@ TABLES: dict[str, Table] = {
     "reviews": ReviewRow.__table__,  # type: ignore[dict-item]
     "alerts": AlertRow.__table__,  # type: ignore[dict-item]
     "appointments": AppointmentRow.__table__,  # type: ignore[dict-item]
+    "medicines": medicine_rows.MEDICINES,
+    "dose_records": medicine_rows.DOSE_RECORDS,
 }
 SESSIONS: Table = SessionRow.__table__  # type: ignore[assignment]
 PREFIX = {
@@ -56,6 +61,8 @@ PREFIX = {
     "reviews": "r-",
     "alerts": "a-",
     "appointments": "p-",
+    "medicines": "rm-",
+    "dose_records": "d-",
 }
 SETTING_KEYS = {
     "profile.display_name",
@@ -215,6 +222,8 @@ def load_journal(session: Session) -> Journal:
         appointments=tuple(load_appointments(session)),
         profile=profile,
         contacts=contacts,
+        medicines=tuple(medicine_rows.load_medicines(session)),
+        dose_records=tuple(medicine_rows.load_dose_records(session)),
     )
 
 
@@ -246,6 +255,8 @@ def insert_journal(session: Session, journal: Journal, *, settings: bool = True)
     _bulk(session, "appointments", (mapping.appointment_values(p) for p in filled.appointments))
     for treatment in filled.treatments:
         insert_treatment(session, treatment)
+    _bulk(session, "medicines", (mapping.medicine_values(m) for m in filled.medicines))
+    _bulk(session, "dose_records", (mapping.dose_record_values(d) for d in filled.dose_records))
     if settings:
         write_profile_and_contacts(session, filled.profile, filled.contacts)
     return filled
@@ -328,6 +339,8 @@ _VALUES: dict[str, Any] = {
     "reviews": mapping.review_values,
     "alerts": mapping.alert_values,
     "appointments": mapping.appointment_values,
+    "medicines": mapping.medicine_values,
+    "dose_records": mapping.dose_record_values,
 }
 
 

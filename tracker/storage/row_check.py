@@ -43,6 +43,8 @@ WORDS = {
     "reviews": "a care-team review",
     "alerts": "a red-flag alert",
     "appointments": "an appointment",
+    "medicines": "a regular medicine",
+    "dose_records": "a dose record",
 }
 # The column that says when the record is, and its offset column (``None``: a calendar date).
 WHEN = {
@@ -53,7 +55,10 @@ WHEN = {
     "reviews": ("reviewed_on", None),
     "alerts": ("raised_utc", "utc_offset_min"),
     "appointments": ("at_utc", "utc_offset_min"),
+    "medicines": ("started_on", None),
+    "dose_records": ("due_on", None),
 }
+DATE_ONLY = ("treatments", "reviews", "medicines", "dose_records")  # a day is all they have
 _CONVERT: dict[str, Callable[[mapping.Row], object]] = {
     "entries": mapping.row_to_entry,
     "treatments": lambda row: mapping.row_to_treatment(row, ()),
@@ -62,6 +67,8 @@ _CONVERT: dict[str, Callable[[mapping.Row], object]] = {
     "reviews": mapping.row_to_review,
     "alerts": mapping.row_to_alert,
     "appointments": mapping.row_to_appointment,
+    "medicines": mapping.row_to_medicine,
+    "dose_records": mapping.row_to_dose_record,
 }
 _DIALECT = SQLiteDialect_pysqlite()
 Raw = dict[str, object]  # a row as stored: text as bytes
@@ -91,7 +98,7 @@ class UnreadableRow:
     @property
     def time_known(self) -> bool:
         """Whether its time of day could be read (a date alone: no)."""
-        return isinstance(self.when, datetime) or self.table in ("treatments", "reviews")
+        return isinstance(self.when, datetime) or self.table in DATE_ONLY
 
 
 def _capital(text: str) -> str:
@@ -177,7 +184,9 @@ def unreadable_in(con: sqlite3.Connection, *, screened: bool = False) -> list[Un
     """Every row of every list that the app's reads would fail on, in list order; ``screened``:
     only among the rows ``screen`` picks out (the window's start)."""
     found: list[UnreadableRow] = []
-    for table in WORDS:
+    # A journal still to be upgraded has not the newer lists' tables yet (medicines, ...).
+    present = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table in (t for t in WORDS if t in present):
         suspects = _suspects(con, table) if screened else None
         if suspects == set():
             continue

@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
 
         self.services = services
         self.pages.attach(services)
+        self.entry_form.todays_doses.set_service(services.medicines)
         self.set_larger_text(services.journal.larger_text())
         self._set_enabled(True)
         self.status.setText(JOURNAL_OPEN)
@@ -391,6 +392,7 @@ class MainWindow(QMainWindow):
         self.journal_changed.connect(self._on_journal_changed)
         self.alerts.alerts_changed.connect(self._on_alerts_changed)
         self.entry_form.painkiller_requested.connect(lambda: self._go_to("medications"))
+        self.entry_form.todays_doses.changed.connect(self.announce)
         self.urgent_banner.assessed_requested.connect(self.review_assessed)
         damaged = self.damaged_panel
         damaged.restore_requested.connect(
@@ -407,6 +409,8 @@ class MainWindow(QMainWindow):
         elif ("entries" in changes or "alerts" in changes) and not history_current:
             self._refresh_history()
         self.pages.refresh_for(changes)
+        if "medicines" in changes:
+            self.entry_form.todays_doses.refresh()
 
     def _on_alerts_changed(self) -> None:
         from tracker.services.journal import Changes

@@ -30,6 +30,7 @@ TAB_ICONS = {
     "History": "history",
     "Treatments": "treatments",
     "Painkillers": "painkillers",
+    "Medicines": "painkillers",  # the same pill: both are medicines
     "Care-team reviews": "reviews",
     "Appointments": "appointments",
     "Red flags": "redflags",

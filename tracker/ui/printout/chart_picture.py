@@ -12,6 +12,9 @@ from tracker.domain.summary import (
 from tracker.ui.printout.paper import MM_PER_INCH
 
 CHART_HEIGHT_MM = 100.0
+# With the regular medicines' table the chart gives up a quarter of its height, so that the
+# 90 days of the demo still fit on two pages before "Entries" (issue 19).
+CHART_HEIGHT_WITH_MEDICINES_MM = 76.0
 CHART_DPI = 200  # the chart picture's resolution on paper
 CHART_FONT_PT = 8.0
 

@@ -29,7 +29,11 @@ from tracker.domain.summary import (
     short_day,
 )
 from tracker.os_files import private_file
-from tracker.ui.printout.chart_picture import CHART_HEIGHT_MM, chart_image
+from tracker.ui.printout.chart_picture import (
+    CHART_HEIGHT_MM,
+    CHART_HEIGHT_WITH_MEDICINES_MM,
+    chart_image,
+)
 from tracker.ui.printout.paper import (
     APP_NAME,
     FOOTER_MM,
@@ -48,6 +52,11 @@ if TYPE_CHECKING:
     PagedDevice: TypeAlias = QPrinter | QPdfWriter
 
 
+def chart_height_mm(data: SummaryData) -> float:
+    """Shorter with the regular medicines' table (see CHART_HEIGHT_WITH_MEDICINES_MM)."""
+    return CHART_HEIGHT_MM if data.medicines is None else CHART_HEIGHT_WITH_MEDICINES_MM
+
+
 def build_document(
     data: SummaryData, page_size: QPageSize | None = None, *, chart: bool = True
 ) -> QTextDocument:
@@ -55,7 +64,7 @@ def build_document(
     margins. Its page size is in document pixels (``text_dpi``); ``print_document`` lays it out
     again for the printer it paints on."""
     content = content_size_mm(page_layout(page_size))
-    image = chart_image(data, content.width(), CHART_HEIGHT_MM) if chart else None
+    image = chart_image(data, content.width(), chart_height_mm(data)) if chart else None
     return _document(data, page_size, image)
 
 
@@ -85,7 +94,7 @@ def _document(
     chart_px = None
     if image is not None:
         document.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, image)
-        chart_px = QSizeF(content.width() * per_mm, CHART_HEIGHT_MM * per_mm)
+        chart_px = QSizeF(content.width() * per_mm, chart_height_mm(data) * per_mm)
     document.setHtml(summary_html(data, chart_px, entries=entries))
     for number in breaks:
         _break_before(document.findBlockByNumber(number))
@@ -186,7 +195,7 @@ def layout_for_printer(data: SummaryData, printer: PagedDevice) -> tuple[QTextDo
     area = paint_area(printer)
     page_height = area.height() - FOOTER_MM * printer.resolution() / MM_PER_INCH
     content = content_size_mm(page_layout(page_size))
-    image = chart_image(data, content.width(), CHART_HEIGHT_MM)
+    image = chart_image(data, content.width(), chart_height_mm(data))
     before_entries = _document(data, page_size, image, entries=False)
     _for_printer(before_entries, printer, page_height)
     moved = _headings_to_move(before_entries, page_height)

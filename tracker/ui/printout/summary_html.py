@@ -228,6 +228,28 @@ def _doses(data: SummaryData) -> str:
     return "".join(parts)
 
 
+def _medicines(data: SummaryData) -> str:
+    """Each regular medicine's doses in the period, and the steroid dose due now."""
+    medicines = data.medicines
+    if medicines is None:  # the journal has none
+        return ""
+    parts = ["<h2>Regular medicines</h2>"]
+    if not medicines.lines:
+        return parts[0] + _none("No regular medicine due in this period")
+    heads = ("Medicine", "Schedule", "Due", "Taken", "Skipped", "Not&nbsp;recorded")
+    rows = [
+        (f"<b>{esc(m.name)}</b>", esc(m.schedule), str(m.due), str(m.taken), str(m.skipped),
+         f"<b>{m.not_recorded}</b>" if m.not_recorded else "0")
+        for m in medicines.lines
+    ]  # fmt: skip
+    counted = esc(short_day(medicines.counted_to))
+    steroid = medicines.steroid_now  # one sentence above the table: the section stays short
+    now = f"; <b>current steroid dose</b>: {esc(steroid)}" if steroid else ""
+    parts.append(f"<p>Doses due up to {counted}{now}.</p>")
+    parts.append(_table(heads, rows, "entries", widths=(34, 22, 8, 9, 11, 16)))
+    return "".join(parts)
+
+
 def _questions(data: SummaryData) -> str:
     parts = ["<h2>Questions for this appointment</h2>"]
     appointment = data.appointment
@@ -287,6 +309,7 @@ def summary_html(
             _pain(data, chart_size_px),
             _treatments(data),
             _doses(data),
+            _medicines(data),
             _questions(data),
             _entries(data) if entries else "",
         )

@@ -45,6 +45,7 @@ from tracker.ui.common import (
 from tracker.ui.widgets.nerve_questions import SIGN_WORDS, NerveQuestions
 from tracker.ui.widgets.score_row import PAIN_ANCHORS, ScoreRow
 from tracker.ui.widgets.spine_picture import SpineRegions
+from tracker.ui.widgets.todays_doses import TodaysDoses
 from tracker.ui.widgets.toggle_chip import ToggleChip
 
 NOT_RECORDED = -1
@@ -196,6 +197,8 @@ class EntryForm(QWidget):
         self._scores(page)
         self._where(page)
         self._rest(page)
+        self.todays_doses = TodaysDoses()  # the regular medicines' checklist (issue 19)
+        page.addWidget(self.todays_doses)
         page.addStretch(1)
         buttons = QHBoxLayout()
         outer.addLayout(buttons)

@@ -1,0 +1,353 @@
+"""Regular medicines: the medicines taken on a schedule (a long-acting painkiller, a steroid
+course, a laxative). Add one, or choose one in the list to change it or stop it (its last day
+is then today; nothing recorded is deleted). A reducing course is written as its steps,
+"16 x 3, 8 x 3" (dose x days), and the list shows the dose due today.
+
+Writes go through the MedicineService only; the panel holds frozen RegularMedicine records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import time
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.errors import ValidationError
+from tracker.domain.medicines import (
+    DOSE_MOST,
+    ROUTES,
+    UNITS,
+    CourseStep,
+    RegularMedicine,
+    amount_text,
+    clock_text,
+    dose_on,
+    parse_clock,
+)
+from tracker.domain.model import SHORT_TEXT_MAX, dose_text
+from tracker.ui.common import buddy_label, from_qdate, leave_room_for_focus, local_now, to_qdate
+from tracker.ui.widgets.record_page import RecordPage, RecordTable, scrolling
+
+if TYPE_CHECKING:
+    from tracker.services.medicines import MedicineService
+    from tracker.services.registry import Services
+
+CHOOSE_FIRST = "Choose a medicine in the list first."
+NEW_ONE = "A new regular medicine: fill it in and press “Add medicine”."
+FIELD_WORDS = {
+    "name": "Medicine",
+    "dose": "Dose",
+    "times": "Times of day",
+    "started_on": "From",
+    "ended_on": "Last day",
+    "steps": "Reducing course",
+    "reason": "What it is for",
+}
+COLUMNS = ("Medicine", "Dose today", "Times", "From", "Until")
+_STEP = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+)\s*$")
+
+
+def parse_times(text: str) -> tuple[tuple[time, ...], str]:
+    """``"08:00, 20:00"`` -> the times in order; refused words name the bad part."""
+    parts = [p.strip() for p in re.split(r"[,;\s]+", text) if p.strip()]
+    try:
+        return tuple(sorted({parse_clock(p, "times") for p in parts})), ""
+    except ValidationError as error:
+        return (), f"{error.problem} (write them as 08:00, 20:00)"
+
+
+def parse_steps(text: str) -> tuple[tuple[CourseStep, ...], str]:
+    """``"16 x 3, 8 x 3"`` -> the steps (dose at each time, for days); "" for none."""
+    steps = []
+    for part in (p for p in text.split(",") if p.strip()):
+        found = _STEP.match(part)
+        if found is None:
+            return (), f"“{part.strip()[:20]}” is not a step: write dose x days, e.g. 16 x 3"
+        try:
+            steps.append(CourseStep(float(found[1]), int(found[2])))
+        except ValidationError as error:
+            return (), f"“{part.strip()}”: {error.field} {error.problem}"
+    return tuple(steps), ""
+
+
+def steps_text(steps: tuple[CourseStep, ...]) -> str:
+    return ", ".join(f"{dose_text(s.dose)} x {s.days}" for s in steps)
+
+
+class MedicinesPanel(RecordPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service: MedicineService | None = None
+        self.editing: RegularMedicine | None = None
+        self.medicines: list[RegularMedicine] = []
+        self._build()
+        self._lay_out()
+        self.clear_form()
+
+    def _build(self) -> None:
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Which medicine the form shows")
+        self.name = QLineEdit()
+        self.name.setMaxLength(SHORT_TEXT_MAX)
+        self.name.setPlaceholderText("e.g. Dexamethasone")
+        self.dose = QDoubleSpinBox()
+        self.dose.setRange(0, DOSE_MOST)
+        self.dose.setDecimals(2)
+        self.unit = QComboBox()
+        self.unit.addItems(UNITS)
+        self.unit.setAccessibleName("Unit")
+        self.route = QComboBox()
+        self.route.addItems(ROUTES)
+        self.times = QLineEdit()
+        self.times.setPlaceholderText("e.g. 08:00, 20:00")
+        self.started = QDateEdit()
+        self.started.setCalendarPopup(True)
+        self.started.setDisplayFormat("d MMM yyyy")
+        self.ongoing = QCheckBox("&Ongoing (no last day)")
+        self.ended = QDateEdit()
+        self.ended.setCalendarPopup(True)
+        self.ended.setDisplayFormat("d MMM yyyy")
+        self.ongoing.toggled.connect(lambda on: self.ended.setEnabled(not on))
+        self.steps = QLineEdit()
+        self.steps.setPlaceholderText("dose x days, e.g. 16 x 3, 8 x 3, 4 x 3, 2 x 3")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("e.g. to reduce swelling around the spinal cord")
+        self.steroid = QCheckBox("A &steroid (e.g. dexamethasone): shown on the trends chart")
+        self.add_button = QPushButton("A&dd medicine")
+        self.save_button = QPushButton("Save &changes")
+        self.save_button.setAccessibleName("Save changes to the chosen medicine")
+        self.stop_button = QPushButton("S&top it today")
+        self.stop_button.setAccessibleName("Stop the chosen medicine: today is its last day")
+        self.clear_button = QPushButton("Clear the &form")
+        self.model = QStandardItemModel(0, len(COLUMNS), self)
+        self.model.setHorizontalHeaderLabels(COLUMNS)
+        self.table = RecordTable()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.count_label = QLabel()
+
+    def _lay_out(self) -> None:
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        dose_row = QHBoxLayout()
+        dose_row.addWidget(self.dose)
+        dose_row.addWidget(self.unit)
+        rows: list[tuple[str, QWidget | QHBoxLayout, QWidget, str]] = [
+            ("&Medicine:", self.name, self.name, "Medicine"),
+            ("D&ose at each time:", dose_row, self.dose, "Dose at each time"),
+            ("&Route:", self.route, self.route, "Route"),
+            ("T&imes of day:", self.times, self.times, "Times of day"),
+            ("&From:", self.started, self.started, "First day"),
+            ("&Last day:", self.ended, self.ended, "Last day"),
+            ("Reducing co&urse:", self.steps, self.steps, "Reducing course steps"),
+            ("&What it is for:", self.reason, self.reason, "What it is for"),
+        ]
+        for row, (text, field, buddy, name) in enumerate(rows):
+            grid.addWidget(buddy_label(text, buddy, name), row, 0)
+            if isinstance(field, QHBoxLayout):
+                grid.addLayout(field, row, 1)
+            else:
+                grid.addWidget(field, row, 1)
+        grid.addWidget(self.ongoing, len(rows), 1)
+        grid.addWidget(self.steroid, len(rows) + 1, 1)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.save_button, self.stop_button, self.clear_button):
+            buttons.addWidget(button)
+            button.setAutoDefault(True)
+        buttons.addStretch(1)
+        form_box = QGroupBox("A regular medicine")
+        form = QVBoxLayout(form_box)
+        form.addWidget(self.status)
+        form.addLayout(grid)
+        form.addLayout(buttons)
+        form.addStretch(1)
+        list_box = QGroupBox()
+        listing = QVBoxLayout(list_box)
+        listing.addWidget(buddy_label("M&edicines (choose one to change it):", self.table))
+        listing.addWidget(self.table, 1)
+        listing.addWidget(self.count_label)
+        columns = QHBoxLayout()
+        columns.addWidget(scrolling(form_box), 5)
+        columns.addSpacing(12)
+        columns.addWidget(list_box, 5)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(columns, 1)
+        leave_room_for_focus(self.add_button, self.save_button, self.stop_button)
+        order: list[QWidget] = [
+            self.name, self.dose, self.unit, self.route, self.times, self.started, self.ended,
+            self.steps, self.reason, self.ongoing, self.steroid, self.add_button,
+            self.save_button, self.stop_button, self.clear_button, self.table,
+        ]  # fmt: skip
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self.add_button.clicked.connect(self.add_medicine)
+        self.save_button.clicked.connect(self.save_changes)
+        self.stop_button.clicked.connect(self.stop_selected)
+        self.clear_button.clicked.connect(self.clear_form)
+        self.table.clicked.connect(lambda index: self._fill(self.medicines[index.row()]))
+        self.table.activated.connect(lambda index: self._fill(self.medicines[index.row()]))
+
+    # ---- the window's side -------------------------------------------------------------------
+
+    def set_services(self, services: Services) -> None:
+        self._service = services.medicines
+
+    def refresh(self) -> None:
+        if self._service is None:
+            return
+        self.medicines = self._service.list()
+        today = local_now().date()
+        self.model.setRowCount(0)
+        for m in self.medicines:
+            dose = dose_on(m, today)
+            last = m.last_day
+            cells = (
+                m.name,
+                "none due" if dose is None else amount_text(dose, m.unit),
+                ", ".join(clock_text(t) for t in m.times),
+                f"{m.started_on:%d %b %Y}",
+                "ongoing" if last is None else f"{last:%d %b %Y}",
+            )
+            self.model.appendRow([QStandardItem(text) for text in cells])
+        total = len(self.medicines)
+        self.count_label.setText(
+            "No regular medicines recorded yet." if not total else f"{total} in the list."
+        )
+
+    # ---- the form ----------------------------------------------------------------------------
+
+    def clear_form(self) -> None:
+        self.table.clearSelection()
+        today = local_now().date()
+        self.name.clear()
+        self.dose.setValue(0)
+        self.unit.setCurrentText("mg")
+        self.route.setCurrentText("by mouth")
+        self.times.setText("08:00")
+        self.started.setDate(to_qdate(today))
+        self.ended.setDate(to_qdate(today))
+        self.ongoing.setChecked(True)
+        self.steps.clear()
+        self.reason.clear()
+        self.steroid.setChecked(False)
+        self.editing = None
+        self.status.setText(NEW_ONE)
+
+    def _fill(self, m: RegularMedicine) -> None:
+        self.name.setText(m.name)
+        self.dose.setValue(m.dose)
+        self.unit.setCurrentText(m.unit)
+        self.route.setCurrentText(m.route)
+        self.times.setText(", ".join(clock_text(t) for t in m.times))
+        self.started.setDate(to_qdate(m.started_on))
+        self.ongoing.setChecked(m.ended_on is None)
+        self.ended.setDate(to_qdate(m.ended_on or local_now().date()))
+        self.steps.setText(steps_text(m.steps))
+        self.reason.setText(m.reason)
+        self.steroid.setChecked(m.steroid)
+        self.editing = m
+        self.status.setText(f"Changing {m.name}. Press “Save changes” to keep your changes.")
+
+    def _refuse(self, field: str, problem: str) -> None:
+        self.message.show_problem(f"{FIELD_WORDS.get(field, field)}: {problem}.")
+
+    def _build_medicine(self, original: RegularMedicine | None) -> RegularMedicine | None:
+        """The form as a RegularMedicine, or None after saying what is wrong."""
+        times, problem = parse_times(self.times.text())
+        if problem:
+            self._refuse("times", problem)
+            return None
+        steps, problem = parse_steps(self.steps.text())
+        if problem:
+            self._refuse("steps", problem)
+            return None
+        dose = steps[0].dose if steps else self.dose.value()
+        try:
+            return RegularMedicine(
+                id=None if original is None else original.id,
+                name=self.name.text().strip(),
+                dose=dose,
+                unit=self.unit.currentText(),
+                route=self.route.currentText(),
+                times=times,
+                started_on=from_qdate(self.started.date()),
+                ended_on=None if self.ongoing.isChecked() else from_qdate(self.ended.date()),
+                reason=self.reason.text().strip(),
+                steps=steps,
+                steroid=self.steroid.isChecked(),
+            )
+        except ValidationError as error:
+            self._refuse(error.field, error.problem)
+            return None
+
+    def _write(self, medicine: RegularMedicine, new: bool, done: str) -> None:
+        from tracker.services.errors import JournalError
+
+        assert self._service is not None
+        try:
+            written = self._service.add(medicine) if new else self._service.update(medicine)
+        except JournalError as error:
+            self.message.show_problem(str(error))
+            return
+        self.refresh()
+        if new:
+            self.clear_form()
+        else:
+            self._fill(written.record)
+        self.written(written.changes, done)
+
+    def add_medicine(self) -> None:
+        if self.not_open(self._service is not None):
+            return
+        medicine = self._build_medicine(None)
+        if medicine is not None:
+            self._write(medicine, True, f"{medicine.name} added to the regular medicines.")
+
+    def save_changes(self) -> None:
+        if self.not_open(self._service is not None):
+            return
+        if self.editing is None:
+            self.choose_first(CHOOSE_FIRST)
+            return
+        medicine = self._build_medicine(self.editing)
+        if medicine is not None:
+            self._write(medicine, False, f"Changes to {medicine.name} saved.")
+
+    def stop_selected(self) -> None:
+        if self.not_open(self._service is not None):
+            return
+        if self.editing is None:
+            self.choose_first(CHOOSE_FIRST)
+            return
+        today = local_now().date()
+        stopped = replace(self.editing, ended_on=max(today, self.editing.started_on))
+        self._write(stopped, False, f"{stopped.name} stopped: today is its last day.")
