@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
+import subprocess
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -13,7 +15,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from tests.conftest import EXAMPLE_JOURNAL, run_cli
+from tests.conftest import EXAMPLE_JOURNAL, REPO, run_cli
 from tracker.domain.reminders import TEXTS
 
 LONDON = {"TZ": "Europe/London"}
@@ -140,3 +142,38 @@ def test_an_unknown_zone_falls_back_and_still_writes(
     assert result.returncode == 0, result.stderr
     calendar, _ = _events(out)
     assert len(list(calendar.walk("VTIMEZONE"))) == 1
+
+
+def test_include_details_with_another_format_is_refused(data_dir: Path, tmp_path: Path) -> None:
+    run_cli("import", str(EXAMPLE_JOURNAL), data_dir=data_dir)
+    out = tmp_path / "journal.json"
+    result = run_cli(
+        "export", "--format", "json", "--include-details", "--out", str(out), data_dir=data_dir
+    )
+    assert result.returncode == 2
+    assert "--include-details is for --format ics only." in result.stderr
+    assert not out.exists()
+
+
+def test_the_calendar_to_standard_output_keeps_its_line_ends(data_dir: Path) -> None:
+    run_cli("import", str(EXAMPLE_JOURNAL), data_dir=data_dir)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "export",
+            "--format",
+            "ics",
+            "--out",
+            "-",
+            "--data-dir",
+            str(data_dir),
+        ],
+        capture_output=True,
+        cwd=REPO,
+        env={**os.environ, "TZ": "Europe/London"},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+    icalendar.Calendar.from_ical(result.stdout)

@@ -140,6 +140,23 @@ def test_closing_the_window_keeps_it_in_the_tray_only_when_chosen(
     assert window.isVisible()
     flow.tray.quit_action.trigger()  # Quit quits, even with the setting on
     assert not window.isVisible()
+    assert QApplication.quitOnLastWindowClosed() is False
+
+
+def test_the_windows_own_quit_quits_even_when_kept_in_the_tray(
+    qtbot: QtBot, window: MainWindow, tray: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker.ui.tray import set_keep_running
+
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    flow = _flow(window)
+    assert flow.tray is not None
+    set_keep_running(True)
+    flow.tray.follow_setting()
+    window.quit_action.trigger()
+    assert not window.isVisible()
+    assert quits == ([True] if tray else [])  # without a tray, closing the window quits
 
 
 def test_add_to_my_calendar_writes_a_private_file_neutral_unless_details(

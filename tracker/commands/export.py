@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tracker.commands.base import (
+    EXIT_BAD_INPUT,
     EXIT_OK,
     CommandError,
     open_stored,
@@ -50,6 +51,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from tracker.services.exchange import ExchangeService, write_private_file
 
+    if args.include_details and args.format != "ics":
+        raise CommandError("--include-details is for --format ics only.", EXIT_BAD_INPUT)
     out = None if args.out == "-" else output_path(args.out)
     exported_at = datetime.now().astimezone().replace(microsecond=0)
     with open_stored(args) as db:

@@ -55,7 +55,8 @@ class RemindersFlow(QObject):
 
     def start(self) -> None:
         if self.tray is None:
-            self.tray = Tray(self._window, QIcon(str(resource(APP_ICON))))
+            icon = QIcon(str(resource(APP_ICON)))
+            self.tray = Tray(self._window, icon, self._window.quit_action)
         if self._window.services is not None:
             self.clock.start()
 

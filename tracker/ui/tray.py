@@ -29,7 +29,11 @@ def set_keep_running(on: bool) -> None:
 
 
 class Tray(QObject):
-    def __init__(self, window: QMainWindow, icon: QIcon) -> None:
+    def __init__(
+        self, window: QMainWindow, icon: QIcon, window_quit: QAction | None = None
+    ) -> None:
+        """``window_quit``: the window's own Quit action, which quits too (with a tray and
+        the setting on, closing the window would only hide it)."""
         super().__init__(window)
         self._window = window
         self._quitting = False
@@ -47,6 +51,9 @@ class Tray(QObject):
             self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._activated)
             self.icon.show()
+            if window_quit is not None:
+                window_quit.triggered.disconnect(window.close)
+                window_quit.triggered.connect(self.quit)
         window.installEventFilter(self)
         self.follow_setting()
 
