@@ -57,7 +57,7 @@ class RemindersDialog(QDialog):
             grid.addWidget(box, row, 0)
             grid.addWidget(edit, row, 1)
             self.boxes[name], self.times[name] = box, edit
-        self.doses = QCheckBox("Each regular &dose, at its own time")
+        self.doses = QCheckBox("&Each regular dose, at its own time")
         self.doses.setAccessibleName("Each regular dose, at its own time")
         self.doses.setChecked(settings.doses)
         grid.addWidget(self.doses, len(TIMED), 0, 1, 2)
