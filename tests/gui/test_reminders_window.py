@@ -205,3 +205,18 @@ def test_add_to_my_calendar_writes_a_private_file_neutral_unless_details(
     calendar = icalendar.Calendar.from_ical(out.read_bytes())
     summaries = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
     assert "Appointment with Dr Example, clinical oncology" in summaries
+
+
+def test_the_settings_dialogs_alt_letters_are_distinct(
+    qtbot: QtBot, window: MainWindow, tray: bool
+) -> None:
+    flow = _flow(window)
+    flow.settings_action.trigger()
+    dialog = flow.settings_dialog
+    assert dialog is not None
+    texts = [b.text() for b in (*dialog.boxes.values(), dialog.doses, dialog.keep_running)]
+    letters = [t[t.index("&") + 1].lower() for t in texts]
+    assert len(letters) == len(set(letters)), texts
+    qtbot.waitUntil(lambda: focused() is dialog.boxes["check_in"])
+    press(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # the doses' tick box
+    assert focused() is dialog.doses

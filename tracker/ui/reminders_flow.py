@@ -47,7 +47,7 @@ class RemindersFlow(QObject):
         self.calendar_dialog: CalendarDialog | None = None
         act = window.menus.action
         self.settings_action = act("&Reminders…", None, self.show_settings)
-        self.calendar_action = act("Add to my &calendar…", None, self.show_calendar)
+        self.calendar_action = act("&Add to my calendar…", None, self.show_calendar)
         window.journal_menu.insertActions(
             window.backups_action, [self.settings_action, self.calendar_action]
         )
