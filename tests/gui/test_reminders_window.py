@@ -7,7 +7,7 @@ from __future__ import annotations
 import stat
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import icalendar
@@ -23,6 +23,7 @@ from tracker.domain.journal_format import loads
 from tracker.domain.reminders import APPOINTMENT, CHECK_IN, DOSE, TEXTS, Reminder, ReminderSettings
 from tracker.ui.common import Confirm
 from tracker.ui.main_window import MainWindow
+from tracker.ui.reminder_clock import LAST_CHECKED, app_settings
 from tracker.ui.reminders_flow import RemindersFlow
 from tracker.ui.tray import keep_running
 
@@ -38,6 +39,14 @@ def tray(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Ite
     monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda *_args: None)
     yield available
     QApplication.setQuitOnLastWindowClosed(True)
+
+
+@pytest.fixture
+def started(qtbot: QtBot, data_dir: Path, tray: bool) -> Iterator[MainWindow]:
+    """The window started a day and more after the app last looked (it was closed)."""
+    last = datetime.now(UTC) - timedelta(hours=25)
+    app_settings().setValue(LAST_CHECKED, last.isoformat())
+    yield from whole_window(qtbot, data_dir)
 
 
 @pytest.fixture
@@ -220,3 +229,12 @@ def test_the_settings_dialogs_alt_letters_are_distinct(
     qtbot.waitUntil(lambda: focused() is dialog.boxes["check_in"])
     press(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # the doses' tick box
     assert focused() is dialog.doses
+
+
+def test_a_reminder_due_while_the_app_was_closed_shows_at_the_start(
+    qtbot: QtBot, started: MainWindow, tray: bool
+) -> None:
+    flow = _flow(started)
+    qtbot.waitUntil(flow.bar.isVisible)
+    assert TEXTS[CHECK_IN] in flow.bar.text.text()  # 20:00 came in the last 25 hours
+    assert flow.clock.next_at is not None and flow.clock.timer.isActive()
