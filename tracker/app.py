@@ -439,6 +439,9 @@ def build_window(folder: Path) -> AppRun:
         frozenset({"entries", "treatments", "medications", "alerts"}),
         lazy=True,
     )
+    from tracker.ui.reminders_flow import RemindersFlow
+
+    RemindersFlow(window)  # the reminders' clock, bar, tray and menu (parented to the window)
     return AppRun(window, folder)
 
 

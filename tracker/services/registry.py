@@ -22,6 +22,7 @@ from tracker.storage.database import JournalDatabase
 
 if TYPE_CHECKING:
     from tracker.services.exchange import ExchangeService
+    from tracker.services.reminders import ReminderService
     from tracker.services.summary import SummaryService
     from tracker.services.trends import TrendsService
 
@@ -54,6 +55,12 @@ class Services:
         from tracker.services.summary import SummaryService
 
         return SummaryService(self._db)
+
+    @cached_property
+    def reminders(self) -> ReminderService:
+        from tracker.services.reminders import ReminderService
+
+        return ReminderService(self._db)
 
 
 def build_services(db: JournalDatabase) -> Services:

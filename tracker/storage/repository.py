@@ -72,6 +72,11 @@ SETTING_KEYS = {
     "ui.larger_text",
     "export.warned",  # the one-time warning before the first export was shown
     "journal.started",  # "Start my journal" was chosen on the welcome page
+    # times of day ("20:00") or "off", and "1"/"0" (tracker/services/reminders.py)
+    "reminders.check_in",
+    "reminders.doses",
+    "reminders.sessions",
+    "reminders.appointments",
 }
 
 
