@@ -78,7 +78,7 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def command_data_dir(args: argparse.Namespace) -> Path:
+def command_data_dir(args: argparse.Namespace, *, unlock: bool = True) -> Path:
     """The data folder a command works on; exit 2 when it cannot hold a journal (an empty
     name, a file, a folder named like the journal, a folder that cannot be created)."""
     from tracker.paths import data_dir, data_dir_problem
@@ -90,6 +90,10 @@ def command_data_dir(args: argparse.Namespace) -> Path:
     problem = data_dir_problem(folder)
     if problem is not None:
         raise CommandError(problem, EXIT_BAD_INPUT)
+    if unlock:  # an encrypted journal's key, held before anything opens it
+        from tracker.commands.passphrase import unlock_stored
+
+        unlock_stored(args, folder)
     return folder
 
 
