@@ -85,6 +85,10 @@ def test_protect_leaves_no_plain_byte_of_the_example_journal(
         data = path.read_bytes()
         assert SQLITE_HEADER not in data and NOTE.encode() not in data, path
     assert not any(p.name.endswith((".partial", "-journal")) for p in data_dir.rglob("*"))
+    # neither the passphrase nor what it gave is written anywhere, nor said
+    for path in data_dir.rglob("*"):
+        assert not path.is_file() or PASSPHRASE.encode() not in path.read_bytes(), path
+    assert PASSPHRASE not in result.stdout + result.stderr
     assert exported(data_dir, "--passphrase-file", str(key_file)) == plain_export
     # while the journal is open and a note is being saved, its -wal holds no plain text either
     cipher.unlock(data_dir, data_dir / JOURNAL_NAME, PASSPHRASE)

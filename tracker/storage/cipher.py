@@ -7,8 +7,8 @@ journal's folder (``remember``), until ``forget`` drops it: never written anywhe
 cannot promise to wipe it from memory.
 
 Every connection of ``tracker.storage`` goes through ``connect``: a file that starts with
-SQLite's header (or a new one) is plain and opened with the standard library; any other with
-SQLCipher and the key. So a plain journal works as before, and
+SQLite's header is plain and opened with the standard library; any other (or a new file in a
+folder whose key is held) with SQLCipher and the key. So a plain journal works as before, and
 the errors of both modules are caught through ``Error``, ``DatabaseError`` and
 ``OperationalError`` here.
 """
@@ -132,9 +132,15 @@ def held_key(path: Path) -> bytes | None:
 
 
 def file_key(path: Path) -> bytes | None:
-    """The key ``connect`` uses for ``path`` unless told: the held one for an encrypted file,
-    none for a plain, missing or empty one (a copy is given its source's key by its maker)."""
-    return held_key(path) if is_encrypted(path) else None
+    """The key ``connect`` uses for ``path`` unless told: the held one for an encrypted file
+    or a new (missing or empty) one, so that a journal started in a folder whose key is held
+    is encrypted too; none for a plain file. A copy is given its source's key by its maker."""
+    try:
+        if path.stat().st_size > 0 and not is_encrypted(path):
+            return None
+    except FileNotFoundError:
+        pass
+    return held_key(path)
 
 
 class _Auto:

@@ -194,11 +194,11 @@ def _create_new(path: Path, script_location: Path) -> None:
         leftover.unlink(missing_ok=True)
     try:
         migrate(temporary, script_location)
-        with contextlib.closing(sqlite3.connect(temporary)) as con:
+        with contextlib.closing(cipher.connect(temporary)) as con:
             con.execute("PRAGMA journal_mode=WAL")
         private_file(temporary)
         os.replace(temporary, path)
-    except sqlite3.OperationalError as error:
+    except cipher.OperationalError as error:
         raise StorageWriteError(
             f"A new journal could not be created in {path.parent} ({error})."
         ) from None
