@@ -95,16 +95,16 @@ def run_cli(
 
 # These modules run twice: on a plain journal and on one encrypted with a passphrase's key
 # (the key is held for the test's folder, so every journal they start is encrypted).
-# test_backups is not listed yet: its damage tests write plain garbage over the journal and expect
-# the plain-file sentences, and some run a child process that holds no key.
-ENCRYPTED_SUITES = frozenset({"test_storage"})
+# A test marked ``plain_journal`` runs once, plain (its child process would hold no key).
+ENCRYPTED_SUITES = frozenset({"test_storage", "test_backups"})
 # a fixed key, as Argon2id would give one (tests/unit/test_cipher.py tests the derivation)
 TEST_KEY = bytes(range(32))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     module = Path(str(metafunc.module.__file__)).stem
-    if module in ENCRYPTED_SUITES and "journal_kind" in metafunc.fixturenames:
+    plain_only = metafunc.definition.get_closest_marker("plain_journal") is not None
+    if module in ENCRYPTED_SUITES and "journal_kind" in metafunc.fixturenames and not plain_only:
         metafunc.parametrize("journal_kind", ["plain", "encrypted"], indirect=True)
 
 

@@ -133,4 +133,6 @@ def _check_file(path: Path, *, thorough: bool) -> tuple[str, dict[str, int], str
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
             return "", list_counts(con), None if row is None else str(row[0])
     except cipher.DatabaseError as error:
-        return f"SQLite cannot read it ({error})", {}, None
+        if cipher.not_a_database(error) and cipher.is_encrypted(path):
+            return "it is not a Spine Journal journal, or not one this passphrase opens", {}, None
+        return f"SQLite cannot read it ({cipher.reason(error)})", {}, None

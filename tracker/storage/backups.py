@@ -173,7 +173,7 @@ def _write_error(folder: Path, error: Exception, failed: str) -> JournalError:
     """``failed``: "The backup could not be written"; damage found while copying is no write
     error, so it becomes a ``BackupError``."""
     if isinstance(error, cipher.DatabaseError) and _is_damage(error):
-        return BackupError(f"{failed}: SQLite cannot read what it copies ({error}).")
+        return BackupError(f"{failed}: SQLite cannot read what it copies ({cipher.reason(error)}).")
     detail = plain_reason(error) if isinstance(error, OSError) else str(error)
     return StorageWriteError(f"{failed} in {folder} ({detail}).")
 

@@ -171,6 +171,27 @@ def connect(
     return cast(sqlite3.Connection, con)
 
 
+def not_a_database(error: Exception) -> bool:
+    """SQLITE_NOTADB: what SQLCipher says of a file its key does not open."""
+    return (getattr(error, "sqlite_errorcode", 0) & 0xFF) == sqlite3.SQLITE_NOTADB
+
+
+def page_failed(error: Exception) -> bool:
+    """A page whose authentication code does not match (changed on disk): SQLCipher reports it
+    as SQLITE_ERROR with SQLite's bare text for that code, which a mistake in a statement
+    never has (it names what is wrong)."""
+    return (
+        isinstance(error, sqlcipher3.DatabaseError)
+        and getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_ERROR
+        and str(error) == "SQL logic error"
+    )
+
+
+def reason(error: Exception) -> str:
+    """SQLite's words for ``error``; a page that fails its check is said as damage."""
+    return "database disk image is malformed" if page_failed(error) else str(error)
+
+
 def row_class(con: sqlite3.Connection) -> Any:
     """The ``Row`` class of the module ``con`` comes from (each accepts only its own)."""
     return sqlcipher3.Row if isinstance(con, sqlcipher3.Connection) else sqlite3.Row

@@ -57,11 +57,14 @@ def read_mode(path: Path) -> str | None:
 
 
 def is_damage(error: Exception) -> bool:
-    """SQLITE_CORRUPT or SQLITE_NOTADB; a locked file or a failing disk is not damage."""
+    """SQLITE_CORRUPT or SQLITE_NOTADB, or a page of an encrypted journal that fails its
+    check; a locked file or a failing disk is not damage."""
     code = getattr(error, "sqlite_errorcode", None)
     if code is None:  # raised by the module itself, not by SQLite
         return not isinstance(error, cipher.OperationalError)
-    return (code & 0xFF) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    return (code & 0xFF) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or cipher.page_failed(
+        error
+    )
 
 
 def wal_commits_lost(shm: Path) -> bool:
@@ -96,7 +99,10 @@ def journal_problem(db_path: Path) -> str | None:
     except cipher.DatabaseError as error:
         if not is_damage(error):
             raise JournalError(f"The journal {db_path} could not be checked ({error}).") from None
-        return f"SQLite cannot read it ({error})"
+        if cipher.not_a_database(error) and cipher.is_encrypted(db_path):
+            # the key opened this journal when it was unlocked: now it is something else
+            return "the file is not a Spine Journal journal"
+        return f"SQLite cannot read it ({cipher.reason(error)})"
     return None if "alembic_version" in names else "the file is not a Spine Journal journal"
 
 

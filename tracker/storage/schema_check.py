@@ -102,4 +102,4 @@ def journal_schema_problem(db_path: Path) -> str | None:
     except cipher.DatabaseError as error:
         if not is_damage(error):
             raise JournalError(f"The journal {db_path} could not be checked ({error}).") from None
-        return f"SQLite cannot read it ({error})"
+        return f"SQLite cannot read it ({cipher.reason(error)})"
