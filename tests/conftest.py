@@ -38,6 +38,16 @@ def _isolated_home(
 
 
 @pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Qt's settings (the window's remembered place) in a temporary folder of each test: no
+    test reads what another left, nor writes outside its temporary folders."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("settings"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+
+
+@pytest.fixture(autouse=True)
 def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     """The app opens no network connection, ever: in tests any attempt to make an internet
     socket fails loudly (local Unix sockets stay allowed)."""

@@ -63,7 +63,9 @@ def _application() -> QApplication:
     # the launcher (resources/linux/spine-journal.desktop) whose icon and name the desktop
     # shows for the window: Wayland's app id (X11's WM_CLASS is the application name)
     app.setDesktopFileName("spine-journal")
-    app.setStyleSheet(style_sheet())
+    from tracker.ui.theme import install
+
+    install(app)  # palette and style sheet, light or dark as the desktop is (docs/design.md)
     return app
 
 
@@ -78,10 +80,6 @@ def set_app_icon() -> None:
     from PySide6.QtWidgets import QApplication
 
     QApplication.setWindowIcon(QIcon(str(resource(APP_ICON))))
-
-
-def style_sheet() -> str:
-    return resource("style.qss").read_text(encoding="utf-8")
 
 
 class AppRun:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tracker.app import build_window
@@ -16,6 +17,7 @@ from tracker.domain.model import Entry, Pain, Weakness
 from tracker.services.registry import build_services
 from tracker.storage import repository
 from tracker.storage.database import open_journal
+from tracker.ui import theme
 from tracker.ui.common import to_qdatetime
 from tracker.ui.main_window import MainWindow
 from tracker.ui.widgets.history_panel import HistoryPanel
@@ -160,7 +162,25 @@ def test_columns_fit_the_larger_text(qtbot: QtBot, window: MainWindow) -> None:
     normal = widths(history)
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)  # Larger text
     assert window.larger_text_action.isChecked()
+    qtbot.waitUntil(lambda: widths(history)[0] > normal[0])
     larger = widths(history)
-    assert larger[0] > normal[0]
     history.table.resizeColumnsToContents()
     assert widths(history) == larger
+
+
+def test_columns_fit_the_larger_text_under_the_style_sheet(
+    qtbot: QtBot, qapp: QApplication, window: MainWindow
+) -> None:
+    """As the app runs: the theme's style sheet (bold, padded headings) and larger text; the
+    headings are never cut."""
+    theme.install(qapp)
+    history = window.history
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    try:
+        header = history.table.horizontalHeader()
+        qtbot.waitUntil(lambda: widths(history)[1] >= header.sectionSizeHint(1))
+        larger = widths(history)
+        history.table.resizeColumnsToContents()
+        assert widths(history) == larger
+    finally:
+        qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)

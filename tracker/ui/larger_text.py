@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tracker.ui import theme
+
 LARGER_TEXT_FACTOR = 1.25
 
 
@@ -23,4 +25,7 @@ def scale_text(window: QWidget, base: float, larger: bool) -> None:
     font = QApplication.font()
     font.setPointSizeF(base * (LARGER_TEXT_FACTOR if larger else 1.0))
     QApplication.setFont(font)  # dialogs opened later
+    applied = theme.current()
+    if applied is not None:  # the style sheet's headings and numbers follow (its type scale)
+        applied.set_text_size(font.pointSizeF())
     window.setFont(font)  # this window, at once

@@ -23,7 +23,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +34,10 @@ from tracker.ui.journal_flows import JournalFlows
 from tracker.ui.larger_text import base_point_size, scale_text
 from tracker.ui.page_tabs import PageTabs
 from tracker.ui.status_line import StatusLine
+from tracker.ui.theme import IconTabs
 from tracker.ui.window_actions import WindowActions
+from tracker.ui.window_place import remember as remember_place
+from tracker.ui.window_place import restore as restore_place
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)  # no path: the status line says where the journal is
         self.setMinimumSize(1024, 640)
         self.resize(1280, 720)
+        restore_place(self)  # where it was when it last closed, on a screen there is now
         self.services: Services | None = None
         self.summary_dialog: QWidget | None = None
         self.keeper: JournalKeeper | None = None  # restore, start empty, delete all data
@@ -84,7 +87,7 @@ class MainWindow(QMainWindow):
         self._base_point_size = base_point_size()
 
         self.status = StatusLine()
-        self.tabs = QTabWidget()
+        self.tabs = IconTabs()  # an icon beside each title (tracker/ui/theme.py)
         self.tabs.setDocumentMode(True)
         self.pages = PageTabs(self.tabs, self)
         self.panels: dict[str, Page] = self.pages.panels
@@ -387,6 +390,7 @@ class MainWindow(QMainWindow):
         self.history.range_changed.connect(self._refresh_history)
         self.journal_changed.connect(self._on_journal_changed)
         self.alerts.alerts_changed.connect(self._on_alerts_changed)
+        self.entry_form.painkiller_requested.connect(lambda: self._go_to("medications"))
         self.urgent_banner.assessed_requested.connect(self.review_assessed)
         damaged = self.damaged_panel
         damaged.restore_requested.connect(
@@ -468,4 +472,5 @@ class MainWindow(QMainWindow):
         scale_text(self, self._base_point_size, on)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        remember_place(self)
         event.accept()

@@ -37,7 +37,7 @@ def red_flags_html(contacts: Contacts | None) -> str:
         for rule in (r for r in rules.RULES.values() if r.tier == tier):
             parts.append(
                 f"<p><b>{rule.id}</b>: {escape(rule.title)}.{_own_advice(rule)}<br>"
-                f"<span style='color:#444444'>Tier: {tier}. Source: {escape(rule.source)}."
+                f"<span>Tier: {tier}. Source: {escape(rule.source)}."
                 "</span></p>"
             )
     calls = "<br>".join(contact_lines(contacts or Contacts(), "emergency"))

@@ -58,10 +58,6 @@ if TYPE_CHECKING:
 POINT_HINT = "Point at a dot in the pain chart, or click it, to see that entry here."
 SHORTCUTS = {Preset.DAYS_30: "&30 days", Preset.DAYS_90: "&90 days", Preset.YEAR: "1 &year"}
 CHART_FONT_FACTOR = 1.1  # matplotlib points are a little smaller than Qt's on screen
-# The range shown is told by a black border, bold text and a tick, not by colour alone.
-CHECKED_STYLE = (
-    "QPushButton:checked { font-weight: bold; border: 3px solid #000000; background: #d6d6d6; }"
-)
 
 
 class _Canvas(GlyphCacheCanvas, FigureCanvasQTAgg):
@@ -69,8 +65,8 @@ class _Canvas(GlyphCacheCanvas, FigureCanvasQTAgg):
 
 
 def _checked_look(button: QPushButton) -> None:
-    """The checked style, and a width that fits the text when it turns bold."""
-    button.setStyleSheet(CHECKED_STYLE)
+    """A width that fits the text when it turns bold: the range shown is told by a strong
+    border, bold text and a tick, not by colour alone (resources/style.qss, :checked)."""
     bold = QFont(button.font())
     bold.setBold(True)
     text = button.text().replace("&", "")

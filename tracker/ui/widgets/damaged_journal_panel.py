@@ -33,7 +33,7 @@ class DamagedJournalPanel(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("urgentBanner")  # the same strong frame as an urgent alert
+        self.setObjectName("problemPanel")  # a strong frame, not a red-flag tier's colour
         self.setFrameShape(QFrame.Shape.Box)
         self.setLineWidth(3)
         self.setAccessibleName("The journal could not be read")

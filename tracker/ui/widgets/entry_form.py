@@ -1,8 +1,11 @@
-"""Today's entry: the form a person fills in under a minute, by mouse or keyboard alone.
+"""Today's entry, a calm check-in on one page: the nerve questions, pain now, worst in 24 hours,
+where (the spine picture and the pain's features), the rest, painkiller, note, Save.
 
-Everything starts at "nothing recorded"; the pain score starts blank and must be given.
-Values are gathered into a domain Entry; the domain refuses bad values with a message that
-names the field, which the form shows in plain words.
+By keyboard alone: Ctrl+N puts the focus on the pain score (a digit sets it), Alt+F answers
+"None of these", Ctrl+S saves. Nothing starts answered: the pain score starts blank and must be
+given, and the nerve questions start "not asked". Values are gathered into a domain Entry; the
+domain refuses bad values with a message that names the field, which the form shows in plain
+words.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ import itertools
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QAbstractButton,
+    QApplication,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -27,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain import fields, vocab
+from tracker.domain import fields
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import Entry, entry_from_values
 from tracker.ui.common import (
@@ -38,9 +42,13 @@ from tracker.ui.common import (
     local_now,
     to_qdatetime,
 )
+from tracker.ui.widgets.nerve_questions import SIGN_WORDS, NerveQuestions
+from tracker.ui.widgets.score_row import PAIN_ANCHORS, ScoreRow
+from tracker.ui.widgets.spine_picture import SpineRegions
+from tracker.ui.widgets.toggle_chip import ToggleChip
 
 NOT_RECORDED = -1
-Control = QSpinBox | QComboBox | QCheckBox | QPlainTextEdit | dict[str, QCheckBox]
+Control = ScoreRow | QSpinBox | QComboBox | QAbstractButton | QPlainTextEdit | dict[str, ToggleChip]
 REGION_LABELS = {
     "cervical": "Ne&ck (cervical)",
     "thoracic": "&Upper or middle back (thoracic)",
@@ -54,25 +62,16 @@ RADIATING_LABELS = {
     "left_leg": "Down the left leg",
     "right_leg": "Down the right leg",
 }
-WEAKNESS_LABELS = {
-    "left_arm": "Left arm",
-    "right_arm": "Right arm",
-    "left_leg": "Left leg",
-    "right_leg": "Right leg",
-}
-NUMBNESS_LABELS = {
-    "arms": "Arms or hands",
-    "legs": "Legs or feet",
-    "trunk": "Chest or tummy",
-    "saddle": "Between the legs, buttocks, or when wiping",
-}
 FIELD_WORDS = {
     "score": "Pain right now",
     "worst_24h": "Worst pain in the last 24 hours",
     "fatigue": "Tiredness",
     "note": "Note",
     "recorded_at": "When",
+    **{sign: words.partition(":")[0] for sign, words in SIGN_WORDS.items()},
 }
+PAGE_WIDTH = 1000
+WORST_ANCHORS = ((0, "0 no pain"), (10, "10 worst imaginable"))
 
 
 def _optional_spin(maximum: int) -> QSpinBox:
@@ -84,32 +83,17 @@ def _optional_spin(maximum: int) -> QSpinBox:
     return spin
 
 
-def _level_combo(words: tuple[str, ...] | list[str]) -> QComboBox:
-    combo = QComboBox()
-    for level, word in enumerate(words):
-        combo.addItem(f"{level} – {word}", level)
-    return combo
-
-
-def _choice_combo(words: dict[str, str]) -> QComboBox:
-    combo = QComboBox()
-    for value, word in words.items():
-        combo.addItem(word[:1].upper() + word[1:], value)
-    return combo
-
-
 class EntryForm(QWidget):
     """Emits ``save_requested`` with a valid Entry; the window saves it through the service
     and then calls ``saved()`` or ``save_failed(sentence)``."""
 
     save_requested = Signal(object)
     same_as_last_requested = Signal()
+    painkiller_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._editing: Entry | None = None
-        self._unasked: set[str] = set()  # nerve signs shown but not asked (see fill)
-        self._shown: dict[str, object] = {}
         self._order: list[QWidget] = []
         self.message = MessageLine()
         self.heading = QLabel()
@@ -117,20 +101,25 @@ class EntryForm(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
 
         self.when = DateTimeField("d MMM yyyy  HH:mm")
-        self.pain_score = _optional_spin(10)
+        self.nerves = NerveQuestions()
+        self.pain_score = ScoreRow("Pain now", PAIN_ANCHORS)
         self.pain_score.setObjectName("painScore")
-        self.worst = _optional_spin(10)
-        self.regions = {key: QCheckBox(text) for key, text in REGION_LABELS.items()}
-        self.night = QCheckBox("Pain at night that stops me sleeping")
-        self.straining = QCheckBox("Worse when I cough, sneeze or strain on the toilet")
-        self.tender = QCheckBox("A spot on my spine is tender to touch")
-        self.radiating = {key: QCheckBox(text) for key, text in RADIATING_LABELS.items()}
-        self.weakness = {key: _level_combo(vocab.WEAKNESS_WORDS) for key in vocab.LIMBS}
-        self.numbness = {key: _level_combo(vocab.NUMBNESS_WORDS) for key in vocab.NUMB_AREAS}
-        self.walking = _level_combo(vocab.WALKING_WORDS)
-        self.bladder = _choice_combo(vocab.BLADDER_WORDS)
-        self.bowel = _choice_combo(vocab.BOWEL_WORDS)
-        self.sexual = QCheckBox("New change in erection, ejaculation or genital feeling")
+        self.worst = ScoreRow("Worst pain in the last 24 hours", WORST_ANCHORS)
+        self.where = SpineRegions(REGION_LABELS)
+        self.regions = self.where.regions
+        self.night = ToggleChip("Pain at night that stops me sleeping")
+        self.straining = ToggleChip("Worse when I cough, sneeze or strain on the toilet")
+        self.tender = ToggleChip("A spot on my spine is tender to touch")
+        self.radiating = {
+            key: ToggleChip(text, f"Pain shooting {text.lower()}")
+            for key, text in RADIATING_LABELS.items()
+        }
+        self.weakness = self.nerves.weakness
+        self.numbness = self.nerves.numbness
+        self.walking = self.nerves.walking
+        self.bladder = self.nerves.bladder
+        self.bowel = self.nerves.bowel
+        self.sexual = ToggleChip("New change in erection, ejaculation or genital feeling")
         self.fatigue = _optional_spin(10)
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
@@ -155,10 +144,14 @@ class EntryForm(QWidget):
             "note": self.note,
         }
 
+        self.painkiller_button = QPushButton("Painkiller ta&ken...")
+        self.painkiller_button.setToolTip("Record a painkiller dose on the Painkillers page")
+        self.painkiller_button.clicked.connect(self.painkiller_requested)
         self.save_button = QPushButton("&Save entry")
         self.save_button.setObjectName("primary")
         self.save_button.setToolTip("Save this entry (Ctrl+S)")
         self.same_button = QPushButton("Sa&me as last entry")
+        self.same_button.setToolTip("Copy the pain and places of the last entry (not the answers)")
         self.clear_button = QPushButton("Start &again")
         self.cancel_edit_button = QPushButton("Stop editing")
         self.save_button.clicked.connect(self.request_save)
@@ -177,130 +170,119 @@ class EntryForm(QWidget):
         # Made from the outside in: each widget is then put in its place once. With the style
         # sheet, every move of a widget into another styles it, and all inside it, again.
         outer = QVBoxLayout(self)
-        outer.addWidget(self.heading)
+        top = QHBoxLayout()
+        outer.addLayout(top)
+        top.addWidget(self.heading, 1)
+        top.addWidget(buddy_label("&When:", self.when))
+        top.addWidget(self.when)
         outer.addWidget(self.message)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        outer.addWidget(scroll, 1)
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setObjectName("checkInScroll")
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(self.page_scroll, 1)
         inner = QWidget()
-        scroll.setWidget(inner)
-        columns = QHBoxLayout()
-        QVBoxLayout(inner).addLayout(columns)
-        left = QVBoxLayout()
-        right = QVBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        self._when_and_pain(left)
-        self._where(left)
-        self._pain_kind(left)
-        left.addStretch(1)
-        self._nerves(right)
-        self._body(right)
-        right.addStretch(1)
+        self.page_scroll.setWidget(inner)
+        centred = QHBoxLayout(inner)
+        column = QWidget()
+        column.setObjectName("checkIn")
+        column.setMaximumWidth(PAGE_WIDTH)  # lines a reader's eye can follow, on any screen
+        centred.addWidget(column)
+        page = QVBoxLayout(column)
+        page.setSpacing(14)
+        self._order.append(self.when)
+        self._section("Nerves, bladder and bowel", page).addWidget(self.nerves)
+        self._order.extend(self.nerves.tab_chain())
+        self._scores(page)
+        self._where(page)
+        self._rest(page)
+        page.addStretch(1)
         buttons = QHBoxLayout()
         outer.addLayout(buttons)
         for button in (self.save_button, self.same_button, self.clear_button):
             buttons.addWidget(button)
         buttons.addWidget(self.cancel_edit_button)
         buttons.addStretch(1)
+        QApplication.instance().focusChanged.connect(self._keep_in_view)  # type: ignore[union-attr]
 
     @staticmethod
-    def _box(title: str, column: QVBoxLayout) -> QGroupBox:
-        """An empty group box, put in its column before it is filled."""
+    def _section(title: str, page: QVBoxLayout) -> QVBoxLayout:
         box = QGroupBox(title)
-        column.addWidget(box)
-        return box
-
-    def _grid_box(
-        self, title: str, column: QVBoxLayout, rows: list[tuple[str, QWidget, str]]
-    ) -> QGroupBox:
-        box = self._box(title, column)
-        grid = QGridLayout(box)
-        for row, (text, widget, hint) in enumerate(rows):
-            grid.addWidget(buddy_label(text, widget), row, 0)
-            grid.addWidget(widget, row, 1)
-            if hint:
-                hint_label = QLabel(hint)
-                hint_label.setWordWrap(True)
-                grid.addWidget(hint_label, row, 2)
-            self._order.append(widget)
-        grid.setColumnStretch(2, 1)
-        return box
-
-    def _when_and_pain(self, column: QVBoxLayout) -> None:
-        self._grid_box(
-            "Pain",
-            column,
-            [
-                ("&When:", self.when, ""),
-                (
-                    "&Pain right now:",
-                    self.pain_score,
-                    "0 no pain · 5 moderate · 10 worst imaginable",
-                ),
-                ("Worst in the last 24 hou&rs:", self.worst, "0 no pain · 10 worst imaginable"),
-            ],
-        )
-
-    def _checks_box(self, title: str, column: QVBoxLayout, boxes: list[QCheckBox]) -> QGroupBox:
-        box = self._box(title, column)
+        box.setObjectName("checkInSection")
+        page.addWidget(box)
         layout = QVBoxLayout(box)
-        for check in boxes:
-            layout.addWidget(check)
-            self._order.append(check)
-        return box
+        layout.setSpacing(10)
+        return layout
 
-    def _where(self, column: QVBoxLayout) -> None:
-        self._checks_box("Where it hurts", column, list(self.regions.values()))
+    def _scores(self, page: QVBoxLayout) -> None:
+        layout = self._section("Pain", page)
+        for text, row in (
+            ("&Pain right now:", self.pain_score),
+            ("Worst in the last 24 hou&rs:", self.worst),
+        ):
+            label = QLabel(text)
+            label.setBuddy(row)
+            layout.addWidget(label)
+            layout.addWidget(row)
+            self._order.append(row)
 
-    def _pain_kind(self, column: QVBoxLayout) -> None:
-        box = self._checks_box(
-            "What the pain is like", column, [self.night, self.straining, self.tender]
+    def _where(self, page: QVBoxLayout) -> None:
+        layout = self._section("Where it hurts, and what it is like", page)
+        columns = QHBoxLayout()
+        layout.addLayout(columns)
+        columns.addWidget(self.where, 2)
+        self._order.extend(self.regions.values())
+        chips = QVBoxLayout()
+        columns.addLayout(chips, 3)
+        for chip in (self.night, self.straining, self.tender):
+            chips.addWidget(chip)
+            self._order.append(chip)
+        chips.addWidget(QLabel("Pain shooting:"))
+        grid = QGridLayout()
+        chips.addLayout(grid)
+        for index, chip in enumerate(self.radiating.values()):
+            grid.addWidget(chip, index // 2, index % 2)
+            self._order.append(chip)
+        chips.addStretch(1)
+
+    def _rest(self, page: QVBoxLayout) -> None:
+        layout = self._section("The rest", page)
+        layout.addWidget(self.sexual, 0, Qt.AlignmentFlag.AlignLeft)
+        self._order.append(self.sexual)
+        grid = QGridLayout()
+        layout.addLayout(grid)
+        grid.addWidget(buddy_label("&Tiredness:", self.fatigue), 0, 0)
+        grid.addWidget(self.fatigue, 0, 1)
+        grid.addWidget(QLabel("0 not tired · 10 exhausted"), 0, 2)
+        grid.addWidget(self.painkiller_button, 1, 1)
+        grid.addWidget(buddy_label("N&ote:", self.note), 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.note, 2, 1, 1, 2)
+        grid.setColumnStretch(2, 1)
+        self._order.extend([self.fatigue, self.painkiller_button, self.note])
+
+    def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Whatever takes the focus inside the page is scrolled whole into view, however it got
+        it (Qt's own scrolling shows only a text box's cursor line)."""
+        page = self.page_scroll.widget()
+        if new is not None and page is not None and page.isAncestorOf(new):
+            self._show_whole(new)
+
+    def _show_whole(self, widget: QWidget) -> None:
+        page = self.page_scroll.widget()
+        if page is None:
+            return
+        # a detail just opened, or a style just changed a size, waits to be laid out: lay it
+        # out now, so that the place scrolled to is where the widget will be
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        centre = widget.mapTo(page, widget.rect().center())
+        self.page_scroll.ensureVisible(
+            centre.x(), centre.y(), widget.width() // 2 + 16, widget.height() // 2 + 16
         )
-        layout = box.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.addWidget(QLabel("Pain shooting:"))
-        for check in self.radiating.values():
-            layout.addWidget(check)
-            self._order.append(check)
-
-    def _nerves(self, column: QVBoxLayout) -> None:
-        rows: list[tuple[str, QWidget, str]] = [
-            (f"Weakness, {WEAKNESS_LABELS[k].lower()}:", w, "") for k, w in self.weakness.items()
-        ]
-        rows += [
-            (f"Numbness or pins and needles, {NUMBNESS_LABELS[k].lower()}:", w, "")
-            for k, w in self.numbness.items()
-        ]
-        rows.append(("Wal&king:", self.walking, ""))
-        self._grid_box("Weakness, numbness and walking", column, rows)
-
-    def _body(self, column: QVBoxLayout) -> None:
-        box = self._grid_box(
-            "Bladder, bowel and the rest",
-            column,
-            [
-                ("Bla&dder:", self.bladder, ""),
-                ("B&owel:", self.bowel, ""),
-                ("&Tiredness:", self.fatigue, "0 not tired · 10 exhausted"),
-            ],
-        )
-        grid = box.layout()
-        assert isinstance(grid, QGridLayout)
-        grid.addWidget(self.sexual, 3, 0, 1, 3)
-        self._order.insert(self._order.index(self.fatigue), self.sexual)
-        grid.addWidget(buddy_label("&Note:", self.note), 4, 0)
-        grid.addWidget(self.note, 4, 1, 1, 2)
-        self._order.append(self.note)
 
     def _set_accessible_names(self) -> None:
-        for check in [*self.regions.values(), self.night, self.straining, self.tender, self.sexual]:
-            check.setAccessibleName(check.text().replace("&", ""))
-        for key, check in self.radiating.items():
-            check.setAccessibleName(f"Pain shooting {RADIATING_LABELS[key].lower()}")
         for button in (self.save_button, self.same_button, self.clear_button):
             button.setAccessibleName(button.text().replace("&", ""))
+        self.painkiller_button.setAccessibleName("Painkiller taken: record a dose")
         self.cancel_edit_button.setAccessibleName("Stop editing and start a new entry")
 
     def _chain_tab_order(self) -> None:
@@ -337,23 +319,33 @@ class EntryForm(QWidget):
     def focus_pain_score(self) -> None:
         self.pain_score.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.pain_score.selectAll()
+        # in view once laid out (at the window's start the page has no sizes yet)
+        QTimer.singleShot(0, lambda: self._show_whole(self.pain_score))
 
     def copy_symptoms(self, entry: Entry) -> None:
-        """ "Same as last entry": the symptoms of ``entry``, not its note or time."""
+        """ "Same as last entry": the pain and places of ``entry``; never its nerve answers
+        (asked afresh each time), its note or time."""
         when, note = self.when.dateTime(), self.note.toPlainText()
         self.fill(entry)
+        self.nerves.clear()
         self.when.setDateTime(when)
         self.note.setPlainText(note)
 
     def fill(self, entry: Entry | None) -> None:
-        """Show ``entry``'s values, or every field "not recorded" when None."""
+        """Show ``entry``'s values, or every field "not recorded" and the nerve questions not
+        answered when None."""
         values = fields.flat_values(entry) if entry else {}
         for f in fields.ENTRY_FIELDS:
             _show(self.controls[f.path], values.get(f.path, f.empty))
-        # A nerve sign not asked shows as its first answer; unless a nerve answer is changed,
-        # the signs are saved as not asked again: never a "none" nobody said (issue 17).
-        self._unasked = {f.path for f in fields.SCREENING if values.get(f.path) is None}
-        self._shown = {f.path: _value(self.controls[f.path]) for f in fields.SCREENING}
+        if entry is None:
+            self.nerves.clear()
+        else:
+            self.nerves.show_values(values)
+
+    def screening_values(self) -> dict[str, object]:
+        """The five signs' fields as the entry will store them: a sign the nerve questions
+        leave unanswered is ``None``, "not asked", never a "none" nobody said."""
+        return self.nerves.screening_values()
 
     def _recorded_at(self) -> datetime:
         if self._editing is not None:
@@ -366,11 +358,12 @@ class EntryForm(QWidget):
 
     def gather(self) -> Entry:
         """The form as a domain Entry; raises ValidationError naming the field."""
-        if self.pain_score.value() == NOT_RECORDED:
+        if self.pain_score.value() is None:
             raise ValidationError("score", "please give your pain right now, from 0 to 10")
+        for sign in self.nerves.unfinished():
+            raise ValidationError(sign, "you answered yes: please say which and how bad")
         values = {path: _value(control) for path, control in self.controls.items()}
-        if all(values[path] == shown for path, shown in self._shown.items()):
-            values |= dict.fromkeys(self._unasked)
+        values.update(self.screening_values())
         entry = entry_from_values(self._recorded_at(), values)
         if self._editing is not None:
             entry = replace(entry, id=self._editing.id)
@@ -383,6 +376,8 @@ class EntryForm(QWidget):
             self.save_failed(_plain(error))
             if error.field.endswith("score"):
                 self.focus_pain_score()
+            elif error.field in self.nerves.yes:
+                self.nerves.first_detail(error.field).setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.save_requested.emit(entry)
 
@@ -399,11 +394,13 @@ def _show(control: Control, value: object) -> None:
     if isinstance(control, dict):
         for key, check in control.items():
             check.setChecked(isinstance(value, tuple) and key in value)
+    elif isinstance(control, ScoreRow):
+        control.setValue(None if value is None else int(str(value)))
     elif isinstance(control, QSpinBox):
         control.setValue(NOT_RECORDED if value is None else int(str(value)))
     elif isinstance(control, QComboBox):
         control.setCurrentIndex(max(control.findData(value), 0))
-    elif isinstance(control, QCheckBox):
+    elif isinstance(control, QAbstractButton):
         control.setChecked(bool(value))
     else:
         control.setPlainText(str(value))
@@ -412,11 +409,13 @@ def _show(control: Control, value: object) -> None:
 def _value(control: Control) -> object:
     if isinstance(control, dict):
         return tuple(key for key, check in control.items() if check.isChecked())
+    if isinstance(control, ScoreRow):
+        return control.value()
     if isinstance(control, QSpinBox):
         return None if control.value() == NOT_RECORDED else control.value()
     if isinstance(control, QComboBox):
         return control.currentData()
-    if isinstance(control, QCheckBox):
+    if isinstance(control, QAbstractButton):
         return control.isChecked()
     return control.toPlainText()
 

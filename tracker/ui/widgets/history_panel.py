@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -36,17 +36,24 @@ if TYPE_CHECKING:
 
 
 class _EntryTable(RecordTable):
-    """Enter opens the entry, Delete asks to delete it; a new font fits the columns again."""
+    """Enter opens the entry, Delete asks to delete it; a new font or style sheet fits the
+    columns again."""
 
     font_changed = Signal()
 
     def __init__(self) -> None:
         super().__init__(opens=True)
+        # once the event loop is back, and once for a font and a style sheet changed together:
+        # a new style sheet reaches the header (its bold headings' widths) after the table
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.font_changed.emit)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self.font_changed.emit()
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._refit.start()
 
 
 class HistoryPanel(QWidget):
