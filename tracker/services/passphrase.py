@@ -33,6 +33,11 @@ NO_PASSPHRASE = "This journal has no passphrase, so none is needed; nothing was 
 ALREADY = "This journal already has a passphrase; nothing was changed."
 
 
+def journal_is_protected(journal: Path) -> bool:
+    """Whether the journal file at ``journal`` is encrypted with a passphrase."""
+    return cipher.looks_protected(journal)
+
+
 class PassphraseService:
     def __init__(self, folder: Path, clock: Clock = datetime.now) -> None:
         self.folder = folder

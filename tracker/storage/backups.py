@@ -464,7 +464,8 @@ def remove_all(db_path: Path, backup_dir: Path) -> list[Path]:
     No connection may be open. (Deleting does not overwrite: on SSDs that would not help.)"""
     folder = db_path.parent
     doomed = [db_path, *sidecars(db_path), *damaged_copies(db_path)]
-    doomed += sorted(folder.glob(f".{db_path.name}.*"))
+    doomed += [*sorted(folder.glob(f".{db_path.name}.*")), cipher.salt_path(folder)]
+    cipher.forget(folder)
     removed = [path for path in doomed if path.exists()]
     for path in removed:
         path.unlink()
