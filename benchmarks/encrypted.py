@@ -10,7 +10,6 @@ its red-flag rules) on the encrypted journal.
 from __future__ import annotations
 
 import shutil
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,13 +19,10 @@ PASSPHRASE = "a passphrase for the benchmark"
 
 
 def _timed(action: Callable[[], object], runs: int = RUNS) -> list[float]:
+    from benchmarks.inprocess import _timed as timed
+
     action()  # not counted: the first run loads modules
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
+    return timed(action, runs)
 
 
 def _open_and_read(folder: Path) -> None:

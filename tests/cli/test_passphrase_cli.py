@@ -145,6 +145,8 @@ def test_every_command_that_opens_the_journal_asks_for_it(data_dir: Path, tmp_pa
     for command in commands[:-1]:
         done = run_cli(*command, "--passphrase-file", str(key_file), data_dir=data_dir)
         assert done.returncode == 0, (command, done.stderr)
+        if command[0] == "export":
+            assert "this export is a plain file" in done.stdout
     # a file given to flags is read on its own: no passphrase needed
     assert run_cli("flags", str(EXAMPLE_JOURNAL), stdin="", data_dir=data_dir).returncode == 0
 

@@ -20,6 +20,8 @@ from tracker.services.passphrase import PassphraseService
 from tracker.storage import cipher
 from tracker.storage.cipher import SQLITE_HEADER
 from tracker.storage.database import open_journal
+from tracker.ui.common import Confirm
+from tracker.ui.dialogs.export_dialog import ENCRYPTED_WARNING, ExportDialog
 from tracker.ui.dialogs.passphrase_dialog import PassphraseDialog, UnlockDialog
 from tracker.ui.main_window import MainWindow
 
@@ -62,6 +64,15 @@ def started(qtbot: QtBot, data_dir: Path, sessions: list[AppRun]) -> AppRun:
     return session
 
 
+def asked_passphrase(qtbot: QtBot, session: AppRun) -> UnlockDialog:
+    """The dialog that asks for the passphrase at start, once it is shown."""
+    qtbot.waitUntil(lambda: isinstance(session.unlock_dialog, UnlockDialog), timeout=3000)
+    dialog = session.unlock_dialog
+    assert isinstance(dialog, UnlockDialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    return dialog
+
+
 def wait_open(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.started_up, timeout=10000)
 
@@ -84,9 +95,7 @@ def test_the_passphrase_is_asked_before_anything_is_shown(
     before = (data_dir / "journal.sqlite3").read_bytes()
     session = started(qtbot, data_dir, sessions)
     window = session.window
-    qtbot.waitUntil(lambda: isinstance(getattr(session, "unlock_dialog", None), UnlockDialog))
-    dialog = session.unlock_dialog
-    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    dialog = asked_passphrase(qtbot, session)
     assert window.history.model.rowCount() == 0 and not window.started_up
 
     type_into(qtbot, dialog.passphrase, "blue heron at dusk")
@@ -111,9 +120,7 @@ def test_cancelling_the_passphrase_keeps_the_journal_closed(
     PassphraseService(data_dir).protect(PASSPHRASE)
     cipher.forget(data_dir)
     session = started(qtbot, data_dir, sessions)
-    qtbot.waitUntil(lambda: isinstance(getattr(session, "unlock_dialog", None), UnlockDialog))
-    qtbot.waitUntil(session.unlock_dialog.isVisible, timeout=3000)
-    session.unlock_dialog.reject()
+    asked_passphrase(qtbot, session).reject()
     qtbot.waitUntil(lambda: "stays closed" in session.window.status.text(), timeout=3000)
     assert session.window.history.model.rowCount() == 0 and session.window.services is None
 
@@ -182,3 +189,33 @@ def test_protect_change_and_remove_from_the_journal_menu(
     assert journal.read_bytes().startswith(SQLITE_HEADER)
     assert not (data_dir / cipher.SALT_NAME).exists()
     assert window.history.model.rowCount() == 3
+
+
+def test_every_export_of_an_encrypted_journal_says_the_file_is_plain(
+    qtbot: QtBot,
+    data_dir: Path,
+    sessions: list[AppRun],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    add_entries(data_dir, 2)
+    PassphraseService(data_dir).protect(PASSPHRASE)  # the key stays held, as after the menu
+    window = started(qtbot, data_dir, sessions).window
+    wait_open(qtbot, window)
+    asked: list[str] = []
+
+    def ask(_parent: object, _title: str, question: str) -> bool:
+        asked.append(question)
+        return True
+
+    monkeypatch.setattr(Confirm, "ask", ask)
+    for name in ("first.json", "second.json"):
+        window.export_action.trigger()
+        dialog = window.export_dialog
+        assert isinstance(dialog, ExportDialog)
+        qtbot.waitUntil(dialog.isVisible, timeout=3000)
+        dialog.path.setText(str(tmp_path / name))
+        click(qtbot, dialog.export_button)
+        assert NOTE in (tmp_path / name).read_text(encoding="utf-8")  # an export is plain
+        dialog.reject()
+    assert len(asked) == 2 and all(ENCRYPTED_WARNING in question for question in asked)

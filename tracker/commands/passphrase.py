@@ -8,7 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from tracker.commands.base import EXIT_BAD_INPUT, CommandError, os_reason, safe
+from tracker.commands.errors import EXIT_BAD_INPUT, CommandError, safe
+from tracker.storage.errors import plain_reason
 
 MAX_PASSPHRASE_BYTES = 4096
 
@@ -30,7 +31,7 @@ def read_passphrase_file(text: str) -> str:
             data = stream.read(MAX_PASSPHRASE_BYTES + 1)
     except OSError as error:
         raise CommandError(
-            f"the passphrase file {safe(path)} cannot be read ({os_reason(error)}).",
+            f"the passphrase file {safe(path)} cannot be read ({plain_reason(error)}).",
             EXIT_BAD_INPUT,
         ) from None
     if len(data) > MAX_PASSPHRASE_BYTES:

@@ -50,6 +50,24 @@ def secret_field() -> QLineEdit:
     return field
 
 
+def primary_button(text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setDefault(True)
+    button.setObjectName("primary")
+    return button
+
+
+def button_row(dialog: QDialog, primary: QPushButton) -> QHBoxLayout:
+    """The dialog's own button on the left, Cancel on the right."""
+    cancel = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    cancel.rejected.connect(dialog.reject)
+    row = QHBoxLayout()
+    row.addWidget(primary)
+    row.addStretch(1)
+    row.addWidget(cancel)
+    return row
+
+
 class UnlockDialog(QDialog):
     """Before anything of the journal is shown: its passphrase, tried until it opens it."""
 
@@ -60,16 +78,9 @@ class UnlockDialog(QDialog):
         intro = QLabel("<h2>Your journal is protected</h2><p>Type its passphrase to open it.</p>")
         intro.setWordWrap(True)
         self.passphrase = secret_field()
-        self.open_button = QPushButton("&Open the journal")
-        self.open_button.setDefault(True)
-        self.open_button.setObjectName("primary")
+        self.open_button = primary_button("&Open the journal")
         self.message = MessageLine()
-        cancel = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        cancel.rejected.connect(self.reject)
-        actions = QHBoxLayout()
-        actions.addWidget(self.open_button)
-        actions.addStretch(1)
-        actions.addWidget(cancel)
+        actions = button_row(self, self.open_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(buddy_label("&Passphrase:", self.passphrase))
@@ -109,9 +120,7 @@ class PassphraseDialog(QDialog):
         self.hint = QLineEdit()
         self.hint.setMaxLength(200)
         self.sheet_button = QPushButton("Save a &recovery sheet…")
-        self.apply_button = QPushButton(f"&{TITLES[mode]}")
-        self.apply_button.setDefault(True)
-        self.apply_button.setObjectName("primary")
+        self.apply_button = primary_button(f"&{TITLES[mode]}")
         self.message = MessageLine()
         self.warning = QLabel()
         self._build()
@@ -147,12 +156,7 @@ class PassphraseDialog(QDialog):
             layout.addWidget(self.hint)
             layout.addWidget(self.sheet_button)
             self.sheet_button.clicked.connect(self._save_sheet)
-        cancel = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        cancel.rejected.connect(self.reject)
-        actions = QHBoxLayout()
-        actions.addWidget(self.apply_button)
-        actions.addStretch(1)
-        actions.addWidget(cancel)
+        actions = button_row(self, self.apply_button)
         layout.addWidget(self.message)
         layout.addLayout(actions)
         self.setMinimumWidth(560)
