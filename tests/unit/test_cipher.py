@@ -35,3 +35,26 @@ def test_the_salt_file_is_the_users_alone(tmp_path: Path) -> None:
     cipher.write_new_salt(tmp_path / cipher.SALT_NAME)
     mode = stat.S_IMODE(os.stat(tmp_path / cipher.SALT_NAME).st_mode)
     assert mode == 0o600
+
+
+def test_once_the_key_is_dropped_no_connection_opens(tmp_path: Path) -> None:
+    """The lock's promise: after ``forget`` even an engine that was kept opens nothing."""
+    from tracker.services.passphrase import PassphraseService
+    from tracker.storage.database import open_journal
+
+    folder = tmp_path / "data"
+    open_journal(folder).close()
+    service = PassphraseService(folder)
+    service.protect("a passphrase")
+    db = open_journal(folder)
+    try:
+        db.engine.dispose()
+        service.lock()
+        with pytest.raises(cipher.PassphraseError, match="locked"), db.unit_of_work() as session:
+            session.connection()
+        service.unlock("a passphrase")
+        with db.unit_of_work() as session:
+            session.connection()
+    finally:
+        db.close()
+        service.lock()
