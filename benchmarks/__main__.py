@@ -1,8 +1,8 @@
 """``make bench``: the app against the floor of its stack, on a generated 10-year journal.
 
-    python -m benchmarks [--rounds N] [--only import,startup,inprocess] [--out FILE]
+    python -m benchmarks [--rounds N] [--only import,startup,inprocess,encrypted] [--out FILE]
 
-``--rounds``: start-up rounds (default 11); ``--only``: some of the three parts (the budgets of
+``--rounds``: start-up rounds (default 11); ``--only``: some of the four parts (the budgets of
 the parts left out are reported as not measured); ``--out``: the JSON written instead of
 ``benchmarks/latest.json``. Every figure is the median of at least 5 runs (the start-up ones: of
 the rounds), printed with its minimum and maximum beside its baseline measured in the same run,
@@ -73,7 +73,7 @@ REPO = Path(__file__).resolve().parent.parent
 LATEST = REPO / "benchmarks" / "latest.json"
 STARTUP_RUNS = 11  # this machine's spells of slowness move a median of 7 by up to a tenth
 IMPORT_RUNS = 5
-PARTS = ("import", "startup", "inprocess")
+PARTS = ("import", "startup", "inprocess", "encrypted")
 BUDGETS: list[tuple[str, str | None, float, str]] = [
     # key, baseline key, limit, kind ("x" = times the baseline, "abs" = absolute)
     ("first_frame_ms", "bare_window_ms", 1.3, "x"),
@@ -83,12 +83,16 @@ BUDGETS: list[tuple[str, str | None, float, str]] = [
     ("redraw_all_ms", "bare_redraw_ms", 1.5, "x"),
     ("summary_pdf_ms", None, 1000, "abs"),
     ("import_ms", "raw_import_ms", 5, "x"),
+    # the encrypted journal (benchmarks/encrypted.py): key derivation apart, as kdf_ms
+    ("open_encrypted_ms", "open_plain_ms", 1.3, "x"),
+    ("save_encrypted_ms", None, 30, "abs"),
     ("peak_rss_mib", None, 220, "abs"),
 ]
 INFORMATION = [
     "chart_panels_floor_ms",
     "form_responsive_ms",
     "import_file_ms",
+    "kdf_ms",
     "redraw_changed_ms",
     "bundle_first_frame_ms",
     "bundle_journal_ready_ms",
@@ -431,6 +435,11 @@ def main(argv: list[str] | None = None) -> int:
         if "inprocess" in args.parts:
             print("save, redraw, summary ...", flush=True)
             figures.update(inprocess_figures(data_dir, work))
+        if "encrypted" in args.parts:
+            from benchmarks import encrypted
+
+            print("the encrypted journal ...", flush=True)
+            figures.update(encrypted.figures(data_dir, work))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     table = {key: summary(samples) for key, samples in sorted(figures.items())}

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,3 +99,63 @@ def run_cli(
         env=full_env,
         timeout=120,
     )
+
+
+# ---- the same suites on an encrypted journal (issue 18) ---------------------------------------
+
+# These modules run twice: on a plain journal and on one encrypted with a passphrase's key
+# (the key is held for the test's folder, so every journal they start is encrypted).
+# A test marked ``plain_journal`` runs once, plain: a child process of it would hold no key, or
+# an encrypted journal behaves otherwise on purpose (its every export warns).
+ENCRYPTED_SUITES = frozenset({"test_storage", "test_backups", "test_data_safety_stories"})
+# a fixed key, as Argon2id would give one (tests/unit/test_cipher.py tests the derivation)
+TEST_KEY = bytes(range(32))
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    module = Path(str(metafunc.module.__file__)).stem
+    plain_only = metafunc.definition.get_closest_marker("plain_journal") is not None
+    if module in ENCRYPTED_SUITES and "journal_kind" in metafunc.fixturenames and not plain_only:
+        metafunc.parametrize("journal_kind", ["plain", "encrypted"], indirect=True)
+
+
+class _CipherSqlite:
+    """``sqlite3`` as the tests of an encrypted journal see it: ``connect`` gives the key to
+    a file that is encrypted (or new in the test's folder); everything else is ``sqlite3``'s."""
+
+    def __init__(self) -> None:
+        import sqlite3
+
+        self._sqlite3 = sqlite3
+
+    def connect(self, target: object, uri: bool = False, **kwargs: Any) -> object:
+        from urllib.parse import unquote, urlsplit
+
+        from tracker.storage import cipher
+
+        if uri and str(target).startswith("file:"):
+            parts = urlsplit(str(target))
+            return cipher.connect(Path(unquote(parts.path)), parts.query, **kwargs)
+        if str(target) == ":memory:":
+            return self._sqlite3.connect(str(target), **kwargs)
+        return cipher.connect(Path(str(target)), "", **kwargs)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._sqlite3, name)
+
+
+@pytest.fixture(autouse=True)
+def journal_kind(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    kind: str = getattr(request, "param", "plain")
+    if kind == "plain":
+        yield kind
+        return
+    from tracker.storage import cipher
+
+    folder = request.getfixturevalue("tmp_path")
+    cipher.remember(folder, TEST_KEY)
+    monkeypatch.setattr(request.module, "sqlite3", _CipherSqlite(), raising=False)
+    try:
+        yield kind
+    finally:
+        cipher.forget(folder)

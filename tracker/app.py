@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker import APP_NAME, resource
+from tracker.passphrase_keeping import PassphraseKeeping
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -82,7 +83,7 @@ def set_app_icon() -> None:
     QApplication.setWindowIcon(QIcon(str(resource(APP_ICON))))
 
 
-class AppRun:
+class AppRun(PassphraseKeeping):
     """One running window on one journal: the window, and the services made after it painted.
 
     It is also the window's ``JournalKeeper`` (``tracker.ui.data_safety``): a restore, a new
@@ -110,7 +111,7 @@ class AppRun:
         self._start.opened.connect(self._started)
         self._start.backed_up.connect(self._backed_up)
         window.set_keeper(self)
-        window.shell_painted.connect(self._start.start)
+        window.shell_painted.connect(self._begin)
         window.first_painted.connect(self._after_first_paint)
 
     def _after_first_paint(self) -> None:

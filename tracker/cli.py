@@ -24,6 +24,7 @@ from tracker.commands.base import (
     safe,
     tolerant_output,
 )
+from tracker.commands.passphrase import add_passphrase_file
 from tracker.domain.errors import cut
 
 # name -> (module in tracker.commands, one line of help)
@@ -37,7 +38,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "check the journal for damage and print the number of records"),
     "backup": ("backup", "make a verified backup of the journal now"),
     "restore": ("restore", "restore the journal from a backup"),
+    "protect": ("protect", "encrypt the journal with a passphrase, change it or remove it"),
 }
+# the commands that open the stored journal (``flags`` only without FILE) take its passphrase
+NO_PASSPHRASE_OPTION = frozenset({"protect"})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (module_name, text) in _available().items():
         sub = commands.add_parser(name, help=text, description=text)
         add_data_dir(sub)
+        if name not in NO_PASSPHRASE_OPTION:
+            add_passphrase_file(sub)
         module = importlib.import_module(f"tracker.commands.{module_name}")
         module.add_arguments(sub)
     return parser

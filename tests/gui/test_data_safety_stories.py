@@ -104,7 +104,7 @@ def corrupt_entries_table(path: Path) -> None:
     """Bytes overwritten in the middle of the file: the entries table's first page."""
     with contextlib.closing(sqlite3.connect(path)) as con:
         root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'entries'").fetchone()
-        page_size = con.execute("PRAGMA page_size").fetchone()[0]
+        page_size = int(con.execute("PRAGMA page_size").fetchone()[0])  # SQLCipher: text
     with path.open("r+b") as stream:
         stream.seek((root[0] - 1) * page_size)
         stream.write(b"\xff" * 64)
@@ -402,6 +402,8 @@ def open_export(qtbot: QtBot, window: MainWindow) -> ExportDialog:
     return dialog
 
 
+# an encrypted journal's export warns every time (tests/gui/test_passphrase_window.py)
+@pytest.mark.plain_journal
 def test_export_json_from_the_window_warns_the_first_time_only(
     qtbot: QtBot,
     data_dir: Path,

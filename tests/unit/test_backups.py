@@ -100,7 +100,7 @@ def crash_image(folder: Path, target: Path) -> None:
 def corrupt_entries_table(path: Path) -> None:
     with contextlib.closing(sqlite3.connect(path)) as con:
         root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'entries'").fetchone()
-        page_size = con.execute("PRAGMA page_size").fetchone()[0]
+        page_size = int(con.execute("PRAGMA page_size").fetchone()[0])  # SQLCipher: text
     with path.open("r+b") as stream:
         stream.seek((root[0] - 1) * page_size)
         stream.write(b"\xff" * 64)
@@ -149,6 +149,7 @@ def test_a_copy_that_does_not_verify_is_refused_and_nothing_is_left(
     assert list(backup_dir.iterdir()) == []
 
 
+@pytest.mark.plain_journal
 def test_a_backup_that_cannot_be_written_is_one_plain_sentence(
     journal: Path, backup_dir: Path, tmp_path: Path
 ) -> None:

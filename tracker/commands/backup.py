@@ -18,13 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 @contextmanager
-def locked_backups(args: argparse.Namespace) -> Iterator[BackupService]:
+def locked_backups(args: argparse.Namespace, *, unlock: bool = True) -> Iterator[BackupService]:
     """The backup service of the data folder, with the window (and other commands) kept off."""
     from tracker.commands.base import command_data_dir
     from tracker.paths import AlreadyOpenError, JournalLock
     from tracker.services.backups import BackupService
 
-    folder = command_data_dir(args)
+    folder = command_data_dir(args, unlock=unlock)
     lock = JournalLock(folder, command=True)
     try:
         lock.acquire()

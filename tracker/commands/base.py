@@ -17,27 +17,11 @@ if TYPE_CHECKING:
     from tracker.domain.model import Journal
     from tracker.storage.database import JournalDatabase
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class CommandError(Exception):
-    """One plain sentence for standard error, and the exit code; ``details``: lines that
-    follow it (the backups there are, say)."""
-
-    def __init__(self, message: str, code: int = EXIT_FAILED, details: list[str] | None = None):
-        super().__init__(message)
-        self.code = code
-        self.details = details or []
-
-
-def safe(text: object) -> str:
-    """``text`` with every control character escaped (a newline as \\n, ESC as \\x1b), so
-    that a file name cannot move the cursor, colour the terminal or start a line of its own;
-    a name that is not valid text (an undecodable byte) is escaped too."""
-    return "".join(
-        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
-        for char in str(text)
-    )
+from tracker.commands.errors import EXIT_BAD_INPUT as EXIT_BAD_INPUT
+from tracker.commands.errors import EXIT_FAILED as EXIT_FAILED
+from tracker.commands.errors import EXIT_OK as EXIT_OK
+from tracker.commands.errors import CommandError as CommandError
+from tracker.commands.errors import safe as safe
 
 
 def tolerant_output() -> None:
@@ -78,7 +62,7 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def command_data_dir(args: argparse.Namespace) -> Path:
+def command_data_dir(args: argparse.Namespace, *, unlock: bool = True) -> Path:
     """The data folder a command works on; exit 2 when it cannot hold a journal (an empty
     name, a file, a folder named like the journal, a folder that cannot be created)."""
     from tracker.paths import data_dir, data_dir_problem
@@ -90,6 +74,10 @@ def command_data_dir(args: argparse.Namespace) -> Path:
     problem = data_dir_problem(folder)
     if problem is not None:
         raise CommandError(problem, EXIT_BAD_INPUT)
+    if unlock:  # an encrypted journal's key, held before anything opens it
+        from tracker.commands.passphrase import unlock_stored
+
+        unlock_stored(args, folder)
     return folder
 
 

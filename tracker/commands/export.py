@@ -69,6 +69,10 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         raise CommandError(f"cannot write {out} ({os_reason(error)}).") from None
     print(f"Exported the journal ({args.format}) to {safe(out)}.")
+    from tracker.services.passphrase import journal_is_protected
+
+    if journal_is_protected(db.path):
+        print("The journal is encrypted, but this export is a plain file: keep it private.")
     return EXIT_OK
 
 

@@ -8,6 +8,7 @@ those of the revision it names (``schema_check``), and its lists are counted.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import sqlite3
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from tracker.storage import cipher
 from tracker.storage.errors import JournalError
 from tracker.storage.journal_file import SQLITE_HEADER
 from tracker.storage.repository import TABLES
@@ -60,7 +62,7 @@ class BackupInfo:
 
 def immutable_connection(path: Path) -> sqlite3.Connection:
     """For a file nothing writes to (a backup, a copy set aside): no locks, no -wal or -shm."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    return cipher.connect(path, "mode=ro&immutable=1")
 
 
 def private_empty_file(path: Path) -> None:
@@ -75,6 +77,18 @@ def list_counts(con: sqlite3.Connection) -> dict[str, int]:
         for name in LISTS
         if name in tables
     }
+
+
+def content_digest(con: sqlite3.Connection) -> str:
+    """A digest of every row of every table, for an encrypted file, whose bytes differ from
+    those of a copy with the same rows (each page is encrypted with a fresh nonce)."""
+    digest = hashlib.sha256()
+    names = con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+    for (name,) in names.fetchall():
+        digest.update(name.encode())
+        for row in con.execute(f'SELECT * FROM "{name}" ORDER BY rowid'):
+            digest.update(repr(row).encode())
+    return digest.hexdigest()
 
 
 def parse_name(name: str) -> tuple[datetime, str, int] | None:
@@ -103,7 +117,7 @@ def inspect_backup(path: Path, *, thorough: bool = False) -> BackupInfo:
 
 def _check_file(path: Path, *, thorough: bool) -> tuple[str, dict[str, int], str | None]:
     with path.open("rb") as stream:
-        if stream.read(16) != SQLITE_HEADER:
+        if stream.read(16) != SQLITE_HEADER and cipher.held_key(path) is None:
             return "it is not a Spine Journal journal", {}, None
     try:
         with contextlib.closing(immutable_connection(path)) as con:
@@ -118,5 +132,7 @@ def _check_file(path: Path, *, thorough: bool) -> tuple[str, dict[str, int], str
                 return "it is an empty file that was never a journal", {}, None
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
             return "", list_counts(con), None if row is None else str(row[0])
-    except sqlite3.DatabaseError as error:
-        return f"SQLite cannot read it ({error})", {}, None
+    except cipher.DatabaseError as error:
+        if cipher.not_a_database(error) and cipher.is_encrypted(path):
+            return "it is not a Spine Journal journal, or not one this passphrase opens", {}, None
+        return f"SQLite cannot read it ({cipher.reason(error)})", {}, None

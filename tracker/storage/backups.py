@@ -57,10 +57,12 @@ from enum import Enum
 from pathlib import Path
 
 from tracker.os_files import private_dir, private_file, sync_dir
+from tracker.storage import cipher
 from tracker.storage.backup_files import LISTS as LISTS
 from tracker.storage.backup_files import STAMP as STAMP
 from tracker.storage.backup_files import BackupError as BackupError
 from tracker.storage.backup_files import BackupInfo as BackupInfo
+from tracker.storage.backup_files import content_digest
 from tracker.storage.backup_files import immutable_connection as _immutable
 from tracker.storage.backup_files import inspect_backup as inspect_backup
 from tracker.storage.backup_files import list_counts as _counts
@@ -158,7 +160,7 @@ def _copy(source: Path, destination: Path, *, immutable: bool) -> dict[str, int]
     """Copy with the online backup API; the counts come from the same read transaction."""
     with (
         contextlib.closing(_immutable(source) if immutable else _live(source)) as src,
-        contextlib.closing(sqlite3.connect(destination)) as dst,
+        contextlib.closing(cipher.connect(destination, key=cipher.file_key(source))) as dst,
     ):
         src.execute("BEGIN")
         counts = _counts(src)
@@ -167,11 +169,11 @@ def _copy(source: Path, destination: Path, *, immutable: bool) -> dict[str, int]
     return counts
 
 
-def _write_error(folder: Path, error: OSError | sqlite3.Error, failed: str) -> JournalError:
+def _write_error(folder: Path, error: Exception, failed: str) -> JournalError:
     """``failed``: "The backup could not be written"; damage found while copying is no write
     error, so it becomes a ``BackupError``."""
-    if isinstance(error, sqlite3.DatabaseError) and _is_damage(error):
-        return BackupError(f"{failed}: SQLite cannot read what it copies ({error}).")
+    if isinstance(error, cipher.DatabaseError) and _is_damage(error):
+        return BackupError(f"{failed}: SQLite cannot read what it copies ({cipher.reason(error)}).")
     detail = plain_reason(error) if isinstance(error, OSError) else str(error)
     return StorageWriteError(f"{failed} in {folder} ({detail}).")
 
@@ -199,7 +201,7 @@ def make_backup(
             raise BackupError(f"The backup of {db_path} did not verify: {problem}.")
         os.replace(partial, final)
         sync_dir(backup_dir)
-    except (OSError, sqlite3.DatabaseError) as error:
+    except (OSError, *cipher.DatabaseError) as error:
         raise _write_error(backup_dir, error, "The backup could not be written") from None
     finally:
         partial.unlink(missing_ok=True)
@@ -220,6 +222,9 @@ def _page_digest(data: bytes) -> str:
 
 
 def journal_digest(db_path: Path) -> str:
+    if cipher.is_encrypted(db_path):  # pages are stored encrypted, each with its own nonce
+        with contextlib.closing(_live(db_path)) as con:
+            return content_digest(con)
     with (
         contextlib.closing(_live(db_path)) as src,
         contextlib.closing(sqlite3.connect(":memory:")) as memory,
@@ -231,6 +236,9 @@ def journal_digest(db_path: Path) -> str:
 
 
 def backup_digest(path: Path) -> str:
+    if cipher.is_encrypted(path):
+        with contextlib.closing(_immutable(path)) as con:
+            return content_digest(con)
     return _page_digest(path.read_bytes())
 
 
@@ -292,7 +300,7 @@ def rotate(backup_dir: Path, now: datetime) -> list[Path]:
 
 def _checkpoint(db_path: Path) -> None:
     """Copy what the -wal holds into the file; the last connection's close removes -wal/-shm."""
-    with contextlib.suppress(sqlite3.Error), contextlib.closing(sqlite3.connect(db_path)) as con:
+    with contextlib.suppress(*cipher.Error), contextlib.closing(cipher.connect(db_path)) as con:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
@@ -337,7 +345,7 @@ def restore_backup(db_path: Path, backup: Path) -> BackupInfo:
         os.replace(temporary, db_path)
         private_file(db_path)
         sync_dir(db_path.parent)
-    except (OSError, sqlite3.DatabaseError) as error:
+    except (OSError, *cipher.DatabaseError) as error:
         raise _write_error(db_path.parent, error, "The backup could not be restored") from None
     finally:
         for leftover in leftovers:
@@ -456,7 +464,8 @@ def remove_all(db_path: Path, backup_dir: Path) -> list[Path]:
     No connection may be open. (Deleting does not overwrite: on SSDs that would not help.)"""
     folder = db_path.parent
     doomed = [db_path, *sidecars(db_path), *damaged_copies(db_path)]
-    doomed += sorted(folder.glob(f".{db_path.name}.*"))
+    doomed += [*sorted(folder.glob(f".{db_path.name}.*")), cipher.salt_path(folder)]
+    cipher.forget(folder)
     removed = [path for path in doomed if path.exists()]
     for path in removed:
         path.unlink()

@@ -21,13 +21,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from tracker.domain.timeutil import OutOfRangeError
 from tracker.os_files import private_dir, private_file
+from tracker.storage import cipher
+from tracker.storage.engines import sqlite_engine
 from tracker.storage.errors import (
     DamagedJournalError,
     JournalError,
@@ -65,12 +67,12 @@ def stored_revision(path: Path) -> str | None:
     wal = path.with_name(path.name + "-wal")
     flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
-        with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True)) as con:
+        with contextlib.closing(cipher.connect(path, flags)) as con:
             tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" not in tables:
                 raise DamagedJournalError(f"The file {path} is not a Spine Journal journal.")
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as error:
+    except cipher.DatabaseError as error:
         raise DamagedJournalError(
             f"The journal file {path} is damaged or is not a journal ({error})."
         ) from None
@@ -89,7 +91,7 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def make_engine(path: Path) -> Engine:
     """Connections are kept open between units of work (one is enough for a window): opening
     one and setting its pragmas costs more than a whole save. ``close`` disposes of them."""
-    engine = create_engine(f"sqlite:///{path}", poolclass=QueuePool, pool_size=1, max_overflow=4)
+    engine = sqlite_engine(path, poolclass=QueuePool, pool_size=1, max_overflow=4)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
@@ -99,8 +101,8 @@ def sqlite_backup(source: Path, destination: Path) -> None:
     private_dir(destination.parent)
     partial = destination.with_name(destination.name + ".partial")
     with (
-        contextlib.closing(sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)) as src,
-        contextlib.closing(sqlite3.connect(partial)) as dst,
+        contextlib.closing(cipher.connect(source, "mode=ro")) as src,
+        contextlib.closing(cipher.connect(partial, key=cipher.file_key(source))) as dst,
     ):
         src.backup(dst)
     private_file(partial)
@@ -154,7 +156,7 @@ def change_mark(session: Session) -> ChangeMark:
     commits. A new connection (after ``close()``, say) has a new token."""
     proxied = session.connection().connection
     raw = proxied.dbapi_connection
-    assert isinstance(raw, sqlite3.Connection)
+    assert raw is not None
     token = proxied.info.setdefault("change_token", object())
     (data_version,) = raw.execute("PRAGMA data_version").fetchone()
     return token, raw.total_changes, int(data_version)
@@ -192,11 +194,11 @@ def _create_new(path: Path, script_location: Path) -> None:
         leftover.unlink(missing_ok=True)
     try:
         migrate(temporary, script_location)
-        with contextlib.closing(sqlite3.connect(temporary)) as con:
+        with contextlib.closing(cipher.connect(temporary)) as con:
             con.execute("PRAGMA journal_mode=WAL")
         private_file(temporary)
         os.replace(temporary, path)
-    except sqlite3.OperationalError as error:
+    except cipher.OperationalError as error:
         raise StorageWriteError(
             f"A new journal could not be created in {path.parent} ({error})."
         ) from None
@@ -233,12 +235,8 @@ def open_journal_read_only(data_dir: Path) -> JournalDatabase:
         raise StorageWriteError(
             f"The journal in {data_dir} needs an upgrade, and its folder cannot be written to."
         )
-    uri = f"{path.resolve().as_uri()}?{read_mode(path) or 'mode=ro'}"
-
-    def connect() -> sqlite3.Connection:
-        return sqlite3.connect(uri, uri=True, check_same_thread=False)
-
-    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool, pool_size=1)
+    query = read_mode(path) or "mode=ro"
+    engine = sqlite_engine(path, query, poolclass=QueuePool, pool_size=1)
     event.listen(engine, "connect", _read_pragmas)
     return JournalDatabase(path, engine, sessionmaker(engine, expire_on_commit=False))
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from tracker.domain.model import Entry
 from tracker.domain.timeutil import to_utc_naive
+from tracker.storage import cipher
 from tracker.storage.journal_file import head_revision, live_connection
 from tracker.storage.mapping import row_to_entry
 
@@ -35,7 +36,7 @@ def read_listing(db_path: Path, since: datetime, until: datetime) -> Listing | N
     head = head_revision()
     try:
         with contextlib.closing(live_connection(db_path)) as con:
-            con.row_factory = sqlite3.Row
+            con.row_factory = cipher.row_class(con)
             stored = con.execute("SELECT version_num FROM alembic_version").fetchall()
             if [row[0] for row in stored] != [head]:
                 return None
@@ -50,7 +51,7 @@ def read_listing(db_path: Path, since: datetime, until: datetime) -> Listing | N
                 "(SELECT value FROM json_each(?)) ORDER BY pk",
                 (json.dumps(ids),),
             ).fetchall()
-    except sqlite3.Error:
+    except cipher.Error:
         return None
     entries = [row_to_entry(_as_stored(row)) for row in rows]
     rules: dict[str, list[str]] = {}

@@ -14,11 +14,12 @@ import struct
 from pathlib import Path
 from typing import Final
 
+from tracker.storage import cipher
+from tracker.storage.cipher import SQLITE_HEADER as SQLITE_HEADER
 from tracker.storage.errors import JournalError
 
 JOURNAL_NAME = "journal.sqlite3"
 BUSY_TIMEOUT_MS = 5000
-SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -40,8 +41,8 @@ def live_connection(path: Path) -> sqlite3.Connection:
     """For the journal, which others may be writing. Read-write but ``query_only``: a ``mode=ro``
     connection to a WAL database leaves its -wal and -shm behind, which would look like a crash,
     and one that may write also replays a -wal a crash left."""
-    uri = f"{path.resolve().as_uri()}?{read_mode(path) or 'mode=rw'}"  # never creates one
-    con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    query = read_mode(path) or "mode=rw"  # never creates one
+    con = cipher.connect(path, query, timeout=BUSY_TIMEOUT_MS / 1000)
     con.execute("PRAGMA query_only=1")
     return con
 
@@ -55,12 +56,15 @@ def read_mode(path: Path) -> str | None:
     return "mode=ro" if sidecars(path)[0].exists() else "mode=ro&immutable=1"
 
 
-def is_damage(error: sqlite3.DatabaseError) -> bool:
-    """SQLITE_CORRUPT or SQLITE_NOTADB; a locked file or a failing disk is not damage."""
+def is_damage(error: Exception) -> bool:
+    """SQLITE_CORRUPT or SQLITE_NOTADB, or a page of an encrypted journal that fails its
+    check; a locked file or a failing disk is not damage."""
     code = getattr(error, "sqlite_errorcode", None)
     if code is None:  # raised by the module itself, not by SQLite
-        return not isinstance(error, sqlite3.OperationalError)
-    return (code & 0xFF) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+        return not isinstance(error, cipher.OperationalError)
+    return (code & 0xFF) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or cipher.page_failed(
+        error
+    )
 
 
 def wal_commits_lost(shm: Path) -> bool:
@@ -80,7 +84,11 @@ def journal_problem(db_path: Path) -> str | None:
     if db_path.stat().st_size == 0:
         return "the file is empty (0 bytes)"
     with db_path.open("rb") as stream:
-        if stream.read(16) != SQLITE_HEADER:
+        if stream.read(16) != SQLITE_HEADER and cipher.held_key(db_path) is None:
+            if cipher.salt_path(db_path.parent).exists():
+                raise cipher.PassphraseError(
+                    f"The journal {db_path} is encrypted: its passphrase is needed to open it."
+                )
             return "the file is not a Spine Journal journal"
     try:
         with contextlib.closing(live_connection(db_path)) as con:
@@ -88,10 +96,13 @@ def journal_problem(db_path: Path) -> str | None:
             if found != ["ok"]:
                 return f"SQLite's check found damage in it ({found[0]})"
             names = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
-    except sqlite3.DatabaseError as error:
+    except cipher.DatabaseError as error:
         if not is_damage(error):
             raise JournalError(f"The journal {db_path} could not be checked ({error}).") from None
-        return f"SQLite cannot read it ({error})"
+        if cipher.not_a_database(error) and cipher.is_encrypted(db_path):
+            # the key opened this journal when it was unlocked: now it is something else
+            return "the file is not a Spine Journal journal"
+        return f"SQLite cannot read it ({cipher.reason(error)})"
     return None if "alembic_version" in names else "the file is not a Spine Journal journal"
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, event
 from sqlalchemy.pool import NullPool
 
+from tracker.storage.engines import sqlite_engine
 from tracker.storage.errors import MigrationError
 from tracker.storage.journal_file import BUSY_TIMEOUT_MS, MIGRATIONS
 
@@ -20,7 +21,7 @@ from tracker.storage.journal_file import BUSY_TIMEOUT_MS, MIGRATIONS
 def _migration_engine(path: Path) -> Engine:
     """An engine whose connections leave transactions to us (pysqlite's own BEGIN handling
     does not cover DDL) and run with foreign keys off, which cannot change inside one."""
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    engine = sqlite_engine(path, poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:

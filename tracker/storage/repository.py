@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, delete, func, insert, select, text, update
+from sqlalchemy import Table, delete, func, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
 from tracker.domain.medicines import DoseRecord, RegularMedicine
@@ -416,7 +416,9 @@ def entry_before(session: Session, entry: Entry) -> Entry | None:
     utc = to_utc_naive(entry.recorded_at)
     query = (
         select(table)
-        .where((table.c.recorded_utc < utc) | ((table.c.recorded_utc == utc) & (table.c.pk < pk)))
+        # a row value: SQLite walks the recorded_utc index backwards and stops at the first row
+        # (the OR of two ranges read every earlier entry and sorted them: slow when encrypted)
+        .where(tuple_(table.c.recorded_utc, table.c.pk) < tuple_(utc, pk))
         .order_by(table.c.recorded_utc.desc(), table.c.pk.desc())
         .limit(1)
     )

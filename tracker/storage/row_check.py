@@ -29,7 +29,7 @@ from sqlalchemy import Date, DateTime, Float, Integer, String, Table
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 
 from tracker.domain.timeutil import from_utc_naive
-from tracker.storage import mapping
+from tracker.storage import cipher, mapping
 from tracker.storage.backup_files import immutable_connection
 from tracker.storage.journal_file import live_connection
 from tracker.storage.repository import SESSIONS, TABLES
@@ -281,7 +281,7 @@ def _undecodable(con: sqlite3.Connection, table: str, texts: str) -> set[int]:
             for row in con.execute(query, (after,)):
                 after = row[0]
             return found
-        except sqlite3.OperationalError:
+        except cipher.OperationalError:
             failed = con.execute(
                 f'SELECT min(pk) FROM "{table}" WHERE pk > ?',
                 (after,),

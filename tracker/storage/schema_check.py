@@ -19,6 +19,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from tracker.storage import cipher
 from tracker.storage.errors import JournalError
 from tracker.storage.journal_file import head_revision, is_damage, known_revisions, live_connection
 
@@ -98,7 +99,7 @@ def journal_schema_problem(db_path: Path) -> str | None:
     try:
         with contextlib.closing(live_connection(db_path)) as con:
             return schema_problem(con)
-    except sqlite3.DatabaseError as error:
+    except cipher.DatabaseError as error:
         if not is_damage(error):
             raise JournalError(f"The journal {db_path} could not be checked ({error}).") from None
-        return f"SQLite cannot read it ({error})"
+        return f"SQLite cannot read it ({cipher.reason(error)})"

@@ -10,12 +10,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
 from tracker.os_files import private_dir, private_file, sync_dir
+from tracker.storage import cipher
 from tracker.storage.errors import StorageWriteError, plain_reason
 from tracker.storage.journal_file import BUSY_TIMEOUT_MS, JOURNAL_NAME, live_connection
 from tracker.storage.row_check import UnreadableRow
@@ -105,12 +105,12 @@ def remove_rows(db_path: Path, rows: Sequence[UnreadableRow]) -> None:
     alert of a removed entry keeps its place (its link cleared) and a treatment's sessions go
     with it."""
     try:
-        with contextlib.closing(sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000)) as con:
+        with contextlib.closing(cipher.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000)) as con:
             con.execute("PRAGMA foreign_keys=ON")
             with con:
                 for row in rows:
                     con.execute(f'DELETE FROM "{row.table}" WHERE pk = ?', (row.pk,))
-    except sqlite3.Error as error:
+    except cipher.Error as error:
         raise StorageWriteError(
             f"The record could not be removed from the journal ({error}); nothing was changed."
         ) from None

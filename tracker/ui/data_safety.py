@@ -45,6 +45,15 @@ class JournalKeeper(Protocol):
         """Close the journal, remove it and every backup, then open a new, empty one."""
         ...
 
+    @property
+    def protected(self) -> bool:
+        """Whether the journal is encrypted with a passphrase."""
+        ...
+
+    def change_passphrase(self, old: str | None, new: str | None) -> None:
+        """Protect (``old`` None), change or remove (``new`` None) the journal's passphrase."""
+        ...
+
     def finish_opening(self) -> None:
         """If the journal is still opening (the form was usable early), finish now."""
         ...

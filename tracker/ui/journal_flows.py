@@ -45,6 +45,7 @@ class JournalFlows:
         self.backups_dialog: QWidget | None = None
         self.export_dialog: QWidget | None = None
         self.delete_dialog: QWidget | None = None
+        self.passphrase_dialog: QWidget | None = None
 
     # ---- backups -----------------------------------------------------------------------------
 
@@ -115,6 +116,51 @@ class JournalFlows:
         dialog.exported.connect(lambda path: self._host.say_plainly(f"Exported to {path}."))
         self.export_dialog = dialog
         dialog.open()
+
+    # ---- the passphrase -----------------------------------------------------------------------
+
+    def show_passphrase(self, mode: str) -> None:
+        """``protect``, ``change`` or ``remove``; one that does not fit the journal (protect a
+        protected one) is said in the status line."""
+        keeper = self._host.keeper
+        if keeper is None or keeper.in_example:
+            return
+        if keeper.protected == (mode == "protect"):
+            self._host.say_plainly(
+                "The journal already has a passphrase."
+                if mode == "protect"
+                else "The journal has no passphrase yet: Journal, Protect with a passphrase."
+            )
+            return
+        from tracker.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        dialog = PassphraseDialog(
+            mode,
+            keeper.backups.journal_path,
+            lambda old, new: self._apply(mode, old, new),
+            self._parent,
+        )
+        self.passphrase_dialog = dialog
+        dialog.open()
+
+    def _apply(self, mode: str, old: str, new: str) -> str | None:
+        from tracker.services.errors import JournalError
+
+        keeper = self._host.keeper
+        assert keeper is not None
+        try:
+            keeper.change_passphrase(
+                None if mode == "protect" else old, None if mode == "remove" else new
+            )
+        except JournalError as error:
+            return str(error)
+        done = {
+            "protect": "The journal and its backups are now encrypted with your passphrase.",
+            "change": "The passphrase was changed; the backups open with the new one.",
+            "remove": "The passphrase was removed: the journal and its backups are plain files.",
+        }[mode]
+        self._host.say_plainly(done)
+        return None
 
     def show_delete_all_data(self) -> None:
         keeper = self._host.keeper

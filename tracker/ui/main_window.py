@@ -351,12 +351,23 @@ class MainWindow(QMainWindow):
         self.backups_action = act("&Backups…", None, self.flows.show_backups)
         self.export_action = act("E&xport…", None, self.flows.show_export)
         self.delete_data_action = act("&Delete all my data…", None, self.flows.show_delete_all_data)
+        self.protect_action = act(
+            "Pro&tect with a passphrase…", None, lambda: self.flows.show_passphrase("protect")
+        )
+        self.change_passphrase_action = act(
+            "C&hange passphrase…", None, lambda: self.flows.show_passphrase("change")
+        )
+        self.remove_passphrase_action = act(
+            "&Remove the passphrase…", None, lambda: self.flows.show_passphrase("remove")
+        )
         self.larger_text_action = act("&Larger text", "Ctrl+=", self._on_larger_text)
         self.larger_text_action.setCheckable(True)
         self.journal_menu = self.menus.menu(
             "&Journal",
             *(self.new_action, self.save_action, self.summary_action, self.contacts_action),
             *(None, self.backups_action, self.export_action, self.delete_data_action),
+            *(None, self.protect_action, self.change_passphrase_action),
+            self.remove_passphrase_action,
             *(None, self.quit_action),
         )
         self.menus.menu("&Edit", self.undo_action)

@@ -66,6 +66,12 @@ WARNING = (
     "read it. Keep it somewhere private, and delete it when you no longer need it."
 )
 
+# said at every export of an encrypted journal (issue 18)
+ENCRYPTED_WARNING = (
+    "Your journal is encrypted with a passphrase, but an export is a plain file: the "
+    "passphrase does not protect it."
+)
+
 
 def default_name(format_name: str, day: date) -> str:
     """``spine-journal-export-2026-11-22.json``: the date only, never symptom text."""
@@ -194,8 +200,12 @@ class ExportDialog(QDialog):
         ):
             return
         try:
-            if not self._journal.export_warning_shown():
-                if not Confirm.ask(self, "Before you export", f"{WARNING}\n\nExport now?"):
+            from tracker.services.passphrase import journal_is_protected
+
+            encrypted = journal_is_protected(Path(self._journal.location))
+            if encrypted or not self._journal.export_warning_shown():
+                warning = f"{WARNING} {ENCRYPTED_WARNING}" if encrypted else WARNING
+                if not Confirm.ask(self, "Before you export", f"{warning}\n\nExport now?"):
                     return
                 self._journal.remember_export_warning()
             self._exchange.export_file(self.format_name(), path, local_now())

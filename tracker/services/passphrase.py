@@ -1,0 +1,109 @@
+"""The optional passphrase that encrypts the journal and its backups (issue 18).
+
+For the window, the commands and the lock:
+
+- ``PassphraseService(folder).protected``: whether the stored journal is encrypted.
+- ``unlock(passphrase)``: derive the key (Argon2id), check that it opens the journal, hold it
+  for this process; ``PassphraseError`` (one sentence) when it does not, nothing changed.
+- ``lock()``: drop the key held for the folder. The caller first closes the journal
+  (``JournalDatabase.close()`` disposes its engine); the next ``open_journal`` needs
+  ``unlock`` again. Python cannot promise to wipe the key from memory.
+- ``protect`` / ``change`` / ``remove``: see ``tracker.storage.encryption``. No connection may
+  be open on the journal: the caller closes it first and opens it again after.
+
+The passphrase and the key are never written to disk, logs or messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from tracker.storage import cipher
+from tracker.storage.cipher import PassphraseError as PassphraseError
+from tracker.storage.database import BACKUP_DIR_NAME
+from tracker.storage.encryption import change_key
+from tracker.storage.journal_file import JOURNAL_NAME
+
+Clock = Callable[[], datetime]
+
+NO_PASSPHRASE = "This journal has no passphrase, so none is needed; nothing was changed."
+ALREADY = "This journal already has a passphrase; nothing was changed."
+
+
+def journal_is_protected(journal: Path) -> bool:
+    """Whether the journal file at ``journal`` is encrypted with a passphrase."""
+    return cipher.looks_protected(journal)
+
+
+class PassphraseService:
+    def __init__(self, folder: Path, clock: Clock = datetime.now) -> None:
+        self.folder = folder
+        self._clock = clock
+
+    @property
+    def journal(self) -> Path:
+        return self.folder / JOURNAL_NAME
+
+    @property
+    def protected(self) -> bool:
+        return cipher.looks_protected(self.journal)
+
+    @property
+    def unlocked(self) -> bool:
+        return cipher.held_key(self.journal) is not None
+
+    def unlock(self, passphrase: str) -> None:
+        if not self.protected:
+            raise PassphraseError(NO_PASSPHRASE)
+        cipher.unlock(self.folder, self.journal, passphrase)
+
+    @property
+    def salted(self) -> bool:
+        return cipher.salt_path(self.folder).exists()
+
+    def hold_for_backups(self, passphrase: str) -> None:
+        """Hold the key of ``passphrase`` with the folder's salt when there is no journal to
+        check it on: a backup it does not open is refused when it is restored."""
+        cipher.remember(self.folder, cipher.derive_key(passphrase, cipher.read_salt(self.folder)))
+
+    def lock(self) -> None:
+        cipher.forget(self.folder)
+
+    def _change(self, old: bytes | None, new: str | None) -> None:
+        derive = None if new is None else partial(cipher.derive_key, new)
+        key = change_key(
+            self.journal,
+            old,
+            derive,
+            now=self._clock(),
+            backup_dir=self.folder / BACKUP_DIR_NAME,
+        )
+        if key is None:
+            cipher.forget(self.folder)
+        else:
+            cipher.remember(self.folder, key)
+
+    def protect(self, passphrase: str) -> None:
+        """Encrypt the plain journal and its backups with a key from ``passphrase``."""
+        if self.protected:
+            raise PassphraseError(ALREADY)
+        if not passphrase:
+            raise PassphraseError("The passphrase is empty; nothing was changed.")
+        self._change(None, passphrase)
+
+    def change(self, old: str, new: str) -> None:
+        if not new:
+            raise PassphraseError("The new passphrase is empty; nothing was changed.")
+        self._change(self._checked_key(old), new)
+
+    def remove(self, passphrase: str) -> None:
+        """Make the journal and its backups plain files again."""
+        self._change(self._checked_key(passphrase), None)
+
+    def _checked_key(self, passphrase: str) -> bytes:
+        if not self.protected:
+            raise PassphraseError(NO_PASSPHRASE)
+        return cipher.unlock(self.folder, self.journal, passphrase)
