@@ -110,6 +110,9 @@ class AppRun:
         self._start.opened.connect(self._started)
         self._start.backed_up.connect(self._backed_up)
         window.set_keeper(self)
+        from tracker.ui.lock import PlainUnlocker  # the encrypted journal's, once it has one
+
+        window.lock.set_unlocker(PlainUnlocker())
         window.shell_painted.connect(self._start.start)
         window.first_painted.connect(self._after_first_paint)
 
