@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import click, focused, press
@@ -193,12 +193,18 @@ class Protected(PlainUnlocker):
     def __init__(self) -> None:
         self.tries = 0
         self.locks = 0
+        self.shown = False
 
     def lock(self) -> None:
         self.locks += 1
 
     def unlock(self, parent: QWidget) -> bool:
         self.tries += 1
+        asking = QDialog(parent)  # stands for the passphrase dialog: shown over the lock
+        asking.show()
+        QApplication.processEvents()  # as its own loop would, while the person types
+        self.shown = asking.isVisible()
+        asking.done(0)
         return self.tries > 1
 
 
@@ -215,6 +221,7 @@ def test_a_protected_journal_locks_after_ten_minutes_and_unlocks_only_when_allow
     page = lock.page
     assert page is not None and page.words.text() == PROTECTED
     click(qtbot, page.unlock_button)
+    assert unlocker.shown  # the unlocker's own dialog is not hidden by the lock
     assert_locked(window)  # refused: still locked
     click(qtbot, page.unlock_button)
     assert not lock.locked

@@ -88,6 +88,7 @@ class WindowLock(QObject):
         self.page: LockPage | None = None  # made the first time the window locks
         self._hidden: list[QWidget] = []  # the windows hidden by the lock, to show again
         self._focus: QWidget | None = None
+        self._asking = False  # the unlocker is asking (for the passphrase)
         self._title = ""
         self._input: frozenset[QEvent.Type] = frozenset()  # made after the first paint
         self.idle_timer = QTimer(self)
@@ -164,7 +165,7 @@ class WindowLock(QObject):
             return True  # the window's menus' shortcuts do nothing while locked
         if kind == QEvent.Type.Resize and watched is self._window and self.page is not None:
             self.page.setGeometry(self._window.rect())
-        elif kind == QEvent.Type.Show and self._arrived_while_locked(watched):
+        elif kind == QEvent.Type.Show and not self._asking and self._arrived_while_locked(watched):
             assert isinstance(watched, QWidget)
             self._hidden.append(watched)
             QTimer.singleShot(0, watched, watched.hide)  # a reminder shown under the lock
@@ -223,7 +224,14 @@ class WindowLock(QObject):
 
     def unlock(self) -> None:
         """Ask the unlocker; on yes, the window and its dialogs as they were."""
-        if not self.locked or not self._unlocker.unlock(self._window):
+        if not self.locked or self._asking:
+            return
+        self._asking = True  # its passphrase dialog is not one to hide
+        try:
+            allowed = self._unlocker.unlock(self._window)
+        finally:
+            self._asking = False
+        if not allowed:
             return
         self.locked = False
         window = self._window

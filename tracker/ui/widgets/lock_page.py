@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tracker import APP_NAME
 
@@ -34,7 +34,6 @@ class LockPage(QWidget):
         self.words = QLabel()
         self.words.setWordWrap(True)
         self.words.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.words.setMaximumWidth(520)
         self.words.setAccessibleName("What the lock does")
         self.unlock_button = QPushButton("&Unlock")
         self.unlock_button.setObjectName("primary")
@@ -42,13 +41,21 @@ class LockPage(QWidget):
         self.unlock_button.setAutoDefault(True)  # Enter on the focused button presses it
         self.unlock_button.setMinimumSize(220, 56)
         self.unlock_button.clicked.connect(self.unlock_requested)
+        column = QWidget()  # a narrow column: the words wrap to the height they need
+        column.setMaximumWidth(560)
+        inner = QVBoxLayout(column)
+        inner.addWidget(self.title)
+        inner.addSpacing(16)
+        inner.addWidget(self.words)
+        inner.addSpacing(24)
+        inner.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 3)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(self.title)
-        layout.addSpacing(16)
-        layout.addWidget(self.words, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(24)
-        layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(1)
         self.set_protected(False)
         self.hide()
