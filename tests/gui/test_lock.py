@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import click, focused, press
+from tests.gui.test_alert_stories import open_window
 from tracker import APP_NAME
-from tracker.app import AppRun, build_window
+from tracker.app import AppRun
 from tracker.domain.model import Contacts, Profile
 from tracker.services.registry import build_services
 from tracker.storage.database import open_journal
@@ -31,11 +32,7 @@ def session(qtbot: QtBot, data_dir: Path) -> Iterator[AppRun]:
     services.journal.set_profile_and_contacts(
         Profile(), Contacts(helpline="0800 123 4567", emergency="999", team="020 7000 0000")
     )
-    run = build_window(data_dir)
-    qtbot.addWidget(run.window)
-    with qtbot.waitSignal(run.window.first_painted, timeout=10000):
-        run.window.show()
-    qtbot.waitUntil(lambda: run.window.services is not None, timeout=10000)
+    run = open_window(qtbot, data_dir)  # the alert stories' way in
     yield run
     if run.window.lock.locked:
         run.window.lock.unlock()
@@ -225,3 +222,31 @@ def test_a_protected_journal_locks_after_ten_minutes_and_unlocks_only_when_allow
     assert_locked(window)  # refused: still locked
     click(qtbot, page.unlock_button)
     assert not lock.locked
+
+
+def test_a_question_open_when_the_window_locks_is_cancelled_and_nothing_is_deleted(
+    qtbot: QtBot, session: AppRun, data_dir: Path
+) -> None:
+    """A yes/no question runs its own loop (``exec``): hidden, Qt ends it as "No"."""
+    window = session.window
+    form = window.entry_form
+    form.pain_score.setValue(2)
+    click(qtbot, form.save_button)
+    qtbot.waitUntil(lambda: len(build_services(open_journal(data_dir)).journal.entries()) == 1)
+    (entry,) = build_services(open_journal(data_dir)).journal.entries()
+    window.tabs.setCurrentWidget(window.history)
+    window.history.select_entry(str(entry.id))
+    window.history.table.setFocus()
+    asked: list[QWidget] = []
+
+    def lock_while_asked() -> None:
+        asked.extend(w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window)
+        window.lock.lock_now()
+
+    QTimer.singleShot(0, lock_while_asked)  # runs inside the question's own loop
+    press(qtbot, Qt.Key.Key_Delete)
+    assert asked  # the question was on screen when the window locked
+    assert_locked(window)
+    assert [e.id for e in build_services(open_journal(data_dir)).journal.entries()] == [entry.id]
+    window.lock.unlock()
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
