@@ -125,6 +125,8 @@ def test_a_click_on_unlock_brings_the_window_back(qtbot: QtBot, session: AppRun)
     press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert window.summary_dialog is None
     assert_locked(window)
+    window.resize(window.width() + 120, window.height() + 60)  # still the whole window
+    qtbot.waitUntil(lambda: page.geometry() == window.rect())
     click(qtbot, page.unlock_button)
     assert not window.lock.locked
     assert shown(window) == seen
