@@ -111,6 +111,9 @@ class AppRun(PassphraseKeeping):
         self._start.opened.connect(self._started)
         self._start.backed_up.connect(self._backed_up)
         window.set_keeper(self)
+        from tracker.ui.lock import PlainUnlocker  # the encrypted journal's: not yet (issue 18)
+
+        window.lock.set_unlocker(PlainUnlocker())
         window.shell_painted.connect(self._begin)
         window.first_painted.connect(self._after_first_paint)
 

@@ -32,6 +32,7 @@ from tracker.ui.entry_keeping import UndoSteps
 from tracker.ui.help_menu import HelpMenu
 from tracker.ui.journal_flows import JournalFlows
 from tracker.ui.larger_text import base_point_size, scale_text
+from tracker.ui.lock import WindowLock
 from tracker.ui.page_tabs import PageTabs
 from tracker.ui.status_line import StatusLine
 from tracker.ui.theme import IconTabs
@@ -370,6 +371,7 @@ class MainWindow(QMainWindow):
             self.remove_passphrase_action,
             *(None, self.quit_action),
         )
+        self.lock = WindowLock(self, self.menus, self.journal_menu, self.quit_action)
         self.menus.menu("&Edit", self.undo_action)
         self.menus.menu("&View", self.larger_text_action)
         self._add_go_action("Today's entry", "entry")
