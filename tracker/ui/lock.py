@@ -95,7 +95,7 @@ class WindowLock(QObject):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock_now)
         self.lock_action = actions.action("&Lock now", "Ctrl+L", self.lock_now)
-        self.after_menu = QMenu("Lock &after…", window)
+        self.after_menu = QMenu("Lock a&fter…", window)
         self.idle_actions: dict[int, QAction] = {}
         group = QActionGroup(self)
         for minutes in IDLE_CHOICES:

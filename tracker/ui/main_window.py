@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
             "C&hange passphrase…", None, lambda: self.flows.show_passphrase("change")
         )
         self.remove_passphrase_action = act(
-            "&Remove the passphrase…", None, lambda: self.flows.show_passphrase("remove")
+            "R&emove the passphrase…", None, lambda: self.flows.show_passphrase("remove")
         )
         self.larger_text_action = act("&Larger text", "Ctrl+=", self._on_larger_text)
         self.larger_text_action.setCheckable(True)
