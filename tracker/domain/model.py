@@ -14,6 +14,7 @@ from typing import Any
 
 from tracker.domain import fields, vocab
 from tracker.domain.errors import ValidationError, shown
+from tracker.domain.esas import EsasForm
 from tracker.domain.timeutil import check_in_range, require_aware
 
 NOTE_MAX = fields.NOTE_MAX
@@ -376,6 +377,7 @@ class Journal:
     profile: Profile = field(default_factory=Profile)
     contacts: Contacts = field(default_factory=Contacts)
     exported_at: datetime | None = None
+    esas_forms: tuple[EsasForm, ...] = ()  # the weekly ESAS-r forms (journal format v2)
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in LIST_NAMES}

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tracker.services.alerts import AlertService
+from tracker.services.esas import EsasService
 from tracker.services.journal import JournalService
 from tracker.services.records import (
     AppointmentService,
@@ -34,6 +35,7 @@ class Services:
         self.medications = MedicationService(db)
         self.reviews = ReviewService(db)
         self.appointments = AppointmentService(db)
+        self.esas = EsasService(db)
 
     @cached_property
     def exchange(self) -> ExchangeService:

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Table, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from tracker.domain.esas import EsasForm
 from tracker.domain.model import (
     LIST_NAMES,
     Alert,
@@ -31,6 +32,7 @@ from tracker.storage.models import (
     AlertRow,
     AppointmentRow,
     EntryRow,
+    EsasFormRow,
     MedicationRow,
     ReviewRow,
     SessionRow,
@@ -38,7 +40,7 @@ from tracker.storage.models import (
     TreatmentRow,
 )
 
-T = TypeVar("T", Entry, Treatment, MedicationDose, Review, Alert, Appointment)
+T = TypeVar("T", Entry, Treatment, MedicationDose, Review, Alert, Appointment, EsasForm)
 
 TABLES: dict[str, Table] = {
     "entries": EntryRow.__table__,  # type: ignore[dict-item]
@@ -47,6 +49,7 @@ TABLES: dict[str, Table] = {
     "reviews": ReviewRow.__table__,  # type: ignore[dict-item]
     "alerts": AlertRow.__table__,  # type: ignore[dict-item]
     "appointments": AppointmentRow.__table__,  # type: ignore[dict-item]
+    "esas_forms": EsasFormRow.__table__,  # type: ignore[dict-item]
 }
 SESSIONS: Table = SessionRow.__table__  # type: ignore[assignment]
 PREFIX = {
@@ -56,6 +59,7 @@ PREFIX = {
     "reviews": "r-",
     "alerts": "a-",
     "appointments": "p-",
+    "esas_forms": "s-",
 }
 SETTING_KEYS = {
     "profile.display_name",
@@ -65,6 +69,7 @@ SETTING_KEYS = {
     "ui.larger_text",
     "export.warned",  # the one-time warning before the first export was shown
     "journal.started",  # "Start my journal" was chosen on the welcome page
+    "esas.weekday",  # the weekday the ESAS-r form is offered on (1 Monday - 7 Sunday)
 }
 
 
@@ -204,6 +209,10 @@ def load_appointments(session: Session) -> list[Appointment]:
     return _load_simple(session, "appointments", "at_utc", mapping.row_to_appointment)
 
 
+def load_esas_forms(session: Session) -> list[EsasForm]:
+    return _load_simple(session, "esas_forms", "completed_utc", mapping.row_to_esas)
+
+
 def load_journal(session: Session) -> Journal:
     profile, contacts = profile_and_contacts(session)
     return Journal(
@@ -215,12 +224,13 @@ def load_journal(session: Session) -> Journal:
         appointments=tuple(load_appointments(session)),
         profile=profile,
         contacts=contacts,
+        esas_forms=tuple(load_esas_forms(session)),
     )
 
 
 def check_new_ids(session: Session, journal: Journal) -> None:
     """Refuse records whose ids are already stored (importing a file twice must not duplicate)."""
-    for name in LIST_NAMES:
+    for name in (*LIST_NAMES, "esas_forms"):
         records = getattr(journal, name)
         given = {r.id: i for i, r in enumerate(records) if r.id is not None}
         clash = stored_ids(session, name, given)
@@ -236,7 +246,8 @@ def insert_journal(session: Session, journal: Journal, *, settings: bool = True)
     """Insert every record of ``journal`` (ids assigned where missing) with Core bulk inserts."""
     check_new_ids(session, journal)
     lists: dict[str, Any] = {
-        name: tuple(with_id(r, name) for r in getattr(journal, name)) for name in LIST_NAMES
+        name: tuple(with_id(r, name) for r in getattr(journal, name))
+        for name in (*LIST_NAMES, "esas_forms")
     }
     filled = replace(journal, **lists)
     _bulk(session, "entries", (mapping.entry_values(e) for e in filled.entries))
@@ -244,6 +255,7 @@ def insert_journal(session: Session, journal: Journal, *, settings: bool = True)
     _bulk(session, "reviews", (mapping.review_values(r) for r in filled.reviews))
     _bulk(session, "alerts", (mapping.alert_values(a) for a in filled.alerts))
     _bulk(session, "appointments", (mapping.appointment_values(p) for p in filled.appointments))
+    _bulk(session, "esas_forms", (mapping.esas_values(f) for f in filled.esas_forms))
     for treatment in filled.treatments:
         insert_treatment(session, treatment)
     if settings:
@@ -328,6 +340,7 @@ _VALUES: dict[str, Any] = {
     "reviews": mapping.review_values,
     "alerts": mapping.alert_values,
     "appointments": mapping.appointment_values,
+    "esas_forms": mapping.esas_values,
 }
 
 
