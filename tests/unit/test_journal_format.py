@@ -50,6 +50,7 @@ def test_export_is_valid_against_the_schema_and_deterministic() -> None:
         appointments=tuple(reversed(journal.appointments)),
         profile=journal.profile,
         contacts=journal.contacts,
+        esas_forms=tuple(reversed(journal.esas_forms)),
     )
     assert journal_format.dumps(reversed_lists) == first
 

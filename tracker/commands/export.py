@@ -1,4 +1,4 @@
-"""``export --format json|csv|fhir --out FILE`` (``--out -`` for standard output).
+"""``export --format json|csv|esas-csv|fhir --out FILE`` (``--out -`` for standard output).
 
 The file is written to a temporary file beside FILE and renamed into place, mode 0600.
 """
@@ -18,7 +18,7 @@ from tracker.commands.base import (
     write_stdout,
 )
 
-FORMATS = ("json", "csv", "fhir")
+FORMATS = ("json", "csv", "esas-csv", "fhir")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +26,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=FORMATS,
         default="json",
-        help="json: the journal file (v1); csv: one row per entry; fhir: a FHIR R4 Bundle",
+        help=(
+            "json: the journal file (v2); csv: one row per entry; esas-csv: one row per "
+            "ESAS-r form; fhir: a FHIR R4 Bundle"
+        ),
     )
     parser.add_argument("--out", required=True, metavar="FILE", help="'-' for standard output")
 

@@ -1,7 +1,8 @@
 """Journal file format, versions 1 and 2 (docs/journal-format.md): reading and writing the JSON
-document. Both versions are read; version 2 is written. Version 2 differs only in that a
-screening sign (``fields.SCREENING``) may be null, "not asked", and that a missing one reads as
-null; in version 1 a missing one reads as its "no" value and null is refused.
+document. Both versions are read; version 2 is written. Version 2 differs in that a screening
+sign (``fields.SCREENING``) may be null, "not asked", and that a missing one reads as null (in
+version 1 a missing one reads as its "no" value and null is refused), and in its optional list
+of ESAS-r forms (``journal_esas``).
 
 Reading is all or nothing: the first problem raises a ValidationError whose field names the
 list, the index and the field (``entries[41].pain.score: 11 is above 10``).
@@ -16,7 +17,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from tracker.domain import fields
+from tracker.domain import fields, journal_esas
 from tracker.domain.errors import ValidationError, cut, shown
 from tracker.domain.model import (
     Alert,
@@ -283,7 +284,9 @@ _PARSERS: dict[str, Callable[[object], Any]] = {
     "alerts": parse_alert,
     "appointments": parse_appointment,
 }
-_TOP_KEYS = ("format", "version", "exported_at", "profile", "contacts", *_PARSERS)
+_TOP_KEYS = (
+    "format", "version", "exported_at", "profile", "contacts", *_PARSERS, journal_esas.LIST_NAME,
+)  # fmt: skip
 
 
 def parse_journal(document: object) -> Journal:
@@ -307,6 +310,10 @@ def parse_journal(document: object) -> Journal:
             raise ValidationError(name, f"{_short(items)} is not a list")
         lists[name] = _parse_list(name, items, parse)
         _check_unique_ids(name, lists[name])
+    if r.has(journal_esas.LIST_NAME):  # optional: a file without it has no forms
+        forms = journal_esas.parse_esas_forms(r.doc[journal_esas.LIST_NAME], version, _parse_list)
+        _check_unique_ids(journal_esas.LIST_NAME, forms)
+        lists[journal_esas.LIST_NAME] = forms
     journal = Journal(profile=profile, contacts=contacts, exported_at=exported_at, **lists)
     return journal
 
@@ -471,4 +478,6 @@ def dumps(journal: Journal) -> str:
     document = journal_doc(journal)
     if document["exported_at"] is None:
         del document["exported_at"]
+    if journal.esas_forms:  # left out when empty: a journal without forms reads as before
+        document[journal_esas.LIST_NAME] = journal_esas.esas_forms_doc(journal.esas_forms)
     return json.dumps(document, indent=2, ensure_ascii=False)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from tracker.domain import csv_format, fhir, journal_format
+from tracker.domain import csv_esas, csv_format, fhir, journal_format
 from tracker.domain.model import Journal
 from tracker.os_files import private_file
 from tracker.services.alerts import AlertService, FlagOutcome
@@ -51,12 +51,15 @@ class ExchangeService:
         return journal_format.dumps(replace(journal, exported_at=exported_at))
 
     def export_text(self, format_name: str, exported_at: datetime | None = None) -> str:
-        """The whole journal as ``json`` (file v1), ``csv`` (entries) or ``fhir`` (R4 Bundle)."""
+        """The whole journal as ``json`` (file v2), ``csv`` (entries), ``esas-csv`` (the ESAS-r
+        forms) or ``fhir`` (R4 Bundle)."""
         journal = replace(self.load(), exported_at=exported_at)
         if format_name == "json":
             return journal_format.dumps(journal)
         if format_name == "csv":
             return csv_format.dumps_csv(journal)
+        if format_name == "esas-csv":
+            return csv_esas.dumps_esas_csv(journal)
         if format_name == "fhir":
             return json.dumps(fhir.bundle(journal), indent=2, ensure_ascii=False)
         raise ValueError(format_name)
