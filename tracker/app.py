@@ -429,8 +429,14 @@ def build_window(folder: Path) -> AppRun:
         "trends",
         "Trends",
         _panel("trends_page", "TrendsPage"),
-        frozenset({"entries", "treatments", "medications", "alerts"}),
+        frozenset({"entries", "treatments", "medications", "alerts", "esas_forms"}),
         lazy=True,
+    )
+    window.add_panel(
+        "esas_forms",
+        "Weekly form",
+        _panel("esas_page", "EsasPage"),
+        frozenset({"esas_forms", "settings"}),
     )
     return AppRun(window, folder)
 

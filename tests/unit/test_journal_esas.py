@@ -69,7 +69,7 @@ def test_a_score_left_out_reads_as_not_answered() -> None:
         ({"pain": "3"}, "esas_forms[0].pain: '3' is not a whole number"),
         ({"pain": 1, "completed_by": "nurse"}, "esas_forms[0].completed_by: 'nurse' is not one"),
         ({"pain": 1, "mood": 2}, "esas_forms[0].mood: is not a field of this record"),
-        ({"other": 5}, "esas_forms[0].other_name: the Other Problem has a score"),
+        ({"other": 5}, "esas_forms[0].other_name: a score is given: name the problem too"),
         ({}, "esas_forms[0]: no item is answered: answer at least one"),
         ({"pain": 1, "other_name": 7}, "esas_forms[0].other_name: 7 is not text"),
     ],

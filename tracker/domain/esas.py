@@ -8,6 +8,7 @@ answered", never 0. The journal draws no conclusion from the scores and raises n
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import NamedTuple
@@ -156,9 +157,7 @@ class EsasForm:
             _check_score(getattr(self, key), key)
         _check_text(self.other_name, "other_name", OTHER_NAME_MAX)
         if self.other is not None and not self.other_name.strip():
-            raise ValidationError(
-                "other_name", "the Other Problem has a score: name the problem too"
-            )
+            raise ValidationError("other_name", "a score is given: name the problem too")
         if all(score is None for score in self.scores().values()):
             raise ValidationError("", "no item is answered: answer at least one")
 
@@ -168,6 +167,31 @@ class EsasForm:
 
 
 FORM_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(EsasForm))
+
+
+def form_of(
+    completed_at: datetime,
+    completed_by: str,
+    scores: Mapping[str, int | None],
+    other_name: str = "",
+) -> EsasForm:
+    """A form from its scores by item key (a key left out: not answered)."""
+    get = scores.get
+    return EsasForm(
+        completed_at,
+        completed_by,
+        pain=get("pain"),
+        tiredness=get("tiredness"),
+        drowsiness=get("drowsiness"),
+        nausea=get("nausea"),
+        appetite=get("appetite"),
+        breath=get("breath"),
+        depression=get("depression"),
+        anxiety=get("anxiety"),
+        wellbeing=get("wellbeing"),
+        other=get("other"),
+        other_name=other_name,
+    )
 
 
 def _check_score(value: object, name: str) -> None:

@@ -34,6 +34,7 @@ TAB_ICONS = {
     "Appointments": "appointments",
     "Red flags": "redflags",
     "Trends": "trends",
+    "Weekly form": "weekly-form",
 }
 
 

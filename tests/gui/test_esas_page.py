@@ -1,0 +1,164 @@
+"""The weekly ESAS-r form in the whole window, as a person fills it in: by keyboard alone (Tab,
+digits, Space, Ctrl+S), then a database check; items left blank stay "not answered"; bad input
+refused with a clear message and nothing typed lost; the weekday kept in the journal and the
+tab saying "due today" on that day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTabWidget
+from pytestqt.qtbot import QtBot
+
+from tests.gui.test_check_in_stories import Keyboard
+from tracker.app import build_window
+from tracker.domain import esas
+from tracker.domain.model import Contacts, Profile
+from tracker.services.registry import Services, build_services
+from tracker.storage.database import open_journal
+from tracker.ui.main_window import MainWindow
+from tracker.ui.widgets.esas_page import DUE_TITLE, TAB_TITLE, EsasPage
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def stored(data_dir: Path) -> Services:
+    return build_services(open_journal(data_dir))
+
+
+@pytest.fixture
+def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
+    services = stored(data_dir)
+    services.journal.set_profile_and_contacts(Profile(), Contacts(helpline="0800 123 4567"))
+    services.journal.start_journal(None, None)
+    session = build_window(data_dir)
+    qtbot.addWidget(session.window)
+    with qtbot.waitSignal(session.window.first_painted, timeout=5000):
+        session.window.show()
+    qtbot.waitUntil(lambda: session.window.started_up, timeout=10000)
+    yield session.window
+    session.close()
+
+
+def open_page(window: MainWindow) -> EsasPage:
+    """The Go menu's "Weekly form", as a person chooses it."""
+    go = [a for a in window.findChildren(type(window.save_action)) if a.text() == "Weekly form"]
+    assert len(go) == 1
+    go[0].trigger()
+    page = window.panel("esas_forms")
+    assert isinstance(page, EsasPage) and window.tabs.currentWidget() is page
+    page.focus_first_item()
+    return page
+
+
+def test_the_whole_form_by_keyboard(qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
+    page = open_page(window)
+    keys = Keyboard(qtbot)
+    assert QApplication.focusWidget() is page.items.rows["pain"]
+    for key, digit in zip(esas.KEYS[:9], "342105617", strict=True):
+        keys.tab_to(page.items.rows[key])
+        keys.press(digit)
+    keys.press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.items.other_name
+    keys.press("constipation")
+    keys.press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.items.rows["other"]
+    keys.press(Qt.Key.Key_Right)  # the arrows move, Space chooses: 1
+    keys.press(Qt.Key.Key_Space)
+    keys.tab_to(page.who["patient"])
+    keys.press(Qt.Key.Key_Space)
+    keys.press(Qt.Key.Key_S, CTRL)
+    (form,) = stored(data_dir).esas.list()
+    assert form.scores() == dict(zip(esas.KEYS, [3, 4, 2, 1, 0, 5, 6, 1, 7, 1], strict=True))
+    assert (form.completed_by, form.other_name) == ("patient", "constipation")
+    assert abs(form.completed_at - datetime.now().astimezone()) < timedelta(minutes=2)
+    assert stored(data_dir).journal.entries() == []  # Ctrl+S saved the form, not an entry
+    assert "is saved" in page.message.text()
+    assert page.items.scores() == dict.fromkeys(esas.KEYS)  # a clean form for next week
+
+
+def test_items_left_blank_are_not_answered(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    page = open_page(window)
+    keys = Keyboard(qtbot)
+    keys.press("0")  # pain 0: answered, and not the same as blank
+    keys.tab_to(page.items.rows["anxiety"])
+    keys.press("8")
+    keys.tab_to(page.who["patient"])  # the three answers are one stop: an arrow, then Space
+    keys.press(Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is page.who["family_caregiver"]
+    keys.press(Qt.Key.Key_Space)
+    keys.press(Qt.Key.Key_S, CTRL)
+    (form,) = stored(data_dir).esas.list()
+    assert form.pain == 0 and form.anxiety == 8
+    assert [k for k, v in form.scores().items() if v is None] == [
+        "tiredness", "drowsiness", "nausea", "appetite", "breath", "depression", "wellbeing",
+        "other",
+    ]  # fmt: skip
+    assert form.completed_by == "family_caregiver"
+
+
+@pytest.mark.parametrize(
+    ("fill", "message"),
+    [
+        ({"pain": 4}, "Choose who completed the form"),
+        ({"other": 5, "who": "patient"}, "Other Problem: a score is given: name the problem too"),
+        ({"who": "patient"}, "No item is answered: answer at least one"),
+    ],
+    ids=["who", "other unnamed", "nothing answered"],
+)
+def test_bad_input_is_refused_and_nothing_typed_is_lost(
+    qtbot: QtBot, window: MainWindow, data_dir: Path, fill: dict[str, object], message: str
+) -> None:
+    page = open_page(window)
+    for key, value in fill.items():
+        if key == "who":
+            page.who[str(value)].setChecked(True)
+        else:
+            page.items.rows[key].setValue(int(str(value)))
+    before = page.items.scores()
+    page.save_button.click()
+    assert message in page.message.text() and "Not saved" in page.message.text()
+    assert stored(data_dir).esas.list() == []
+    assert page.items.scores() == before
+
+
+def test_the_weekday_is_kept_and_the_tab_says_due_today(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    page = open_page(window)
+    tabs = window.tabs
+    assert isinstance(tabs, QTabWidget)
+    today = datetime.now().astimezone().isoweekday()
+    other_day = today % 7 + 1
+    page.weekday.setFocus()
+    page.weekday.setCurrentIndex(other_day - 1)
+    page.weekday.activated.emit(other_day - 1)
+    assert stored(data_dir).esas.weekday() == other_day
+    assert tabs.tabText(tabs.indexOf(page)) == TAB_TITLE
+    assert "you can fill it in any day" in page.notice.text()
+    page.weekday.activated.emit(today - 1)
+    assert stored(data_dir).esas.weekday() == today
+    assert tabs.tabText(tabs.indexOf(page)) == DUE_TITLE
+    assert "Today" in page.notice.text()
+    page.items.rows["nausea"].setValue(2)
+    page.who["professional_caregiver"].setChecked(True)
+    page.save_button.click()
+    assert tabs.tabText(tabs.indexOf(page)) == TAB_TITLE  # done for this week
+
+
+def test_the_page_shows_the_instruments_words_and_acknowledgement(window: MainWindow) -> None:
+    page = open_page(window)
+    assert page.instruction.text() == esas.INSTRUCTION
+    assert page.acknowledgement.text() == esas.ACKNOWLEDGEMENT
+    for item in esas.ITEMS:
+        row = page.items.rows[item.key]
+        assert [a.text() for a in row.anchor_labels] == [item.left, item.right]
+        if item.definition:
+            assert page.items.definitions[item.key].text() == item.definition
+    assert [b.text() for b in page.who.values()] == list(esas.COMPLETED_BY.values())
