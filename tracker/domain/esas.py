@@ -26,8 +26,16 @@ ACKNOWLEDGEMENT = (
     "Zone Palliative Care Program, Covenant Health Palliative Institute and the University of "
     "Alberta (2019). Used unmodified, with acknowledgement of its source."
 )
+SHORT_ACKNOWLEDGEMENT = (
+    "ESAS-r (revised Edmonton Symptom Assessment System), Watanabe SM et al. 2011, unmodified."
+)
+"""The acknowledgement in one line, for the printed summary."""
 INSTRUCTION = "Choose the number that best describes how you feel NOW"
-PAPER_INSTRUCTION = "Please circle the number that best describes how you feel NOW:"
+PAPER_SHORT_ACKNOWLEDGEMENT = (
+    "ESAS-r (revised Edmonton Symptom Assessment System), Watanabe SM et al. 2011, unmodified."
+)
+"""The acknowledgement in one line, for the printed summary."""
+INSTRUCTION = "Please circle the number that best describes how you feel NOW:"
 OTHER_BLANK = "______"
 OTHER_NAME_MAX = 60
 

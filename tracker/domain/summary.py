@@ -17,10 +17,12 @@ summary is usually printed for); when none is booked, the latest appointment wit
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from tracker.domain.dose_weeks import WEEK_DAYS, WeeklyDoses, week_bounds, weekly_doses
+from tracker.domain.esas import EsasForm
+from tracker.domain.esas_summary import EsasSummary, esas_summary
 from tracker.domain.model import Alert, Appointment, Entry, MedicationDose, Treatment
 from tracker.domain.neuro_status import NO_SIGNS, NeuroStatus, neuro_short, neuro_status
 from tracker.domain.red_flag_rows import (
@@ -200,6 +202,7 @@ class SummaryData:
     doses: WeeklyDoses
     appointment: AppointmentQuestions | None
     entries: tuple[EntryLine, ...]
+    esas: EsasSummary = field(default_factory=EsasSummary)  # the period's ESAS-r forms
 
     @property
     def title(self) -> str:
@@ -230,6 +233,7 @@ def build_summary(
     display_name: str,
     helpline: str,
     wording: RuleWording = rule_wording,
+    esas_forms: Iterable[EsasForm] = (),
 ) -> SummaryData:
     """The summary of ``start..end`` from records that may reach a little beyond it (each list
     is cut to the period here). ``treatments`` and ``responses`` are shown as given."""
@@ -252,4 +256,5 @@ def build_summary(
         doses=weekly_doses(doses, start, end),
         appointment=appointment_for(appointments, start, end),
         entries=tuple(entry_line(e) for e in period_entries),
+        esas=esas_summary(esas_forms, start, end),
     )

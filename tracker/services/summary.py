@@ -72,6 +72,7 @@ class SummaryService:
             appointments = repository.load_appointments(session)
             treatments = repository.load_treatments(session)
             profile, contacts = repository.profile_and_contacts(session)
+            forms = repository.load_esas_forms(session)
             relevant = [t for t in treatments if response_relevant(t, start, end)]
             windows = [w for t in relevant for w in trends.response_windows(t).all()]
             stats = queries.window_stats(session, windows) if windows else {}
@@ -88,4 +89,5 @@ class SummaryService:
             trend=trend,
             display_name=profile.display_name,
             helpline=contacts.helpline,
+            esas_forms=forms,
         )

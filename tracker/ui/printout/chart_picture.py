@@ -11,7 +11,7 @@ from tracker.domain.summary import (
 )
 from tracker.ui.printout.paper import MM_PER_INCH
 
-CHART_HEIGHT_MM = 100.0
+CHART_HEIGHT_MM = 88.9  # 3.5 inches: a whole number of pixels at CHART_DPI
 CHART_DPI = 200  # the chart picture's resolution on paper
 CHART_FONT_PT = 8.0
 
