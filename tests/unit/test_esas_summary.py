@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from tracker.domain.esas import EsasForm
+from tracker.domain.esas import EsasForm, form_of
 from tracker.domain.esas_summary import esas_summary, score_text
 
 ZONE = timezone(timedelta(hours=1))
 
 
-def form(day: int, **scores: int | None) -> EsasForm:
-    return EsasForm(datetime(2026, 3, day, 10, 0, tzinfo=ZONE), "patient", **scores)  # type: ignore[arg-type]
+def form(day: int, other_name: str = "", **scores: int | None) -> EsasForm:
+    when = datetime(2026, 3, day, 10, 0, tzinfo=ZONE)
+    return form_of(when, "patient", scores, other_name)
 
 
 def test_the_latest_against_four_weeks_before() -> None:
