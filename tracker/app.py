@@ -438,6 +438,14 @@ def build_window(folder: Path) -> AppRun:
         _panel("esas_page", "EsasPage"),
         frozenset({"esas_forms", "settings"}),
     )
+    window.add_panel(
+        "esas_trends",
+        "ESAS-r trends",
+        _panel("esas_trends_page", "EsasTrendsPage"),
+        frozenset({"esas_forms", "treatments"}),
+        lazy=True,
+        on_demand=True,
+    )
     return AppRun(window, folder)
 
 

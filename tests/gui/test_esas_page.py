@@ -22,6 +22,7 @@ from tracker.services.registry import Services, build_services
 from tracker.storage.database import open_journal
 from tracker.ui.main_window import MainWindow
 from tracker.ui.widgets.esas_page import DUE_TITLE, TAB_TITLE, EsasPage
+from tracker.ui.widgets.esas_trends_page import EsasTrendsPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -162,3 +163,20 @@ def test_the_page_shows_the_instruments_words_and_acknowledgement(window: MainWi
         if item.definition:
             assert page.items.definitions[item.key].text() == item.definition
     assert [b.text() for b in page.who.values()] == list(esas.COMPLETED_BY.values())
+
+
+def test_the_trends_tab_draws_the_saved_forms(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    page = open_page(window)
+    page.items.rows["pain"].setValue(6)
+    page.who["patient"].setChecked(True)
+    page.save_button.click()
+    trends = window.panel("esas_trends")
+    assert isinstance(trends, EsasTrendsPage)
+    window.tabs.setCurrentWidget(trends)
+    qtbot.waitUntil(lambda: trends.canvas is not None, timeout=10000)
+    pain = trends.canvas.figure.axes[0]
+    assert pain.get_title(loc="left") == "Pain"
+    assert list(pain.lines[0].get_ydata()) == [6.0]
+    assert not trends.message.isVisible()

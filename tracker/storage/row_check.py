@@ -43,7 +43,6 @@ WORDS = {
     "reviews": "a care-team review",
     "alerts": "a red-flag alert",
     "appointments": "an appointment",
-    "esas_forms": "an ESAS-r form",
 }
 # The column that says when the record is, and its offset column (``None``: a calendar date).
 WHEN = {
@@ -54,7 +53,6 @@ WHEN = {
     "reviews": ("reviewed_on", None),
     "alerts": ("raised_utc", "utc_offset_min"),
     "appointments": ("at_utc", "utc_offset_min"),
-    "esas_forms": ("completed_utc", "utc_offset_min"),
 }
 _CONVERT: dict[str, Callable[[mapping.Row], object]] = {
     "entries": mapping.row_to_entry,
@@ -64,7 +62,6 @@ _CONVERT: dict[str, Callable[[mapping.Row], object]] = {
     "reviews": mapping.row_to_review,
     "alerts": mapping.row_to_alert,
     "appointments": mapping.row_to_appointment,
-    "esas_forms": mapping.row_to_esas,
 }
 _DIALECT = SQLiteDialect_pysqlite()
 Raw = dict[str, object]  # a row as stored: text as bytes

@@ -35,6 +35,7 @@ TAB_ICONS = {
     "Red flags": "redflags",
     "Trends": "trends",
     "Weekly form": "weekly-form",
+    "ESAS-r trends": "trends",
 }
 
 
