@@ -180,3 +180,12 @@ def test_the_trends_tab_draws_the_saved_forms(
     assert pain.get_title(loc="left") == "Pain"
     assert list(pain.lines[0].get_ydata()) == [6.0]
     assert not trends.message.isVisible()
+
+
+def test_about_acknowledges_the_instrument(qtbot: QtBot) -> None:
+    from tracker.ui.dialogs.about_dialog import AboutDialog
+
+    dialog = AboutDialog(None)
+    qtbot.addWidget(dialog)
+    assert "Edmonton Symptom Assessment System" in dialog.licence.text()
+    assert "Watanabe SM" in dialog.licence.text()

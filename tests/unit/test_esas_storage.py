@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
+from tracker.domain import esas
 from tracker.domain.esas import EsasForm
 from tracker.services.esas import EsasService
 from tracker.storage import repository
@@ -73,3 +74,21 @@ def test_a_journal_of_an_older_revision_gains_the_table(data_dir: Path) -> None:
         assert [f.wellbeing for f in EsasService(opened).list()] == [5]
     finally:
         opened.close()
+
+
+def test_forms_raise_no_red_flag(db: JournalDatabase) -> None:
+    """The red-flag table is the only source of alerts: even the highest scores of every item
+    raise none, and an import of such forms raises none either."""
+    from tracker.domain.model import Journal
+    from tracker.services.alerts import AlertService
+    from tracker.services.exchange import ExchangeService
+
+    worst: dict[str, int | None] = dict.fromkeys(esas.KEYS, 10)
+    EsasService(db).add(esas.form_of(WHEN, "patient", worst, "itch"))
+    forms = tuple(
+        esas.form_of(WHEN + timedelta(days=d), "patient", worst, "itch") for d in range(1, 4)
+    )
+    ExchangeService(db).import_journal(Journal(esas_forms=forms), AlertService(db))
+    with db.unit_of_work() as session:
+        assert repository.load_alerts(session) == []
+        assert len(repository.load_esas_forms(session)) == 4
