@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+import matplotlib.dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -24,7 +25,7 @@ from tracker.domain.model import Treatment
 from tracker.domain.timeutil import local_day
 
 COLUMNS = 2
-BAND_SHADES = ("#F2F2F2", "#E2E2E2", "#D0D0D0")  # mild, moderate, severe: greys, labels only
+BAND_SHADES = ("#F7F7F7", "#EEEEEE", "#E4E4E4")  # mild, moderate, severe: greys, labels only
 TITLE = "ESAS-r over time (0 = none, 10 = worst possible; a gap is an item not answered)"
 
 
@@ -62,8 +63,11 @@ def draw_esas(
     shown = [t for t in treatments if t.started_on <= last and t.last_day >= first]
     for item, axes in zip(esas.ITEMS, panels, strict=True):
         _panel(axes, item, ordered, shown, first, last, for_print)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=6)  # type: ignore[no-untyped-call]
     for axes in panels[-COLUMNS:]:
-        axes.xaxis_date()
+        axes.xaxis.set_major_locator(locator)
+        formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+        axes.xaxis.set_major_formatter(formatter)
     figure.suptitle(TITLE, **LITERAL)
     _legend(figure, shown, for_print)
     figure.set_layout_engine("constrained")
@@ -89,7 +93,7 @@ def _panel(
         start, end = day_span(max(treatment.started_on, first), min(treatment.last_day, last))
         kind = lane_kind(treatment)
         axes.axvspan(start, end, facecolor=palette.lanes[LANE_ORDER.index(kind)],
-                     hatch=LANE_HATCHES[kind], edgecolor="#888888", linewidth=0,
+                     hatch=LANE_HATCHES[kind], edgecolor="#666666", linewidth=0.8,
                      alpha=0.6, zorder=1)  # fmt: skip
     # every form a point; one not answered a NaN, which breaks the line there (a gap, not 0)
     xs = date_nums([f.completed_at.replace(tzinfo=None) for f in forms])
