@@ -5,7 +5,6 @@ tab saying "due today" on that day."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -15,11 +14,8 @@ from PySide6.QtWidgets import QApplication, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.test_check_in_stories import Keyboard
-from tracker.app import build_window
+from tests.gui.test_record_pages_window import stored, window  # noqa: F401
 from tracker.domain import esas
-from tracker.domain.model import Contacts, Profile
-from tracker.services.registry import Services, build_services
-from tracker.storage.database import open_journal
 from tracker.ui.main_window import MainWindow
 from tracker.ui.widgets.esas_page import DUE_TITLE, TAB_TITLE, EsasPage
 from tracker.ui.widgets.esas_trends_page import EsasTrendsPage
@@ -27,36 +23,22 @@ from tracker.ui.widgets.esas_trends_page import EsasTrendsPage
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def stored(data_dir: Path) -> Services:
-    return build_services(open_journal(data_dir))
-
-
-@pytest.fixture
-def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
-    services = stored(data_dir)
-    services.journal.set_profile_and_contacts(Profile(), Contacts(helpline="0800 123 4567"))
-    services.journal.start_journal(None, None)
-    session = build_window(data_dir)
-    qtbot.addWidget(session.window)
-    with qtbot.waitSignal(session.window.first_painted, timeout=5000):
-        session.window.show()
-    qtbot.waitUntil(lambda: session.window.started_up, timeout=10000)
-    yield session.window
-    session.close()
-
-
-def open_page(window: MainWindow) -> EsasPage:
+def open_page(shown: MainWindow) -> EsasPage:
     """The Go menu's "Weekly form", as a person chooses it."""
-    go = [a for a in window.findChildren(type(window.save_action)) if a.text() == "Weekly form"]
+    go = [a for a in shown.findChildren(type(shown.save_action)) if a.text() == "Weekly form"]
     assert len(go) == 1
     go[0].trigger()
-    page = window.panel("esas_forms")
-    assert isinstance(page, EsasPage) and window.tabs.currentWidget() is page
+    page = shown.panel("esas_forms")
+    assert isinstance(page, EsasPage) and shown.tabs.currentWidget() is page
     page.focus_first_item()
     return page
 
 
-def test_the_whole_form_by_keyboard(qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
+def test_the_whole_form_by_keyboard(
+    qtbot: QtBot,
+    window: MainWindow,  # noqa: F811
+    data_dir: Path,
+) -> None:
     page = open_page(window)
     keys = Keyboard(qtbot)
     assert QApplication.focusWidget() is page.items.rows["pain"]
@@ -77,13 +59,15 @@ def test_the_whole_form_by_keyboard(qtbot: QtBot, window: MainWindow, data_dir: 
     assert form.scores() == dict(zip(esas.KEYS, [3, 4, 2, 1, 0, 5, 6, 1, 7, 1], strict=True))
     assert (form.completed_by, form.other_name) == ("patient", "constipation")
     assert abs(form.completed_at - datetime.now().astimezone()) < timedelta(minutes=2)
-    assert stored(data_dir).journal.entries() == []  # Ctrl+S saved the form, not an entry
+    assert len(stored(data_dir).journal.entries()) == 1  # the fixture's: Ctrl+S saved no entry
     assert "is saved" in page.message.text()
     assert page.items.scores() == dict.fromkeys(esas.KEYS)  # a clean form for next week
 
 
 def test_items_left_blank_are_not_answered(
-    qtbot: QtBot, window: MainWindow, data_dir: Path
+    qtbot: QtBot,
+    window: MainWindow,  # noqa: F811
+    data_dir: Path,
 ) -> None:
     page = open_page(window)
     keys = Keyboard(qtbot)
@@ -114,7 +98,11 @@ def test_items_left_blank_are_not_answered(
     ids=["who", "other unnamed", "nothing answered"],
 )
 def test_bad_input_is_refused_and_nothing_typed_is_lost(
-    qtbot: QtBot, window: MainWindow, data_dir: Path, fill: dict[str, object], message: str
+    qtbot: QtBot,
+    window: MainWindow,  # noqa: F811
+    data_dir: Path,
+    fill: dict[str, object],
+    message: str,
 ) -> None:
     page = open_page(window)
     for key, value in fill.items():
@@ -130,7 +118,9 @@ def test_bad_input_is_refused_and_nothing_typed_is_lost(
 
 
 def test_the_weekday_is_kept_and_the_tab_says_due_today(
-    qtbot: QtBot, window: MainWindow, data_dir: Path
+    qtbot: QtBot,
+    window: MainWindow,  # noqa: F811
+    data_dir: Path,
 ) -> None:
     page = open_page(window)
     tabs = window.tabs
@@ -153,7 +143,9 @@ def test_the_weekday_is_kept_and_the_tab_says_due_today(
     assert tabs.tabText(tabs.indexOf(page)) == TAB_TITLE  # done for this week
 
 
-def test_the_page_shows_the_instruments_words_and_acknowledgement(window: MainWindow) -> None:
+def test_the_page_shows_the_instruments_words_and_acknowledgement(
+    window: MainWindow,  # noqa: F811
+) -> None:
     page = open_page(window)
     assert page.instruction.text() == esas.INSTRUCTION
     assert page.acknowledgement.text() == esas.ACKNOWLEDGEMENT
@@ -166,7 +158,9 @@ def test_the_page_shows_the_instruments_words_and_acknowledgement(window: MainWi
 
 
 def test_the_trends_tab_draws_the_saved_forms(
-    qtbot: QtBot, window: MainWindow, data_dir: Path
+    qtbot: QtBot,
+    window: MainWindow,  # noqa: F811
+    data_dir: Path,
 ) -> None:
     page = open_page(window)
     page.items.rows["pain"].setValue(6)

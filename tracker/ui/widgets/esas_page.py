@@ -61,6 +61,23 @@ def _plain(text: str, name: str = "") -> QLabel:
     return label
 
 
+def _label_for(text: str, widget: QWidget) -> QLabel:
+    """A one-line label read out with ``widget``."""
+    label = _plain(text)
+    label.setWordWrap(False)
+    label.setBuddy(widget)
+    return label
+
+
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    """``widgets`` side by side from the left."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
 def refusal(error: ValidationError) -> str:
     """The domain's message in the form's words ("Other Problem: ...")."""
     field = FIELD_WORDS.get(error.field, error.field)
@@ -107,33 +124,13 @@ class EsasPage(QWidget):
         title.setProperty("role", "title")
         column.addWidget(title)
         column.addWidget(self.notice)
-        offered = QHBoxLayout()
-        every = _plain("Offer the form every")
-        every.setWordWrap(False)
-        offered.addWidget(every)
-        offered.addWidget(self.weekday)
-        offered.addStretch(1)
-        column.addLayout(offered)
+        column.addLayout(_row(_label_for("Offer the form every", self.weekday), self.weekday))
         column.addWidget(self.instruction)
         column.addWidget(self.items)
         column.addWidget(_plain("Completed by", "esasItemName"))
-        who_row = QHBoxLayout()
-        for button in self.who.values():
-            who_row.addWidget(button)
-        who_row.addStretch(1)
-        column.addLayout(who_row)
-        when_row = QHBoxLayout()
-        when_label = _plain("Date and time")
-        when_label.setWordWrap(False)
-        when_row.addWidget(when_label)
-        when_row.addWidget(self.when)
-        when_row.addStretch(1)
-        column.addLayout(when_row)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.clear_button)
-        buttons.addStretch(1)
-        column.addLayout(buttons)
+        column.addLayout(_row(*self.who.values()))
+        column.addLayout(_row(_label_for("Date and time", self.when), self.when))
+        column.addLayout(_row(self.save_button, self.clear_button))
         column.addWidget(self.message)
         column.addWidget(self.acknowledgement)
         column.addStretch(1)
