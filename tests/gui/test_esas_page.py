@@ -183,3 +183,27 @@ def test_about_acknowledges_the_instrument(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     assert "Edmonton Symptom Assessment System" in dialog.licence.text()
     assert "Watanabe SM" in dialog.licence.text()
+
+
+def test_the_export_dialog_writes_the_forms_own_csv(
+    qtbot: QtBot,
+    window: MainWindow,  # noqa: F811
+    data_dir: Path,
+    tmp_path: Path,
+) -> None:
+    from tests.gui.test_data_safety_stories import open_export
+
+    page = open_page(window)
+    page.items.rows["nausea"].setValue(4)
+    page.who["patient"].setChecked(True)
+    page.save_button.click()
+    dialog = open_export(qtbot, window)  # the fixture answers the export warning yes
+    dialog.choose_format("esas-csv")
+    assert Path(dialog.path.text()).name.endswith("-esas-r.csv")
+    target = tmp_path / "forms.csv"
+    dialog.path.setText(str(target))
+    dialog.export_button.click()
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("id,completed_at,completed_by,pain,")
+    assert len(lines) == 2 and ",patient,,,,4," in lines[1]  # blank: not answered
+    dialog.reject()
