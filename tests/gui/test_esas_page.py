@@ -207,3 +207,10 @@ def test_the_export_dialog_writes_the_forms_own_csv(
     assert lines[0].startswith("id,completed_at,completed_by,pain,")
     assert len(lines) == 2 and ",patient,,,,4," in lines[1]  # blank: not answered
     dialog.reject()
+
+
+def test_the_instruction_on_screen_is_the_instruments_on_screen_wording(
+    window: MainWindow,  # noqa: F811
+) -> None:
+    page = open_page(window)
+    assert page.instruction.text() == "Choose the number that best describes how you feel NOW"

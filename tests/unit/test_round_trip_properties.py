@@ -122,12 +122,8 @@ def esas_forms(draw: st.DrawFn) -> esas.EsasForm:
     name = draw(text(max_size=esas.OTHER_NAME_MAX))
     if scores["other"] is not None and not name.strip():
         name = "constipation"
-    return esas.EsasForm(
-        completed_at=draw(timestamps),
-        completed_by=draw(st.sampled_from(tuple(esas.COMPLETED_BY))),
-        other_name=name,
-        **scores,
-    )
+    who = draw(st.sampled_from(tuple(esas.COMPLETED_BY)))
+    return esas.form_of(draw(timestamps), who, scores, name)
 
 
 journals = st.builds(

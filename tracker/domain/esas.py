@@ -31,11 +31,7 @@ SHORT_ACKNOWLEDGEMENT = (
 )
 """The acknowledgement in one line, for the printed summary."""
 INSTRUCTION = "Choose the number that best describes how you feel NOW"
-PAPER_SHORT_ACKNOWLEDGEMENT = (
-    "ESAS-r (revised Edmonton Symptom Assessment System), Watanabe SM et al. 2011, unmodified."
-)
-"""The acknowledgement in one line, for the printed summary."""
-INSTRUCTION = "Please circle the number that best describes how you feel NOW:"
+PAPER_INSTRUCTION = "Please circle the number that best describes how you feel NOW:"
 OTHER_BLANK = "______"
 OTHER_NAME_MAX = 60
 
