@@ -244,7 +244,10 @@ def test_the_chart_is_never_split_and_headings_stay_with_what_follows(
 # 91-day demo summary no longer needs a heading moved; 100 days do, as 91 did. (60, 1) became
 # (75, 1): with its regular medicines the demo's summary has a shorter chart (issue 19), so
 # 60 days need no heading moved; 75 do.
-@pytest.mark.parametrize(("days", "moved"), [(30, 0), (60, 0), (75, 1), (100, 1)])
+# Then the ESAS-r section after Pain (issue 20) and the chart shortened again to keep the demo's
+# 90 days on two pages moved the page ends once more: 30, 60 and 75 days need one heading moved,
+# 90 and 100 none. The cases still cover none and one heading moved.
+@pytest.mark.parametrize(("days", "moved"), [(90, 0), (60, 1), (30, 1)])
 def test_headings_moved_before_the_entries_as_in_the_laid_out_summary(
     qtbot: QtBot, db: Any, tmp_path: Path, days: int, moved: int
 ) -> None:

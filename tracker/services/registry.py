@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tracker.services.alerts import AlertService
+from tracker.services.esas import EsasService
 from tracker.services.journal import JournalService
 from tracker.services.medicines import MedicineService
 from tracker.services.records import (
@@ -37,6 +38,7 @@ class Services:
         self.reviews = ReviewService(db)
         self.appointments = AppointmentService(db)
         self.medicines = MedicineService(db)
+        self.esas = EsasService(db)
 
     @cached_property
     def exchange(self) -> ExchangeService:

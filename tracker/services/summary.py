@@ -75,6 +75,7 @@ class SummaryService:
             profile, contacts = repository.profile_and_contacts(session)
             medicines = medicine_rows.load_medicines(session)
             records = medicine_rows.load_dose_records(session, start, end)
+            forms = repository.load_esas_forms(session)
             relevant = [t for t in treatments if response_relevant(t, start, end)]
             windows = [w for t in relevant for w in trends.response_windows(t).all()]
             stats = queries.window_stats(session, windows) if windows else {}
@@ -95,4 +96,5 @@ class SummaryService:
             medicines=regular_medicines(medicines, records, start, end, date.today())
             if medicines
             else None,
+            esas_forms=forms,
         )

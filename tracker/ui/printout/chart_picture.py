@@ -11,10 +11,11 @@ from tracker.domain.summary import (
 )
 from tracker.ui.printout.paper import MM_PER_INCH
 
-CHART_HEIGHT_MM = 100.0
-# With the regular medicines' table the chart gives up a quarter of its height, so that the
-# 90 days of the demo still fit on two pages before "Entries" (issue 19).
-CHART_HEIGHT_WITH_MEDICINES_MM = 76.0
+CHART_HEIGHT_MM = 88.9  # 3.5 inches: a whole number of pixels at CHART_DPI
+# With the regular medicines' table the chart is shorter, so that the 90 days of the demo, with
+# the ESAS-r section too, still fit on two pages before "Entries" (issues 19 and 20): 2.4 inches,
+# a whole number of pixels; 61.9 mm (487 px) pushes the appointment's questions to page 3.
+CHART_HEIGHT_WITH_MEDICINES_MM = 60.96
 CHART_DPI = 200  # the chart picture's resolution on paper
 CHART_FONT_PT = 8.0
 
