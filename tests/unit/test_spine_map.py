@@ -10,7 +10,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.patches import Rectangle
 
 from tracker.charts import SPINE_DARK, SPINE_PRINT, build_spine_figure, mark_spans
-from tracker.charts.spine import LEVEL_Y, SPANS
+from tracker.charts.spine_geometry import LEVEL_Y, SPANS
 from tracker.domain import vocab
 from tracker.domain.demo import build_demo_journal
 from tracker.domain.model import Treatment

@@ -9,9 +9,9 @@ from tracker.charts.spine import (
     DrawnSpine,
     build_spine_figure,
     draw_spine,
-    mark_spans,
     save_spine_chart,
 )
+from tracker.charts.spine_marks import mark_spans
 from tracker.charts.spine_palette import SPINE_DARK, SPINE_LIGHT, SPINE_PRINT, SpinePalette
 from tracker.charts.trend import (
     all_colours,

@@ -13,48 +13,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import FancyBboxPatch, Polygon, Rectangle
 from matplotlib.text import Text
 
 from tracker.charts.palette import LITERAL
 from tracker.charts.saving import chart_format, write_figure
+from tracker.charts.spine_geometry import (
+    BOTTOM,
+    LEVEL_Y,
+    SPANS,
+    draw_band,
+    draw_bones,
+    region_extent,
+)
 from tracker.charts.spine_key import draw_key
+from tracker.charts.spine_marks import draw_mark, mark_words
 from tracker.charts.spine_palette import SPINE_LIGHT, SpinePalette
 from tracker.domain import vocab
-from tracker.domain.spine_levels import LEVELS, REGION_OF_LEVEL
+from tracker.domain.spine_levels import LEVELS
 from tracker.domain.spine_map import SpineMapData
 from tracker.domain.wording import short_day
 
-GAP = 0.18  # between two vertebrae, in the map's units
-# Each level's height and width (the sacrum and coccyx: their top and bottom widths).
-_SHAPES = {"C": (0.7, 0.9), "T": (0.85, 1.1), "L": (1.1, 1.5), "S": (2.6, 1.5), "Co": (0.9, 0.45)}
 SPINE_SHARE = 0.56  # of the figure's width: the spine and the marks' dates; the rest the key
-MARK_X = {"radiotherapy": 0.0, "cement": 0.0, "surgery": -0.72, "other": 0.42}
 LABEL_X, DATES_X, RIGHT_X = -1.4, 1.45, 5.2
-
-
-def _shape(level: str) -> tuple[float, float]:
-    return _SHAPES[level if level in ("S", "Co") else level[0]]
-
-
-def _tops() -> dict[str, tuple[float, float]]:
-    """Each level's top and bottom in the map's units (downwards from C1's top)."""
-    spans: dict[str, tuple[float, float]] = {}
-    y = 0.0
-    for level in LEVELS:
-        height = _shape(level)[0]
-        spans[level] = (y, y + height)
-        y += height + GAP
-    return spans
-
-
-SPANS = _tops()
-LEVEL_Y = {level: (top + bottom) / 2 for level, (top, bottom) in SPANS.items()}
-BOTTOM = SPANS["Co"][1]
 
 
 @dataclass
@@ -129,7 +111,8 @@ def draw_spine(
         **LITERAL,
     )
     _draw_regions(axes, data, palette, size)
-    _draw_bones(axes, palette, size)
+    draw_bones(axes, palette, swap=False)
+    _draw_labels(axes, palette, size)
     _draw_marks(drawn, palette, size)
     key = figure.add_axes((SPINE_SHARE + 0.01, 0.01, 0.98 - SPINE_SHARE, top - 0.02))
     key.set_axis_off()
@@ -138,26 +121,8 @@ def draw_spine(
     return drawn
 
 
-def _draw_bones(axes: Axes, p: SpinePalette, size: float) -> None:
+def _draw_labels(axes: Axes, p: SpinePalette, size: float) -> None:
     for level in LEVELS:
-        top, bottom = SPANS[level]
-        height, width = _shape(level)
-        if level in ("S", "Co"):  # the sacrum and coccyx narrow downwards
-            narrow = width / 3
-            corners = [
-                (-width / 2, top),
-                (width / 2, top),
-                (narrow / 2, bottom),
-                (-narrow / 2, bottom),
-            ]
-            shape: FancyBboxPatch | Polygon = Polygon(corners, closed=True)
-        else:
-            shape = FancyBboxPatch(
-                (-width / 2, top), width, height, boxstyle="round,pad=0,rounding_size=0.12"
-            )
-        shape.set(facecolor=p.bone, edgecolor=p.bone_edge, linewidth=0.9, zorder=2)
-        shape.set_gid(f"vertebra {level}")
-        axes.add_patch(shape)
         axes.text(
             LABEL_X,
             LEVEL_Y[level],
@@ -171,29 +136,15 @@ def _draw_bones(axes: Axes, p: SpinePalette, size: float) -> None:
 
 
 def _draw_regions(axes: Axes, data: SpineMapData, p: SpinePalette, size: float) -> None:
-    """Each region a band behind its vertebrae, as strong as its share of entries with pain
-    there (none: no band), its share in words along its side."""
+    """Each region's band, its share in words along its side."""
     for region in vocab.REGIONS:
-        levels = [level for level in LEVELS if REGION_OF_LEVEL[level] == region]
-        top, bottom = SPANS[levels[0]][0] - GAP / 2, SPANS[levels[-1]][1] + GAP / 2
-        share = data.share(region)
-        if share is None:
+        if not draw_band(axes, data, region, p, swap=False):
             continue
-        band = Rectangle(
-            (-1.25, top),
-            2.5,
-            bottom - top,
-            facecolor=p.region,
-            alpha=0.08 + 0.5 * share if share else 0.0,
-            edgecolor="none",
-            zorder=1,
-        )
-        band.set_gid(f"region {region} {share:.3f}")
-        axes.add_patch(band)
+        top, bottom = region_extent(region)
         axes.text(
             1.12,
             (top + bottom) / 2,
-            f"{vocab.REGION_WORDS[region]} {share:.0%}",
+            f"{vocab.REGION_WORDS[region]} {data.share(region):.0%}",
             rotation=90,
             ha="center",
             va="center",
@@ -205,66 +156,19 @@ def _draw_regions(axes: Axes, data: SpineMapData, p: SpinePalette, size: float) 
 
 def _draw_marks(drawn: DrawnSpine, p: SpinePalette, size: float) -> None:
     axes = drawn.axes
-    colour = {"radiotherapy": p.radiotherapy, "cement": p.cement, "surgery": p.surgery}
     # The dates' words, kept apart: one line of text is this many of the map's units.
     height_pt = axes.get_position().height * drawn.figure.get_figheight() * 72
     line = (size - 1) * 1.25 * (BOTTOM + 0.6) / height_pt
     next_free = -0.3
     for mark in sorted(drawn.data.marks, key=lambda m: LEVEL_Y[m.levels[0]]):
-        first, last = mark.levels[0], mark.levels[-1]
-        ink = colour.get(mark.mark, p.other)
-        gid = f"{mark.mark} {first}-{last} {mark.started_on}"
-        ys = [LEVEL_Y[level] for level in mark.levels]
-        if mark.mark == "radiotherapy":  # the field: its levels covered, hatched
-            top, bottom = SPANS[first][0] - 0.08, SPANS[last][1] + 0.08
-            field_patch = Rectangle(
-                (-0.95, top), 1.9, bottom - top, facecolor="none", edgecolor=ink, zorder=3
-            )
-            field_patch.set(hatch="////", linewidth=1.6, linestyle="--", gid=gid)
-            axes.add_patch(field_patch)
-        elif mark.mark == "cement":  # a filled body of cement in each vertebra
-            axes.plot(
-                [0.0] * len(ys),
-                ys,
-                linestyle="none",
-                marker="o",
-                markersize=size * 1.1,
-                color=ink,
-                markeredgecolor=p.background,
-                zorder=4,
-                gid=gid,
-            )
-        elif mark.mark == "surgery":  # a rod along the levels, a screw at each
-            axes.plot(
-                [MARK_X["surgery"]] * len(ys),
-                ys,
-                color=ink,
-                linewidth=2.6,
-                marker="s",
-                markersize=size * 0.55,
-                zorder=4,
-                gid=gid,
-            )
-        else:
-            axes.plot(
-                [MARK_X["other"]] * len(ys),
-                ys,
-                linestyle="none",
-                marker="D",
-                markersize=size * 0.6,
-                markerfacecolor=p.background,
-                color=ink,
-                zorder=4,
-                gid=gid,
-            )
-        middle = sum(ys) / len(ys)
+        middle = draw_mark(axes, mark, p, size, swap=False)
         y = max(middle, next_free + line)
         next_free = y
-        axes.plot([0.98, DATES_X - 0.08], [middle, y], color=p.muted, linewidth=0.6, zorder=2)
+        axes.plot([1.27, DATES_X - 0.06], [middle, y], color=p.muted, linewidth=0.6, zorder=2)
         axes.text(
             DATES_X,
             y,
-            f"{mark.site}: {vocab.TREATMENT_WORDS[mark.kind]}, {short_day(mark.started_on)}",
+            mark_words(mark),
             ha="left",
             va="center",
             fontsize=size - 1,
@@ -282,26 +186,3 @@ def save_spine_chart(
     chart_format(out)
     figure = build_spine_figure(data, width_in=width_px / dpi, height_in=height_px / dpi, dpi=dpi)
     write_figure(figure, out, dpi=dpi, svg_text=True)
-
-
-def mark_spans(figure: Figure) -> dict[str, tuple[str, ...]]:
-    """Each treatment mark drawn (by its gid, "cement L2-L2 2026-06-29") and the levels its
-    artists cover, read back from where they were drawn: what a reader of the picture sees."""
-    spans: dict[str, tuple[str, ...]] = {}
-    for axes in figure.axes:
-        for artist in [*axes.patches, *axes.lines]:
-            gid = artist.get_gid()
-            if not gid or gid.split()[0] not in MARK_X:
-                continue
-            if isinstance(artist, Rectangle):
-                top, bottom = artist.get_y(), artist.get_y() + artist.get_height()
-                covered = [level for level, y in LEVEL_Y.items() if top <= y <= bottom]
-            elif isinstance(artist, Line2D):
-                ys = [float(y) for y in np.asarray(artist.get_ydata(), dtype=float)]
-                covered = [
-                    level for level, y in LEVEL_Y.items() if any(abs(y - v) < 1e-6 for v in ys)
-                ]
-            else:
-                continue
-            spans[gid] = tuple(covered)
-    return spans

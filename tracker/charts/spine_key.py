@@ -54,9 +54,20 @@ class _Lines:
         self.y += self.step * 0.5
 
 
-def draw_key(figure: Figure, axes: Axes, data: SpineMapData, p: SpinePalette, size: float) -> None:
+def draw_key(
+    figure: Figure,
+    axes: Axes,
+    data: SpineMapData,
+    p: SpinePalette,
+    size: float,
+    *,
+    brief: bool = False,
+) -> None:
+    """The key, from the axes' top. ``brief`` (the summary's strip): no heading, shorter words,
+    and the sites not placed left to the words printed under the strip."""
     lines = _Lines(figure, axes, p, size)
-    lines.write("Key", bold=True, indent=0)
+    if not brief:
+        lines.write("Key", bold=True, indent=0)
     half = SYMBOL_PT / 2
     shown = {mark.mark for mark in data.marks} | {"radiotherapy", "cement", "surgery"}
     for mark, words in MARK_WORDS.items():
@@ -78,7 +89,7 @@ def draw_key(figure: Figure, axes: Axes, data: SpineMapData, p: SpinePalette, si
         elif mark == "cement":
             axes.plot([half - 2], [y], marker="o", markersize=size * 0.8, color=p.cement)
         elif mark == "surgery":
-            ends = [y - size * 0.5, y + size * 0.5]
+            ends = [y - size * 0.35, y + size * 0.35]
             axes.plot(
                 [half - 2] * 2, ends, color=p.surgery, linewidth=2.6, marker="s", markersize=4
             )
@@ -89,15 +100,17 @@ def draw_key(figure: Figure, axes: Axes, data: SpineMapData, p: SpinePalette, si
             )  # fmt: skip
     if data.entries:
         y = lines.write(
-            f"Shading: the share of the {data.entries} entries in these days that recorded "
-            "pain in that part of the back"
+            f"Shading: share of the {data.entries} entries with pain there"
+            if brief
+            else f"Shading: the share of the {data.entries} entries in these days that "
+            "recorded pain in that part of the back"
         )
         shade = Rectangle((2, y - size * 0.45), SYMBOL_PT - 6, size * 0.9, edgecolor="none")
         shade.set(facecolor=p.region, alpha=0.5)
         axes.add_patch(shade)
     else:
         lines.write("No entries in these days: no pain shading.")
-    if data.unplaced:
+    if data.unplaced and not brief:
         lines.gap()
         lines.write("Not placed on the map", bold=True, indent=0)
         for site in data.unplaced:

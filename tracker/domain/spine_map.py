@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.domain import vocab
-from tracker.domain.model import Treatment
+from tracker.domain.model import Entry, Treatment
 from tracker.domain.spine_levels import parse_site
 from tracker.domain.wording import short_day
 
@@ -141,3 +141,16 @@ def build_spine_map(
         entries=entries,
         region_counts=dict(region_counts),
     )
+
+
+def region_counts_of(entries: Iterable[Entry]) -> tuple[int, dict[str, int]]:
+    """The number of entries and, for each pain region, how many recorded pain there (as
+    ``storage.spine_counts`` counts them in SQL, for entries already read)."""
+    counts = dict.fromkeys(vocab.REGIONS, 0)
+    total = 0
+    for entry in entries:
+        total += 1
+        for region in set(entry.pain.regions):
+            if region in counts:
+                counts[region] += 1
+    return total, counts

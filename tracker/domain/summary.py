@@ -30,6 +30,7 @@ from tracker.domain.red_flag_rows import (
     red_flag_rows,
     rule_wording,
 )
+from tracker.domain.spine_map import SpineMapData
 from tracker.domain.timeutil import local_day
 from tracker.domain.treatment_text import (
     RESPONSE_COLUMNS,
@@ -200,6 +201,7 @@ class SummaryData:
     doses: WeeklyDoses
     appointment: AppointmentQuestions | None
     entries: tuple[EntryLine, ...]
+    spine: SpineMapData | None = None  # the spine map of the period (services.summary)
 
     @property
     def title(self) -> str:

@@ -8,10 +8,12 @@ makes, so the printed chart is the chart on the screen.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 
 from tracker.domain import summary, trends, vocab
 from tracker.domain.model import Treatment
+from tracker.domain.spine_map import build_spine_map, region_counts_of
 from tracker.domain.summary import SummaryData
 from tracker.services.trends import TrendsService
 from tracker.storage import queries, repository
@@ -76,7 +78,7 @@ class SummaryService:
             windows = [w for t in relevant for w in trends.response_windows(t).all()]
             stats = queries.window_stats(session, windows) if windows else {}
         trend = self._trends.trend_data(start, end)
-        return summary.build_summary(
+        data = summary.build_summary(
             start=start,
             end=end,
             entries=entries,
@@ -89,3 +91,6 @@ class SummaryService:
             display_name=profile.display_name,
             helpline=contacts.helpline,
         )
+        counted, counts = region_counts_of(summary.in_period(entries, start, end))
+        spine = build_spine_map(start, end, treatments, counted, counts)
+        return replace(data, spine=spine)

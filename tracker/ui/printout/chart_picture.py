@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import (
     QImage,
 )
@@ -10,6 +12,9 @@ from tracker.domain.summary import (
     SummaryData,
 )
 from tracker.ui.printout.paper import MM_PER_INCH
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 CHART_HEIGHT_MM = 100.0
 CHART_DPI = 200  # the chart picture's resolution on paper
@@ -20,7 +25,7 @@ def chart_image(data: SummaryData, width_mm: float, height_mm: float) -> QImage:
     """The trends view's chart of the period, in greys, as a greyscale picture at
     ``CHART_DPI``. Drawn straight into Agg's pixel buffer: encoding a PNG first would only be
     decoded again (and, with constrained layout, ``savefig`` draws the figure twice)."""
-    from tracker.charts import GlyphCacheCanvas, build_trend_figure
+    from tracker.charts import build_trend_figure
 
     figure = build_trend_figure(
         data.trend,
@@ -30,6 +35,13 @@ def chart_image(data: SummaryData, width_mm: float, height_mm: float) -> QImage:
         for_print=True,
         font_size=CHART_FONT_PT,
     )
+    return grey_image(figure)
+
+
+def grey_image(figure: Figure) -> QImage:
+    """A figure drawn into a greyscale picture at its own resolution."""
+    from tracker.charts import GlyphCacheCanvas
+
     canvas = GlyphCacheCanvas(figure)
     canvas.draw()  # type: ignore[no-untyped-call]
     width, height = canvas.get_width_height(physical=True)

@@ -18,6 +18,7 @@ from tracker.domain.summary import (
     short_day,
     time_text,
 )
+from tracker.ui.printout.spine_picture import spine_html
 
 HEADING = "Spine Journal summary"
 WEEKS_PER_TABLE = 13
@@ -275,15 +276,24 @@ def _entries(data: SummaryData) -> str:
 
 
 def summary_html(
-    data: SummaryData, chart_size_px: QSizeF | None = None, *, entries: bool = True
+    data: SummaryData,
+    chart_size_px: QSizeF | None = None,
+    *,
+    entries: bool = True,
+    spine_size_px: QSizeF | None = None,
 ) -> str:
     """The whole summary as HTML; the chart is an ``<img>`` of ``chart_size_px`` (document
-    pixels) when given. ``entries=False``: all but the entries (the pages before them)."""
+    pixels) when given, the spine map's strip one of ``spine_size_px``. ``entries=False``: all
+    but the entries (the pages before them)."""
+    spine = ""
+    if data.spine is not None and spine_size_px is not None:
+        spine = spine_html(data.spine, spine_size_px)
     body = "".join(
         (
             _title(data),
             _red_flags(data),
             _neuro(data),
+            spine,
             _pain(data, chart_size_px),
             _treatments(data),
             _doses(data),
