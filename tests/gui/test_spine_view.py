@@ -38,22 +38,25 @@ def page(qtbot: QtBot, db: Any) -> TrendsPage:
     return widget
 
 
-def to_spine_tab(qtbot: QtBot, page: TrendsPage) -> SpineView:
-    """Choose the Spine map tab by keyboard (the tab bar focused, Right arrow)."""
-    assert page.tabs is not None and page.spine is not None
+def choose_tab(qtbot: QtBot, page: TrendsPage, key: Qt.Key) -> None:
+    """Choose the next tab (Right) or the one before (Left) by keyboard, the tab bar focused."""
+    assert page.tabs is not None
     bar = page.tabs.tabBar()
     bar.setFocus()
-    qtbot.keyClick(bar, Qt.Key.Key_Right)
+    qtbot.keyClick(bar, key)
+
+
+def to_spine_tab(qtbot: QtBot, page: TrendsPage) -> SpineView:
+    choose_tab(qtbot, page, Qt.Key.Key_Right)
     spine = page.spine
+    assert spine is not None
     qtbot.waitUntil(spine.isVisible)
     return spine
 
 
 def to_chart_tab(qtbot: QtBot, page: TrendsPage) -> None:
-    assert page.tabs is not None and page.view is not None
-    bar = page.tabs.tabBar()
-    bar.setFocus()
-    qtbot.keyClick(bar, Qt.Key.Key_Left)
+    choose_tab(qtbot, page, Qt.Key.Key_Left)
+    assert page.view is not None
     qtbot.waitUntil(page.view.isVisible)
 
 

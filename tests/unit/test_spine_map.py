@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from itertools import pairwise
+from typing import Any
 
 from matplotlib.colors import to_rgba
 from matplotlib.patches import Rectangle
@@ -15,7 +16,10 @@ from tracker.domain import vocab
 from tracker.domain.demo import build_demo_journal
 from tracker.domain.model import Treatment
 from tracker.domain.spine_levels import LEVELS
-from tracker.domain.spine_map import build_spine_map
+from tracker.domain.spine_map import build_spine_map, region_counts_of
+from tracker.domain.summary import in_period
+from tracker.services.spine import SpineService
+from tracker.storage import repository
 
 START, END = date(2026, 3, 1), date(2026, 7, 31)
 
@@ -135,3 +139,19 @@ def test_the_demo_has_its_t8_field_and_l2_kyphoplasty_where_they_are() -> None:
     assert list(cement.values()) == [("L2",)]
     kyphoplasty = next(m for m in data.marks if m.mark == "cement")
     assert kyphoplasty.kind == "kyphoplasty"
+
+
+def test_the_counts_from_sql_are_the_counts_of_the_entries(db: Any) -> None:
+    """The window's map counts in SQL, the summary's from the entries it read: the same."""
+    journal = build_demo_journal(years=1, end=date(2026, 11, 20))
+    with db.unit_of_work() as session:
+        repository.insert_journal(session, journal)
+    start, end = date(2026, 6, 1), date(2026, 8, 31)
+    data = SpineService(db).spine_map(start, end)
+    entries = in_period(journal.entries, start, end)
+    assert (data.entries, dict(data.region_counts or {})) == region_counts_of(entries)
+    assert 0 < data.entries == len(entries)
+    assert data.region_counts and data.region_counts["thoracic"] > 0
+    # Without dates: the journal's whole span, as the trend chart takes it.
+    whole = SpineService(db).spine_map()
+    assert (whole.start, whole.end) == (date(2025, 11, 21), date(2026, 11, 20))

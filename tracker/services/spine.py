@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from tracker.domain.spine_map import SpineMapData, build_spine_map
+from tracker.domain.trends import resolve_range
 from tracker.storage import queries, repository
 from tracker.storage.database import JournalDatabase
 from tracker.storage.spine_counts import region_counts
@@ -24,11 +25,7 @@ class SpineService:
         with self._db.unit_of_work() as session:
             if start is None or end is None:
                 span = queries.recorded_span(session)
-                first, last = span if span is not None else (self._today(), self._today())
-                if start is None:
-                    start = first if end is None else min(first, end)
-                if end is None:
-                    end = max(last, start)
+                start, end = resolve_range(start, end, span, self._today())
             if start > end:
                 raise ValueError(f"the first day {start} is after the last day {end}")
             treatments = repository.load_treatments(session)
