@@ -69,6 +69,7 @@ class SpineView(QWidget):
         self.words.setAccessibleName("Spine map in words")
         self.words.setWordWrap(True)
         self.words.setMinimumWidth(240)
+        self.words.setMaximumWidth(480)
         words_label = QLabel("In &words:")
         words_label.setBuddy(self.words)
 
