@@ -1,6 +1,6 @@
-"""``report`` on the 90-day demo, read back with poppler's tools: the spine map's caption and
-strip are on the pages before the entries (which stay two), the caption naming the regions'
-shares of the period's entries."""
+"""``report`` on the 90-day demo, read back with poppler's tools: the spine map's strip is the
+first page's one picture (floated beside the title's lines), its words name the regions' shares
+of the period's entries, and the pages before the entries stay two."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
+from tracker.ui.printout.chart_picture import CHART_DPI
+from tracker.ui.printout.spine_picture import SPINE_WIDTH_MM
 
 
 @pytest.fixture(scope="module")
@@ -42,16 +44,17 @@ def images(pdf: Path, page: int) -> list[tuple[int, int]]:
     return [(int(line.split()[3]), int(line.split()[4])) for line in listed]
 
 
-def test_the_spine_strip_is_printed_before_the_entries(demo_pdf: Path) -> None:
+def test_the_spine_strip_is_on_the_first_page(demo_pdf: Path) -> None:
     pages = [page_text(demo_pdf, n) for n in (1, 2, 3)]
     assert pages[2].startswith("Entries")  # still two pages before them
-    with_map = [n for n, text in enumerate(pages[:2], start=1) if "Spine map:" in text]
-    assert len(with_map) == 1
-    text = pages[with_map[0] - 1]
+    assert pages[0].startswith("Spine Journal summary")  # the strip is beside, not above
     assert (
-        "Spine map: treatments started by 20 Nov 2026 at their levels; pain recorded in neck 0%, "
-        "upper or middle back 100%, lower back 33%, tailbone 0% of entries." in text
+        "Spine map (page 1): treatments started by 20 Nov 2026 at their levels; pain recorded "
+        "in neck 0%, upper or middle back 100%, lower back 33%, tailbone 0% of entries."
+        in pages[0]
+        + " "
+        + pages[1]
     )
-    # The strip: a picture across the page, many times wider than high.
-    strips = [(w, h) for w, h in images(demo_pdf, with_map[0]) if w > 8 * h]
-    assert len(strips) == 1
+    [(width, height)] = images(demo_pdf, 1)  # the chart is on page 2
+    assert 2 * height < width < 4 * height  # two rows, beside the title
+    assert round(width / CHART_DPI * 25.4) == SPINE_WIDTH_MM  # its width on paper

@@ -1,5 +1,5 @@
-"""The spine map as the summary prints it: a strip across the page with the same marks at the
-same levels, its caption with the regions' shares, and the sites not placed in words."""
+"""The spine map as the summary prints it: a strip (in one row or two) with the same marks at the
+same levels, its words with the regions' shares, and the sites not placed in words."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from tracker.domain.demo import build_demo_journal
 from tracker.domain.model import Treatment
 from tracker.domain.spine_levels import LEVELS
 from tracker.domain.spine_map import build_spine_map
-from tracker.ui.printout.spine_picture import spine_html
+from tracker.ui.printout.spine_picture import spine_picture_html, spine_words_html
 
 START, END = date(2026, 8, 23), date(2026, 11, 20)
 
@@ -49,6 +49,19 @@ def test_words_that_would_overlap_go_to_another_row() -> None:
     assert two.get_size_inches()[1] >= one.get_size_inches()[1]
 
 
+def test_in_two_rows_every_level_is_labelled_once_and_the_marks_stay_at_their_levels() -> None:
+    journal = build_demo_journal(years=1, end=END)
+    data = build_spine_map(START, END, journal.treatments, 10, {"thoracic": 10})
+    figure = build_spine_strip(data, width_in=50 / 25.4, two_rows=True)
+    rows = [axes for axes in figure.axes if axes.get_label() == "spine strip"]
+    assert len(rows) == 2
+    labels = [t.get_text() for axes in rows for t in axes.texts if t.get_text() in LEVELS]
+    assert labels == list(LEVELS)  # C1 to T12 above, L1 to Co below, each once
+    assert set(mark_spans(figure).values()) == {("T8",), ("L2",)}
+    width, height = figure.get_size_inches()
+    assert height < width / 2
+
+
 def test_the_caption_gives_the_shares_and_the_sites_not_placed() -> None:
     treatments = [
         Treatment(kind="radiotherapy", started_on=date(2026, 9, 1), site="<b>lower back</b>"),
@@ -57,17 +70,18 @@ def test_the_caption_gives_the_shares_and_the_sites_not_placed() -> None:
     data = build_spine_map(
         START, END, treatments, 4, {"cervical": 0, "thoracic": 1, "lumbar": 3, "sacral": 0}
     )
-    html = spine_html(data, QSizeF(600, 90))
+    html = spine_words_html(data)
     assert "treatments started by 20 Nov 2026 at their levels" in html
     assert "neck 0%, upper or middle back 25%, lower back 75%, tailbone 0% of entries" in html
     assert (
         "Not placed on the spine map: Radiotherapy, 1 Sep 2026: “&lt;b&gt;lower back&lt;/b&gt;”"
         in html
     )
-    assert 'width="600" height="90"' in html
+    picture = spine_picture_html(QSizeF(600, 90))
+    assert 'style="float: right" width="600" height="90"' in picture
 
 
 def test_no_entries_no_shares_in_the_caption() -> None:
-    html = spine_html(build_spine_map(START, END, [], 0, {}), QSizeF(600, 90))
+    html = spine_words_html(build_spine_map(START, END, [], 0, {}))
     assert "pain recorded" not in html
     assert "Not placed" not in html

@@ -13,7 +13,14 @@ from tracker.charts.palette import LITERAL
 from tracker.charts.spine_palette import SpinePalette
 from tracker.domain.spine_map import MARK_WORDS, SpineMapData
 
-SYMBOL_PT = 16.0  # the symbols' column, in points
+BRIEF_WORDS = {
+    "radiotherapy": "Radiotherapy",
+    "cement": "Cement",
+    "surgery": "Surgery",
+    "other": "Other",
+}
+SYMBOL_PT = 16.0
+LINE_SYMBOL_PT = 10.0  # the key in one line: a symbol's room  # the symbols' column, in points
 
 
 class _Lines:
@@ -54,64 +61,68 @@ class _Lines:
         self.y += self.step * 0.5
 
 
-def draw_key(
-    figure: Figure,
-    axes: Axes,
-    data: SpineMapData,
-    p: SpinePalette,
-    size: float,
-    *,
-    brief: bool = False,
+def _symbol(
+    axes: Axes, mark: str, x: float, y: float, p: SpinePalette, size: float, width: float = 10
 ) -> None:
-    """The key, from the axes' top. ``brief`` (the summary's strip): no heading, shorter words,
-    and the sites not placed left to the words printed under the strip."""
+    """A mark's symbol (or the shading's, ``"shading"``) centred on ``x, y`` (points)."""
+    height = size * 0.9
+    corner = (x - width / 2, y - height / 2)
+    if mark == "radiotherapy":
+        symbol = Rectangle(corner, width, height, facecolor="none", edgecolor=p.radiotherapy)
+        symbol.set(hatch="////", linestyle="--")
+        axes.add_patch(symbol)
+    elif mark == "shading":
+        shade = Rectangle(corner, width, height, facecolor=p.region, edgecolor="none")
+        shade.set_alpha(0.5)
+        axes.add_patch(shade)
+    elif mark == "cement":
+        axes.plot([x], [y], marker="o", markersize=size * 0.7, color=p.cement)
+    elif mark == "surgery":
+        ends = [y - size * 0.35, y + size * 0.35]
+        line = axes.plot([x, x], ends, color=p.surgery, marker="s")[0]
+        line.set(linewidth=size * 0.3, markersize=size * 0.35)
+    else:
+        line = axes.plot([x], [y], marker="D", color=p.other)[0]
+        line.set(markerfacecolor=p.background, markersize=size * 0.6)
+
+
+def _shown(data: SpineMapData) -> list[str]:
+    marks = {mark.mark for mark in data.marks} | {"radiotherapy", "cement", "surgery"}
+    return [mark for mark in MARK_WORDS if mark in marks]
+
+
+def draw_key(figure: Figure, axes: Axes, data: SpineMapData, p: SpinePalette, size: float) -> None:
+    """The key, from the axes' top: each mark, the shading, and the sites not placed."""
     lines = _Lines(figure, axes, p, size)
-    if not brief:
-        lines.write("Key", bold=True, indent=0)
-    half = SYMBOL_PT / 2
-    shown = {mark.mark for mark in data.marks} | {"radiotherapy", "cement", "surgery"}
-    for mark, words in MARK_WORDS.items():
-        if mark not in shown:
-            continue
-        y = lines.write(words)
-        if mark == "radiotherapy":
-            axes.add_patch(
-                Rectangle(
-                    (2, y - size * 0.45),
-                    SYMBOL_PT - 6,
-                    size * 0.9,
-                    facecolor="none",
-                    edgecolor=p.radiotherapy,
-                    hatch="////",
-                    linestyle="--",
-                )
-            )
-        elif mark == "cement":
-            axes.plot([half - 2], [y], marker="o", markersize=size * 0.8, color=p.cement)
-        elif mark == "surgery":
-            ends = [y - size * 0.35, y + size * 0.35]
-            axes.plot(
-                [half - 2] * 2, ends, color=p.surgery, linewidth=2.6, marker="s", markersize=4
-            )
-        else:
-            axes.plot(
-                [half - 2], [y], marker="D", color=p.other, markerfacecolor=p.background,
-                markersize=size * 0.6,
-            )  # fmt: skip
+    lines.write("Key", bold=True, indent=0)
+    for mark in _shown(data):
+        _symbol(axes, mark, SYMBOL_PT / 2 - 2, lines.write(MARK_WORDS[mark]), p, size)
     if data.entries:
         y = lines.write(
-            f"Shading: share of the {data.entries} entries with pain there"
-            if brief
-            else f"Shading: the share of the {data.entries} entries in these days that "
+            f"Shading: the share of the {data.entries} entries in these days that "
             "recorded pain in that part of the back"
         )
-        shade = Rectangle((2, y - size * 0.45), SYMBOL_PT - 6, size * 0.9, edgecolor="none")
-        shade.set(facecolor=p.region, alpha=0.5)
-        axes.add_patch(shade)
+        _symbol(axes, "shading", SYMBOL_PT / 2 - 2, y, p, size)
     else:
         lines.write("No entries in these days: no pain shading.")
-    if data.unplaced and not brief:
+    if data.unplaced:
         lines.gap()
         lines.write("Not placed on the map", bold=True, indent=0)
         for site in data.unplaced:
             lines.write(site.words, indent=0)
+
+
+def draw_key_line(
+    figure: Figure, axes: Axes, data: SpineMapData, p: SpinePalette, size: float
+) -> None:
+    """The key in one line across the axes (the summary's strip), in brief words."""
+    lines = _Lines(figure, axes, p, size)
+    y = lines.height / 2
+    x = 0.0
+    entries = [*_shown(data), *(["shading"] if data.entries else [])]
+    for mark in entries:
+        words = "Pain" if mark == "shading" else BRIEF_WORDS[mark]
+        _symbol(axes, mark, x + LINE_SYMBOL_PT / 2, y, p, size, LINE_SYMBOL_PT - 4)
+        axes.text(x + LINE_SYMBOL_PT, y, words, ha="left", va="center", fontsize=size,
+                  color=p.ink, **LITERAL)  # fmt: skip
+        x += LINE_SYMBOL_PT + len(words) * size * 0.6 + size * 0.8

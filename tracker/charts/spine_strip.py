@@ -1,69 +1,98 @@
-"""The spine map as a strip across the page, for the summary's first page: the same vertebrae,
-bands and marks as the map (``spine``), with the spine running from C1 on the left to the coccyx
-on the right, the levels' labels and the regions' shares under it, the marks' words above it and
-a brief key at its right. Drawn at an equal scale both ways, so its height follows its width
-(``strip_height_in``)."""
+"""The spine map as a strip, for the summary's first page: the same vertebrae, bands and marks
+as the map (``spine``), the spine running from C1 on the left to the coccyx on the right, in one
+row or in two (C1 to T12, then L1 to the coccyx, with a brief key beside the second), the
+levels' labels under it and the marks' words above. Its height follows its width
+(the key's line under the two rows); the regions' shares are left to the words printed with it."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from tracker.charts.palette import LITERAL
-from tracker.charts.spine_geometry import (
-    BAND_HALF,
-    BOTTOM,
-    LEVEL_Y,
-    draw_band,
-    draw_bones,
-)
-from tracker.charts.spine_key import draw_key
+from tracker.charts.spine_geometry import BAND_HALF, BOTTOM, LEVEL_Y, SPANS, draw_band, draw_bones
+from tracker.charts.spine_key import draw_key, draw_key_line
 from tracker.charts.spine_marks import STRIP_LABEL, draw_mark, mark_words
 from tracker.charts.spine_palette import SPINE_PRINT, SpinePalette
 from tracker.domain import vocab
 from tracker.domain.spine_levels import LEVELS
-from tracker.domain.spine_map import SpineMapData
+from tracker.domain.spine_map import SpineMapData, SpineMark
 
-SPINE_SHARE = 0.72  # of the width: the strip; the rest its key
-ALONG = (-0.3, BOTTOM + 0.3)
+PAD = 0.3  # beyond the first and last vertebra of the strip
+SPLIT_PAD = 0.08  # beyond T12 and before L1 where two rows meet (less than half the gap)
+KEY_SHARE = 0.28  # one row: of the width, the key at its right
 ACROSS_SCALE = 0.6  # across the strip, a unit is this much of one along it (a flatter strip)
 ROW = 1.3  # a line of words, in font sizes
 BELOW_ROWS = 1.1  # the levels' labels
 CHAR = 0.55  # a character's width, in font sizes (about)
+KEY_LINES = 4.4  # one row: the key's lines beside it
+KEY_ROW = 1.5  # two rows: the key's line under them, in font sizes
 
 
-def _places(data: SpineMapData, unit_pt: float, size: float) -> list[tuple[int, float]]:
-    """Each mark's row of words above the strip (0 nearest) and the middle of its words: moved
-    right of the words before it when they would overlap, to a row further up when they would
-    run off the strip."""
-    ends: list[float] = []  # where the last words of each row end
-    places = []
-    for mark in sorted(data.marks, key=lambda m: LEVEL_Y[m.levels[0]]):
-        middle = sum(LEVEL_Y[level] for level in mark.levels) / len(mark.levels)
-        half = len(mark_words(mark)) * CHAR * size / unit_pt / 2
-        for row in range(len(ends) + 1):
-            if row == len(ends):
-                ends.append(ALONG[0])
-            left = max(middle - half, ends[row] + 0.6, ALONG[0])
-            if left + 2 * half <= ALONG[1] or ends[row] == ALONG[0]:
-                ends[row] = left + 2 * half
-                places.append((row, left + half))
-                break
-    return places
+def _segments(two_rows: bool) -> list[tuple[float, float]]:
+    """The stretch of the spine each row shows, the same length each."""
+    if not two_rows:
+        return [(-PAD, BOTTOM + PAD)]
+    first = (-PAD, SPANS["T12"][1] + SPLIT_PAD)
+    start = SPANS["L1"][0] - SPLIT_PAD
+    return [first, (start, start + first[1] - first[0])]
 
 
-def _unit_pt(width_in: float) -> float:
-    """Points a unit along the strip."""
-    return width_in * SPINE_SHARE * 72 / (ALONG[1] - ALONG[0])
+def _middle(mark: SpineMark) -> float:
+    return sum(LEVEL_Y[level] for level in mark.levels) / len(mark.levels)
 
 
-def strip_height_in(data: SpineMapData, width_in: float, size: float) -> float:
-    """The strip's height for a width and a font size (points): the band, the rows of words
-    above it and the labels under it, or the key's four lines if taller."""
-    above = max([0, *(row + 1 for row, _x in _places(data, _unit_pt(width_in), size))])
-    band = 2 * BAND_HALF * _unit_pt(width_in) * ACROSS_SCALE
-    key = 4.4 * 1.3 * (size - 1)
-    return max(band + (above + BELOW_ROWS + 0.2) * ROW * size, key) / 72
+@dataclass(frozen=True)
+class _Layout:
+    width_in: float
+    size: float
+    two_rows: bool
+
+    @property
+    def segments(self) -> list[tuple[float, float]]:
+        return _segments(self.two_rows)
+
+    @property
+    def unit_pt(self) -> float:
+        """Points a unit along the strip."""
+        low, high = self.segments[0]
+        share = 1.0 if self.two_rows else 1.0 - KEY_SHARE
+        return self.width_in * share * 72 / (high - low)
+
+    def places(self, data: SpineMapData, segment: tuple[float, float]) -> list[tuple[int, float]]:
+        """Each mark's row of words above its row of the strip (0 nearest) and the middle of
+        its words: moved right of the words before when they would overlap, a row further up
+        when they would run off the strip."""
+        ends: list[float] = []  # where the last words of each row end
+        places = []
+        for mark in self.marks(data, segment):
+            half = len(mark_words(mark)) * CHAR * self.size / self.unit_pt / 2
+            for row in range(len(ends) + 1):
+                if row == len(ends):
+                    ends.append(segment[0])
+                left = max(_middle(mark) - half, ends[row] + 0.6, segment[0])
+                if ends[row] == segment[0]:  # first in its row: kept inside the strip
+                    left = max(segment[0], min(left, segment[1] - 2 * half))
+                if left + 2 * half <= segment[1] or ends[row] == segment[0]:
+                    ends[row] = left + 2 * half
+                    places.append((row, left + half))
+                    break
+        return places
+
+    @staticmethod
+    def marks(data: SpineMapData, segment: tuple[float, float]) -> list[SpineMark]:
+        shown = [m for m in data.marks if segment[0] <= _middle(m) <= segment[1]]
+        return sorted(shown, key=_middle)
+
+    def row_pt(self, data: SpineMapData, segment: tuple[float, float]) -> float:
+        """A row's height: its band, the words above it and the labels under it (one row:
+        at least the key's lines)."""
+        above = max([0, *(row + 1 for row, _x in self.places(data, segment))])
+        band = 2 * BAND_HALF * self.unit_pt * ACROSS_SCALE
+        height = band + (above + BELOW_ROWS + 0.2) * ROW * self.size
+        return height if self.two_rows else max(height, KEY_LINES * ROW * (self.size - 1))
 
 
 def build_spine_strip(
@@ -73,35 +102,61 @@ def build_spine_strip(
     dpi: float = 100,
     palette: SpinePalette = SPINE_PRINT,
     font_size: float = 6.0,
+    two_rows: bool = False,
 ) -> Figure:
-    """A new figure of the strip, ``width_in`` wide and as high as it needs. The regions'
-    shares are left to the words beside it (the summary's caption)."""
-    height_in = strip_height_in(data, width_in, font_size)
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi)
+    """A new figure of the strip, ``width_in`` wide and as high as it needs."""
+    layout = _Layout(width_in, font_size, two_rows)
+    heights = [layout.row_pt(data, segment) for segment in layout.segments]
+    key_pt = KEY_ROW * (font_size - 1) if two_rows else 0.0
+    total = sum(heights) + key_pt
+    figure = Figure(figsize=(width_in, total / 72), dpi=dpi)
     figure.set_facecolor(palette.background)
-    axes = figure.add_axes((0.0, 0.0, SPINE_SHARE, 1.0), label=STRIP_LABEL)
+    top = 1.0
+    for segment, height in zip(layout.segments, heights, strict=True):
+        share = height / total
+        top -= share
+        width = 1.0 if two_rows else 1.0 - KEY_SHARE
+        axes = figure.add_axes((0.0, top, width, share), label=STRIP_LABEL)
+        _draw_row(axes, data, layout, segment, height, palette)
+    key_share = KEY_ROW * (font_size - 1) / 72 / figure.get_figheight() if two_rows else 0.0
+    if two_rows:  # the key in a line under both rows
+        key = figure.add_axes((0.0, 0.0, 1.0, key_share))
+        key.set_axis_off()
+        draw_key_line(figure, key, data, palette, font_size - 1.5)
+    else:
+        key = figure.add_axes((1.0 - KEY_SHARE + 0.01, 0.0, KEY_SHARE - 0.01, 1.0))
+        key.set_axis_off()
+        draw_key(figure, key, data, palette, font_size - 1)
+    return figure
+
+
+def _draw_row(
+    axes: Axes,
+    data: SpineMapData,
+    layout: _Layout,
+    segment: tuple[float, float],
+    height_pt: float,
+    palette: SpinePalette,
+) -> None:
     axes.set_axis_off()
-    across_pt = _unit_pt(width_in) * ACROSS_SCALE
-    row = ROW * font_size / across_pt  # a line of words, in units across the strip
+    size = layout.size
+    across_pt = layout.unit_pt * ACROSS_SCALE
+    row = ROW * size / across_pt  # a line of words, in units across the strip
     low = -BAND_HALF - BELOW_ROWS * row
-    axes.set_xlim(*ALONG)
-    axes.set_ylim(low, low + height_in * 72 / across_pt)
+    axes.set_xlim(*segment)
+    axes.set_ylim(low, low + height_pt / across_pt)
     for region in vocab.REGIONS:
         draw_band(axes, data, region, palette, swap=True)
     draw_bones(axes, palette, swap=True)
     for level in LEVELS:
-        _words(axes, LEVEL_Y[level], -BAND_HALF - 0.55 * row, palette, font_size - 0.5, level)
-    marks = sorted(data.marks, key=lambda m: LEVEL_Y[m.levels[0]])
-    places = _places(data, _unit_pt(width_in), font_size)
-    for mark, (line, x) in zip(marks, places, strict=True):
-        middle = draw_mark(axes, mark, palette, font_size * 0.8, swap=True)
+        if segment[0] <= LEVEL_Y[level] <= segment[1]:
+            _words(axes, LEVEL_Y[level], -BAND_HALF - 0.55 * row, palette, size - 2, level)
+    marks = layout.marks(data, segment)
+    for mark, (line, x) in zip(marks, layout.places(data, segment), strict=True):
+        middle = draw_mark(axes, mark, palette, size * 0.8, swap=True)
         height = BAND_HALF + (line + 0.55) * row
         axes.plot([middle, x], [0.95, height - 0.45 * row], color=palette.muted, linewidth=0.5)
-        _words(axes, x, height, palette, font_size, mark_words(mark))
-    key = figure.add_axes((SPINE_SHARE + 0.01, 0.0, 0.99 - SPINE_SHARE, 1.0))
-    key.set_axis_off()
-    draw_key(figure, key, data, palette, font_size - 1, brief=True)
-    return figure
+        _words(axes, x, height, palette, size, mark_words(mark))
 
 
 def _words(axes: Axes, x: float, y: float, p: SpinePalette, size: float, text: str) -> None:

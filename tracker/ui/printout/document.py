@@ -39,7 +39,12 @@ from tracker.ui.printout.paper import (
     page_layout,
     text_dpi,
 )
-from tracker.ui.printout.spine_picture import SPINE_URL, image_height_mm, spine_image
+from tracker.ui.printout.spine_picture import (
+    SPINE_URL,
+    SPINE_WIDTH_MM,
+    image_height_mm,
+    spine_image,
+)
 from tracker.ui.printout.summary_html import BASE_PT, CHART_URL, HEADING, STYLE, summary_html
 
 if TYPE_CHECKING:
@@ -88,10 +93,10 @@ def _document(
         document.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, image)
         chart_px = QSizeF(content.width() * per_mm, CHART_HEIGHT_MM * per_mm)
     if data.spine is not None:
-        strip = spine_image(data.spine, content.width())
+        strip = spine_image(data.spine, SPINE_WIDTH_MM)
         document.addResource(QTextDocument.ResourceType.ImageResource, SPINE_URL, strip)
-        height = image_height_mm(strip, content.width())
-        spine_px = QSizeF(content.width() * per_mm, height * per_mm)
+        height = image_height_mm(strip, SPINE_WIDTH_MM)
+        spine_px = QSizeF(SPINE_WIDTH_MM * per_mm, height * per_mm)
     document.setHtml(summary_html(data, chart_px, entries=entries, spine_size_px=spine_px))
     for number in breaks:
         _break_before(document.findBlockByNumber(number))

@@ -18,7 +18,7 @@ from tracker.domain.summary import (
     short_day,
     time_text,
 )
-from tracker.ui.printout.spine_picture import spine_html
+from tracker.ui.printout.spine_picture import spine_picture_html, spine_words_html
 
 HEADING = "Spine Journal summary"
 WEEKS_PER_TABLE = 13
@@ -285,15 +285,16 @@ def summary_html(
     """The whole summary as HTML; the chart is an ``<img>`` of ``chart_size_px`` (document
     pixels) when given, the spine map's strip one of ``spine_size_px``. ``entries=False``: all
     but the entries (the pages before them)."""
-    spine = ""
+    picture = words = ""
     if data.spine is not None and spine_size_px is not None:
-        spine = spine_html(data.spine, spine_size_px)
+        picture, words = spine_picture_html(spine_size_px), spine_words_html(data.spine)
     body = "".join(
         (
+            picture,
             _title(data),
             _red_flags(data),
             _neuro(data),
-            spine,
+            words,
             _pain(data, chart_size_px),
             _treatments(data),
             _doses(data),
