@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from tracker.app import Session
+    from tracker.app import AppRun
     from tracker.ui.main_window import MainWindow
 
 HERE = Path(__file__).resolve().parent
@@ -65,19 +65,19 @@ def main() -> int:
         return _shoot(new, demo)
 
 
-def _wait(app: QApplication, done: Callable[[], bool], timeout: float = 20.0) -> None:
+def _wait(app: QApplication, done: Callable[[], bool], what: str, timeout: float = 90.0) -> None:
     from PySide6.QtTest import QTest
 
     end = time.monotonic() + timeout
     while not done():
         if time.monotonic() > end:
-            raise SystemExit("screenshot: the window did not get there in time")
+            raise SystemExit(f"screenshot: {what} did not happen within {timeout:.0f} s")
         QTest.qWait(50)
     QTest.qWait(SETTLE_MS)
     app.processEvents()
 
 
-def _open(app: QApplication, folder: Path) -> Session:
+def _open(app: QApplication, folder: Path) -> AppRun:
     from tracker.app import build_window
 
     session = build_window(folder)
@@ -85,7 +85,7 @@ def _open(app: QApplication, folder: Path) -> Session:
     window.setGeometry(0, 0, 1280, 720)
     window.showMaximized()
     window.activateWindow()  # the focus ring shows only in the active window
-    _wait(app, lambda: window.started_up)
+    _wait(app, lambda: window.started_up, "the window's start")
     return session
 
 
@@ -114,6 +114,20 @@ def _page(window: MainWindow, name: str) -> QWidget:
     return page
 
 
+def _open_an_episode(page: QWidget) -> None:
+    """The Red flags page with its newest episode of repeats opened, so that the picture shows
+    an episode's row and its single alerts."""
+    from tracker.ui.widgets.alert_log_panel import AlertLogPanel
+
+    assert isinstance(page, AlertLogPanel)
+    proxy = page.proxy
+    for row in range(proxy.rowCount()):
+        if proxy.rowCount(proxy.index(row, 0)) > 1:
+            page.table.expand(proxy.index(row, 0))
+            page.table.setCurrentIndex(proxy.index(row, 0))
+            return
+
+
 def _shoot(new: Path, demo: Path) -> int:
     from PySide6.QtCore import Qt
 
@@ -124,7 +138,7 @@ def _shoot(new: Path, demo: Path) -> int:
     session = _open(app, new)
     _save(app, "welcome.png")
     session.window.first_start.page.example_button.click()
-    _wait(app, session.window.first_start.bar.isVisible)
+    _wait(app, session.window.first_start.bar.isVisible, "the example journal's bar")
     _save(app, "example.png")
     session.window.close()
     session.close()
@@ -140,7 +154,9 @@ def _shoot(new: Path, demo: Path) -> int:
             window.tabs.setCurrentWidget(page)
             if name == "checkin":
                 window.entry_form.focus_pain_score()
-            _wait(app, (lambda: bool(painted)) if name == "trends" else page.isVisible)
+            if name == "redflags":
+                _open_an_episode(page)
+            _wait(app, (lambda: bool(painted)) if name == "trends" else page.isVisible, name)
             _save(app, f"{name}-{suffix}.png")
     _scheme(app, Qt.ColorScheme.Light)
     window.close()

@@ -185,17 +185,16 @@ class Week:
     def _save(self) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
-        from PySide6.QtWidgets import QAbstractSpinBox
+        from PySide6.QtWidgets import QWidget
 
         if self._pages().currentIndex() != 0:
             self._click_tab(0)
         page = self._pages().widget(0)
         assert page is not None, "the window has no entry page"
-        score = page.findChild(QAbstractSpinBox, "painScore")
+        score = page.findChild(QWidget, "painScore")  # the row of eleven score buttons
         button = self._save_button()
-        assert isinstance(score, QAbstractSpinBox) and button is not None
+        assert score is not None and button is not None
         score.setFocus()
-        QTest.keyClick(score, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         QTest.keyClicks(score, str(2 + self.counts["saves"] % 2))
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
         self.counts["saves"] += 1

@@ -57,3 +57,17 @@ def test_larger_text_grows_the_words_of_every_page(qtbot: QtBot, window: MainWin
 
     window.larger_text_action.trigger()
     assert _sizes(window) == usual
+
+
+def test_larger_text_grows_the_buttons_words_under_the_style_sheet(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The buttons too, the pain scale's digits among them (the style sheet's type scale sizes
+    them, a step larger than the words around them)."""
+    form = window.entry_form
+    assert form.pain_score.buttons[5].font().pointSizeF() > form.save_button.font().pointSizeF()
+    buttons = [form.save_button, form.nerves.none_button, *form.pain_score.buttons]
+    usual = [button.font().pointSizeF() for button in buttons]
+    window.larger_text_action.trigger()
+    grown = [button.font().pointSizeF() / size for button, size in zip(buttons, usual, strict=True)]
+    assert grown == pytest.approx([LARGER_TEXT_FACTOR] * len(buttons), abs=0.02)

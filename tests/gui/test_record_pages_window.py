@@ -192,7 +192,7 @@ def test_a_note_on_an_alert_is_stored_announced_once_and_listed(
     page.refresh()  # written beside the window, as another program would
     changes = announced(window)
     page.table.setFocus()
-    page.table.selectRow(0)
+    page.table.setCurrentIndex(page.proxy.index(0, 0))
     qtbot.keyClicks(page.note, "Seen by the nurse")
     qtbot.mouseClick(page.save_note_button, Qt.MouseButton.LeftButton)
     assert changes == [Changes.of("alerts")]
@@ -200,6 +200,56 @@ def test_a_note_on_an_alert_is_stored_announced_once_and_listed(
     assert page.message.text().endswith("Note saved.")
     rows = range(page.model.rowCount())
     qtbot.waitUntil(  # the log read again after the announcement
-        lambda: [page.model.alert_at(row).note for row in rows] == ["Seen by the nurse"],
+        lambda: (
+            [page.model.alerts_at(page.model.index(row, 0))[0].note for row in rows]
+            == ["Seen by the nurse"]
+        ),
         timeout=3000,
     )
+
+
+def test_a_flag_repeated_on_following_days_is_one_row_with_each_alert_beneath(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    """New leg weakness recorded morning and evening for three days, answered at its first
+    alert: the Red flags page lists the episode once, with the answer; Right arrow opens it, and
+    a note written on one of its alerts is stored on that alert."""
+    from tracker.services.alerts import AlertService
+    from tracker.services.journal import JournalService
+
+    start = NOW.replace(hour=8, minute=0) - timedelta(days=5)
+    saved_at = [start]  # each entry saved as it was made, its alerts raised then
+    db = open_journal(data_dir)
+    services = AlertService(db, clock=lambda: saved_at[0])
+    journal = JournalService(db, services)
+    for day in range(3):
+        for hour in (0, 10):
+            saved_at[0] = start + timedelta(days=day, hours=hour)
+            weak = Entry(saved_at[0], Pain(score=3), weakness=Weakness(left_leg=2))
+            journal.save_entry(weak)
+    alerts = sorted(services.all_alerts(), key=lambda a: a.raised_at)
+    rules_raised = {a.rule for a in alerts}
+    assert len(alerts) > len(rules_raised)  # the flag was raised again at the later entries
+    services.record_action([str(alerts[0].id)], "called_helpline")
+    page = show(qtbot, window, "alerts")
+    assert isinstance(page, AlertLogPanel)
+    page.refresh()
+    tree = page.table
+    assert page.proxy.rowCount() < len(alerts)
+    episode = page.model.alerts_at(page.proxy.mapToSource(page.proxy.index(0, 0)))
+    assert len(episode) > 1 and episode[0].id == alerts[0].id
+    assert page.proxy.index(0, 4).data() == f"{len(episode)} entries"
+    assert page.proxy.index(0, 5).data().startswith("called the helpline")
+    tree.setFocus()
+    tree.setCurrentIndex(page.proxy.index(0, 0))
+    qtbot.keyClick(tree, Qt.Key.Key_Right)  # open the episode
+    assert tree.isExpanded(page.proxy.index(0, 0))
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    (chosen,) = page.selected_alerts()
+    assert chosen.id in {a.id for a in episode[1:]}
+    qtbot.keyClicks(page.note, "Leg worse on the stairs")
+    qtbot.mouseClick(page.save_note_button, Qt.MouseButton.LeftButton)
+    notes = {a.id: a.note for a in stored(data_dir).alerts.all_alerts()}
+    assert notes[chosen.id] == "Leg worse on the stairs"
+    assert [note for note in notes.values() if note] == ["Leg worse on the stairs"]

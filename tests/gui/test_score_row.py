@@ -156,13 +156,3 @@ def test_every_scores_digits_have_contrast_of_at_least_4_5_to_1(palette: Palette
     chosen = _rule(sheet, "QPushButton#scoreButton:checked")
     assert not re.search(r"(?<![-\w])(background|color):", chosen)
     assert _colour(chosen, "border-color") == palette.text
-
-
-def test_the_digits_grow_with_the_rows_text(qtbot: QtBot, row: ScoreRow) -> None:
-    """ "Larger text" sets the window's font; the digits follow it."""
-    before = row.buttons[5].font().pointSizeF()
-    font = row.font()
-    font.setPointSizeF(font.pointSizeF() * 1.25)
-    row.setFont(font)
-    assert row.buttons[5].font().pointSizeF() == pytest.approx(before * 1.25)
-    assert before > row.anchor_labels[0].font().pointSizeF()

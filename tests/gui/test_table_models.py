@@ -67,12 +67,52 @@ def test_the_alert_model_passes_qt_model_checks_and_orders_tiers(
     ]
     model.set_alerts(alerts, {"e2": "Mon 05 Oct 2026 13:30"})
     qtmodeltester.check(model)
+    assert model.rowCount() == 2 and model.rowCount(model.index(1, 0)) == 0  # two rules
     row = [model.index(1, c).data() for c in range(len(ALERT_COLUMNS))]
     assert "R1" in row and "Mon 05 Oct 2026 13:30" in row and "team booked an MRI" in row
     assert rules.flag("R1").title in row
     tier = ALERT_COLUMNS.index("Tier")
     assert model.index(1, tier).data(ALERT_SORT) > model.index(0, tier).data(ALERT_SORT)
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Raised"
+
+
+def test_an_episodes_repeats_are_one_row_with_the_answer_and_each_alert_beneath(
+    qtmodeltester: ModelTester,
+) -> None:
+    """R1 on 17, 18 and 19 Sep (two entries a day), answered at its first entry: one row "17 to
+    19 Sep 2026, 6 entries" with that answer; the six alerts are its children, in time order."""
+    first = datetime(2026, 9, 17, 8, 0, tzinfo=timezone(timedelta(hours=1)))
+    times = [first + timedelta(days=d, hours=h) for d in range(3) for h in (0, 10)]
+    episode = [
+        Alert(raised_at=t, rule="R1", tier="emergency", entry_id=f"e{n}", id=f"a{n}")
+        for n, t in enumerate(times)
+    ]
+    episode[0] = Alert(
+        raised_at=times[0],
+        rule="R1",
+        tier="emergency",
+        entry_id="e0",
+        action="called_helpline",
+        acknowledged_at=times[0] + timedelta(minutes=2),
+        id="a0",
+    )
+    later = Alert(raised_at=first + timedelta(days=9), rule="W2", tier="watch", id="w")
+    model = AlertTableModel(lambda rule: rules.flag(rule).title)
+    model.set_alerts([*reversed(episode), later], {"e3": "Fri 18 Sep 2026 18:00"})
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    top = model.index(0, 0)
+    row = [model.index(0, c).data() for c in range(len(ALERT_COLUMNS))]
+    assert row[:3] == ["17 to 19 Sep 2026", "R1", "EMERGENCY"]
+    assert row[4] == "6 entries" and row[5] == "called the helpline (17 Sep 08:02)"
+    assert model.rowCount(top) == 6
+    assert [a.id for a in model.alerts_at(top)] == [f"a{n}" for n in range(6)]
+    child = model.index(3, 4, top)
+    assert child.data() == "Fri 18 Sep 2026 18:00" and model.alerts_at(child)[0].id == "a3"
+    assert model.index(3, 5, top).data() == "not asked again: see the episode's first alert"
+    assert model.parent(child) == top.siblingAtColumn(0)
+    assert model.index(1, 0).data() == "Sat 26 Sep 2026 08:00" and model.index(1, 4).data() == ""
+    assert model.episode_row("a5") == 0 and model.episode_row("w") == 1
 
 
 def test_the_history_shows_not_asked_never_none_and_sorts_it_below_zero(

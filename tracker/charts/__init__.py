@@ -4,7 +4,7 @@ artists, text drawing, saving)."""
 
 from tracker.charts.drawing import DrawnChart
 from tracker.charts.glyphs import GlyphCacheCanvas
-from tracker.charts.palette import PRINT, SCREEN, Palette
+from tracker.charts.palette import PRINT, SCREEN, SCREEN_DARK, Palette
 from tracker.charts.spine import (
     DrawnSpine,
     build_spine_figure,
@@ -24,6 +24,7 @@ from tracker.charts.trend import (
 __all__ = [
     "PRINT",
     "SCREEN",
+    "SCREEN_DARK",
     "SPINE_DARK",
     "SPINE_LIGHT",
     "SPINE_PRINT",

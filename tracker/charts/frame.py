@@ -16,6 +16,8 @@ from matplotlib.text import Text
 from matplotlib.ticker import NullFormatter
 from matplotlib.transforms import Bbox
 
+from tracker.charts.palette import Palette
+
 PAD_IN = 3 / 72  # space around each panel's decorations (constrained layout's own padding)
 NOTE_RATIO = 0.55  # the flare note's band, in the panels' height ratios
 
@@ -49,6 +51,7 @@ class Frame:
         self.lane_ratio = 0.65
         self.labelsize = 0.0
         self.legend_columns = 0
+        self.palette: Palette | None = None  # the colours it is dressed in (charts.colours)
         # Where the panels went for what the figure showed, by everything that decides it: a
         # redraw of a range shown before (or after a change elsewhere) measures nothing.
         self._placed: dict[tuple[Any, ...], tuple[Any, ...]] = {}

@@ -39,8 +39,13 @@ class Palette:
     numbness: str
     walking: str
     shade: str
-    ink: str
+    ink: str  # words, ticks, spines, procedure lines, lane edges, red-flag markers
     lanes: tuple[str, ...]  # one fill a LANE_ORDER kind
+    background: str = "#FFFFFF"  # the figure, behind the title, the legend and the dates
+    face: str = "#FFFFFF"  # the panels
+    grid: str = "#C0C0C0"  # dotted grid lines (decoration, not read)
+    hollow: str = "#FFFFFF"  # inside a hollow marker, behind a procedure's words
+    dose_edge: str = "#808080"  # the dose bars' edges and hatching
 
 
 # Okabe-Ito colours (safe for colour-blind readers), chosen to differ in lightness too.
@@ -56,6 +61,29 @@ SCREEN = Palette(
     ink="#000000",
     lanes=("#D8D8D8", "#A6CEE3", "#B2DF8A", "#FFFF99", "#FB9A99", "#FDBF6F", "#CAB2D6", "#E0E0E0"),
 )
+# The window's dark scheme (tracker/ui/theme.py DARK): the same Okabe-Ito hues, lighter where the
+# light palette darkens them, so that every line and marker reads at 3:1 or more on the panels,
+# the radiotherapy shading and the dose bars, and the words at 4.5:1 (tests/unit/
+# test_chart_dark.py). Hollow markers stay hollow: filled with the panels' colour.
+SCREEN_DARK = Palette(
+    pain="#56B4E9",
+    mean="#FFFFFF",
+    worst="#E69F00",
+    doses="#4A525D",
+    weakness="#009E73",
+    numbness="#CC79A7",
+    walking="#F0E442",
+    shade="#333A44",
+    ink="#E6E9EE",
+    lanes=("#4B5563", "#2F5D7C", "#3D6B33", "#6B6424", "#7A3B3B", "#7A5424", "#574673", "#454B54"),
+    background="#1B1F24",
+    face="#22272E",
+    grid="#4A525D",
+    hollow="#22272E",
+    dose_edge="#A3ACB8",
+)
+# The printed summary: black and greys. (Files, from "Save chart…" or the ``chart`` command, are
+# drawn with SCREEN: light whatever the window's scheme.)
 PRINT = Palette(
     pain="#555555",
     mean="#000000",

@@ -16,9 +16,10 @@ import matplotlib.dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator
 
+from tracker.charts.colours import paint
 from tracker.charts.drawing import Drawing, DrawnChart, lane_ratio
 from tracker.charts.frame import frame_of
-from tracker.charts.palette import LITERAL, PRINT, SCREEN
+from tracker.charts.palette import LITERAL, PRINT, SCREEN, SCREEN_DARK
 from tracker.charts.saving import chart_format, write_figure
 from tracker.charts.time_axis import OFFSET_FORMATS, day_span, day_words
 from tracker.charts.trend_symptoms import draw_doses, draw_nerves, draw_pain
@@ -45,13 +46,20 @@ def build_trend_figure(
 
 
 def draw_trends(
-    figure: Figure, data: TrendData, *, for_print: bool = False, font_size: float | None = None
+    figure: Figure,
+    data: TrendData,
+    *,
+    for_print: bool = False,
+    font_size: float | None = None,
+    dark: bool = False,
 ) -> DrawnChart:
     """Draw the chart into ``figure``, replacing what it showed (the window redraws its canvas
     this way). A figure that already holds the chart keeps its axes and their ticks: only what
-    they show is drawn again."""
-    palette = PRINT if for_print else SCREEN
-    return _draw(Drawing(frame_of(figure), data, palette, font_size))
+    they show is drawn again. ``dark``: in the window's dark scheme (never for print)."""
+    palette = PRINT if for_print else SCREEN_DARK if dark else SCREEN
+    frame = frame_of(figure)
+    paint(frame, palette)
+    return _draw(Drawing(frame, data, palette, font_size))
 
 
 def _draw(d: Drawing) -> DrawnChart:
@@ -70,6 +78,7 @@ def _draw(d: Drawing) -> DrawnChart:
             ha="center",
             va="center",
             fontsize=d.size + 1,
+            color=d.p.ink,
             **LITERAL,
         )
     draw_treatments_on(d, pain, labels=True)
@@ -94,6 +103,7 @@ def draw_title(d: Drawing) -> None:
         fontsize=d.size + 1,
         fontweight="bold",
         va="top",
+        color=d.p.ink,
         **LITERAL,
     )
 
@@ -114,7 +124,7 @@ def draw_time_axis(d: Drawing) -> None:
         frame.lanes.xaxis.get_major_locator(), offset_formats=OFFSET_FORMATS
     )
     frame.lanes.xaxis.set_major_formatter(formatter)
-    frame.lanes.set_xlabel("Date", fontsize=d.size, **LITERAL)
+    frame.lanes.set_xlabel("Date", fontsize=d.size, color=d.p.ink, **LITERAL)
     if frame.labelsize != d.small:  # the ticks keep it between drawings
         frame.labelsize = d.small
         for axes in frame.axes:
@@ -132,6 +142,7 @@ def draw_note(d: Drawing) -> None:
         ha="left",
         va="center",
         fontsize=d.small,
+        color=d.p.ink,
         wrap=True,
         **LITERAL,
     )
@@ -148,6 +159,7 @@ def draw_legend(d: Drawing) -> None:
         loc="outside lower center",
         ncols=columns,
         fontsize=d.small,
+        labelcolor=d.p.ink,
         frameon=False,
         handlelength=2.6,
         markerscale=0.8,

@@ -23,7 +23,7 @@ def draw_pain(d: Drawing, axes: Axes) -> DrawnChart:
     axes.set_ylim(-0.3, 11.7 if words else 10.6)
     ticks = range(0, 11, 2)
     axes.set_yticks(ticks, [str(t) for t in ticks])
-    axes.set_ylabel("Pain score\n(0 none, 10 worst)", fontsize=d.size, **LITERAL)
+    axes.set_ylabel("Pain score\n(0 none, 10 worst)", fontsize=d.size, color=d.p.ink, **LITERAL)
     points = data.points
     xs = d.xs
     ys = [p.pain for p in points]
@@ -37,7 +37,7 @@ def draw_pain(d: Drawing, axes: Axes) -> DrawnChart:
             marker="o",
             markersize=5 if data.per_entry else 3,
             color=d.p.pain,
-            markerfacecolor="white" if data.per_entry else d.p.pain,
+            markerfacecolor=d.p.hollow if data.per_entry else d.p.pain,
             markeredgecolor=d.p.pain,
             markeredgewidth=1.2 if data.per_entry else 0.0,
             label=label,
@@ -100,7 +100,9 @@ def draw_worst(d: Drawing, axes: Axes, xs: list[float]) -> None:
 
 def draw_doses(d: Drawing, twin: Axes) -> None:
     doses = d.data.doses
-    twin.set_ylabel("Painkiller doses\ntaken as needed, per day", fontsize=d.size, **LITERAL)
+    twin.set_ylabel(
+        "Painkiller doses\ntaken as needed, per day", fontsize=d.size, color=d.p.ink, **LITERAL
+    )
     most = max((d.count for d in doses), default=0)
     twin.set_ylim(0, max(3, most) * 2.6)  # bars keep to the lower part of the panel
     ticks = range(0, max(3, most) + 1, 1 if most <= 6 else 2)
@@ -116,7 +118,7 @@ def draw_doses(d: Drawing, twin: Axes) -> None:
                     for x, d in zip(day_nums([d.day for d in doses]), doses, strict=True)
                 ],
                 facecolor=d.p.doses,
-                edgecolor="#808080",
+                edgecolor=d.p.dose_edge,
                 linewidth=0.3,
                 hatch="///",
             )
@@ -124,7 +126,7 @@ def draw_doses(d: Drawing, twin: Axes) -> None:
         d.handles.append(
             Patch(
                 facecolor=d.p.doses,
-                edgecolor="#808080",
+                edgecolor=d.p.dose_edge,
                 linewidth=0.3,
                 hatch="///",
                 label=label,
@@ -142,14 +144,14 @@ def draw_doses(d: Drawing, twin: Axes) -> None:
     edges = [first + n for n in range(d.data.days + 1)]
     steps = StepPatch(counts, edges, fill=True, color=d.p.doses, linewidth=0)
     twin.add_artist(steps)
-    d.handles.append(Patch(facecolor=d.p.doses, edgecolor="#808080", label=label))
+    d.handles.append(Patch(facecolor=d.p.doses, edgecolor=d.p.dose_edge, label=label))
 
 
 def draw_nerves(d: Drawing, axes: Axes) -> None:
     data = d.data
     axes.set_ylim(-0.35, 3.4)
     axes.set_yticks(range(4), ["0 none", "1", "2", "3 severe"])
-    axes.set_ylabel("Nerve signs", fontsize=d.size, **LITERAL)
+    axes.set_ylabel("Nerve signs", fontsize=d.size, color=d.p.ink, **LITERAL)
     xs = d.xs
     series = (
         ("Weakness (worst limb)", "weakness", d.p.weakness, "-", "s", -NERVE_DODGE),

@@ -51,7 +51,8 @@ def draw_treatments_on(d: Drawing, axes: Axes, *, labels: bool) -> None:
                     ha="left",
                     va="top",
                     fontsize=d.small,
-                    bbox={"boxstyle": "square,pad=0.15", "fc": "white", "ec": "none"},
+                    color=d.p.ink,
+                    bbox={"boxstyle": "square,pad=0.15", "fc": d.p.hollow, "ec": "none"},
                     zorder=6,
                     **LITERAL,
                 )
@@ -105,6 +106,7 @@ def draw_lanes(d: Drawing, axes: Axes) -> None:
                 transform=axes.transData + d.points(3, 0),
                 va="center",
                 fontsize=d.small - 1,
+                color=d.p.ink,
                 clip_on=True,
                 **LITERAL,
             )
@@ -148,7 +150,7 @@ def draw_alerts(d: Drawing, axes: Axes, row: int) -> None:
             marker=marker,
             markersize=size,
             color=d.p.ink,
-            markerfacecolor="white" if tier == "watch" else d.p.ink,
+            markerfacecolor=d.p.hollow if tier == "watch" else d.p.ink,
             markeredgecolor=d.p.ink,
             markeredgewidth=1.3,
             label=f"Red flag: {tier}",
@@ -181,6 +183,7 @@ def draw_flares(d: Drawing, axes: Axes) -> None:
                 ha="center",
                 va="bottom",
                 fontsize=d.small,
+                color=d.p.ink,
                 zorder=6,
                 clip_on=True,
                 **LITERAL,
@@ -188,7 +191,7 @@ def draw_flares(d: Drawing, axes: Axes) -> None:
     star = {
         "marker": "*",
         "color": d.p.ink,
-        "markerfacecolor": "white",
+        "markerfacecolor": d.p.hollow,
         "markeredgecolor": d.p.ink,
     }
     add_line(  # the flares' peaks, each a star

@@ -53,12 +53,11 @@ def _alert_key(alert: Alert) -> tuple[str, str, str | None, str]:
     return (alert.rule, alert.tier, alert.action, alert.note.strip())
 
 
-def red_flag_rows(alerts: Iterable[Alert], wording: RuleWording = rule_wording) -> list[RedFlagRow]:
-    """The period's alerts, emergency first, then urgent, then watch; in time order within a
-    tier. Alerts of one rule whose days follow each other (at most a day apart) share a row when
-    they have the same action and note, or when the later one has neither: the app interrupts
-    only at an episode's first entry, so the repeats that follow carry no answer of their own
-    and belong to the answered row."""
+def alert_episodes(alerts: Iterable[Alert]) -> list[tuple[Alert, ...]]:
+    """The alerts as episodes, in time order: alerts of one rule whose days follow each other (at
+    most a day apart) share an episode when they have the same action and note, or when the later
+    one has neither: the app interrupts only at an episode's first entry, so the repeats that
+    follow carry no answer of their own and belong to the answered one (its first alert)."""
     runs: list[list[Alert]] = []
     last_of: dict[tuple[str, str], list[Alert]] = {}
     for alert in sorted(alerts, key=lambda a: (a.raised_at, a.id or "")):
@@ -74,6 +73,26 @@ def red_flag_rows(alerts: Iterable[Alert], wording: RuleWording = rule_wording) 
         run = [alert]
         runs.append(run)
         last_of[(alert.rule, alert.tier)] = run
+    return [tuple(run) for run in runs]
+
+
+def days_text(first: datetime, last: datetime) -> str:
+    """The days an episode ran, in its own time zone: "17 to 19 Sep 2026", "30 Sep to 2 Oct
+    2026", "31 Dec 2025 to 1 Jan 2026", or one day "17 Sep 2026"."""
+    a, b = local_day(first), local_day(last)
+    if a == b:
+        return f"{a.day} {a:%b %Y}"
+    if a.year != b.year:
+        return f"{a.day} {a:%b %Y} to {b.day} {b:%b %Y}"
+    if a.month != b.month:
+        return f"{a.day} {a:%b} to {b.day} {b:%b %Y}"
+    return f"{a.day} to {b.day} {b:%b %Y}"
+
+
+def red_flag_rows(alerts: Iterable[Alert], wording: RuleWording = rule_wording) -> list[RedFlagRow]:
+    """The period's alerts, emergency first, then urgent, then watch; in time order within a
+    tier; an episode (``alert_episodes``) is one row."""
+    runs = alert_episodes(alerts)
     rows = [
         RedFlagRow(
             first_at=run[0].raised_at,

@@ -1,23 +1,25 @@
-"""The alert log: every alert with time, rule, tier, the entry, the action and a note."""
+"""The Red flags page: every alert with time, rule, tier, the entry, the action and a note; an
+episode's repeats one row, its single alerts beneath it (Right arrow or a click on its arrow)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.domain.model import Alert
-from tracker.ui.common import MessageLine, buddy_label, records_table
+from tracker.ui.common import MessageLine, buddy_label
 from tracker.ui.models.alert_table_model import SORT_ROLE, AlertTableModel
 
 if TYPE_CHECKING:
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 
 class AlertLogPanel(QWidget):
     changed = Signal(object)  # the Changes a note saved made
-    assessed_requested = Signal(object)  # the Alert whose symptom the team has assessed
+    assessed_requested = Signal(object)  # the Alerts (a row's) whose symptom was assessed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,16 +38,27 @@ class AlertLogPanel(QWidget):
 
         self._service: AlertService | None = None
         self.model = AlertTableModel(lambda rule: rules.flag(rule).title)
-        self.table = QTableView()
-        self.proxy = records_table(self.table, self.model, SORT_ROLE, self)
+        self.table = QTreeView()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the newest episode first
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAllColumnsShowFocus(True)
         self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
+        header = self.table.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName("Red-flag alerts")
         self.intro = QLabel(
             "Every red flag the journal has raised, and what you did. A flag means only that "
-            "the pattern was recorded; it is not a diagnosis."
+            "the pattern was recorded; it is not a diagnosis. A flag repeated on the days that "
+            "followed is one row: open it (Right arrow) for each entry."
         )
         self.intro.setWordWrap(True)
         self.note = QLineEdit()
@@ -72,7 +85,9 @@ class AlertLogPanel(QWidget):
 
     def join(self, host: PageHost) -> None:
         self.changed.connect(host.announce)
-        self.assessed_requested.connect(lambda alert: host.review_assessed([str(alert.id)]))
+        self.assessed_requested.connect(
+            lambda alerts: host.review_assessed([str(alert.id) for alert in alerts])
+        )
 
     def set_services(self, services: Services) -> None:
         self.set_service(services.alerts)
@@ -90,11 +105,14 @@ class AlertLogPanel(QWidget):
         }
         self.model.set_alerts(alerts, times)
 
+    def selected_alerts(self) -> tuple[Alert, ...]:
+        """The chosen row's alerts: an episode's (its answered first alert first), or one."""
+        return self.model.alerts_at(self.proxy.mapToSource(self.table.currentIndex()))
+
     def selected_alert(self) -> Alert | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        return self.model.alert_at(self.proxy.mapToSource(index).row())
+        """The chosen row's alert; for an episode, its first, which holds the answer and note."""
+        alerts = self.selected_alerts()
+        return alerts[0] if alerts else None
 
     def _show_note(self) -> None:
         alert = self.selected_alert()
@@ -116,8 +134,8 @@ class AlertLogPanel(QWidget):
         self.changed.emit(changes)
 
     def _assessed(self) -> None:
-        alert = self.selected_alert()
-        if alert is None:
+        alerts = self.selected_alerts()
+        if not alerts:
             self.message.show_problem("Choose an alert in the list first.")
             return
-        self.assessed_requested.emit(alert)
+        self.assessed_requested.emit(alerts)

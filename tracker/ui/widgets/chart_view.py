@@ -15,7 +15,7 @@ from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -43,6 +43,7 @@ from tracker.domain.trends import (
     point_text,
     preset_range,
 )
+from tracker.ui import theme
 from tracker.ui.common import (
     MessageLine,
     buddy_label,
@@ -73,6 +74,13 @@ def _checked_look(button: QPushButton) -> None:
     button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text) + 36)
 
 
+def _shown_dark() -> bool:
+    """Whether the window shows the dark scheme now (the theme's, once it is installed)."""
+    applied = theme.current()
+    scheme = applied.scheme if applied is not None else QGuiApplication.styleHints().colorScheme()
+    return theme.scheme_palette(scheme) is theme.DARK
+
+
 class ChartView(QWidget):
     range_shown = Signal(object, object)  # the first and last day drawn (datetime.date)
     point_shown = Signal(str)  # the words shown for the point pointed at or clicked
@@ -84,6 +92,9 @@ class ChartView(QWidget):
         self._data: TrendData | None = None
         self._drawn: DrawnChart | None = None
         self._preset: Preset | None = FIRST_PRESET
+        self._dark = _shown_dark()
+        # The chart is drawn in the window's scheme and again when the desktop switches it.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_scheme)
 
         self.figure = Figure()
         self.canvas = _Canvas(self.figure)  # type: ignore[no-untyped-call]
@@ -296,11 +307,20 @@ class ChartView(QWidget):
         self._data = data
         self.from_edit.setDate(to_qdate(data.start))
         self.to_edit.setDate(to_qdate(data.end))
-        size = QApplication.font().pointSizeF() * CHART_FONT_FACTOR
-        self._drawn = draw_trends(self.figure, data, font_size=max(9.0, size))
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+        self._draw_chart(data)
         self.point_label.setText(POINT_HINT)
         self.range_shown.emit(data.start, data.end)
+
+    def _draw_chart(self, data: TrendData) -> None:
+        size = QApplication.font().pointSizeF() * CHART_FONT_FACTOR
+        self._drawn = draw_trends(self.figure, data, font_size=max(9.0, size), dark=self._dark)
+        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+    def _follow_scheme(self, scheme: Qt.ColorScheme) -> None:
+        """The desktop switched between light and dark: the chart is drawn again in it."""
+        self._dark = theme.scheme_palette(scheme) is theme.DARK
+        if self._data is not None:
+            self._draw_chart(self._data)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.canvas and event.type() == QEvent.Type.Paint and not self._chart_painted:

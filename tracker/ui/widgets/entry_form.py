@@ -14,7 +14,7 @@ import itertools
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -271,6 +271,9 @@ class EntryForm(QWidget):
         page = self.page_scroll.widget()
         if page is None:
             return
+        # a detail just opened, or a style just changed a size, waits to be laid out: lay it
+        # out now, so that the place scrolled to is where the widget will be
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         centre = widget.mapTo(page, widget.rect().center())
         self.page_scroll.ensureVisible(
             centre.x(), centre.y(), widget.width() // 2 + 16, widget.height() // 2 + 16

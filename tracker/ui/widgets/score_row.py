@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QWidget
 
@@ -25,7 +25,6 @@ PAIN_ANCHORS: tuple[tuple[int, str], ...] = (
     (10, "10 worst imaginable"),
 )
 SECOND_DIGIT_MS = 900  # how long after "1" a "0" still makes 10
-DIGIT_SCALE = 1.3  # the digits a little larger than the text around them, larger text too
 
 
 class ScoreRow(QWidget):
@@ -91,7 +90,6 @@ class ScoreRow(QWidget):
             "Type a number from 0 to 10 (1 then 0 for 10), or move with the arrow keys and "
             "choose with Space; Delete clears it"
         )
-        self._scale_digits()
         self._show()
 
     # ---- value --------------------------------------------------------------------------------
@@ -179,18 +177,6 @@ class ScoreRow(QWidget):
         self._after_one.stop()
         self._cursor = min(max(score, 0), HIGHEST)
         self._show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        # Set here, not in the style sheet, so that the window's "Larger text" scales them.
-        if event.type() == QEvent.Type.FontChange:
-            self._scale_digits()
-        super().changeEvent(event)
-
-    def _scale_digits(self) -> None:
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * DIGIT_SCALE)
-        for button in self.buttons:
-            button.setFont(font)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
