@@ -32,6 +32,7 @@ from tracker.domain.red_flag_rows import (
     red_flag_rows,
     rule_wording,
 )
+from tracker.domain.spine_map import SpineMapData
 from tracker.domain.summary_medicines import RegularMedicines
 from tracker.domain.timeutil import local_day
 from tracker.domain.treatment_text import (
@@ -205,6 +206,7 @@ class SummaryData:
     entries: tuple[EntryLine, ...]
     medicines: RegularMedicines | None = None  # the regular medicines' table (issue 19)
     esas: EsasSummary = field(default_factory=EsasSummary)  # the period's ESAS-r forms
+    spine: SpineMapData | None = None  # the spine map of the period (services.summary)
 
     @property
     def title(self) -> str:

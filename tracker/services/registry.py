@@ -24,6 +24,7 @@ from tracker.storage.database import JournalDatabase
 if TYPE_CHECKING:
     from tracker.services.exchange import ExchangeService
     from tracker.services.reminders import ReminderService
+    from tracker.services.spine import SpineService
     from tracker.services.summary import SummaryService
     from tracker.services.trends import TrendsService
 
@@ -51,6 +52,12 @@ class Services:
         from tracker.services.trends import TrendsService
 
         return TrendsService(self._db)
+
+    @cached_property
+    def spine(self) -> SpineService:
+        from tracker.services.spine import SpineService
+
+        return SpineService(self._db)
 
     @cached_property
     def summary(self) -> SummaryService:

@@ -8,10 +8,12 @@ makes, so the printed chart is the chart on the screen.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 
 from tracker.domain import summary, trends, vocab
 from tracker.domain.model import Treatment
+from tracker.domain.spine_map import build_spine_map, region_counts_of
 from tracker.domain.summary import SummaryData
 from tracker.domain.summary_medicines import regular_medicines
 from tracker.services.trends import TrendsService
@@ -80,7 +82,7 @@ class SummaryService:
             windows = [w for t in relevant for w in trends.response_windows(t).all()]
             stats = queries.window_stats(session, windows) if windows else {}
         trend = self._trends.trend_data(start, end)
-        return summary.build_summary(
+        data = summary.build_summary(
             start=start,
             end=end,
             entries=entries,
@@ -98,3 +100,6 @@ class SummaryService:
             else None,
             esas_forms=forms,
         )
+        counted, counts = region_counts_of(summary.in_period(entries, start, end))
+        spine = build_spine_map(start, end, treatments, counted, counts)
+        return replace(data, spine=spine)

@@ -21,6 +21,7 @@ from tracker.domain.summary import (
     time_text,
 )
 from tracker.domain.timeutil import local_day
+from tracker.ui.printout.spine_picture import spine_picture_html, spine_words_html
 
 HEADING = "Spine Journal summary"
 WEEKS_PER_TABLE = 13
@@ -340,15 +341,25 @@ def _entries(data: SummaryData) -> str:
 
 
 def summary_html(
-    data: SummaryData, chart_size_px: QSizeF | None = None, *, entries: bool = True
+    data: SummaryData,
+    chart_size_px: QSizeF | None = None,
+    *,
+    entries: bool = True,
+    spine_size_px: QSizeF | None = None,
 ) -> str:
     """The whole summary as HTML; the chart is an ``<img>`` of ``chart_size_px`` (document
-    pixels) when given. ``entries=False``: all but the entries (the pages before them)."""
+    pixels) when given, the spine map's strip one of ``spine_size_px``. ``entries=False``: all
+    but the entries (the pages before them)."""
+    picture = words = ""
+    if data.spine is not None and spine_size_px is not None:
+        picture, words = spine_picture_html(spine_size_px), spine_words_html(data.spine)
     body = "".join(
         (
+            picture,
             _title(data),
             _red_flags(data),
             _neuro(data),
+            words,
             _pain(data, chart_size_px),
             _esas(data),
             _treatments(data),
