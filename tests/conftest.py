@@ -23,6 +23,7 @@ FIXTURES = REPO / "tests" / "fixtures"
 EXAMPLE_JOURNAL = FIXTURES / "formats" / "example-journal.json"
 SCHEMA = FIXTURES / "formats" / "journal-v1.schema.json"
 RED_FLAGS_MD = FIXTURES / "clinical" / "red-flags.md"
+ESAS_MD = FIXTURES / "clinical" / "esas-r.md"
 PUBLISHED = REPO.parent / "shared"
 
 

@@ -440,8 +440,22 @@ def build_window(folder: Path) -> AppRun:
         "trends",
         "Trends",
         _panel("trends_page", "TrendsPage"),
-        frozenset({"entries", "treatments", "medications", "alerts"}),
+        frozenset({"entries", "treatments", "medications", "alerts", "esas_forms"}),
         lazy=True,
+    )
+    window.add_panel(
+        "esas_forms",
+        "Weekly form",
+        _panel("esas_page", "EsasPage"),
+        frozenset({"esas_forms", "settings"}),
+    )
+    window.add_panel(
+        "esas_trends",
+        "ESAS-r trends",
+        _panel("esas_trends_page", "EsasTrendsPage"),
+        frozenset({"esas_forms", "treatments"}),
+        lazy=True,
+        on_demand=True,
     )
     from tracker.ui.reminders_flow import RemindersFlow
 

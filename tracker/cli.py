@@ -34,7 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "export the whole journal (JSON, CSV or FHIR R4)"),
     "flags": ("flags", "evaluate the red-flag rules on the latest entry; prints JSON"),
     "report": ("report", "write the appointment summary as a PDF"),
-    "chart": ("chart", "draw the trend chart to a PNG or SVG file"),
+    "chart": ("chart", "draw the trend chart (or the spine map) to a PNG or SVG file"),
     "check": ("check", "check the journal for damage and print the number of records"),
     "backup": ("backup", "make a verified backup of the journal now"),
     "restore": ("restore", "restore the journal from a backup"),

@@ -204,6 +204,20 @@ def test_the_demos_summary_has_its_regular_medicines_doses(demo_pdf: Path) -> No
     assert "Doses due up to 20 Nov 2026; current steroid dose: none due." in text
 
 
+def test_the_demos_summary_shows_the_esas_r_items_and_acknowledgement(demo_pdf: Path) -> None:
+    from tracker.domain import esas
+
+    first_two = pdftotext(demo_pdf, "-layout", "-l", "2")
+    lines = [line.strip() for line in first_two.splitlines()]
+    assert lines.index("Pain") < lines.index("ESAS-r") < lines.index("Treatments")
+    section = words(between(first_two, "ESAS-r\n", "Treatments"))
+    assert section.startswith("ESAS-r Latest 16 Nov 2026 (Patient). In brackets: 19 Oct 2026, four")
+    for item in esas.ITEMS:
+        assert item.name in section
+    assert "Edmonton Symptom Assessment System" in section
+    assert re.search(r"Pain \d+ \(\d+, (\+\d+|-\d+|no change)\)", section)
+
+
 def test_page_one_renders_to_a_picture(demo_pdf: Path, tmp_path: Path) -> None:
     prefix = tmp_path / "page"
     subprocess.run(

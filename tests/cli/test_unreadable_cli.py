@@ -19,9 +19,11 @@ import pytest
 
 from tests.conftest import EXAMPLE_JOURNAL, run_cli
 from tracker.domain import journal_format
+from tracker.domain.esas import EsasForm
 from tracker.domain.model import Entry, Pain
 from tracker.os_files import has_modes
 from tracker.services.backups import BackupService
+from tracker.services.esas import EsasService
 from tracker.services.exchange import ExchangeService
 from tracker.services.journal import JournalService
 from tracker.storage.database import open_journal
@@ -170,3 +172,27 @@ def test_set_aside_with_nothing_unreadable_changes_nothing(data_dir: Path) -> No
     assert "Every record can be read." in done.stdout
     assert entries_in(data_dir) == total
     assert not (data_dir / "set-aside").exists()
+
+
+def test_check_names_an_unreadable_esas_r_form_and_sets_it_aside(data_dir: Path) -> None:
+    """The weekly forms' table is checked as the other lists are (issue 20)."""
+    make_journal(data_dir)
+    db = open_journal(data_dir)
+    EsasService(db).add(
+        EsasForm(completed_at=datetime.now().astimezone(), completed_by="patient", pain=3)
+    )
+    db.close()
+    with contextlib.closing(sqlite3.connect(data_dir / "journal.sqlite3")) as con, con:
+        con.execute("UPDATE esas_forms SET completed_utc = '2026-13-01 08:00:00.000000'")
+        assert con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    found = run_cli("check", data_dir=data_dir)
+    assert found.returncode == 1
+    words = "The 1st of 1 ESAS-r forms cannot be read (nor when it is)."
+    assert f"spine-journal check: {words}" in found.stderr.splitlines()
+    assert run_cli("check", "--set-aside", data_dir=data_dir).returncode == 0
+    (kept,) = (data_dir / "set-aside").iterdir()
+    assert kept.name.endswith("-esas_forms.json")
+    assert run_cli("check", data_dir=data_dir).returncode == 0
+    db = open_journal(data_dir)
+    assert EsasService(db).list() == []  # set aside: the rest of the journal opens
+    db.close()

@@ -81,13 +81,16 @@ def test_the_whole_bundle_validates_as_fhir_r4(journal: Journal) -> None:
     assert parsed.type == "collection"
     assert len(parsed.entry or []) == len(doc["entry"])
     counts = Counter(r["resourceType"] for r in resources(doc))
-    assert counts == {
+    scores = sum(s is not None for f in journal.esas_forms for s in f.scores().values())
+    expected = {
         "Patient": 1,
-        "Observation": sum(expected_observations(e) for e in journal.entries),
+        "Observation": sum(expected_observations(e) for e in journal.entries) + scores,
         "Procedure": len(journal.treatments),
         "MedicationAdministration": len(journal.medications) + len(journal.dose_records),
         **({"MedicationStatement": len(journal.medicines)} if journal.medicines else {}),
+        "QuestionnaireResponse": len(journal.esas_forms),
     }
+    assert counts == {kind: n for kind, n in expected.items() if n}
     # statuses are plain codes to the validator, so check them here
     assert {r["status"] for r in resources(doc, "Observation")} == {"final"}
     # a regular medicine's dose skipped is not-done; every other dose was taken
@@ -120,6 +123,7 @@ def test_two_exports_of_the_same_data_are_identical_whatever_the_list_order() ->
         entries=tuple(reversed(journal.entries)),
         treatments=tuple(reversed(journal.treatments)),
         medications=tuple(reversed(journal.medications)),
+        esas_forms=tuple(reversed(journal.esas_forms)),
     )
     assert json.dumps(fhir.bundle(shuffled)) == first
 
@@ -182,6 +186,7 @@ def test_clinical_codes_are_only_the_vetted_few() -> None:
         ("http://terminology.hl7.org/CodeSystem/observation-category", "survey"),
         ("http://terminology.hl7.org/CodeSystem/data-absent-reason", "not-asked"),
         ("http://loinc.org", "72514-3"),
+        ("http://loinc.org", "112503-8"),  # the ESAS panel, on the ESAS-r Questionnaire only
         ("http://snomed.info/sct", "267064002"),
         ("http://snomed.info/sct", "165232002"),
         ("http://snomed.info/sct", "14760008"),

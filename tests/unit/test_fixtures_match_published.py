@@ -12,13 +12,14 @@ from pathlib import Path
 import jsonschema  # type: ignore[import-untyped]
 import pytest
 
-from tests.conftest import EXAMPLE_JOURNAL, FIXTURES, PUBLISHED, RED_FLAGS_MD, SCHEMA
+from tests.conftest import ESAS_MD, EXAMPLE_JOURNAL, FIXTURES, PUBLISHED, RED_FLAGS_MD, SCHEMA
 
 # each copy and where it is published, relative to the published folder
 COPIES = {
     EXAMPLE_JOURNAL: "formats/example-journal.json",
     SCHEMA: "formats/journal-v1.schema.json",
     RED_FLAGS_MD: "clinical/red-flags.md",
+    ESAS_MD: "clinical/esas-r.md",
 }
 
 

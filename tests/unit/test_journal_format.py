@@ -55,6 +55,7 @@ def test_export_is_valid_against_the_schema_and_deterministic() -> None:
         contacts=journal.contacts,
         medicines=tuple(reversed(journal.medicines)),
         dose_records=tuple(reversed(journal.dose_records)),
+        esas_forms=tuple(reversed(journal.esas_forms)),
     )
     assert journal_format.dumps(reversed_lists) == first
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tracker.domain import fields, journal_format, vocab
+from tracker.domain import esas, fields, journal_format, vocab
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import (
     Alert,
@@ -114,8 +114,21 @@ def reviews(draw: st.DrawFn) -> Review:
     )
 
 
+@st.composite
+def esas_forms(draw: st.DrawFn) -> esas.EsasForm:
+    scores = {key: draw(st.none() | st.integers(0, esas.HIGHEST)) for key in esas.KEYS}
+    if all(score is None for score in scores.values()):
+        scores["pain"] = draw(st.integers(0, esas.HIGHEST))
+    name = draw(text(max_size=esas.OTHER_NAME_MAX))
+    if scores["other"] is not None and not name.strip():
+        name = "constipation"
+    who = draw(st.sampled_from(tuple(esas.COMPLETED_BY)))
+    return esas.form_of(draw(timestamps), who, scores, name)
+
+
 journals = st.builds(
     Journal,
+    esas_forms=st.lists(esas_forms(), max_size=3).map(tuple),
     entries=st.lists(entries, max_size=4).map(tuple),
     treatments=st.lists(treatments(), max_size=3).map(tuple),
     medications=st.lists(

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from tests.conftest import EXAMPLE_JOURNAL, REPO
 from tracker.domain import journal_format
-from tracker.storage import repository
+from tracker.storage import alert_rows, repository
 from tracker.storage.database import JournalDatabase, open_journal
 from tracker.storage.errors import DamagedJournalError, NewerJournalError, StorageWriteError
 from tracker.storage.journal_file import MIGRATIONS, head_revision, known_revisions
@@ -421,7 +421,7 @@ def test_the_first_listing_is_what_the_repository_reads(data_dir: Path) -> None:
         until = datetime(2026, 11, 21, 23, 59, tzinfo=timezone(timedelta(hours=14)))
         with db.unit_of_work() as session:
             entries = repository.load_entries(session, since, until)
-            rules = repository.alert_rules_by_entry(session, [str(e.id) for e in entries])
+            rules = alert_rows.alert_rules_by_entry(session, [str(e.id) for e in entries])
     finally:
         db.close()
     assert len(entries) > 80 and rules  # the demo's alerts name some of them

@@ -8,8 +8,6 @@ marker as well as by colour, and ``for_print`` draws in black and greys only.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -21,13 +19,12 @@ from matplotlib.ticker import FixedLocator
 from tracker.charts.colours import paint
 from tracker.charts.drawing import Drawing, DrawnChart, lane_ratio
 from tracker.charts.frame import frame_of
-from tracker.charts.glyphs import GlyphCacheCanvas
 from tracker.charts.palette import LITERAL, PRINT, SCREEN, SCREEN_DARK
+from tracker.charts.saving import chart_format, write_figure
 from tracker.charts.time_axis import OFFSET_FORMATS, day_span, day_words
 from tracker.charts.trend_symptoms import draw_doses, draw_nerves, draw_pain
 from tracker.charts.trend_treatments import draw_flares, draw_lanes, draw_treatments_on
 from tracker.domain.trends import TrendData
-from tracker.os_files import private_file
 
 DEFAULT_WIDTH_PX, DEFAULT_HEIGHT_PX, DEFAULT_DPI = 1200, 600, 100
 
@@ -186,22 +183,9 @@ def save_trend_chart(
     half-written chart never replaces a good one, and no other user of the machine can read it.
     Raises ``OSError`` when the file cannot be written and ``ValueError`` for another suffix.
     """
-    fmt = out.suffix.lower().lstrip(".")
-    if fmt not in ("png", "svg"):
-        raise ValueError(f"{out.name} must end in .png or .svg")
+    chart_format(out)  # a wrong suffix refused before anything is drawn
     figure = build_trend_figure(data, width_in=width_px / dpi, height_in=height_px / dpi, dpi=dpi)
-    GlyphCacheCanvas(figure)
-    # No creation date in the file: the same journal draws the same file.
-    metadata = {"Date": None} if fmt == "svg" else {"Software": "Spine Journal"}
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            figure.savefig(stream, format=fmt, dpi=dpi, metadata=metadata)
-        private_file(temporary)
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_figure(figure, out, dpi=dpi)
 
 
 def line_styles(figure: Figure) -> list[tuple[str, str, str]]:

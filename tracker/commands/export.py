@@ -1,4 +1,4 @@
-"""``export --format json|csv|fhir|ics --out FILE`` (``--out -`` for standard output).
+"""``export --format json|csv|esas-csv|fhir|ics --out FILE`` (``--out -`` for standard output).
 
 The file is written to a temporary file beside FILE and renamed into place, mode 0600.
 """
@@ -21,7 +21,7 @@ from tracker.commands.base import (
     write_stdout,
 )
 
-FORMATS = ("json", "csv", "csv-doses", "fhir", "ics")
+FORMATS = ("json", "csv", "csv-doses", "esas-csv", "fhir", "ics")
 DETAILS_WARNING = (
     "The calendar file names who each appointment is with and each medicine: phone calendars "
     "are often copied to cloud services, where others may read them."
@@ -37,8 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=FORMATS,
         default="json",
         help="json: the journal file (v2); csv: one row per entry; csv-doses: one row per dose "
-        "of a regular medicine; fhir: a FHIR R4 Bundle; ics: a calendar of the appointments, "
-        "sessions to come and reminders",
+        "of a regular medicine; esas-csv: one row per ESAS-r form; fhir: a FHIR R4 Bundle; ics: "
+        "a calendar of the appointments, sessions to come and reminders",
     )
     parser.add_argument(
         "--include-details",

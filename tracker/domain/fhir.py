@@ -17,15 +17,16 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from tracker.domain import fhir_medicines, fields, journal_format, vocab
+from tracker.domain import fhir_esas, fhir_medicines, fields, journal_esas, journal_format, vocab
 from tracker.domain.errors import ValidationError
+from tracker.domain.esas import EsasForm
 from tracker.domain.model import Entry, Journal, MedicationDose, Treatment
 from tracker.domain.timeutil import format_timestamp, local_day, to_utc_naive
 
 Coding = tuple[str, str, str]
 """(system, code, display)"""
 Resource = dict[str, Any]
-R = TypeVar("R", Entry, Treatment, MedicationDose)
+R = TypeVar("R", Entry, Treatment, MedicationDose, EsasForm)
 
 LOINC = "http://loinc.org"
 SNOMED_CT = "http://snomed.info/sct"
@@ -101,6 +102,7 @@ EMITTED_CODES: tuple[Coding, ...] = (
     *((ANSWER_SYSTEM, code, display) for code, display in ANSWER_DISPLAYS.items()),
     *SNOMED_EQUIVALENTS.values(),
     *((TREATMENT_SYSTEM, kind, vocab.TREATMENT_WORDS[kind]) for kind in vocab.TREATMENT_KINDS),
+    *fhir_esas.EMITTED_CODES,
 )
 """Every (system, code, display) the export can write, and nothing else."""
 
@@ -374,6 +376,10 @@ def _taken(m: MedicationDose) -> datetime:
     return to_utc_naive(m.taken_at)
 
 
+def _completed(f: EsasForm) -> datetime:
+    return to_utc_naive(f.completed_at)
+
+
 def bundle(journal: Journal) -> dict[str, Any]:
     """The journal as a FHIR R4 ``collection`` Bundle (a JSON-ready dict).
 
@@ -382,6 +388,7 @@ def bundle(journal: Journal) -> dict[str, Any]:
     _check_unique_ids("entries", journal.entries)
     _check_unique_ids("treatments", journal.treatments)
     _check_unique_ids("medications", journal.medications)
+    _check_unique_ids("esas_forms", journal.esas_forms)
     patient_url = full_url("Patient", "patient")
     builder = _BundleBuilder(patient_url)
     builder.add(patient_url, patient(journal))
@@ -393,6 +400,8 @@ def bundle(journal: Journal) -> dict[str, Any]:
         builder.dose(key, dose)
     for url, resource in fhir_medicines.resources(journal, builder.patient, full_url):
         builder.add(url, resource)
+    forms = _keyed(journal.esas_forms, journal_esas.esas_form_doc, _completed)
+    fhir_esas.add_forms(forms, builder.patient, SURVEY, full_url, builder.add)
     document: dict[str, Any] = {"resourceType": "Bundle", "type": "collection"}
     if journal.exported_at is not None:
         document["timestamp"] = format_timestamp(journal.exported_at)

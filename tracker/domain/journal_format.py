@@ -1,8 +1,9 @@
 """Journal file format, versions 1 and 2 (docs/journal-format.md): reading and writing the JSON
 document. Both versions are read; version 2 is written. Version 2 differs in that a screening
 sign (``fields.SCREENING``) may be null, "not asked", and that a missing one reads as null (in
-version 1 a missing one reads as its "no" value and null is refused), and in its lists of regular
-medicines and dose records (``journal_medicines``).
+version 1 a missing one reads as its "no" value and null is refused), in its lists of regular
+medicines and dose records (``journal_medicines``) and in its optional list of ESAS-r forms
+(``journal_esas``).
 
 Reading is all or nothing: the first problem raises a ValidationError whose field names the
 list, the index and the field (``entries[41].pain.score: 11 is above 10``).
@@ -17,7 +18,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, TypeVar
 
-from tracker.domain import fields, journal_medicines
+from tracker.domain import fields, journal_esas, journal_medicines
 from tracker.domain.errors import ValidationError
 from tracker.domain.json_reader import Reader as _Reader
 from tracker.domain.json_reader import short as _short
@@ -201,7 +202,7 @@ _PARSERS: dict[str, Callable[[object], Any]] = {
 }
 _TOP_KEYS = (
     "format", "version", "exported_at", "profile", "contacts", *_PARSERS,
-    *journal_medicines.LISTS,
+    *journal_medicines.LISTS, journal_esas.LIST_NAME,
 )  # fmt: skip
 
 
@@ -235,6 +236,10 @@ def parse_journal(document: object) -> Journal:
         lists[name] = _parse_list(name, items, parse)
         _check_unique_ids(name, lists[name])
     journal_medicines.check_links(lists["medicines"], lists["dose_records"])
+    if r.has(journal_esas.LIST_NAME):  # optional: a file without it has no forms
+        forms = journal_esas.parse_esas_forms(r.doc[journal_esas.LIST_NAME], version, _parse_list)
+        _check_unique_ids(journal_esas.LIST_NAME, forms)
+        lists[journal_esas.LIST_NAME] = forms
     journal = Journal(profile=profile, contacts=contacts, exported_at=exported_at, **lists)
     return journal
 
@@ -400,4 +405,6 @@ def dumps(journal: Journal) -> str:
     document = journal_doc(journal)
     if document["exported_at"] is None:
         del document["exported_at"]
+    if journal.esas_forms:  # left out when empty: a journal without forms reads as before
+        document[journal_esas.LIST_NAME] = journal_esas.esas_forms_doc(journal.esas_forms)
     return json.dumps(document, indent=2, ensure_ascii=False)

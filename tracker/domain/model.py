@@ -26,6 +26,7 @@ from tracker.domain.checks import (
     check_timestamp,
 )
 from tracker.domain.errors import ValidationError, shown
+from tracker.domain.esas import EsasForm
 from tracker.domain.medicines import DoseRecord, RegularMedicine
 
 # Kept here for the modules that import them from the records they belong to.
@@ -286,6 +287,7 @@ class Journal:
     exported_at: datetime | None = None
     medicines: tuple[RegularMedicine, ...] = ()
     dose_records: tuple[DoseRecord, ...] = ()
+    esas_forms: tuple[EsasForm, ...] = ()  # the weekly ESAS-r forms (journal format v2)
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in LIST_NAMES}

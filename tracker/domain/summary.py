@@ -17,10 +17,12 @@ summary is usually printed for); when none is booked, the latest appointment wit
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from tracker.domain.dose_weeks import WEEK_DAYS, WeeklyDoses, week_bounds, weekly_doses
+from tracker.domain.esas import EsasForm
+from tracker.domain.esas_summary import EsasSummary, esas_summary
 from tracker.domain.model import Alert, Appointment, Entry, MedicationDose, Treatment
 from tracker.domain.neuro_status import NO_SIGNS, NeuroStatus, neuro_short, neuro_status
 from tracker.domain.red_flag_rows import (
@@ -30,6 +32,7 @@ from tracker.domain.red_flag_rows import (
     red_flag_rows,
     rule_wording,
 )
+from tracker.domain.spine_map import SpineMapData
 from tracker.domain.summary_medicines import RegularMedicines
 from tracker.domain.timeutil import local_day
 from tracker.domain.treatment_text import (
@@ -202,6 +205,8 @@ class SummaryData:
     appointment: AppointmentQuestions | None
     entries: tuple[EntryLine, ...]
     medicines: RegularMedicines | None = None  # the regular medicines' table (issue 19)
+    esas: EsasSummary = field(default_factory=EsasSummary)  # the period's ESAS-r forms
+    spine: SpineMapData | None = None  # the spine map of the period (services.summary)
 
     @property
     def title(self) -> str:
@@ -233,6 +238,7 @@ def build_summary(
     helpline: str,
     wording: RuleWording = rule_wording,
     medicines: RegularMedicines | None = None,
+    esas_forms: Iterable[EsasForm] = (),
 ) -> SummaryData:
     """The summary of ``start..end`` from records that may reach a little beyond it (each list
     is cut to the period here). ``treatments`` and ``responses`` are shown as given."""
@@ -256,4 +262,5 @@ def build_summary(
         appointment=appointment_for(appointments, start, end),
         entries=tuple(entry_line(e) for e in period_entries),
         medicines=medicines,
+        esas=esas_summary(esas_forms, start, end),
     )

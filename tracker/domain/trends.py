@@ -68,6 +68,20 @@ def preset_range(preset: Preset, first_day: date, last_day: date) -> tuple[date,
     return last_day - timedelta(days=preset.value - 1), last_day
 
 
+def resolve_range(
+    start: date | None, end: date | None, span: tuple[date, date] | None, today: date
+) -> tuple[date, date]:
+    """The days a chart shows when one end or both are left out: the journal's first or last
+    recorded day (``span``; today when nothing is recorded), never a reversed range for one
+    end given beyond the recorded days. A range given whole is returned as it is."""
+    first, last = span if span is not None else (today, today)
+    if start is None:
+        start = first if end is None else min(first, end)
+    if end is None:
+        end = max(last, start)
+    return start, end
+
+
 def range_days(start: date, end: date) -> int:
     """The number of days from ``start`` to ``end``, both included."""
     return (end - start).days + 1

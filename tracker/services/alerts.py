@@ -18,7 +18,7 @@ from tracker.domain.model import Alert, Entry, Review
 from tracker.domain.redflags import Evaluation, Flag, History
 from tracker.domain.timeutil import local_day
 from tracker.services.changes import Changes
-from tracker.storage import levels, repository
+from tracker.storage import alert_rows, levels, repository
 from tracker.storage.database import JournalDatabase
 
 log = logging.getLogger(__name__)
@@ -179,11 +179,11 @@ class AlertService:
             return []
         now = self._clock()
         stored: list[RaisedAlert] = []
-        known = repository.alert_rules_of_entry(session, str(evaluation.entry_id))
+        known = alert_rows.alert_rules_of_entry(session, str(evaluation.entry_id))
         for flag in evaluation.flags:
             if flag.rule in known:
                 continue
-            alert = repository.insert_alert(
+            alert = alert_rows.insert_alert(
                 session,
                 Alert(raised_at=now, rule=flag.rule, tier=flag.tier, entry_id=evaluation.entry_id),
                 interrupted=flag.rule in interrupts,
@@ -197,22 +197,22 @@ class AlertService:
         """Log the person's choice (and its time) on each alert."""
         now = self._clock()
         with self._db.unit_of_work() as session:
-            return [repository.set_alert_action(session, i, action, now, note) for i in alert_ids]
+            return [alert_rows.set_alert_action(session, i, action, now, note) for i in alert_ids]
 
     def set_note(self, alert_id: str, note: str) -> Changes:
         with self._db.unit_of_work() as session:
-            repository.set_alert_note(session, alert_id, note)
+            alert_rows.set_alert_note(session, alert_id, note)
         return Changes.of("alerts")
 
     def pending_emergencies(self) -> list[RaisedAlert]:
         """Emergency alerts that interrupted and were not answered, or asked to be reminded."""
         with self._db.unit_of_work() as session:
-            alerts = repository.pending_emergency_alerts(session)
+            alerts = alert_rows.pending_emergency_alerts(session)
         return [RaisedAlert(a, flag_for(a)) for a in alerts]
 
     def unacknowledged_urgent(self) -> list[RaisedAlert]:
         with self._db.unit_of_work() as session:
-            alerts = repository.unacknowledged_urgent_alerts(session)
+            alerts = alert_rows.unacknowledged_urgent_alerts(session)
         return [RaisedAlert(a, flag_for(a)) for a in alerts]
 
     def all_alerts(self) -> list[Alert]:
@@ -227,7 +227,7 @@ class AlertService:
     def rules_by_entry(self, entry_ids: Sequence[str] | None = None) -> dict[str, list[str]]:
         """The rules alerted on each entry (of ``entry_ids``, or of every entry)."""
         with self._db.unit_of_work() as session:
-            return repository.alert_rules_by_entry(session, entry_ids)
+            return alert_rows.alert_rules_by_entry(session, entry_ids)
 
 
 def older_reviews(reviews: Sequence[Review], day: date, start: date) -> list[tuple[str, date, int]]:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from tracker.domain import csv_format, csv_medicines, fhir, journal_format
+from tracker.domain import csv_esas, csv_format, csv_medicines, fhir, journal_format
 from tracker.domain.model import Journal
 from tracker.os_files import private_file
 from tracker.services.alerts import AlertService, FlagOutcome
@@ -52,7 +52,7 @@ class ExchangeService:
 
     def export_text(self, format_name: str, exported_at: datetime | None = None) -> str:
         """The whole journal as ``json`` (file v2), ``csv`` (entries), ``csv-doses`` (regular
-        medicines' doses) or ``fhir`` (R4 Bundle)."""
+        medicines' doses), ``esas-csv`` (the ESAS-r forms) or ``fhir`` (R4 Bundle)."""
         journal = replace(self.load(), exported_at=exported_at)
         if format_name == "json":
             return journal_format.dumps(journal)
@@ -61,6 +61,8 @@ class ExchangeService:
         if format_name == "csv-doses":  # the regular medicines' doses due, up to today
             until = (exported_at or datetime.now().astimezone()).date()
             return csv_medicines.dumps_doses_csv(journal, until)
+        if format_name == "esas-csv":
+            return csv_esas.dumps_esas_csv(journal)
         if format_name == "fhir":
             return json.dumps(fhir.bundle(journal), indent=2, ensure_ascii=False)
         raise ValueError(format_name)

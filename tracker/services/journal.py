@@ -13,7 +13,7 @@ from datetime import datetime
 from tracker.domain.model import Contacts, Entry, Profile
 from tracker.services.alerts import AlertService, FlagOutcome
 from tracker.services.changes import Changes as Changes  # where callers have found it
-from tracker.storage import repository
+from tracker.storage import alert_rows, repository
 from tracker.storage.database import JournalDatabase
 from tracker.storage.errors import RecordMissingError
 
@@ -69,7 +69,7 @@ class JournalService:
             entry = repository.get_entry(session, entry_id)
             if entry is None:
                 raise RecordMissingError("This entry is no longer in the journal.")
-            alert_ids = repository.alert_ids_of_entry(session, entry_id)
+            alert_ids = alert_rows.alert_ids_of_entry(session, entry_id)
             repository.delete_entry(session, entry_id)
         return DeletedEntry(entry, tuple(alert_ids))
 
@@ -78,7 +78,7 @@ class JournalService:
         with self._db.unit_of_work() as session:
             repository.insert_entry(session, deleted.entry)
             assert deleted.entry.id is not None
-            repository.link_alerts(session, deleted.alert_ids, deleted.entry.id)
+            alert_rows.link_alerts(session, deleted.alert_ids, deleted.entry.id)
         return EntrySaved(deleted.entry, Changes.entry_saved(deleted.entry, [deleted.entry.id]))
 
     def latest_entry(self) -> Entry | None:

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tracker.services.alerts import AlertService
+from tracker.services.esas import EsasService
 from tracker.services.journal import JournalService
 from tracker.services.medicines import MedicineService
 from tracker.services.records import (
@@ -23,6 +24,7 @@ from tracker.storage.database import JournalDatabase
 if TYPE_CHECKING:
     from tracker.services.exchange import ExchangeService
     from tracker.services.reminders import ReminderService
+    from tracker.services.spine import SpineService
     from tracker.services.summary import SummaryService
     from tracker.services.trends import TrendsService
 
@@ -37,6 +39,7 @@ class Services:
         self.reviews = ReviewService(db)
         self.appointments = AppointmentService(db)
         self.medicines = MedicineService(db)
+        self.esas = EsasService(db)
 
     @cached_property
     def exchange(self) -> ExchangeService:
@@ -49,6 +52,12 @@ class Services:
         from tracker.services.trends import TrendsService
 
         return TrendsService(self._db)
+
+    @cached_property
+    def spine(self) -> SpineService:
+        from tracker.services.spine import SpineService
+
+        return SpineService(self._db)
 
     @cached_property
     def summary(self) -> SummaryService:

@@ -8,10 +8,12 @@ makes, so the printed chart is the chart on the screen.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 
 from tracker.domain import summary, trends, vocab
 from tracker.domain.model import Treatment
+from tracker.domain.spine_map import build_spine_map, region_counts_of
 from tracker.domain.summary import SummaryData
 from tracker.domain.summary_medicines import regular_medicines
 from tracker.services.trends import TrendsService
@@ -75,11 +77,12 @@ class SummaryService:
             profile, contacts = repository.profile_and_contacts(session)
             medicines = medicine_rows.load_medicines(session)
             records = medicine_rows.load_dose_records(session, start, end)
+            forms = repository.load_esas_forms(session)
             relevant = [t for t in treatments if response_relevant(t, start, end)]
             windows = [w for t in relevant for w in trends.response_windows(t).all()]
             stats = queries.window_stats(session, windows) if windows else {}
         trend = self._trends.trend_data(start, end)
-        return summary.build_summary(
+        data = summary.build_summary(
             start=start,
             end=end,
             entries=entries,
@@ -95,4 +98,8 @@ class SummaryService:
             medicines=regular_medicines(medicines, records, start, end, date.today())
             if medicines
             else None,
+            esas_forms=forms,
         )
+        counted, counts = region_counts_of(summary.in_period(entries, start, end))
+        spine = build_spine_map(start, end, treatments, counted, counts)
+        return replace(data, spine=spine)

@@ -70,12 +70,7 @@ class TrendsService:
         with self._db.unit_of_work() as session:
             if start is None or end is None:
                 span = self._recorded_span(session)
-                first, last = span if span is not None else (self._today(), self._today())
-                # One end given beyond the recorded days: never a reversed range.
-                if start is None:
-                    start = first if end is None else min(first, end)
-                if end is None:
-                    end = max(last, start)
+                start, end = trends.resolve_range(start, end, span, self._today())
             if start > end:
                 raise ValueError(f"the first day {start} is after the last day {end}")
             if not self._unchanged(session) or (start, end) not in self._series:

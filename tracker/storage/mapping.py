@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from tracker.domain import fields
+from tracker.domain import esas, fields
 from tracker.domain.errors import ValidationError
 from tracker.domain.medicines import (
     CourseStep,
@@ -238,6 +238,29 @@ def row_to_appointment(row: Row) -> Appointment:
         with_whom=row["with_whom"],
         questions=row["questions"],
         notes=row["notes"],
+    )
+
+
+def esas_values(form: esas.EsasForm) -> dict[str, Any]:
+    assert form.id is not None
+    utc, offset = _when(form.completed_at)
+    return {
+        "id": form.id,
+        "completed_utc": utc,
+        "utc_offset_min": offset,
+        "completed_by": form.completed_by,
+        **form.scores(),
+        "other_name": form.other_name,
+    }
+
+
+def row_to_esas(row: Row) -> esas.EsasForm:
+    return esas.EsasForm(
+        id=row["id"],
+        completed_at=from_utc_naive(row["completed_utc"], row["utc_offset_min"]),
+        completed_by=row["completed_by"],
+        **{key: row[key] for key in esas.KEYS},
+        other_name=row["other_name"],
     )
 
 

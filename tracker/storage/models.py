@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from tracker.domain import fields, medicines, vocab
+from tracker.domain import esas, fields, medicines, vocab
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -341,5 +341,42 @@ class DoseRecordRow(Base):
             f"taken_offset_min IS NULL OR taken_offset_min {OFFSET_RANGE}", name="offset"
         ),
         CheckConstraint(_length("note", 5000), name="note_length"),
+        CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
+    )
+
+
+def _score_checks() -> list[CheckConstraint]:
+    return [
+        CheckConstraint(f"{key} IS NULL OR {_range(key, 0, esas.HIGHEST)}", name=key)
+        for key in esas.KEYS
+    ]
+
+
+class EsasFormRow(Base):
+    """A weekly ESAS-r form: each score NULL when not answered (never 0)."""
+
+    __tablename__ = "esas_forms"
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(String(100), unique=True)
+    completed_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
+    utc_offset_min: Mapped[int]
+    completed_by: Mapped[str] = mapped_column(String(30))
+    pain: Mapped[int | None]
+    tiredness: Mapped[int | None]
+    drowsiness: Mapped[int | None]
+    nausea: Mapped[int | None]
+    appetite: Mapped[int | None]
+    breath: Mapped[int | None]
+    depression: Mapped[int | None]
+    anxiety: Mapped[int | None]
+    wellbeing: Mapped[int | None]
+    other: Mapped[int | None]
+    other_name: Mapped[str] = mapped_column(String(esas.OTHER_NAME_MAX), default="")
+
+    __table_args__ = (
+        CheckConstraint(_in("completed_by", tuple(esas.COMPLETED_BY)), name="completed_by"),
+        *_score_checks(),
+        CheckConstraint(_length("other_name", esas.OTHER_NAME_MAX), name="other_name_length"),
+        CheckConstraint(f"utc_offset_min {OFFSET_RANGE}", name="offset"),
         CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
     )

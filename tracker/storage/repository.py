@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Table, delete, func, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
+from tracker.domain.esas import EsasForm
 from tracker.domain.medicines import DoseRecord, RegularMedicine
 from tracker.domain.model import (
     LIST_NAMES,
@@ -32,6 +33,7 @@ from tracker.storage.models import (
     AlertRow,
     AppointmentRow,
     EntryRow,
+    EsasFormRow,
     MedicationRow,
     ReviewRow,
     SessionRow,
@@ -40,7 +42,16 @@ from tracker.storage.models import (
 )
 
 T = TypeVar(
-    "T", Entry, Treatment, MedicationDose, Review, Alert, Appointment, RegularMedicine, DoseRecord
+    "T",
+    Entry,
+    Treatment,
+    MedicationDose,
+    Review,
+    Alert,
+    Appointment,
+    RegularMedicine,
+    DoseRecord,
+    EsasForm,
 )
 
 TABLES: dict[str, Table] = {
@@ -52,6 +63,7 @@ TABLES: dict[str, Table] = {
     "appointments": AppointmentRow.__table__,  # type: ignore[dict-item]
     "medicines": medicine_rows.MEDICINES,
     "dose_records": medicine_rows.DOSE_RECORDS,
+    "esas_forms": EsasFormRow.__table__,  # type: ignore[dict-item]
 }
 SESSIONS: Table = SessionRow.__table__  # type: ignore[assignment]
 PREFIX = {
@@ -63,6 +75,7 @@ PREFIX = {
     "appointments": "p-",
     "medicines": "rm-",
     "dose_records": "d-",
+    "esas_forms": "s-",
 }
 SETTING_KEYS = {
     "profile.display_name",
@@ -77,6 +90,7 @@ SETTING_KEYS = {
     "reminders.doses",
     "reminders.sessions",
     "reminders.appointments",
+    "esas.weekday",  # the weekday the ESAS-r form is offered on (1 Monday - 7 Sunday)
 }
 
 
@@ -216,6 +230,10 @@ def load_appointments(session: Session) -> list[Appointment]:
     return _load_simple(session, "appointments", "at_utc", mapping.row_to_appointment)
 
 
+def load_esas_forms(session: Session) -> list[EsasForm]:
+    return _load_simple(session, "esas_forms", "completed_utc", mapping.row_to_esas)
+
+
 def load_journal(session: Session) -> Journal:
     profile, contacts = profile_and_contacts(session)
     return Journal(
@@ -229,12 +247,13 @@ def load_journal(session: Session) -> Journal:
         contacts=contacts,
         medicines=tuple(medicine_rows.load_medicines(session)),
         dose_records=tuple(medicine_rows.load_dose_records(session)),
+        esas_forms=tuple(load_esas_forms(session)),
     )
 
 
 def check_new_ids(session: Session, journal: Journal) -> None:
     """Refuse records whose ids are already stored (importing a file twice must not duplicate)."""
-    for name in LIST_NAMES:
+    for name in (*LIST_NAMES, "esas_forms"):
         records = getattr(journal, name)
         given = {r.id: i for i, r in enumerate(records) if r.id is not None}
         clash = stored_ids(session, name, given)
@@ -250,7 +269,8 @@ def insert_journal(session: Session, journal: Journal, *, settings: bool = True)
     """Insert every record of ``journal`` (ids assigned where missing) with Core bulk inserts."""
     check_new_ids(session, journal)
     lists: dict[str, Any] = {
-        name: tuple(with_id(r, name) for r in getattr(journal, name)) for name in LIST_NAMES
+        name: tuple(with_id(r, name) for r in getattr(journal, name))
+        for name in (*LIST_NAMES, "esas_forms")
     }
     filled = replace(journal, **lists)
     _bulk(session, "entries", (mapping.entry_values(e) for e in filled.entries))
@@ -258,6 +278,7 @@ def insert_journal(session: Session, journal: Journal, *, settings: bool = True)
     _bulk(session, "reviews", (mapping.review_values(r) for r in filled.reviews))
     _bulk(session, "alerts", (mapping.alert_values(a) for a in filled.alerts))
     _bulk(session, "appointments", (mapping.appointment_values(p) for p in filled.appointments))
+    _bulk(session, "esas_forms", (mapping.esas_values(f) for f in filled.esas_forms))
     for treatment in filled.treatments:
         insert_treatment(session, treatment)
     _bulk(session, "medicines", (mapping.medicine_values(m) for m in filled.medicines))
@@ -346,6 +367,7 @@ _VALUES: dict[str, Any] = {
     "appointments": mapping.appointment_values,
     "medicines": mapping.medicine_values,
     "dose_records": mapping.dose_record_values,
+    "esas_forms": mapping.esas_values,
 }
 
 
@@ -368,18 +390,6 @@ def integrity_problems(session: Session, quick: bool = False) -> list[str]:
     pragma = "quick_check" if quick else "integrity_check"
     found = [str(row[0]) for row in session.execute(text(f"PRAGMA {pragma}"))]
     return [] if found == ["ok"] else found
-
-
-def alert_ids_of_entry(session: Session, entry_id: str) -> list[str]:
-    table = TABLES["alerts"]
-    return list(session.execute(select(table.c.id).where(table.c.entry_id == entry_id)).scalars())
-
-
-def link_alerts(session: Session, alert_ids: Iterable[str], entry_id: str) -> None:
-    table = TABLES["alerts"]
-    ids = list(alert_ids)
-    if ids:
-        session.execute(update(table).where(table.c.id.in_(ids)).values(entry_id=entry_id))
 
 
 def latest_entry(session: Session) -> Entry | None:
@@ -424,77 +434,3 @@ def entry_before(session: Session, entry: Entry) -> Entry | None:
     )
     found = mapping.rows(session.execute(query))
     return mapping.row_to_entry(found[0]) if found else None
-
-
-def alert_rules_of_entry(session: Session, entry_id: str) -> set[str]:
-    table = TABLES["alerts"]
-    return set(session.execute(select(table.c.rule).where(table.c.entry_id == entry_id)).scalars())
-
-
-def alert_rules_by_entry(
-    session: Session, entry_ids: Iterable[str] | None = None
-) -> dict[str, list[str]]:
-    """The rules alerted on each entry (of ``entry_ids``, or of every entry)."""
-    table = TABLES["alerts"]
-    result: dict[str, list[str]] = defaultdict(list)
-    query = select(table.c.entry_id, table.c.rule).where(table.c.entry_id.is_not(None))
-    if entry_ids is not None:
-        query = query.where(table.c.entry_id.in_(list(entry_ids)))
-    for entry_id, rule in session.execute(query.order_by(table.c.pk)):
-        result[str(entry_id)].append(str(rule))
-    return dict(result)
-
-
-def insert_alert(session: Session, alert: Alert, *, interrupted: bool) -> Alert:
-    alert = with_id(alert, "alerts")
-    values = {**mapping.alert_values(alert), "interrupted": interrupted}
-    session.execute(insert(TABLES["alerts"]).values(**values))
-    return alert
-
-
-def _get_alert(session: Session, alert_id: str) -> Alert:
-    table = TABLES["alerts"]
-    (row,) = mapping.rows(session.execute(select(table).where(table.c.id == alert_id)))
-    return mapping.row_to_alert(row)
-
-
-def set_alert_action(
-    session: Session, alert_id: str, action: str, when: datetime, note: str = ""
-) -> Alert:
-    alert = replace(_get_alert(session, alert_id), action=action, acknowledged_at=when)
-    if note:
-        alert = replace(alert, note=note)
-    update_simple(session, "alerts", alert)
-    return alert
-
-
-def set_alert_note(session: Session, alert_id: str, note: str) -> None:
-    update_simple(session, "alerts", replace(_get_alert(session, alert_id), note=note))
-
-
-def pending_emergency_alerts(session: Session) -> list[Alert]:
-    table = TABLES["alerts"]
-    query = (
-        select(table)
-        .where(
-            (table.c.tier == "emergency")
-            & (table.c.interrupted == True)  # noqa: E712 - SQL, not Python
-            & (table.c.action.is_(None) | (table.c.action == "reminder"))
-        )
-        .order_by(table.c.raised_utc, table.c.pk)
-    )
-    return [mapping.row_to_alert(r) for r in mapping.rows(session.execute(query))]
-
-
-def unacknowledged_urgent_alerts(session: Session) -> list[Alert]:
-    table = TABLES["alerts"]
-    query = (
-        select(table)
-        .where(
-            (table.c.tier == "urgent")
-            & (table.c.interrupted == True)  # noqa: E712 - SQL, not Python
-            & table.c.action.is_(None)
-        )
-        .order_by(table.c.raised_utc, table.c.pk)
-    )
-    return [mapping.row_to_alert(r) for r in mapping.rows(session.execute(query))]

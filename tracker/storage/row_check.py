@@ -45,6 +45,7 @@ WORDS = {
     "appointments": "an appointment",
     "medicines": "a regular medicine",
     "dose_records": "a dose record",
+    "esas_forms": "an ESAS-r form",
 }
 # The column that says when the record is, and its offset column (``None``: a calendar date).
 WHEN = {
@@ -57,6 +58,7 @@ WHEN = {
     "appointments": ("at_utc", "utc_offset_min"),
     "medicines": ("started_on", None),
     "dose_records": ("due_on", None),
+    "esas_forms": ("completed_utc", "utc_offset_min"),
 }
 DATE_ONLY = ("treatments", "reviews", "medicines", "dose_records")  # a day is all they have
 _CONVERT: dict[str, Callable[[mapping.Row], object]] = {
@@ -69,6 +71,7 @@ _CONVERT: dict[str, Callable[[mapping.Row], object]] = {
     "appointments": mapping.row_to_appointment,
     "medicines": mapping.row_to_medicine,
     "dose_records": mapping.row_to_dose_record,
+    "esas_forms": mapping.row_to_esas,
 }
 _DIALECT = SQLiteDialect_pysqlite()
 Raw = dict[str, object]  # a row as stored: text as bytes

@@ -35,6 +35,8 @@ TAB_ICONS = {
     "Appointments": "appointments",
     "Red flags": "redflags",
     "Trends": "trends",
+    "Weekly form": "weekly-form",
+    "ESAS-r trends": "trends",
 }
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import APP_NAME, __version__
+from tracker.domain.esas import ACKNOWLEDGEMENT
 from tracker.domain.rules import RULE_SET
 from tracker.licences import APP_LICENCE, QT_LICENCE, Shipped
 from tracker.ui.alert_text import escape
@@ -82,6 +83,7 @@ class AboutDialog(QDialog):
             f"licence.</p><p>It is built with Qt, through PySide6, which it uses under the "
             f"<b>{escape(QT_LICENCE)}</b>. The Licences tab lists every library it ships, with "
             "its licence.</p>"
+            f"<p>The weekly form is the ESAS-r, used unmodified. {escape(ACKNOWLEDGEMENT)}</p>"
         )
         for widget in (self.heading, self.version, self.rule_set):
             layout.addWidget(widget)

@@ -59,6 +59,12 @@ FORMATS = (
         "-fhir.json",
         "FHIR R4 (*.json)",
     ),
+    (
+        "esas-csv",
+        "&Weekly forms (ESAS-r, CSV): one row per form, opens in a spreadsheet",
+        "-esas-r.csv",
+        "Spreadsheet (*.csv)",
+    ),
 )
 NAME_STEM = "spine-journal-export-"
 WARNING = (

@@ -43,6 +43,12 @@ from tracker.ui.printout.paper import (
     page_layout,
     text_dpi,
 )
+from tracker.ui.printout.spine_picture import (
+    SPINE_URL,
+    SPINE_WIDTH_MM,
+    image_height_mm,
+    spine_image,
+)
 from tracker.ui.printout.summary_html import BASE_PT, CHART_URL, HEADING, STYLE, summary_html
 
 if TYPE_CHECKING:
@@ -91,11 +97,16 @@ def _document(
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(STYLE)
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, data.title)
-    chart_px = None
+    chart_px = spine_px = None
     if image is not None:
         document.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, image)
         chart_px = QSizeF(content.width() * per_mm, chart_height_mm(data) * per_mm)
-    document.setHtml(summary_html(data, chart_px, entries=entries))
+    if data.spine is not None:
+        strip = spine_image(data.spine, SPINE_WIDTH_MM)
+        document.addResource(QTextDocument.ResourceType.ImageResource, SPINE_URL, strip)
+        height = image_height_mm(strip, SPINE_WIDTH_MM)
+        spine_px = QSizeF(SPINE_WIDTH_MM * per_mm, height * per_mm)
+    document.setHtml(summary_html(data, chart_px, entries=entries, spine_size_px=spine_px))
     for number in breaks:
         _break_before(document.findBlockByNumber(number))
     document.setPageSize(QSizeF(content.width() * per_mm, content.height() * per_mm))

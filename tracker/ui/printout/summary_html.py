@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QSizeF, QUrl
 
+from tracker.domain import esas
+from tracker.domain.esas_summary import COMPARE_DAYS, EsasRow, completed_text, score_text
 from tracker.domain.summary import (
     NO_SIGNS,
     NONE_RECORDED,
@@ -18,12 +20,15 @@ from tracker.domain.summary import (
     short_day,
     time_text,
 )
+from tracker.domain.timeutil import local_day
+from tracker.ui.printout.spine_picture import spine_picture_html, spine_words_html
 
 HEADING = "Spine Journal summary"
 WEEKS_PER_TABLE = 13
 MEDICINE_COLUMN, WEEK_COLUMN = 27.0, 5.6  # percent of the text width
 CHART_URL = QUrl("spine-journal:chart.png")
 BASE_PT = 10
+ESAS_COLUMNS = 5  # items a row of the ESAS-r table
 
 STYLE = f"""
 body {{ font-size: {BASE_PT}pt; }}
@@ -164,6 +169,45 @@ def _pain(data: SummaryData, chart_size_px: QSizeF | None) -> str:
     return "<h2>Pain</h2><p>" + "<br>".join(lines) + "</p>" + chart
 
 
+def _esas_cell(row: EsasRow, compared: bool) -> str:
+    """ "Pain 7 (4, +3)": the latest score, then the earlier one and the change (none when
+    either is not answered)."""
+    cell = f"{esc(row.item)} <b>{score_text(row.latest)}</b>"
+    if compared and row.before is not None:
+        cell += f" ({row.before}, {esc(row.change)})"
+    return cell
+
+
+def _esas(data: SummaryData) -> str:
+    """The weekly form's latest scores beside those of four weeks before (or of the period's
+    first form) and the change: numbers as given, five items a row (the summary keeps to two
+    pages before the entries), with the source acknowledged."""
+    summary = data.esas
+    if not summary.used:
+        return ""
+    parts = [f"<h2>{esas.NAME}</h2>"]
+    latest, before = summary.latest, summary.before
+    if latest is None:
+        parts.append(_none(f"No {esas.NAME} form recorded in this period"))
+    else:
+        line = f"<b>Latest</b> {esc(completed_text(latest))}"
+        if before is not None:
+            days = (latest.completed_at.date() - before.completed_at.date()).days
+            which = "four weeks before" if days >= COMPARE_DAYS else "the period's first form"
+            line += f". In brackets: {short_day(local_day(before.completed_at))}, {which}"
+            line += ", and the change"
+        parts.append(f"<p>{line}.</p>")
+        cells = [_esas_cell(row, before is not None) for row in summary.rows]
+        rows = [cells[i : i + ESAS_COLUMNS] for i in range(0, len(cells), ESAS_COLUMNS)]
+        parts.append(
+            '<table class="entries" width="100%" border="1" cellspacing="0" cellpadding="2">'
+            + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+            + "</table>"
+        )
+    parts.append(f'<p class="note">{esc(esas.SHORT_ACKNOWLEDGEMENT)}</p>')
+    return "".join(parts)
+
+
 def _treatments(data: SummaryData) -> str:
     parts = ["<h2>Treatments</h2>"]
     if data.treatments:
@@ -297,16 +341,27 @@ def _entries(data: SummaryData) -> str:
 
 
 def summary_html(
-    data: SummaryData, chart_size_px: QSizeF | None = None, *, entries: bool = True
+    data: SummaryData,
+    chart_size_px: QSizeF | None = None,
+    *,
+    entries: bool = True,
+    spine_size_px: QSizeF | None = None,
 ) -> str:
     """The whole summary as HTML; the chart is an ``<img>`` of ``chart_size_px`` (document
-    pixels) when given. ``entries=False``: all but the entries (the pages before them)."""
+    pixels) when given, the spine map's strip one of ``spine_size_px``. ``entries=False``: all
+    but the entries (the pages before them)."""
+    picture = words = ""
+    if data.spine is not None and spine_size_px is not None:
+        picture, words = spine_picture_html(spine_size_px), spine_words_html(data.spine)
     body = "".join(
         (
+            picture,
             _title(data),
             _red_flags(data),
             _neuro(data),
+            words,
             _pain(data, chart_size_px),
+            _esas(data),
             _treatments(data),
             _doses(data),
             _medicines(data),

@@ -1,4 +1,5 @@
-"""The Trends tab: the trend chart, made the first time the tab is shown.
+"""The Trends tab: the trend chart and, in a tab of its own, the spine map following the chart's
+days; made the first time the tab is shown.
 
 matplotlib takes longer to import than the rest of the window to start, so it is imported only
 when a person opens this tab (the window never waits for it, and a day's entry never needs it).
@@ -11,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from tracker.services.registry import Services
     from tracker.ui.pages import PageHost
     from tracker.ui.widgets.chart_view import ChartView
+    from tracker.ui.widgets.spine_view import SpineView
 
 
 class _FirstPaint(QObject):
@@ -42,6 +44,8 @@ class TrendsPage(QWidget):
         super().__init__(parent)
         self._services: Services | None = None
         self.view: ChartView | None = None
+        self.spine: SpineView | None = None
+        self.tabs: QTabWidget | None = None
         self.placeholder = QLabel("Drawing the chart of your journal…")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout = QVBoxLayout(self)
@@ -61,9 +65,13 @@ class TrendsPage(QWidget):
         self._services = services
         if self.view is not None:
             self.view.set_service(services.trends)
+        if self.spine is not None:
+            self.spine.set_service(services.spine)
 
     def refresh(self) -> None:
         if self.view is not None:
+            if self.spine is not None:
+                self.spine.refresh()
             self.view.refresh()
         elif self.isVisible():
             self.build()
@@ -85,10 +93,19 @@ class TrendsPage(QWidget):
             self.services_wanted.emit()
             return
 
+        from tracker.ui.widgets.spine_view import SpineView
+
         view = ChartView()
         view.set_service(self._services.trends)
         view.canvas.installEventFilter(_FirstPaint(view.canvas, self.chart_painted))
-        self._layout.replaceWidget(self.placeholder, view)
+        spine = SpineView()
+        spine.set_service(self._services.spine)
+        view.range_shown.connect(spine.show_days)
+        tabs = QTabWidget()
+        tabs.setAccessibleName("Trends views")
+        tabs.addTab(view, "Chart")
+        tabs.addTab(spine, "Spine map")
+        self._layout.replaceWidget(self.placeholder, tabs)
         self.placeholder.hide()
-        self.view = view
+        self.view, self.spine, self.tabs = view, spine, tabs
         view.refresh()

@@ -1,0 +1,258 @@
+"""The weekly ESAS-r form, a page of its own: the instruction, the ten items (``EsasItems``),
+"Completed by", the date and time, and the acknowledgement of the instrument's source.
+
+Offered on the weekday the person chooses (kept in the journal): on that day the page's tab
+says so ("due today") until a form is saved, and the page says it at the top. It can be filled
+in any day, and from the Go menu. Ctrl+S saves it while the focus is on this page (the window's
+own Ctrl+S saves the day's entry everywhere else). An item left blank is stored as "not
+answered", never 0. The journal draws no conclusion from the scores.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain import esas
+from tracker.domain.errors import ValidationError
+from tracker.ui.common import DateTimeField, MessageLine, from_qdatetime, local_now, to_qdatetime
+from tracker.ui.widgets.esas_items import EsasItems
+from tracker.ui.widgets.record_page import scrolling
+
+if TYPE_CHECKING:
+    from tracker.services.esas import EsasService
+    from tracker.services.journal import Changes
+    from tracker.services.registry import Services
+    from tracker.ui.pages import PageHost
+
+TAB_TITLE = "Weekly form"
+DUE_TITLE = "Weekly form (due today)"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+CHOOSE_WHO = (
+    "Choose who completed the form (Patient, Family caregiver or Health care professional "
+    "caregiver)."
+)
+NOT_OPEN = "The journal is not open yet. Wait a moment and try again."
+FIELD_WORDS = {key: item.name for key, item in esas.BY_KEY.items()} | {
+    "other_name": "Other Problem",
+    "completed_at": "Date and time",
+}
+
+
+def _plain(text: str, name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _label_for(text: str, widget: QWidget) -> QLabel:
+    """A one-line label read out with ``widget``."""
+    label = _plain(text)
+    label.setWordWrap(False)
+    label.setBuddy(widget)
+    return label
+
+
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    """``widgets`` side by side from the left."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+def refusal(error: ValidationError) -> str:
+    """The domain's message in the form's words ("Other Problem: ...")."""
+    field = FIELD_WORDS.get(error.field, error.field)
+    return f"{field}: {error.problem}" if field else error.problem[:1].upper() + error.problem[1:]
+
+
+class EsasPage(QWidget):
+    changed = Signal(object)  # the Changes a save returned
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("esasPage")
+        self._service: EsasService | None = None
+        self.notice = _plain("", "esasNotice")
+        self.notice.setAccessibleName("When the form is offered")
+        self.instruction = _plain(esas.INSTRUCTION, "esasInstruction")
+        self.items = EsasItems()
+        self.weekday = QComboBox()
+        self.weekday.addItems(list(WEEKDAYS))
+        self.weekday.setAccessibleName("Offer the form every")
+        self.who: dict[str, QRadioButton] = {}
+        self.who_group = QButtonGroup(self)
+        for key, words in esas.COMPLETED_BY.items():
+            button = QRadioButton(words)
+            self.who[key] = button
+            self.who_group.addButton(button)
+        self.when = DateTimeField("d MMM yyyy  HH:mm (ddd)")
+        self.when.setAccessibleName("Date and time")
+        self.save_button = QPushButton("Save the form")
+        self.save_button.setToolTip("Save this ESAS-r form (Ctrl+S)")
+        self.clear_button = QPushButton("Clear the form")
+        self.message = MessageLine()
+        self.acknowledgement = _plain(esas.ACKNOWLEDGEMENT, "esasAcknowledgement")
+        self._lay_out()
+        self.save_button.clicked.connect(self.save)
+        self.clear_button.clicked.connect(self.clear_form)
+        self.weekday.activated.connect(self._on_weekday_chosen)
+        self.when.setDateTime(to_qdatetime(local_now()))
+
+    def _lay_out(self) -> None:
+        content = QWidget()
+        column = QVBoxLayout(content)
+        title = _plain(f"{esas.NAME}: the revised Edmonton Symptom Assessment System")
+        title.setProperty("role", "title")
+        column.addWidget(title)
+        column.addWidget(self.notice)
+        column.addLayout(_row(_label_for("Offer the form every", self.weekday), self.weekday))
+        column.addWidget(self.instruction)
+        column.addWidget(self.items)
+        column.addWidget(_plain("Completed by", "esasItemName"))
+        column.addLayout(_row(*self.who.values()))
+        column.addLayout(_row(_label_for("Date and time", self.when), self.when))
+        column.addLayout(_row(self.save_button, self.clear_button))
+        column.addWidget(self.message)
+        column.addWidget(self.acknowledgement)
+        column.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(content))
+
+    # ---- the window's side (tracker.ui.pages.Page) -------------------------------------------
+
+    def as_widget(self) -> QWidget:
+        return self
+
+    def join(self, host: PageHost) -> None:
+        self.changed.connect(host.announce)
+
+    def set_services(self, services: Services) -> None:
+        self._service = services.esas
+
+    def refresh(self) -> None:
+        if self._service is None:
+            return
+        weekday = self._service.weekday()
+        self.weekday.setCurrentIndex(weekday - 1)
+        self._show_offer(self._service.due_today(local_now().date()), weekday)
+
+    def _show_offer(self, due: bool, weekday: int) -> None:
+        day = WEEKDAYS[weekday - 1]
+        if due:
+            self.notice.setText(f"Today ({day}) is the day for your weekly {esas.NAME} form.")
+        else:
+            self.notice.setText(
+                f"The weekly {esas.NAME} form is offered on {day}s; you can fill it in any day."
+            )
+        tabs = self._tabs()
+        if tabs is not None:
+            tabs.setTabText(tabs.indexOf(self), DUE_TITLE if due else TAB_TITLE)
+
+    def _tabs(self) -> QTabWidget | None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QTabWidget):
+            parent = parent.parentWidget()
+        return parent
+
+    # ---- keyboard ------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # The window's "Save entry" owns Ctrl+S; taking the override here lets the key reach
+        # keyPressEvent while the focus is on this page (Qt's ShortcutOverride).
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Save)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Save):
+            self.save()
+            return
+        super().keyPressEvent(event)
+
+    def focus_first_item(self) -> None:
+        self.items.rows[esas.ITEMS[0].key].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ---- saving --------------------------------------------------------------------------------
+
+    def completed_by(self) -> str | None:
+        for key, button in self.who.items():
+            if button.isChecked():
+                return key
+        return None
+
+    def save(self) -> None:
+        if self._service is None:
+            self.message.show_problem(NOT_OPEN)
+            return
+        who = self.completed_by()
+        if who is None:
+            self.message.show_problem(CHOOSE_WHO)
+            next(iter(self.who.values())).setFocus()
+            return
+        try:
+            form = esas.form_of(
+                from_qdatetime(self.when.dateTime()),
+                who,
+                self.items.scores(),
+                self.items.other_name.text(),
+            )
+        except ValidationError as error:
+            self.message.show_problem(refusal(error))
+            return
+        from tracker.services.errors import JournalError
+
+        try:
+            saved = self._service.add(form)
+        except JournalError as error:
+            self.message.show_problem(str(error))
+            return
+        self.clear_form()
+        self.message.show_done(f"The {esas.NAME} form of {_when(form)} is saved.")
+        self.changed.emit(saved.changes)
+
+    def clear_form(self) -> None:
+        self.items.clear()
+        self.who_group.setExclusive(False)
+        for button in self.who.values():
+            button.setChecked(False)
+        self.who_group.setExclusive(True)
+        self.when.setDateTime(to_qdatetime(local_now()))
+        self.message.clear_message()
+        self.refresh()
+
+    def _on_weekday_chosen(self, index: int) -> None:
+        if self._service is None:
+            return
+        changes: Changes = self._service.set_weekday(index + 1)
+        self.refresh()
+        self.changed.emit(changes)
+
+
+def _when(form: esas.EsasForm) -> str:
+    at = form.completed_at
+    return f"{at:%a} {at.day} {at:%b %Y %H:%M}"
