@@ -446,6 +446,43 @@ def test_export_json_from_the_window_warns_the_first_time_only(
     assert stat.S_IMODE(second.stat().st_mode) == 0o600
 
 
+def test_the_regular_medicines_doses_export_from_the_window(
+    qtbot: QtBot,
+    data_dir: Path,
+    sessions: list[AppRun],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """Export, "Doses of regular medicines": one row per dose due, up to today."""
+    from datetime import time
+
+    from tracker.domain.medicines import RegularMedicine
+    from tracker.services.medicines import MedicineService
+
+    db = open_journal(data_dir)
+    try:
+        started = date.today() - timedelta(days=2)
+        twice = RegularMedicine("Morphine MR", 20, "mg", (time(8), time(20)), started)
+        MedicineService(db).add(twice)
+    finally:
+        db.close()
+    window = open_window(qtbot, data_dir, sessions)
+    answer(monkeypatch, True)
+    dialog = open_export(qtbot, window)
+    dialog.choose_format("csv-doses")
+    assert Path(dialog.path.text()).name.endswith("-doses.csv")
+    target = tmp_path / "doses.csv"
+    dialog.path.setText(str(target))
+    click(qtbot, dialog.export_button)
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("due_on,due_time,medicine_id,medicine,dose,")
+    rows = lines[1:]
+    assert 4 <= len(rows) <= 6  # two days before today and today, up to now
+    assert all(",Morphine MR,20 mg," in row and ",not recorded," in row for row in rows)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    dialog.reject()
+
+
 def test_declining_the_first_export_warning_writes_nothing_and_asks_again(
     qtbot: QtBot,
     data_dir: Path,

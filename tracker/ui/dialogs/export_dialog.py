@@ -65,6 +65,12 @@ FORMATS = (
         "-esas-r.csv",
         "Spreadsheet (*.csv)",
     ),
+    (
+        "csv-doses",
+        "&Doses of regular medicines (CSV): one row per dose due, taken, skipped or not recorded",
+        "-doses.csv",
+        "Spreadsheet (*.csv)",
+    ),
 )
 NAME_STEM = "spine-journal-export-"
 WARNING = (
