@@ -112,7 +112,6 @@ def test_an_episodes_repeats_are_one_row_with_the_answer_and_each_alert_beneath(
     assert model.index(3, 5, top).data() == "not asked again: see the episode's first alert"
     assert model.parent(child) == top.siblingAtColumn(0)
     assert model.index(1, 0).data() == "Sat 26 Sep 2026 08:00" and model.index(1, 4).data() == ""
-    assert model.episode_row("a5") == 0 and model.episode_row("w") == 1
 
 
 def test_the_history_shows_not_asked_never_none_and_sorts_it_below_zero(

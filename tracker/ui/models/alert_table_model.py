@@ -51,13 +51,6 @@ class AlertTableModel(QAbstractItemModel):
             return self._episodes[index.row()]
         return (self._episodes[index.internalId() - 1][index.row()],)
 
-    def episode_row(self, alert_id: str) -> int:
-        """The row of the episode holding the alert ``alert_id``, or -1."""
-        for row, episode in enumerate(self._episodes):
-            if any(alert.id == alert_id for alert in episode):
-                return row
-        return -1
-
     # the tree Qt asks for
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
