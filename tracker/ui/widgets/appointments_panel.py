@@ -162,10 +162,7 @@ class AppointmentsPanel(FormPage):
     # ---- the main window's interface ---------------------------------------------------------
 
     def set_services(self, services: Services) -> None:
-        self.set_service(services.appointments)
-
-    def set_service(self, service: AppointmentService) -> None:
-        self._service = service
+        self._service = services.appointments
 
     def refresh(self) -> None:
         """Read the appointments again; the one being changed stays chosen."""

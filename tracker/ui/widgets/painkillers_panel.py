@@ -7,6 +7,7 @@ Writes go through the MedicationService only; the panel holds frozen MedicationD
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, QTime
@@ -47,27 +48,22 @@ from tracker.ui.widgets.form_page import (
     stack,
     wrapping,
 )
+from tracker.ui.widgets.recent_choices import (
+    RECENT_HEIGHT,
+    Choice,
+    RecentChoiceButton,
+    RecentChoices,
+)
 from tracker.ui.widgets.record_page import keep_width
 
 if TYPE_CHECKING:
     from tracker.services.records import MedicationService
     from tracker.services.registry import Services
 
-Choice = tuple[str, str, bool]  # (name, dose, as needed), as MedicationService.recent_choices
-
-RECENT_LIMIT = 6
-RECENT_COLUMNS = 3
 NAME_CHOICES = 40
-BUTTON_TEXT_MOST = 30
-RECENT_HEIGHT = 64
 NAME_FIRST = "Write the medicine's name first, or press one of your medicines above."
 CHOOSE_FIRST = "Choose a dose in the list first."
-NO_RECENT = "Your medicines appear here as big buttons once you have recorded a dose."
 FIELD_WORDS = {"name": "Medicine", "dose": "Dose", "taken_at": "Time", "note": "Note"}
-
-
-def _elided(text: str) -> str:
-    return text if len(text) <= BUTTON_TEXT_MOST else text[: BUTTON_TEXT_MOST - 1] + "…"
 
 
 def dose_words(dose: MedicationDose) -> str:
@@ -76,34 +72,11 @@ def dose_words(dose: MedicationDose) -> str:
     return f"{choice_text(dose.name, dose.dose)} at {when}"
 
 
-class RecentChoiceButton(QPushButton):
-    """A big button for one medicine used before: its name and dose, and how it is taken."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.choice: Choice | None = None
-        self.setMinimumHeight(RECENT_HEIGHT)
-        self.hide()
-
-    def set_choice(self, choice: Choice | None) -> None:
-        self.choice = choice
-        self.setVisible(choice is not None)
-        if choice is None:
-            return
-        name, dose, as_needed = choice
-        medicine = choice_text(name, dose)
-        # "&" would turn the next letter into a keyboard shortcut.
-        self.setText(f"{_elided(medicine)}\n{taken_text(as_needed)}".replace("&", "&&"))
-        self.setAccessibleName(f"{medicine}, {taken_text(as_needed)}")
-        self.setToolTip(f"Fill in {medicine}, {taken_text(as_needed)}")
-
-
 class PainkillersPanel(FormPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service: MedicationService | None = None
         self._choices: list[Choice] = []
-        self.recent_buttons = [RecentChoiceButton() for _ in range(RECENT_LIMIT)]
         self._build_form()
         self._build_day_list()
         self._lay_out()
@@ -115,12 +88,7 @@ class PainkillersPanel(FormPage):
     # ---- building ----------------------------------------------------------------------------
 
     def _build_form(self) -> None:
-        self.recent_box = QGroupBox("Took a painkiller? Press it, then “Took a dose now”")
-        self.recent_grid = QGridLayout()
-        for number, button in enumerate(self.recent_buttons):
-            self.recent_grid.addWidget(button, *divmod(number, RECENT_COLUMNS))
-            button.clicked.connect(lambda _checked=False, b=button: self._on_recent_clicked(b))
-        self.no_recent = wrapping(NO_RECENT)
+        self.recent = RecentChoices()
         self.name = QComboBox()
         self.name.setEditable(True)
         self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -160,7 +128,6 @@ class PainkillersPanel(FormPage):
         self.delete_button.setAccessibleName("Delete the chosen dose")
 
     def _lay_out(self) -> None:
-        stack(self.recent_box, self.recent_grid, self.no_recent)
         form = QGridLayout()
         form.setColumnStretch(1, 1)
         form.addWidget(buddy_label("&Medicine:", self.name), 0, 0)
@@ -172,7 +139,7 @@ class PainkillersPanel(FormPage):
         new_box.setLayout(form)
         left = stack(
             QWidget(),
-            self.recent_box,
+            self.recent,
             new_box,
             self.ready,
             self.took_now_button,
@@ -194,7 +161,7 @@ class PainkillersPanel(FormPage):
         self.table.setAccessibleName("Doses on the chosen day")
         self.form_scroll = self.two_columns(left, right)
         order: list[QWidget] = [
-            *self.recent_buttons,
+            *self.recent.buttons,
             self.name,
             self.dose,
             self.as_needed,
@@ -209,6 +176,7 @@ class PainkillersPanel(FormPage):
         self.finish(order, self.took_now_button, self.save_at_button, *moves, self.delete_button)
 
     def _connect(self) -> None:
+        self.recent.chosen.connect(self.use_choice)
         self.name.activated.connect(self._on_name_activated)
         self.name.editTextChanged.connect(lambda _text: self._show_ready())
         self.dose.textChanged.connect(lambda _text: self._show_ready())
@@ -226,10 +194,7 @@ class PainkillersPanel(FormPage):
     # ---- the main window's interface ---------------------------------------------------------
 
     def set_services(self, services: Services) -> None:
-        self.set_service(services.medications)
-
-    def set_service(self, service: MedicationService) -> None:
-        self._service = service
+        self._service = services.medications
 
     def refresh(self) -> None:
         """Read the recent medicines and the chosen day's doses again."""
@@ -248,10 +213,7 @@ class PainkillersPanel(FormPage):
 
     def _set_choices(self, choices: list[Choice]) -> None:
         self._choices = list(choices)
-        shown = self._choices[:RECENT_LIMIT]
-        for number, button in enumerate(self.recent_buttons):
-            button.set_choice(shown[number] if number < len(shown) else None)
-        self.no_recent.setVisible(not shown)
+        self.recent.set_choices(self._choices)
         keep_width(self.form_scroll)
         names = list(dict.fromkeys(name for name, _dose, _needed in self._choices))
         typed = self.name.currentText()
@@ -262,11 +224,7 @@ class PainkillersPanel(FormPage):
         self.name.blockSignals(False)
 
     def shown_choices(self) -> list[RecentChoiceButton]:
-        return [button for button in self.recent_buttons if button.choice is not None]
-
-    def _on_recent_clicked(self, button: RecentChoiceButton) -> None:
-        if button.choice is not None:
-            self.use_choice(button.choice)
+        return self.recent.shown()
 
     def use_choice(self, choice: Choice) -> None:
         """Fill the form with a medicine used before; "Took a dose now" then records it."""
@@ -294,7 +252,7 @@ class PainkillersPanel(FormPage):
             self.ready.setText(f"{first} the medicine's name and dose.")
             return
         medicine = choice_text(name, self.dose.text().strip())
-        self.ready.setText(f"Ready to record: <b>{_escape(medicine)}</b>, "
+        self.ready.setText(f"Ready to record: <b>{escape(medicine, quote=False)}</b>, "
                            f"{taken_text(self.as_needed.isChecked())}.")  # fmt: skip
 
     def clear_form(self) -> None:
@@ -399,7 +357,3 @@ class PainkillersPanel(FormPage):
             self.count_label.setText(f"No doses recorded on {day}.")
         else:
             self.count_label.setText(f"{count} dose{'' if count == 1 else 's'} on {day}.")
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -132,10 +132,7 @@ class ReviewsPanel(FormPage):
     # ---- the main window's interface ---------------------------------------------------------
 
     def set_services(self, services: Services) -> None:
-        self.set_service(services.reviews)
-
-    def set_service(self, service: ReviewService) -> None:
-        self._service = service
+        self._service = services.reviews
 
     def refresh(self) -> None:
         if self._service is None:
