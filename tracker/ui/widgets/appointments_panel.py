@@ -29,14 +29,7 @@ from tracker.ui.models.appointment_table_model import (
     AppointmentTableModel,
     when_text,
 )
-from tracker.ui.widgets.form_page import (
-    FormPage,
-    across,
-    list_table,
-    sorted_proxy,
-    stack,
-    wrapping,
-)
+from tracker.ui.widgets.form_page import FormPage, across, list_table, sorted_proxy, stack, wrapping
 
 if TYPE_CHECKING:
     from tracker.services.records import AppointmentService
@@ -151,9 +144,8 @@ class AppointmentsPanel(FormPage):
     def _connect(self) -> None:
         self.add_button.clicked.connect(self.add_appointment)
         self.save_button.clicked.connect(self.save_changes)
-        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_with(self.delete_button, self.delete_selected)
         self.clear_button.clicked.connect(self.clear_form)
-        self.table.delete_requested.connect(self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(
             lambda *_args: self._on_table_selection_changed()
         )

@@ -174,6 +174,11 @@ class FormPage(RecordPage):
 
     # ---- the list ----------------------------------------------------------------------------
 
+    def delete_with(self, button: QPushButton, delete: Callable[[], None]) -> None:
+        """``button``, and the Delete key in the list, delete the chosen record (after asking)."""
+        button.clicked.connect(delete)
+        self.table.delete_requested.connect(delete)
+
     def select_id(self, model: RecordsTableModel[Any], record_id: str) -> bool:
         """Choose the row of ``record_id`` in the list; False when it is not there."""
         source_row = model.row_of(record_id)

@@ -40,14 +40,7 @@ from tracker.ui.models.dose_table_model import (
     taken_text,
 )
 from tracker.ui.models.treatment_table_model import day_text
-from tracker.ui.widgets.form_page import (
-    FormPage,
-    across,
-    list_table,
-    sorted_proxy,
-    stack,
-    wrapping,
-)
+from tracker.ui.widgets.form_page import FormPage, across, list_table, sorted_proxy, stack, wrapping
 from tracker.ui.widgets.recent_choices import (
     RECENT_HEIGHT,
     Choice,
@@ -187,8 +180,7 @@ class PainkillersPanel(FormPage):
         self.day_before_button.clicked.connect(lambda: self.move_day(-1))
         self.day_after_button.clicked.connect(lambda: self.move_day(1))
         self.today_button.clicked.connect(lambda: self.show_day(date.today()))
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.table.delete_requested.connect(self.delete_selected)
+        self.delete_with(self.delete_button, self.delete_selected)
         self.model.modelReset.connect(self._show_count)
 
     # ---- the main window's interface ---------------------------------------------------------

@@ -26,14 +26,7 @@ from tracker.ui.models.review_table_model import (
     level_words,
 )
 from tracker.ui.models.treatment_table_model import day_text
-from tracker.ui.widgets.form_page import (
-    FormPage,
-    across,
-    list_table,
-    sorted_proxy,
-    stack,
-    wrapping,
-)
+from tracker.ui.widgets.form_page import FormPage, across, list_table, sorted_proxy, stack, wrapping
 
 if TYPE_CHECKING:
     from tracker.services.records import ReviewService
@@ -117,16 +110,15 @@ class ReviewsPanel(FormPage):
             across((self.count_label, 1), self.delete_button),
         )
         self.two_columns(form, listing)
-        order = [field for _text, field, _name in rows]
-        self.finish([*order, self.add_button, self.table, self.delete_button],
-                    self.add_button, self.delete_button)  # fmt: skip
+        fields = [field for _text, field, _name in rows]
+        order = [*fields, self.add_button, self.table, self.delete_button]
+        self.finish(order, self.add_button, self.delete_button)
 
     def _connect(self) -> None:
         self.symptom.currentIndexChanged.connect(lambda _index: self._fill_levels())
         self.note.returnPressed.connect(self.add_review)
         self.add_button.clicked.connect(self.add_review)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.table.delete_requested.connect(self.delete_selected)
+        self.delete_with(self.delete_button, self.delete_selected)
         self.model.modelReset.connect(self._show_count)
 
     # ---- the main window's interface ---------------------------------------------------------
