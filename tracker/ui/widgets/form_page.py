@@ -42,6 +42,8 @@ Part = QWidget | QLayout | tuple[QWidget | QLayout, int] | None
 
 
 class Identified(Protocol):
+    """A stored record: its id, None until it is stored."""
+
     @property
     def id(self) -> str | None: ...
 
@@ -50,6 +52,8 @@ R = TypeVar("R", bound=Identified)
 
 
 class Deletes(Protocol):
+    """A service that deletes a record by its id."""
+
     def delete(self, record_id: str) -> Changes: ...
 
 
@@ -201,6 +205,7 @@ class FormPage(RecordPage):
 
     def write(self, save: Callable[[], T]) -> T | None:
         """What ``save`` returns, or None after saying why the journal could not keep it."""
+        # Imported here, as the other pages do: the services load after the first paint.
         from tracker.services.errors import JournalError
 
         try:
