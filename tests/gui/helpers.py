@@ -1,13 +1,20 @@
-"""What a person does with the keyboard and the mouse, for the window's tests: one copy, used
-by every test file (``from tests.gui.helpers import press, click, ...``)."""
+"""What a person does with the keyboard and the mouse, for the window's tests, and the set-up
+of a record page on its own: one copy, used by every test file (``from tests.gui.helpers import
+press, click, ...``)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import TypeVar
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
+
+from tracker.services.registry import Services
+from tracker.ui.common import Confirm
+from tracker.ui.widgets.record_page import RecordPage
 
 
 def focused() -> QWidget | None:
@@ -49,3 +56,51 @@ def click_shown(qtbot: QtBot, widget: QWidget) -> None:
 def local(day: date, hour: int, minute: int = 0) -> datetime:
     """A wall-clock time on ``day`` in this machine's time zone."""
     return datetime.combine(day, time(hour, minute)).astimezone()
+
+
+P = TypeVar("P", bound=RecordPage)
+
+
+def open_page(qtbot: QtBot, page: P, services: Services, size: tuple[int, int] | None) -> P:
+    """``page`` on ``services`` with its list read, at ``size`` (not yet shown)."""
+    qtbot.addWidget(page)
+    page.set_services(services)
+    page.refresh()
+    if size is not None:
+        page.resize(*size)
+    return page
+
+
+def show_active(qtbot: QtBot, widget: QWidget) -> None:
+    """``widget`` shown as the active window, the one the keys go to."""
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(widget.isActiveWindow)
+
+
+def answer_questions(monkeypatch: pytest.MonkeyPatch, answers: list[bool]) -> list[str]:
+    """The yes/no questions (``Confirm.ask``) answered in turn with ``answers``, as a person
+    would press Yes or No; returns the questions asked, filled in as they are asked."""
+    questions: list[str] = []
+
+    def ask(_parent: QWidget | None, _title: str, question: str) -> bool:
+        questions.append(question)
+        return answers[len(questions) - 1]
+
+    monkeypatch.setattr(Confirm, "ask", ask)
+    return questions
+
+
+def tab_walk(qtbot: QtBot, steps: int) -> list[QWidget | None]:
+    """The focused widget, then each one that Tab moves the focus to, ``steps`` times."""
+    seen = [focused()]
+    for _ in range(steps):
+        press(qtbot, Qt.Key.Key_Tab)
+        seen.append(focused())
+    return seen
+
+
+def labelled(widget: QWidget) -> set[QWidget]:
+    """The widgets inside ``widget`` that a visible label names (its buddy)."""
+    return {label.buddy() for label in widget.findChildren(QLabel) if label.buddy()}

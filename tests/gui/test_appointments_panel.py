@@ -8,16 +8,27 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt, QTime
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tests.gui.helpers import click, focused, local, press, type_keys
+from tests.gui.helpers import (
+    answer_questions,
+    click,
+    focused,
+    labelled,
+    local,
+    open_page,
+    press,
+    show_active,
+    tab_walk,
+    type_keys,
+)
 from tracker.domain.model import Appointment
 from tracker.services.errors import StorageWriteError
 from tracker.services.journal import Changes
 from tracker.services.registry import Services, build_services
-from tracker.ui.common import Confirm, to_qdate
+from tracker.ui.common import to_qdate
 from tracker.ui.models.appointment_table_model import (
     NOTES,
     QUESTIONS,
@@ -54,15 +65,8 @@ def panel(qtbot: QtBot, services: Services) -> AppointmentsPanel:
     services.appointments.add(
         Appointment(at=local(in_days(14), 11, 15), with_whom="Dr Patel", questions="MRI?")
     )
-    panel = AppointmentsPanel()
-    qtbot.addWidget(panel)
-    panel.set_service(services.appointments)
-    panel.refresh()
-    panel.resize(1280, 720)
-    panel.show()
-    panel.activateWindow()
-    qtbot.waitExposed(panel)
-    qtbot.waitUntil(panel.isActiveWindow)
+    panel = open_page(qtbot, AppointmentsPanel(), services, (1280, 720))
+    show_active(qtbot, panel)
     return panel
 
 
@@ -147,14 +151,7 @@ def test_save_changes_needs_a_chosen_appointment(
 def test_delete_asks_first_both_ways(
     qtbot: QtBot, panel: AppointmentsPanel, db: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    questions: list[str] = []
-    answer = False
-
-    def ask(_parent: QWidget | None, _title: str, question: str) -> bool:
-        questions.append(question)
-        return answer
-
-    monkeypatch.setattr(Confirm, "ask", ask)
+    questions = answer_questions(monkeypatch, [False, True])
     click_row(qtbot, panel, 1)
     click(qtbot, panel.delete_button)
     assert len(stored(db)) == 2  # "No": nothing deleted
@@ -162,8 +159,7 @@ def test_delete_asks_first_both_ways(
     assert "with Physiotherapist" in questions[0]
     assert panel.with_whom.text() == "Physiotherapist"
 
-    answer = True
-    click(qtbot, panel.delete_button)
+    click(qtbot, panel.delete_button)  # "Yes"
     assert [a.with_whom for a in stored(db)] == ["Dr Patel"]
     assert panel.proxy.rowCount() == 1
     assert panel.editing is None and panel.with_whom.text() == ""
@@ -191,17 +187,13 @@ def test_a_failed_write_keeps_what_was_typed(
 
 
 def test_labels_names_and_tab_order(qtbot: QtBot, panel: AppointmentsPanel) -> None:
-    buddies = {label.buddy() for label in panel.findChildren(QLabel) if label.buddy()}
+    buddies = labelled(panel)
     for field in panel.tab_order:
         if not isinstance(field, QPushButton):
             assert field in buddies, field
             assert field.accessibleName(), field
     panel.when.setFocus()
-    seen = [focused()]
-    for _ in panel.tab_order[1:]:
-        press(qtbot, Qt.Key.Key_Tab)
-        seen.append(focused())
-    assert seen == panel.tab_order
+    assert tab_walk(qtbot, len(panel.tab_order) - 1) == panel.tab_order
 
 
 def test_appointment_table_model(qtmodeltester: ModelTester) -> None:

@@ -4,6 +4,7 @@ small screen; each ends in a database check."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,8 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import click
 from tests.gui.test_entry_stories import new_window, stored, window  # noqa: F401
-from tracker.domain.model import Numbness, Pain, Weakness
+from tracker.domain.model import Entry, Numbness, Pain, Weakness
 from tracker.ui.main_window import MainWindow
+from tracker.ui.widgets.entry_form import EntryForm
 from tracker.ui.widgets.nerve_questions import SIGNS
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -24,6 +26,19 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 # "None of these": every level of the five signs answered 0 / "normal"
 NO_WEAKNESS = Weakness(left_arm=0, right_arm=0, left_leg=0, right_leg=0)
 NO_NUMBNESS = Numbness(arms=0, legs=0, trunk=0, saddle=0)
+Entries = Callable[[], list[Entry]]
+
+
+@pytest.fixture
+def form(window: MainWindow) -> EntryForm:  # noqa: F811
+    """The check-in page of the window, started as a person starts it."""
+    return window.entry_form
+
+
+@pytest.fixture
+def entries(data_dir: Path) -> Entries:
+    """The entries the journal holds now, as a second reader sees them."""
+    return lambda: stored(data_dir).journal.entries()
 
 
 def whole_in_view(widget: QWidget) -> bool:
@@ -60,10 +75,10 @@ class Keyboard:
 def test_a_stable_day_takes_four_keystrokes(
     qtbot: QtBot,
     window: MainWindow,  # noqa: F811
-    data_dir: Path,
+    form: EntryForm,
+    entries: Entries,
     larger_text: bool,
 ) -> None:
-    form = window.entry_form
     if larger_text:
         window.larger_text_action.trigger()
     window.resize(1280, 720)
@@ -77,35 +92,27 @@ def test_a_stable_day_takes_four_keystrokes(
     assert whole_in_view(form.nerves.none_button)
     keys.press(Qt.Key.Key_S, CTRL)
     assert keys.count == 4 <= 5
-    (entry,) = stored(data_dir).journal.entries()
+    (entry,) = entries()
     assert entry.pain.score == 3
     assert entry.weakness == NO_WEAKNESS and entry.numbness == NO_NUMBNESS
     assert (entry.walking, entry.bladder, entry.bowel) == (0, "normal", "normal")
-    assert "saved" in window.entry_form.message.text()
+    assert "saved" in form.message.text()
 
 
-def test_a_stable_day_takes_three_clicks(
-    qtbot: QtBot,
-    window: MainWindow,  # noqa: F811
-    data_dir: Path,
-) -> None:
-    form = window.entry_form
+def test_a_stable_day_takes_three_clicks(qtbot: QtBot, form: EntryForm, entries: Entries) -> None:
     clicks = [form.nerves.none_button, form.pain_score.buttons[2], form.save_button]
     for widget in clicks:
         form.page_scroll.ensureWidgetVisible(widget)  # as the person scrolls to it
         assert widget.isVisible() and widget.isEnabled()
         click(qtbot, widget)
     assert len(clicks) == 3 <= 4
-    (entry,) = stored(data_dir).journal.entries()
+    (entry,) = entries()
     assert entry.pain.score == 2 and entry.walking == 0
 
 
 def test_the_whole_check_in_by_keyboard_alone(
-    qtbot: QtBot,
-    window: MainWindow,  # noqa: F811
-    data_dir: Path,
+    qtbot: QtBot, form: EntryForm, entries: Entries
 ) -> None:
-    form = window.entry_form
     keys = Keyboard(qtbot)
     keys.press(Qt.Key.Key_N, CTRL)
     keys.tab_to(form.nerves.yes["walking"], backwards=True)
@@ -134,7 +141,7 @@ def test_the_whole_check_in_by_keyboard_alone(
     keys.press("stairs hard")
     keys.tab_to(form.save_button)
     keys.press(Qt.Key.Key_Space)
-    (entry,) = stored(data_dir).journal.entries()
+    (entry,) = entries()
     assert entry.pain == Pain(
         score=10, worst_24h=10, regions=("thoracic",), night=True, radiating=("right_leg",)
     )
@@ -143,37 +150,31 @@ def test_the_whole_check_in_by_keyboard_alone(
 
 
 def test_a_yes_saves_its_levels_and_no_for_the_other_signs(
-    qtbot: QtBot,
-    window: MainWindow,  # noqa: F811
-    data_dir: Path,
+    qtbot: QtBot, form: EntryForm, entries: Entries
 ) -> None:
-    form = window.entry_form
     click(qtbot, form.nerves.yes["numbness"])
     form.numbness["saddle"].setCurrentIndex(1)
     click(qtbot, form.pain_score.buttons[4])
     click(qtbot, form.save_button)
-    (entry,) = stored(data_dir).journal.entries()
+    (entry,) = entries()
     assert entry.numbness == replace(NO_NUMBNESS, saddle=1) and entry.walking == 0
     # the answer is not carried into the next entry
     assert form.nerves.answer() is None and form.numbness["saddle"].currentIndex() == 0
 
 
 def test_editing_an_entry_shows_its_levels_as_answers_and_keeps_them(
-    qtbot: QtBot,
-    window: MainWindow,  # noqa: F811
-    data_dir: Path,
+    qtbot: QtBot, form: EntryForm, entries: Entries
 ) -> None:
-    form = window.entry_form
     click(qtbot, form.nerves.yes["weakness"])
     form.weakness["right_arm"].setCurrentIndex(3)
     form.pain_score.setValue(5)
     click(qtbot, form.save_button)
-    (saved,) = stored(data_dir).journal.entries()
+    (saved,) = entries()
     form.edit(saved)
     assert form.nerves.yes["weakness"].isChecked() and form.weakness["right_arm"].isVisible()
     form.pain_score.setValue(6)
     click(qtbot, form.save_button)
-    (edited,) = stored(data_dir).journal.entries()
+    (edited,) = entries()
     assert edited.pain.score == 6 and edited.weakness == replace(NO_WEAKNESS, right_arm=3)
 
 
@@ -218,22 +219,19 @@ def test_painkiller_taken_goes_to_the_painkillers_page(qtbot: QtBot, data_dir: P
 
 
 def test_a_yes_without_a_level_is_refused_and_nothing_is_stored(
-    qtbot: QtBot,
-    window: MainWindow,  # noqa: F811
-    data_dir: Path,
+    qtbot: QtBot, form: EntryForm, entries: Entries
 ) -> None:
     """Saved as it is, a "Yes" with every level still "none" would be stored as "none"."""
-    form = window.entry_form
     click(qtbot, form.nerves.yes["weakness"])
     form.pain_score.setValue(4)
     form.note.setPlainText("arm odd")
     click(qtbot, form.save_button)
     message = form.message.text()
     assert "Weakness or heaviness in an arm or leg" in message and "which and how bad" in message
-    assert stored(data_dir).journal.entries() == []
+    assert entries() == []
     assert QApplication.focusWidget() is form.weakness["left_arm"]
     assert form.nerves.yes["weakness"].isChecked() and form.note.toPlainText() == "arm odd"
     form.weakness["left_arm"].setCurrentIndex(1)
     click(qtbot, form.save_button)
-    (entry,) = stored(data_dir).journal.entries()
+    (entry,) = entries()
     assert entry.weakness == replace(NO_WEAKNESS, left_arm=1)

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from tests.gui.helpers import click, press, type_keys
+from tests.gui.helpers import click, open_page, press, type_keys
 from tracker.domain.medicines import CourseStep, RegularMedicine
 from tracker.services.registry import Services, build_services
 from tracker.ui.common import local_now, to_qdate
@@ -31,10 +31,7 @@ def services(db: Any) -> Services:
 
 @pytest.fixture
 def panel(qtbot: QtBot, services: Services) -> MedicinesPanel:
-    panel = MedicinesPanel()
-    qtbot.addWidget(panel)
-    panel.set_services(services)
-    panel.refresh()
+    panel = open_page(qtbot, MedicinesPanel(), services, None)
     panel.show()
     return panel
 

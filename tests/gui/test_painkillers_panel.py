@@ -8,16 +8,26 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tests.gui.helpers import click, focused, local, press, type_keys
+from tests.gui.helpers import (
+    answer_questions,
+    click,
+    focused,
+    labelled,
+    local,
+    open_page,
+    press,
+    show_active,
+    tab_walk,
+    type_keys,
+)
 from tracker.domain.model import MedicationDose
 from tracker.services.errors import StorageWriteError
 from tracker.services.journal import Changes
 from tracker.services.registry import Services, build_services
-from tracker.ui.common import Confirm
 from tracker.ui.models.dose_table_model import DOSE, MEDICINE, TAKEN, TIME, DoseTableModel
 from tracker.ui.widgets.painkillers_panel import NAME_FIRST, PainkillersPanel
 
@@ -32,15 +42,8 @@ def services(db: Any) -> Services:
 
 
 def open_panel(qtbot: QtBot, services: Services) -> PainkillersPanel:
-    panel = PainkillersPanel()
-    qtbot.addWidget(panel)
-    panel.set_service(services.medications)
-    panel.refresh()
-    panel.resize(1280, 720)
-    panel.show()
-    panel.activateWindow()
-    qtbot.waitExposed(panel)
-    qtbot.waitUntil(panel.isActiveWindow)
+    panel = open_page(qtbot, PainkillersPanel(), services, (1280, 720))
+    show_active(qtbot, panel)
     return panel
 
 
@@ -101,7 +104,7 @@ def test_on_a_short_screen_the_second_click_is_in_view(
 def test_a_new_medicine_typed_with_the_keyboard(qtbot: QtBot, services: Services, db: Any) -> None:
     panel = open_panel(qtbot, services)
     assert panel.shown_choices() == []
-    assert panel.no_recent.isVisible()
+    assert panel.recent.no_recent.isVisible()
     press(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # "&Medicine:"
     assert focused() is panel.name
     type_keys(qtbot, "Ibuprofen")
@@ -259,22 +262,14 @@ def test_delete_a_dose_after_confirmation(
     services.medications.add(MedicationDose(taken_at=local(day, 10), name="Delete me"))
     panel = open_panel(qtbot, services)
     panel.show_day(day)
-    questions: list[str] = []
-    answer = False
-
-    def ask(_parent: QWidget | None, _title: str, question: str) -> bool:
-        questions.append(question)
-        return answer
-
-    monkeypatch.setattr(Confirm, "ask", ask)
+    questions = answer_questions(monkeypatch, [False, True])
     panel.table.selectRow(1)
     click(qtbot, panel.delete_button)
     assert len(stored(db)) == 2  # "No" keeps it
     assert "Delete me" in questions[0] and "10:00" in questions[0]
 
-    answer = True
     panel.table.setFocus()
-    press(qtbot, Qt.Key.Key_Delete)
+    press(qtbot, Qt.Key.Key_Delete)  # "Yes"
     assert [d.name for d in stored(db)] == ["Keep"]
     assert panel.proxy.rowCount() == 1
     assert len(questions) == 2
@@ -289,7 +284,7 @@ def test_delete_without_a_choice_says_so(qtbot: QtBot, services: Services, db: A
 def test_labels_names_and_tab_order(qtbot: QtBot, services: Services) -> None:
     services.medications.add(MedicationDose(taken_at=local_now_minus(1), name="A", dose="1"))
     panel = open_panel(qtbot, services)
-    buddies = {label.buddy() for label in panel.findChildren(QLabel) if label.buddy()}
+    buddies = labelled(panel)
     for field in (panel.name, panel.dose, panel.taken_at, panel.day):
         assert field in buddies
     for widget in panel.tab_order:
@@ -297,10 +292,7 @@ def test_labels_names_and_tab_order(qtbot: QtBot, services: Services) -> None:
             assert widget.accessibleName(), widget
     first = panel.shown_choices()[0]
     first.setFocus()
-    seen = [focused()]
-    for _ in range(len(panel.tab_order) - 6):  # five hidden choice buttons are skipped
-        press(qtbot, Qt.Key.Key_Tab)
-        seen.append(focused())
+    seen = tab_walk(qtbot, len(panel.tab_order) - 6)  # five hidden choice buttons are skipped
     expected = [first, *panel.tab_order[6:]]
     assert seen == expected
 

@@ -8,17 +8,26 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tests.gui.helpers import click, focused, press
+from tests.gui.helpers import (
+    answer_questions,
+    click,
+    focused,
+    labelled,
+    open_page,
+    press,
+    show_active,
+    tab_walk,
+)
 from tracker.domain import vocab
 from tracker.domain.model import Review
 from tracker.services.errors import StorageWriteError
 from tracker.services.journal import Changes
 from tracker.services.registry import Services, build_services
-from tracker.ui.common import Confirm, to_qdate
+from tracker.ui.common import to_qdate
 from tracker.ui.models.review_table_model import (
     DATE,
     LEVEL,
@@ -48,21 +57,10 @@ def services(db: Any) -> Services:
 
 
 def make_panel(qtbot: QtBot, services: Services, show: bool = True) -> ReviewsPanel:
-    panel = ReviewsPanel()
-    qtbot.addWidget(panel)
-    panel.set_service(services.reviews)
-    panel.refresh()
-    panel.resize(1280, 720)
+    panel = open_page(qtbot, ReviewsPanel(), services, (1280, 720))
     if show:
-        show_panel(qtbot, panel)
+        show_active(qtbot, panel)
     return panel
-
-
-def show_panel(qtbot: QtBot, panel: ReviewsPanel) -> None:
-    panel.show()
-    panel.activateWindow()
-    qtbot.waitExposed(panel)
-    qtbot.waitUntil(panel.isActiveWindow)
 
 
 def test_a_review_is_stored_with_key_level_and_date(
@@ -129,7 +127,7 @@ def test_prefill_from_an_alert_then_one_key_press(
     panel = make_panel(qtbot, services, show=False)
     panel.reviewed_on.setDate(to_qdate(date.today() - timedelta(days=30)))
     panel.prefill("bladder", 2)
-    show_panel(qtbot, panel)  # the window shows the panel just after filling it
+    show_active(qtbot, panel)  # the window shows the panel just after filling it
 
     assert panel.symptom.currentData() == "bladder"
     assert panel.level.currentData() == 2
@@ -179,14 +177,7 @@ def test_delete_a_review_after_confirmation(
     services.reviews.add(Review(reviewed_on=date(2026, 3, 9), symptom="pain.night", level=1))
     panel = make_panel(qtbot, services)
     assert panel.proxy.index(0, DATE).data() == "Mon 9 Mar 2026"  # newest first
-    answers = [False, True]
-    questions: list[str] = []
-
-    def ask(_parent: QWidget | None, _title: str, question: str) -> bool:
-        questions.append(question)
-        return answers.pop(0)
-
-    monkeypatch.setattr(Confirm, "ask", ask)
+    questions = answer_questions(monkeypatch, [False, True])
     panel.table.selectRow(0)
     click(qtbot, panel.delete_button)
     assert len(stored(db)) == 2
@@ -199,17 +190,13 @@ def test_delete_a_review_after_confirmation(
 
 def test_labels_names_and_tab_order(qtbot: QtBot, services: Services) -> None:
     panel = make_panel(qtbot, services)
-    buddies = {label.buddy() for label in panel.findChildren(QLabel) if label.buddy()}
+    buddies = labelled(panel)
     for field in panel.tab_order:
         if not isinstance(field, QPushButton):
             assert field in buddies, field
             assert field.accessibleName(), field
     panel.symptom.setFocus()
-    seen = [focused()]
-    for _ in panel.tab_order[1:]:
-        press(qtbot, Qt.Key.Key_Tab)
-        seen.append(focused())
-    assert seen == panel.tab_order
+    assert tab_walk(qtbot, len(panel.tab_order) - 1) == panel.tab_order
 
 
 def test_review_table_model(qtmodeltester: ModelTester) -> None:

@@ -22,7 +22,15 @@ from PySide6.QtWidgets import (
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tests.gui.helpers import click, focused, press, type_keys
+from tests.gui.helpers import (
+    answer_questions,
+    click,
+    focused,
+    open_page,
+    press,
+    tab_walk,
+    type_keys,
+)
 from tracker.domain.model import Session, Treatment
 from tracker.domain.schedule import weekday_dates
 from tracker.services.errors import StorageWriteError
@@ -76,11 +84,7 @@ def services(db: Any) -> Services:
 
 @pytest.fixture
 def panel(qtbot: QtBot, services: Services) -> TreatmentsPanel:
-    panel = TreatmentsPanel()
-    qtbot.addWidget(panel)
-    panel.set_service(services.treatments)
-    panel.refresh()
-    panel.resize(1200, 500)
+    panel = open_page(qtbot, TreatmentsPanel(), services, (1200, 500))
     panel.show()
     qtbot.waitExposed(panel)
     return panel
@@ -316,14 +320,7 @@ def test_delete_asks_first_and_no_deletes_nothing(
         Treatment(kind="kyphoplasty", started_on=date(2026, 3, 1), site="L1")
     ).record
     panel.refresh()
-    questions: list[str] = []
-    answer = False
-
-    def ask(_parent: QWidget | None, _title: str, question: str) -> bool:
-        questions.append(question)
-        return answer
-
-    monkeypatch.setattr(Confirm, "ask", ask)
+    questions = answer_questions(monkeypatch, [False, True])
     assert gone.id is not None
     panel.select_treatment(gone.id)
     click(qtbot, panel.delete_button)
@@ -332,9 +329,8 @@ def test_delete_asks_first_and_no_deletes_nothing(
     ]
     assert stored(db) == [keep, gone]
 
-    answer = True
     with qtbot.waitSignal(panel.changed):
-        qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+        qtbot.keyClick(panel.table, Qt.Key.Key_Delete)  # "Yes"
     assert len(questions) == 2
     assert stored(db) == [keep]
     assert panel.model.rowCount() == 1
@@ -529,10 +525,6 @@ def test_every_input_has_a_label_and_tab_follows_the_layout(qtbot: QtBot) -> Non
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.kind)
     assert dialog.ok_button.isDefault()
     reachable = [w for w in dialog.tab_order if w.isEnabled()]
-    seen = [focused()]
-    for _ in reachable[1:]:
-        press(qtbot, Qt.Key.Key_Tab)
-        seen.append(focused())
-    assert seen == reachable
+    assert tab_walk(qtbot, len(reachable) - 1) == reachable
     for widget in dialog.tab_order:
         assert widget.accessibleName() or widget.property("text"), widget

@@ -7,34 +7,21 @@ Writes go through the AppointmentService only; the panel holds frozen Appointmen
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QSize, QSortFilterProxyModel, Qt, QTime
+from PySide6.QtCore import QDateTime, QSize, Qt, QTime
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import SHORT_TEXT_MAX, Appointment
-from tracker.ui.common import (
-    DateTimeField,
-    buddy_label,
-    from_qdatetime,
-    leave_room_for_focus,
-    local_now,
-    to_qdate,
-)
+from tracker.ui.common import DateTimeField, buddy_label, from_qdatetime, local_now, to_qdate
 from tracker.ui.models.appointment_table_model import (
     QUESTIONS,
     SORT_ROLE,
@@ -42,7 +29,7 @@ from tracker.ui.models.appointment_table_model import (
     AppointmentTableModel,
     when_text,
 )
-from tracker.ui.widgets.record_page import RecordPage, RecordTable, scrolling
+from tracker.ui.widgets.form_page import FormPage, across, list_table, sorted_proxy, stack, wrapping
 
 if TYPE_CHECKING:
     from tracker.services.records import AppointmentService
@@ -78,7 +65,7 @@ class TextBox(QPlainTextEdit):
         return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
-class AppointmentsPanel(RecordPage):
+class AppointmentsPanel(FormPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service: AppointmentService | None = None
@@ -94,8 +81,7 @@ class AppointmentsPanel(RecordPage):
     # ---- building ----------------------------------------------------------------------------
 
     def _build_form(self) -> None:
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = wrapping()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAccessibleName("Which appointment the form shows")
         self.when = DateTimeField("d MMM yyyy  HH:mm (ddd)")
@@ -113,26 +99,15 @@ class AppointmentsPanel(RecordPage):
 
     def _build_table(self) -> None:
         self.model = AppointmentTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = RecordTable()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(WHEN, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)  # long texts end in "…"; the tooltip has them whole
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(QUESTIONS, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(True)
-        self.count_label = QLabel()
-        self.count_label.setWordWrap(True)
+        self.proxy = sorted_proxy(self, self.model, SORT_ROLE)
+        self.table = list_table(
+            self.proxy,
+            sort=(WHEN, Qt.SortOrder.AscendingOrder),
+            stretch=(QUESTIONS,),
+            stretch_last=True,
+            wrap=False,
+        )
+        self.count_label = wrapping()
 
     def _lay_out(self) -> None:
         grid = QGridLayout()
@@ -151,64 +126,26 @@ class AppointmentsPanel(RecordPage):
             grid.addWidget(field, row, 1)
         grid.setRowStretch(2, 2)
         grid.setRowStretch(3, 1)
-        first_buttons = QHBoxLayout()
-        first_buttons.addWidget(self.add_button)
-        first_buttons.addWidget(self.save_button)
-        first_buttons.addStretch(1)
-        second_buttons = QHBoxLayout()
-        second_buttons.addWidget(self.clear_button)
-        second_buttons.addWidget(self.delete_button)
-        second_buttons.addStretch(1)
-        form_box = QGroupBox("An appointment")
-        form = QVBoxLayout(form_box)
-        form.addWidget(self.status)
-        form.addLayout(grid, 1)
-        form.addLayout(first_buttons)
-        form.addLayout(second_buttons)
-
-        list_box = QGroupBox()
-        listing = QVBoxLayout(list_box)
+        form = stack(
+            QGroupBox("An appointment"),
+            self.status,
+            (grid, 1),
+            across(self.add_button, self.save_button, None),
+            across(self.clear_button, self.delete_button, None),
+        )
         list_label = buddy_label(
             "&Upcoming first, then past ones (choose one to change it):", self.table, "Appointments"
         )
-        listing.addWidget(list_label)
-        listing.addWidget(self.table, 1)
-        listing.addWidget(self.count_label)
-
-        columns = QHBoxLayout()
-        columns.addWidget(scrolling(form_box), 5)
-        columns.addSpacing(12)
-        columns.addWidget(list_box, 6)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
-        layout.addLayout(columns, 1)
-        leave_room_for_focus(
-            self.add_button, self.save_button, self.clear_button, self.delete_button
-        )
-        for button in self.findChildren(QPushButton):
-            # Outside a dialog a focused button takes Enter only when it is auto-default.
-            button.setAutoDefault(True)
-        order: list[QWidget] = [
-            self.when,
-            self.with_whom,
-            self.questions,
-            self.notes,
-            self.add_button,
-            self.save_button,
-            self.clear_button,
-            self.delete_button,
-            self.table,
-        ]
-        for first, second in pairwise(order):
-            QWidget.setTabOrder(first, second)
-        self.tab_order = order
+        self.two_columns(form, stack(QGroupBox(), list_label, (self.table, 1), self.count_label))
+        buttons = [self.add_button, self.save_button, self.clear_button, self.delete_button]
+        fields: list[QWidget] = [self.when, self.with_whom, self.questions, self.notes]
+        self.finish([*fields, *buttons, self.table], *buttons)
 
     def _connect(self) -> None:
         self.add_button.clicked.connect(self.add_appointment)
         self.save_button.clicked.connect(self.save_changes)
-        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_with(self.delete_button, self.delete_selected)
         self.clear_button.clicked.connect(self.clear_form)
-        self.table.delete_requested.connect(self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(
             lambda *_args: self._on_table_selection_changed()
         )
@@ -217,10 +154,7 @@ class AppointmentsPanel(RecordPage):
     # ---- the main window's interface ---------------------------------------------------------
 
     def set_services(self, services: Services) -> None:
-        self.set_service(services.appointments)
-
-    def set_service(self, service: AppointmentService) -> None:
-        self._service = service
+        self._service = services.appointments
 
     def refresh(self) -> None:
         """Read the appointments again; the one being changed stays chosen."""
@@ -238,17 +172,11 @@ class AppointmentsPanel(RecordPage):
     # ---- choosing ----------------------------------------------------------------------------
 
     def select_appointment(self, appointment_id: str) -> bool:
-        row = self.model.row_of(appointment_id)
-        if row < 0:
-            return False
-        self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
-        return True
+        return self.select_id(self.model, appointment_id)
 
     def selected_appointment(self) -> Appointment | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.appointment_at(self.proxy.mapToSource(rows[0]).row())
+        chosen = self.chosen_row()
+        return None if chosen is None else self.model.appointment_at(chosen)
 
     def _on_table_selection_changed(self) -> None:
         if self._quiet:
@@ -320,18 +248,14 @@ class AppointmentsPanel(RecordPage):
             return None
 
     def add_appointment(self) -> None:
-        if self._service is None:
-            self.not_open(False)
+        service = self.opened(self._service)
+        if service is None:
             return
         appointment = self._build(None)
         if appointment is None:
             return
-        from tracker.services.errors import JournalError
-
-        try:
-            written = self._service.add(appointment)
-        except JournalError as error:
-            self.message.show_problem(str(error))
+        written = self.write(lambda: service.add(appointment))
+        if written is None:
             return
         self.clear_form()
         self.refresh()
@@ -339,8 +263,8 @@ class AppointmentsPanel(RecordPage):
         self.when.setFocus()
 
     def save_changes(self) -> None:
-        if self._service is None:
-            self.not_open(False)
+        service = self.opened(self._service)
+        if service is None:
             return
         if self.editing is None:
             self.message.show_problem(
@@ -350,32 +274,23 @@ class AppointmentsPanel(RecordPage):
         appointment = self._build(self.editing)
         if appointment is None:
             return
-        from tracker.services.errors import JournalError
-
-        try:
-            written = self._service.update(appointment)
-        except JournalError as error:
-            self.message.show_problem(str(error))
+        written = self.write(lambda: service.update(appointment))
+        if written is None:
             return
         self._set_editing(written.record)
         self.refresh()
         self.written(written.changes, f"Changes to {describe(written.record)} saved.")
 
     def delete_selected(self) -> None:
-        service = self._service
-        if service is None:
-            self.not_open(False)
-            return
-        appointment = self.selected_appointment() or self.editing
-        if appointment is None or appointment.id is None:
-            self.choose_first(CHOOSE_FIRST)
-            return
-        appointment_id = appointment.id
-        self.ask_and_delete(
-            "Delete appointment",
-            f"Delete {describe(appointment)}? This cannot be undone.",
-            lambda: service.delete(appointment_id),
-            f"{_capital(describe(appointment))} was deleted.",
+        self.delete_chosen(
+            self._service,
+            self.selected_appointment() or self.editing,
+            CHOOSE_FIRST,
+            lambda appointment: (
+                "Delete appointment",
+                f"Delete {describe(appointment)}? This cannot be undone.",
+                f"{_capital(describe(appointment))} was deleted.",
+            ),
             before_refresh=self.clear_form,
         )
 

@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import time
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -24,11 +22,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,8 +41,8 @@ from tracker.domain.medicines import (
     parse_clock,
 )
 from tracker.domain.model import SHORT_TEXT_MAX, dose_text
-from tracker.ui.common import buddy_label, from_qdate, leave_room_for_focus, local_now, to_qdate
-from tracker.ui.widgets.record_page import RecordPage, RecordTable, scrolling
+from tracker.ui.common import buddy_label, from_qdate, local_now, to_qdate
+from tracker.ui.widgets.form_page import FormPage, across, list_table, stack, wrapping
 
 if TYPE_CHECKING:
     from tracker.services.medicines import MedicineService
@@ -94,7 +90,7 @@ def steps_text(steps: tuple[CourseStep, ...]) -> str:
     return ", ".join(f"{dose_text(s.dose)} x {s.days}" for s in steps)
 
 
-class MedicinesPanel(RecordPage):
+class MedicinesPanel(FormPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service: MedicineService | None = None
@@ -105,8 +101,7 @@ class MedicinesPanel(RecordPage):
         self.clear_form()
 
     def _build(self) -> None:
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = wrapping()
         self.status.setAccessibleName("Which medicine the form shows")
         self.name = QLineEdit()
         self.name.setMaxLength(SHORT_TEXT_MAX)
@@ -142,16 +137,7 @@ class MedicinesPanel(RecordPage):
         self.clear_button = QPushButton("Clear the &form")
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels(COLUMNS)
-        self.table = RecordTable()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = list_table(self.model, stretch_last=True, alternating=False)
         self.count_label = QLabel()
 
     def _lay_out(self) -> None:
@@ -178,37 +164,17 @@ class MedicinesPanel(RecordPage):
                 grid.addWidget(field, row, 1)
         grid.addWidget(self.ongoing, len(rows), 1)
         grid.addWidget(self.steroid, len(rows) + 1, 1)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.save_button, self.stop_button, self.clear_button):
-            buttons.addWidget(button)
-            button.setAutoDefault(True)
-        buttons.addStretch(1)
-        form_box = QGroupBox("A regular medicine")
-        form = QVBoxLayout(form_box)
-        form.addWidget(self.status)
-        form.addLayout(grid)
-        form.addLayout(buttons)
-        form.addStretch(1)
-        list_box = QGroupBox()
-        listing = QVBoxLayout(list_box)
-        listing.addWidget(buddy_label("M&edicines (choose one to change it):", self.table))
-        listing.addWidget(self.table, 1)
-        listing.addWidget(self.count_label)
-        columns = QHBoxLayout()
-        columns.addWidget(scrolling(form_box), 5)
-        columns.addSpacing(12)
-        columns.addWidget(list_box, 5)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
-        layout.addLayout(columns, 1)
-        leave_room_for_focus(self.add_button, self.save_button, self.stop_button)
+        buttons = (self.add_button, self.save_button, self.stop_button, self.clear_button)
+        form = stack(
+            QGroupBox("A regular medicine"), self.status, grid, across(*buttons, None), None
+        )
+        label = buddy_label("M&edicines (choose one to change it):", self.table)
+        self.two_columns(form, stack(QGroupBox(), label, (self.table, 1), self.count_label), 5)
         order: list[QWidget] = [
             self.name, self.dose, self.unit, self.route, self.times, self.started, self.ended,
-            self.steps, self.reason, self.ongoing, self.steroid, self.add_button,
-            self.save_button, self.stop_button, self.clear_button, self.table,
+            self.steps, self.reason, self.ongoing, self.steroid, *buttons, self.table,
         ]  # fmt: skip
-        for first, second in pairwise(order):
-            QWidget.setTabOrder(first, second)
+        self.finish(order, self.add_button, self.save_button, self.stop_button)
         self.add_button.clicked.connect(self.add_medicine)
         self.save_button.clicked.connect(self.save_changes)
         self.stop_button.clicked.connect(self.stop_selected)
@@ -310,13 +276,10 @@ class MedicinesPanel(RecordPage):
             return None
 
     def _write(self, medicine: RegularMedicine, new: bool, done: str) -> None:
-        from tracker.services.errors import JournalError
-
-        assert self._service is not None
-        try:
-            written = self._service.add(medicine) if new else self._service.update(medicine)
-        except JournalError as error:
-            self.message.show_problem(str(error))
+        service = self._service
+        assert service is not None
+        written = self.write(lambda: service.add(medicine) if new else service.update(medicine))
+        if written is None:
             return
         self.refresh()
         if new:

@@ -7,23 +7,18 @@ Writes go through the MedicationService only; the panel holds frozen MedicationD
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from itertools import pairwise
+from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QSortFilterProxyModel, Qt, QTime
+from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,7 +29,6 @@ from tracker.ui.common import (
     buddy_label,
     from_qdate,
     from_qdatetime,
-    leave_room_for_focus,
     local_now,
     to_qdate,
 )
@@ -46,27 +40,23 @@ from tracker.ui.models.dose_table_model import (
     taken_text,
 )
 from tracker.ui.models.treatment_table_model import day_text
-from tracker.ui.widgets.record_page import RecordPage, RecordTable, keep_width, scrolling
+from tracker.ui.widgets.form_page import FormPage, across, list_table, sorted_proxy, stack, wrapping
+from tracker.ui.widgets.recent_choices import (
+    RECENT_HEIGHT,
+    Choice,
+    RecentChoiceButton,
+    RecentChoices,
+)
+from tracker.ui.widgets.record_page import keep_width
 
 if TYPE_CHECKING:
     from tracker.services.records import MedicationService
     from tracker.services.registry import Services
 
-Choice = tuple[str, str, bool]  # (name, dose, as needed), as MedicationService.recent_choices
-
-RECENT_LIMIT = 6
-RECENT_COLUMNS = 3
 NAME_CHOICES = 40
-BUTTON_TEXT_MOST = 30
-RECENT_HEIGHT = 64
 NAME_FIRST = "Write the medicine's name first, or press one of your medicines above."
 CHOOSE_FIRST = "Choose a dose in the list first."
-NO_RECENT = "Your medicines appear here as big buttons once you have recorded a dose."
 FIELD_WORDS = {"name": "Medicine", "dose": "Dose", "taken_at": "Time", "note": "Note"}
-
-
-def _elided(text: str) -> str:
-    return text if len(text) <= BUTTON_TEXT_MOST else text[: BUTTON_TEXT_MOST - 1] + "…"
 
 
 def dose_words(dose: MedicationDose) -> str:
@@ -75,34 +65,11 @@ def dose_words(dose: MedicationDose) -> str:
     return f"{choice_text(dose.name, dose.dose)} at {when}"
 
 
-class RecentChoiceButton(QPushButton):
-    """A big button for one medicine used before: its name and dose, and how it is taken."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.choice: Choice | None = None
-        self.setMinimumHeight(RECENT_HEIGHT)
-        self.hide()
-
-    def set_choice(self, choice: Choice | None) -> None:
-        self.choice = choice
-        self.setVisible(choice is not None)
-        if choice is None:
-            return
-        name, dose, as_needed = choice
-        medicine = choice_text(name, dose)
-        # "&" would turn the next letter into a keyboard shortcut.
-        self.setText(f"{_elided(medicine)}\n{taken_text(as_needed)}".replace("&", "&&"))
-        self.setAccessibleName(f"{medicine}, {taken_text(as_needed)}")
-        self.setToolTip(f"Fill in {medicine}, {taken_text(as_needed)}")
-
-
-class PainkillersPanel(RecordPage):
+class PainkillersPanel(FormPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service: MedicationService | None = None
         self._choices: list[Choice] = []
-        self.recent_buttons = [RecentChoiceButton() for _ in range(RECENT_LIMIT)]
         self._build_form()
         self._build_day_list()
         self._lay_out()
@@ -114,13 +81,7 @@ class PainkillersPanel(RecordPage):
     # ---- building ----------------------------------------------------------------------------
 
     def _build_form(self) -> None:
-        self.recent_box = QGroupBox("Took a painkiller? Press it, then “Took a dose now”")
-        self.recent_grid = QGridLayout()
-        for number, button in enumerate(self.recent_buttons):
-            self.recent_grid.addWidget(button, *divmod(number, RECENT_COLUMNS))
-            button.clicked.connect(lambda _checked=False, b=button: self._on_recent_clicked(b))
-        self.no_recent = QLabel(NO_RECENT)
-        self.no_recent.setWordWrap(True)
+        self.recent = RecentChoices()
         self.name = QComboBox()
         self.name.setEditable(True)
         self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -134,8 +95,7 @@ class PainkillersPanel(RecordPage):
         self.dose.setPlaceholderText("e.g. 5 mg or 10 ml")
         self.as_needed = QCheckBox("As neede&d for pain (not a regular dose at set times)")
         self.as_needed.setAccessibleName("As needed")
-        self.ready = QLabel()
-        self.ready.setWordWrap(True)
+        self.ready = wrapping()
         self.ready.setTextFormat(Qt.TextFormat.RichText)
         self.ready.setAccessibleName("What will be recorded")
         self.took_now_button = QPushButton("Took a dose &now")
@@ -146,38 +106,21 @@ class PainkillersPanel(RecordPage):
 
     def _build_day_list(self) -> None:
         self.model = DoseTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = RecordTable()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(TIME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.proxy = sorted_proxy(self, self.model, SORT_ROLE)
+        self.table = list_table(
+            self.proxy, sort=(TIME, Qt.SortOrder.AscendingOrder), stretch_last=True
+        )
         self.day = DateTimeField("d MMM yyyy (ddd)")
         self.day_before_button = QPushButton("◀ Day &before")
         self.day_before_button.setAccessibleName("Day before")
         self.day_after_button = QPushButton("Day a&fter ▶")
         self.day_after_button.setAccessibleName("Day after")
         self.today_button = QPushButton("&Go to today")
-        self.count_label = QLabel()
-        self.count_label.setWordWrap(True)
+        self.count_label = wrapping()
         self.delete_button = QPushButton("De&lete chosen dose…")
         self.delete_button.setAccessibleName("Delete the chosen dose")
 
     def _lay_out(self) -> None:
-        recent_layout = QVBoxLayout(self.recent_box)
-        recent_layout.addLayout(self.recent_grid)
-        recent_layout.addWidget(self.no_recent)
-
         form = QGridLayout()
         form.setColumnStretch(1, 1)
         form.addWidget(buddy_label("&Medicine:", self.name), 0, 0)
@@ -187,68 +130,31 @@ class PainkillersPanel(RecordPage):
         form.addWidget(self.as_needed, 2, 1)
         new_box = QGroupBox("A medicine not listed above, or a different dose")
         new_box.setLayout(form)
-
-        earlier = QHBoxLayout()
-        earlier.addWidget(self.taken_at, 1)
-        earlier.addWidget(self.save_at_button)
-        left = QVBoxLayout()
-        left.addWidget(self.recent_box)
-        left.addWidget(new_box)
-        left.addWidget(self.ready)
-        left.addWidget(self.took_now_button)
-        left.addWidget(buddy_label("Or, if you took it earlier, &when:", self.taken_at))
-        left.addLayout(earlier)
-        left.addStretch(1)
-
-        pick = QHBoxLayout()
+        left = stack(
+            QWidget(),
+            self.recent,
+            new_box,
+            self.ready,
+            self.took_now_button,
+            buddy_label("Or, if you took it earlier, &when:", self.taken_at),
+            across((self.taken_at, 1), self.save_at_button),
+            None,
+            bare=True,
+        )
         day_label = buddy_label("Doses on this da&y:", self.day, "Day")
         day_label.setWordWrap(False)
-        pick.addWidget(day_label)
-        pick.addWidget(self.day)
-        pick.addStretch(1)
-        moves = QHBoxLayout()
-        moves.addWidget(self.day_before_button)
-        moves.addWidget(self.day_after_button)
-        moves.addWidget(self.today_button)
-        moves.addStretch(1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label, 1)
-        bottom.addWidget(self.delete_button)
-        right_box = QGroupBox("Doses recorded")
-        right = QVBoxLayout(right_box)
-        right.addLayout(pick)
-        right.addLayout(moves)
-        right.addWidget(self.table, 1)
-        right.addLayout(bottom)
-        self.table.setAccessibleName("Doses on the chosen day")
-
-        columns = QHBoxLayout()
-        left_side = QWidget()
-        left_side.setLayout(left)
-        left.setContentsMargins(0, 0, 0, 0)
-        self.form_scroll = scrolling(left_side)
-        columns.addWidget(self.form_scroll, 5)
-        columns.addSpacing(12)
-        columns.addWidget(right_box, 6)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
-        layout.addLayout(columns, 1)
-        leave_room_for_focus(
-            self.took_now_button,
-            self.save_at_button,
-            self.day_before_button,
-            self.day_after_button,
-            self.today_button,
-            self.delete_button,
+        moves = (self.day_before_button, self.day_after_button, self.today_button)
+        right = stack(
+            QGroupBox("Doses recorded"),
+            across(day_label, self.day, None),
+            across(*moves, None),
+            (self.table, 1),
+            across((self.count_label, 1), self.delete_button),
         )
-        for button in self.findChildren(QPushButton):
-            # Outside a dialog a focused button takes Enter only when it is auto-default.
-            button.setAutoDefault(True)
-        self._chain_tab_order()
-
-    def _chain_tab_order(self) -> None:
+        self.table.setAccessibleName("Doses on the chosen day")
+        self.form_scroll = self.two_columns(left, right)
         order: list[QWidget] = [
-            *self.recent_buttons,
+            *self.recent.buttons,
             self.name,
             self.dose,
             self.as_needed,
@@ -256,17 +162,14 @@ class PainkillersPanel(RecordPage):
             self.taken_at,
             self.save_at_button,
             self.day,
-            self.day_before_button,
-            self.day_after_button,
-            self.today_button,
+            *moves,
             self.table,
             self.delete_button,
         ]
-        for first, second in pairwise(order):
-            QWidget.setTabOrder(first, second)
-        self.tab_order = order
+        self.finish(order, self.took_now_button, self.save_at_button, *moves, self.delete_button)
 
     def _connect(self) -> None:
+        self.recent.chosen.connect(self.use_choice)
         self.name.activated.connect(self._on_name_activated)
         self.name.editTextChanged.connect(lambda _text: self._show_ready())
         self.dose.textChanged.connect(lambda _text: self._show_ready())
@@ -277,17 +180,13 @@ class PainkillersPanel(RecordPage):
         self.day_before_button.clicked.connect(lambda: self.move_day(-1))
         self.day_after_button.clicked.connect(lambda: self.move_day(1))
         self.today_button.clicked.connect(lambda: self.show_day(date.today()))
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.table.delete_requested.connect(self.delete_selected)
+        self.delete_with(self.delete_button, self.delete_selected)
         self.model.modelReset.connect(self._show_count)
 
     # ---- the main window's interface ---------------------------------------------------------
 
     def set_services(self, services: Services) -> None:
-        self.set_service(services.medications)
-
-    def set_service(self, service: MedicationService) -> None:
-        self._service = service
+        self._service = services.medications
 
     def refresh(self) -> None:
         """Read the recent medicines and the chosen day's doses again."""
@@ -306,10 +205,7 @@ class PainkillersPanel(RecordPage):
 
     def _set_choices(self, choices: list[Choice]) -> None:
         self._choices = list(choices)
-        shown = self._choices[:RECENT_LIMIT]
-        for number, button in enumerate(self.recent_buttons):
-            button.set_choice(shown[number] if number < len(shown) else None)
-        self.no_recent.setVisible(not shown)
+        self.recent.set_choices(self._choices)
         keep_width(self.form_scroll)
         names = list(dict.fromkeys(name for name, _dose, _needed in self._choices))
         typed = self.name.currentText()
@@ -320,11 +216,7 @@ class PainkillersPanel(RecordPage):
         self.name.blockSignals(False)
 
     def shown_choices(self) -> list[RecentChoiceButton]:
-        return [button for button in self.recent_buttons if button.choice is not None]
-
-    def _on_recent_clicked(self, button: RecentChoiceButton) -> None:
-        if button.choice is not None:
-            self.use_choice(button.choice)
+        return self.recent.shown()
 
     def use_choice(self, choice: Choice) -> None:
         """Fill the form with a medicine used before; "Took a dose now" then records it."""
@@ -352,7 +244,7 @@ class PainkillersPanel(RecordPage):
             self.ready.setText(f"{first} the medicine's name and dose.")
             return
         medicine = choice_text(name, self.dose.text().strip())
-        self.ready.setText(f"Ready to record: <b>{_escape(medicine)}</b>, "
+        self.ready.setText(f"Ready to record: <b>{escape(medicine, quote=False)}</b>, "
                            f"{taken_text(self.as_needed.isChecked())}.")  # fmt: skip
 
     def clear_form(self) -> None:
@@ -376,8 +268,8 @@ class PainkillersPanel(RecordPage):
         self._record(from_qdatetime(self.taken_at.dateTime()))
 
     def _record(self, taken_at: datetime) -> None:
-        if self._service is None:
-            self.not_open(False)
+        service = self.opened(self._service)
+        if service is None:
             return
         try:
             dose = MedicationDose(
@@ -389,16 +281,12 @@ class PainkillersPanel(RecordPage):
         except ValidationError as error:
             self._refuse(error)
             return
-        from tracker.services.errors import JournalError
-
-        try:
-            written = self._service.add(dose)
-        except JournalError as error:
-            self.message.show_problem(str(error))
+        written = self.write(lambda: service.add(dose))
+        if written is None:
             return
         saved = written.record
         self.clear_form()
-        self._set_choices(self._service.recent_choices(NAME_CHOICES))
+        self._set_choices(service.recent_choices(NAME_CHOICES))
         self.show_day(saved.taken_at.date())
         if saved.id is not None:
             self.select_dose(saved.id)
@@ -436,31 +324,22 @@ class PainkillersPanel(RecordPage):
         self.model.set_doses(self._service.on_day(self.chosen_day()))
 
     def select_dose(self, dose_id: str) -> None:
-        row = self.model.row_of(dose_id)
-        if row >= 0:
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        self.select_id(self.model, dose_id)
 
     def selected_dose(self) -> MedicationDose | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.dose_at(self.proxy.mapToSource(rows[0]).row())
+        chosen = self.chosen_row()
+        return None if chosen is None else self.model.dose_at(chosen)
 
     def delete_selected(self) -> None:
-        dose = self.selected_dose()
-        service = self._service
-        if service is None:
-            self.not_open(False)
-            return
-        if dose is None or dose.id is None:
-            self.choose_first(CHOOSE_FIRST)
-            return
-        dose_id = dose.id
-        self.ask_and_delete(
-            "Delete dose",
-            f"Delete the dose of {dose_words(dose)}? This cannot be undone.",
-            lambda: service.delete(dose_id),
-            f"The dose of {dose_words(dose)} was deleted.",
+        self.delete_chosen(
+            self._service,
+            self.selected_dose(),
+            CHOOSE_FIRST,
+            lambda dose: (
+                "Delete dose",
+                f"Delete the dose of {dose_words(dose)}? This cannot be undone.",
+                f"The dose of {dose_words(dose)} was deleted.",
+            ),
         )
 
     def _show_count(self) -> None:
@@ -470,7 +349,3 @@ class PainkillersPanel(RecordPage):
             self.count_label.setText(f"No doses recorded on {day}.")
         else:
             self.count_label.setText(f"{count} dose{'' if count == 1 else 's'} on {day}.")
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

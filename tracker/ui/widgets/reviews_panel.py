@@ -8,34 +8,15 @@ Writes go through the ReviewService only; the panel holds frozen Review records.
 from __future__ import annotations
 
 from datetime import date
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLineEdit, QPushButton, QWidget
 
 from tracker.domain import vocab
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import NOTE_MAX, Review
-from tracker.ui.common import (
-    DateTimeField,
-    buddy_label,
-    from_qdate,
-    leave_room_for_focus,
-    to_qdate,
-)
+from tracker.ui.common import DateTimeField, buddy_label, from_qdate, to_qdate
 from tracker.ui.models.review_table_model import (
     DATE,
     NOTE,
@@ -45,7 +26,7 @@ from tracker.ui.models.review_table_model import (
     level_words,
 )
 from tracker.ui.models.treatment_table_model import day_text
-from tracker.ui.widgets.record_page import RecordPage, RecordTable, scrolling
+from tracker.ui.widgets.form_page import FormPage, across, list_table, sorted_proxy, stack, wrapping
 
 if TYPE_CHECKING:
     from tracker.services.records import ReviewService
@@ -66,7 +47,7 @@ def describe(review: Review) -> str:
     return f"{symptom} at “{level}” on {day_text(review.reviewed_on)}"
 
 
-class ReviewsPanel(RecordPage):
+class ReviewsPanel(FormPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service: ReviewService | None = None
@@ -82,8 +63,7 @@ class ReviewsPanel(RecordPage):
     # ---- building ----------------------------------------------------------------------------
 
     def _build_sentence(self) -> None:
-        self.intro = QLabel(INTRO)
-        self.intro.setWordWrap(True)
+        self.intro = wrapping(INTRO)
         self.symptom = QComboBox()
         for key in vocab.REVIEWABLE_KEYS:
             words = vocab.SYMPTOM_WORDS[key]
@@ -98,25 +78,11 @@ class ReviewsPanel(RecordPage):
 
     def _build_table(self) -> None:
         self.model = ReviewTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = RecordTable()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)  # a long note ends in "…"; the tooltip has it whole
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
-        self.count_label = QLabel()
-        self.count_label.setWordWrap(True)
+        self.proxy = sorted_proxy(self, self.model, SORT_ROLE)
+        self.table = list_table(
+            self.proxy, sort=(DATE, Qt.SortOrder.DescendingOrder), stretch=(NOTE,), wrap=False
+        )
+        self.count_label = wrapping()
         self.delete_button = QPushButton("De&lete chosen review…")
         self.delete_button.setAccessibleName("Delete the chosen review")
 
@@ -136,60 +102,29 @@ class ReviewsPanel(RecordPage):
             sentence.addWidget(label, row, 0, right)
             sentence.addWidget(field, row, 1)
         sentence.addWidget(self.add_button, len(rows), 1, Qt.AlignmentFlag.AlignLeft)
-        form_box = QGroupBox("Record a review by your care team")
-        form = QVBoxLayout(form_box)
-        form.addWidget(self.intro)
-        form.addLayout(sentence)
-        form.addStretch(1)
-
-        list_box = QGroupBox()
-        listing = QVBoxLayout(list_box)
-        listing.addWidget(buddy_label("Reviews already rec&orded:", self.table, "Reviews"))
-        listing.addWidget(self.table, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label, 1)
-        bottom.addWidget(self.delete_button)
-        listing.addLayout(bottom)
-
-        columns = QHBoxLayout()
-        columns.addWidget(scrolling(form_box), 5)
-        columns.addSpacing(12)
-        columns.addWidget(list_box, 6)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
-        layout.addLayout(columns, 1)
-        leave_room_for_focus(self.add_button, self.delete_button)
-        for button in self.findChildren(QPushButton):
-            # Outside a dialog a focused button takes Enter only when it is auto-default.
-            button.setAutoDefault(True)
-        order: list[QWidget] = [
-            self.symptom,
-            self.level,
-            self.reviewed_on,
-            self.note,
-            self.add_button,
-            self.table,
-            self.delete_button,
-        ]
-        for first, second in pairwise(order):
-            QWidget.setTabOrder(first, second)
-        self.tab_order = order
+        form = stack(QGroupBox("Record a review by your care team"), self.intro, sentence, None)
+        listing = stack(
+            QGroupBox(),
+            buddy_label("Reviews already rec&orded:", self.table, "Reviews"),
+            (self.table, 1),
+            across((self.count_label, 1), self.delete_button),
+        )
+        self.two_columns(form, listing)
+        fields = [field for _text, field, _name in rows]
+        order = [*fields, self.add_button, self.table, self.delete_button]
+        self.finish(order, self.add_button, self.delete_button)
 
     def _connect(self) -> None:
         self.symptom.currentIndexChanged.connect(lambda _index: self._fill_levels())
         self.note.returnPressed.connect(self.add_review)
         self.add_button.clicked.connect(self.add_review)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.table.delete_requested.connect(self.delete_selected)
+        self.delete_with(self.delete_button, self.delete_selected)
         self.model.modelReset.connect(self._show_count)
 
     # ---- the main window's interface ---------------------------------------------------------
 
     def set_services(self, services: Services) -> None:
-        self.set_service(services.reviews)
-
-    def set_service(self, service: ReviewService) -> None:
-        self._service = service
+        self._service = services.reviews
 
     def refresh(self) -> None:
         if self._service is None:
@@ -227,8 +162,8 @@ class ReviewsPanel(RecordPage):
         self.level.setCurrentIndex(max(0, min(level, top)))
 
     def add_review(self) -> None:
-        if self._service is None:
-            self.not_open(False)
+        service = self.opened(self._service)
+        if service is None:
             return
         try:
             review = Review(
@@ -240,12 +175,8 @@ class ReviewsPanel(RecordPage):
         except ValidationError as error:
             self.message.show_problem(f"{error.field.replace('_', ' ')}: {error.problem}.")
             return
-        from tracker.services.errors import JournalError
-
-        try:
-            written = self._service.add(review)
-        except JournalError as error:
-            self.message.show_problem(str(error))
+        written = self.write(lambda: service.add(review))
+        if written is None:
             return
         saved = written.record
         self.note.clear()
@@ -257,35 +188,23 @@ class ReviewsPanel(RecordPage):
     # ---- the list ----------------------------------------------------------------------------
 
     def select_review(self, review_id: str) -> None:
-        row = self.model.row_of(review_id)
-        if row >= 0:
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        self.select_id(self.model, review_id)
 
     def selected_review(self) -> Review | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.review_at(self.proxy.mapToSource(rows[0]).row())
+        chosen = self.chosen_row()
+        return None if chosen is None else self.model.review_at(chosen)
 
     def delete_selected(self) -> None:
-        review = self.selected_review()
-        service = self._service
-        if service is None:
-            self.not_open(False)
-            return
-        if review is None or review.id is None:
-            self.choose_first(CHOOSE_FIRST)
-            return
-        review_id = review.id
-        question = (
-            f"Delete the review of {describe(review)}? Without it, the journal may warn you "
-            "about this symptom again. This cannot be undone."
-        )
-        self.ask_and_delete(
-            "Delete review",
-            question,
-            lambda: service.delete(review_id),
-            f"The review of {describe(review)} was deleted.",
+        self.delete_chosen(
+            self._service,
+            self.selected_review(),
+            CHOOSE_FIRST,
+            lambda review: (
+                "Delete review",
+                f"Delete the review of {describe(review)}? Without it, the journal may warn you "
+                "about this symptom again. This cannot be undone.",
+                f"The review of {describe(review)} was deleted.",
+            ),
         )
 
     def _show_count(self) -> None:
