@@ -18,7 +18,7 @@ from tracker.app import AppRun
 from tracker.domain.model import Contacts, Profile
 from tracker.services.registry import build_services
 from tracker.storage.database import open_journal
-from tracker.ui.lock import IDLE_KEY, PlainUnlocker, WindowLock
+from tracker.ui.lock import IDLE_KEY, Answered, PlainUnlocker, WindowLock
 from tracker.ui.main_window import MainWindow
 from tracker.ui.widgets.lock_page import PRIVACY_SCREEN, PROTECTED
 from tracker.ui.window_place import settings
@@ -197,14 +197,14 @@ class Protected(PlainUnlocker):
     def lock(self) -> None:
         self.locks += 1
 
-    def unlock(self, parent: QWidget) -> bool:
+    def unlock(self, parent: QWidget, answered: Answered) -> None:
         self.tries += 1
         asking = QDialog(parent)  # stands for the passphrase dialog: shown over the lock
         asking.show()
         QApplication.processEvents()  # as its own loop would, while the person types
         self.shown = asking.isVisible()
         asking.done(0)
-        return self.tries > 1
+        answered(self.tries > 1)
 
 
 def test_a_protected_journal_locks_after_ten_minutes_and_unlocks_only_when_allowed(
