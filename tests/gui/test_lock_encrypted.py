@@ -26,7 +26,7 @@ from tracker.ui.lock import IDLE_KEY
 from tracker.ui.main_window import MainWindow
 from tracker.ui.passphrase_unlock import PassphrasePrompt
 from tracker.ui.reminders_flow import RemindersFlow
-from tracker.ui.widgets.lock_page import PROTECTED
+from tracker.ui.widgets.lock_page import PRIVACY_SCREEN, PROTECTED
 from tracker.ui.window_place import settings
 
 PASSPHRASE = "blue heron at dawn"
@@ -236,6 +236,34 @@ def test_locked_while_the_start_asks_for_the_passphrase(qtbot: QtBot, data_dir: 
         assert not run.window.lock.locked and prompt.isVisible()
         answer(qtbot, prompt, PASSPHRASE)
         qtbot.waitUntil(lambda: run.window.started_up, timeout=10000)
+    finally:
+        run.close()
+        cipher.forget(data_dir)
+
+
+def test_the_lock_follows_the_passphrase_set_and_removed_from_the_menu(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    run = build_window(data_dir)
+    qtbot.addWidget(run.window)
+    lock = run.window.lock
+    try:
+        with qtbot.waitSignal(run.window.first_painted, timeout=10000):
+            run.window.show()
+        qtbot.waitUntil(lambda: run.window.started_up, timeout=10000)
+        assert lock.idle_minutes() == 0  # a plain journal: off
+        run.change_passphrase(None, PASSPHRASE)  # what "Protect with a passphrase…" calls
+        assert lock.idle_minutes() == 10 and lock.idle_actions[10].isChecked()
+        lock.lock_now()
+        page = lock.page
+        assert page is not None and page.words.text() == PROTECTED
+        assert not run.key_held
+        unlock(qtbot, run.window)
+        run.change_passphrase(PASSPHRASE, None)  # "Remove the passphrase…"
+        lock.lock_now()
+        assert page.words.text() == PRIVACY_SCREEN and lock.idle_minutes() == 0
+        click(qtbot, page.unlock_button)  # a privacy screen: no passphrase asked
+        assert not lock.locked
     finally:
         run.close()
         cipher.forget(data_dir)

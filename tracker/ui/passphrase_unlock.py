@@ -20,7 +20,7 @@ from functools import partial
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from tracker.ui.dialogs.passphrase_dialog import Attempt, UnlockDialog
 from tracker.ui.lock import Answered
@@ -65,9 +65,8 @@ class PassphrasePrompt(UnlockDialog):
 
     def _set_checking(self, checking: bool) -> None:
         self.checking = checking
-        for child in self.findChildren(QWidget):
-            if child is not self.message:
-                child.setEnabled(not checking)
+        for control in (self.passphrase, *self.findChildren(QPushButton)):
+            control.setEnabled(not checking)
 
     def reject(self) -> None:
         if not self.checking:  # the try ends first: its answer has a dialog to come back to
