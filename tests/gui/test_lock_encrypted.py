@@ -14,7 +14,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import click, focused, press
-from tests.gui.test_lock import NOTE, assert_locked, type_an_entry, typed
+from tests.gui.test_lock import (
+    NOTE,
+    assert_locked,
+    emergency_comes_back,
+    raise_an_emergency,
+    type_an_entry,
+    typed,
+)
 from tests.gui.test_passphrase_window import type_into
 from tracker.app import AppRun, build_window
 from tracker.domain.model import Contacts, Profile
@@ -154,21 +161,8 @@ def test_an_emergency_waiting_for_an_answer_comes_back_after_the_passphrase(
     qtbot: QtBot, session: AppRun
 ) -> None:
     window = session.window
-    form = window.entry_form
-    form.pain_score.setValue(3)
-    form.weakness["left_leg"].setCurrentIndex(2)
-    click(qtbot, form.save_button)
-    dialog = window.alerts.dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible, timeout=3000)
-    window.lock.lock_now()
-    assert_locked(window)
-    assert not dialog.isVisible()
-    unlock(qtbot, window)
-    assert window.alerts.dialog is dialog and dialog.isVisible()
-    click(qtbot, dialog.buttons["called_helpline"])  # the answer is logged: the journal is open
-    assert not dialog.isVisible()
-    services = window.services
+    emergency_comes_back(qtbot, window, lambda: unlock(qtbot, window))
+    services = window.services  # the answer was logged: the journal is open
     assert services is not None and services.alerts.pending_emergencies() == []
 
 
@@ -177,13 +171,7 @@ def test_timers_wait_while_locked_and_run_again_after(qtbot: QtBot, session: App
     window = session.window
     (flow,) = [child for child in window.children() if isinstance(child, RemindersFlow)]
     assert flow.clock.timer.isActive()  # started with the journal
-    form = window.entry_form
-    form.pain_score.setValue(3)
-    form.weakness["left_leg"].setCurrentIndex(2)
-    click(qtbot, form.save_button)
-    dialog = window.alerts.dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    dialog = raise_an_emergency(qtbot, window)
     window.alerts.reminder.setInterval(200)  # a test's quarter of an hour
     click(qtbot, dialog.buttons["reminder"])
     assert window.alerts.reminder.isActive()
