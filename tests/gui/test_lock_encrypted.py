@@ -255,3 +255,29 @@ def test_the_lock_follows_the_passphrase_set_and_removed_from_the_menu(
     finally:
         run.close()
         cipher.forget(data_dir)
+
+
+def test_a_salt_file_that_cannot_be_read_is_one_sentence_and_the_window_stays_locked(
+    qtbot: QtBot, session: AppRun, data_dir: Path
+) -> None:
+    window = session.window
+    window.lock.lock_now()
+    salt = data_dir / cipher.SALT_NAME
+    kept = salt.read_bytes()
+    salt.unlink()
+    salt.mkdir()  # there, but not a file that can be read
+    try:
+        page = window.lock.page
+        assert page is not None
+        click(qtbot, page.unlock_button)
+        prompt = shown_prompt(qtbot)
+        answer(qtbot, prompt, PASSPHRASE)
+        assert "could not be checked" in prompt.message.text()
+        assert prompt.message.text().count(".") == 1
+        assert window.lock.locked and prompt.open_button.isEnabled()
+        prompt.reject()
+        assert_locked(window)
+    finally:
+        salt.rmdir()
+        salt.write_bytes(kept)
+    unlock(qtbot, window)

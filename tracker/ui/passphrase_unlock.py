@@ -51,7 +51,11 @@ class PassphrasePrompt(UnlockDialog):
         attempt = self._try_in_thread
 
         def work() -> None:
-            self.tried.emit(attempt(passphrase))
+            try:
+                refused = attempt(passphrase)
+            except Exception as error:  # the salt file unreadable, say: never left "checking"
+                refused = f"The passphrase could not be checked ({type(error).__name__})."
+            self.tried.emit(refused)
 
         threading.Thread(target=work, name="spine-journal-passphrase", daemon=True).start()
 
