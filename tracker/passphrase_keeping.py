@@ -124,12 +124,17 @@ class PassphraseKeeping:
         """For the lock: the journal's engine disposed and its key dropped, so that no
         connection opens until ``reopen_journal``. The window keeps its services (nothing it
         shows is read again, an entry being typed stays as it was); its timers are the lock's
-        to hold. A start still opening, or its backup, is waited for first: both read with the
-        key. Python cannot promise to wipe the key from memory."""
+        to hold, after this. A start still opening, or its backup, is waited for first: both
+        read with the key. Python cannot promise to wipe the key from memory."""
+        from PySide6.QtCore import QCoreApplication, QEvent
+
         from tracker.services.passphrase import PassphraseService
 
         self.finish_opening()
         self._start.finish()
+        # what they posted (the start-up backup's end, which starts the reminders' clock),
+        # taken now, while the key is held
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
         self._backup_after_unlock, self._backup_due = self._backup_due, False
         close = getattr(self.db, "close", None)
         if close is not None:

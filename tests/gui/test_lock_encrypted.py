@@ -281,3 +281,33 @@ def test_a_salt_file_that_cannot_be_read_is_one_sentence_and_the_window_stays_lo
         salt.rmdir()
         salt.write_bytes(kept)
     unlock(qtbot, window)
+
+
+def test_locked_as_the_journal_opens_the_start_ends_before_the_key_goes(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """Locked as soon as the journal is shown, while the start-up backup may still run (or is
+    yet to begin): the start is waited for and ends first, or its backup waits for the unlock
+    (its end starts the reminders' clock)."""
+    protected_journal(data_dir)
+    run = build_window(data_dir)
+    qtbot.addWidget(run.window)
+    window = run.window
+    (flow,) = [child for child in window.children() if isinstance(child, RemindersFlow)]
+    try:
+        with qtbot.waitSignal(window.first_painted, timeout=10000):
+            window.show()
+        answer(qtbot, shown_prompt(qtbot), PASSPHRASE)
+        qtbot.waitUntil(lambda: window.services is not None, timeout=10000)
+        window.lock.lock_now()
+        # the start ended within the lock, or its backup waits for the unlock: nothing of it
+        # ends under the lock, where the clock would start on a journal without its key
+        with qtbot.assertNotEmitted(window.start_up_done, wait=300):
+            pass
+        assert not flow.clock.timer.isActive()
+        assert_locked(window)
+        unlock(qtbot, window)
+        qtbot.waitUntil(lambda: window.started_up and flow.clock.timer.isActive(), timeout=10000)
+    finally:
+        run.close()
+        cipher.forget(data_dir)

@@ -104,8 +104,8 @@ class PassphraseUnlocker:
         # a journal whose passphrase was never typed (the start still asks) has nothing to
         # close; unlocking brings back the start's own question
         self._asks = self._keeper.key_held
+        self._keeper.lock_journal()  # may end the start, which starts timers
         self._pause_timers()
-        self._keeper.lock_journal()
 
     def unlock(self, parent: QWidget, answered: Answered) -> None:
         if not self._asks:
