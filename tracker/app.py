@@ -110,10 +110,7 @@ class AppRun(PassphraseKeeping):
         self._start.passed.connect(self._passed)
         self._start.opened.connect(self._started)
         self._start.backed_up.connect(self._backed_up)
-        window.set_keeper(self)
-        from tracker.ui.lock import PlainUnlocker  # the encrypted journal's: not yet (issue 18)
-
-        window.lock.set_unlocker(PlainUnlocker())
+        window.set_keeper(self)  # the lock's unlocker is given by ``_begin``
         window.shell_painted.connect(self._begin)
         window.first_painted.connect(self._after_first_paint)
 

@@ -1,6 +1,7 @@
 """The composition root's part for the journal's passphrase (issue 18): asked at start before
 the start's worker reads anything, set, changed or removed from the Journal menu, and the
-calls the lock makes (``lock_journal``, ``unlock_journal``). ``tracker.app.AppRun`` inherits it.
+calls the lock makes (``lock_journal``, ``try_passphrase``, ``reopen_journal``).
+``tracker.app.AppRun`` inherits it.
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ if TYPE_CHECKING:
 
 class PassphraseKeeping:
     folder: Path
+    home: Path
+    db: object | None
     window: MainWindow
     _start: StartWorker
+    _backup_due: bool
+    _backup_after_unlock = False  # a start-up backup the lock put off
     unlock_dialog: QDialog | None = None
 
     def _close_journal(self) -> bool:
@@ -27,30 +32,54 @@ class PassphraseKeeping:
     def _open(self) -> None:
         raise NotImplementedError
 
+    def finish_opening(self) -> None:
+        raise NotImplementedError
+
+    def _start_up_backup(self) -> None:
+        raise NotImplementedError
+
     def _begin(self) -> None:
         """The start's worker, once the passphrase of a protected journal has opened it: the
-        worker reads entries, so nothing of the journal is read or shown before."""
+        worker reads entries, so nothing of the journal is read or shown before. The lock
+        follows the journal: with a passphrase it closes the journal and asks for it."""
         from tracker.storage import cipher
         from tracker.storage.journal_file import JOURNAL_NAME
 
         journal = self.folder / JOURNAL_NAME
-        if not cipher.looks_protected(journal) or cipher.held_key(journal) is not None:
+        protected = cipher.looks_protected(journal)
+        self._lock_follows(protected)
+        if not protected or cipher.held_key(journal) is not None:
             self._start.start()
             return
-        from tracker.ui.dialogs.passphrase_dialog import UnlockDialog
+        from tracker.ui.passphrase_unlock import PassphrasePrompt
 
-        def attempt(passphrase: str) -> str | None:
-            try:
-                cipher.unlock(self.folder, journal, passphrase)
-            except cipher.PassphraseError as error:
-                return str(error).replace("; nothing was changed.", ": try again.")
-            return None
-
-        dialog = UnlockDialog(attempt, self.window)
+        dialog = PassphrasePrompt(self.try_passphrase, self.window)
         self.unlock_dialog = dialog
         dialog.accepted.connect(self._start.start)
         dialog.rejected.connect(self._stay_locked)
         dialog.open()
+
+    def try_passphrase(self, passphrase: str) -> str | None:
+        """The key of the person's journal derived from ``passphrase``, checked and held; or
+        the sentence that refuses it (nothing changed). Safe off the window's thread."""
+        from tracker.services.passphrase import PassphraseError, PassphraseService
+
+        try:
+            PassphraseService(self.home).unlock(passphrase)
+        except PassphraseError as error:
+            return str(error).replace("; nothing was changed.", ": try again.")
+        return None
+
+    def _lock_follows(self, protected: bool) -> None:
+        lock = self.window.lock
+        if not protected:
+            from tracker.ui.lock import PlainUnlocker
+
+            lock.set_unlocker(PlainUnlocker())
+            return
+        from tracker.ui.passphrase_unlock import PassphraseUnlocker
+
+        lock.set_unlocker(PassphraseUnlocker(self, self.window))
 
     def _stay_locked(self) -> None:
         self.window.show_journal_problem(
@@ -81,20 +110,42 @@ class PassphraseKeeping:
             else:
                 service.change(old, new)
         finally:
+            self._lock_follows(service.protected)
             self._open()
 
+    @property
+    def key_held(self) -> bool:
+        """Whether the key of the person's journal is held (its passphrase was typed)."""
+        from tracker.services.passphrase import PassphraseService
+
+        return PassphraseService(self.home).unlocked
+
     def lock_journal(self) -> None:
-        """For the lock: the journal closed (its engine disposed) and its key dropped. Python
-        cannot promise to wipe the key from memory. ``unlock_journal`` opens it again."""
+        """For the lock: the journal's engine disposed and its key dropped, so that no
+        connection opens until ``reopen_journal``. The window keeps its services (nothing it
+        shows is read again, an entry being typed stays as it was); its timers are the lock's
+        to hold, after this. A start still opening, or its backup, is waited for first: both
+        read with the key. Python cannot promise to wipe the key from memory."""
+        from PySide6.QtCore import QCoreApplication, QEvent
+
         from tracker.services.passphrase import PassphraseService
 
-        self._close_journal()
-        PassphraseService(self.folder).lock()
+        self.finish_opening()
+        self._start.finish()
+        # what they posted (the start-up backup's end, which starts the reminders' clock),
+        # taken now, while the key is held
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+        self._backup_after_unlock, self._backup_due = self._backup_due, False
+        close = getattr(self.db, "close", None)
+        if close is not None:
+            close()
+        PassphraseService(self.home).lock()  # the example journal's key too: it is the home's
 
-    def unlock_journal(self, passphrase: str) -> None:
-        """The key derived and checked, then the journal opened; ``PassphraseError`` (one
-        sentence, nothing changed) when the passphrase does not open it."""
-        from tracker.services.passphrase import PassphraseService
+    def reopen_journal(self) -> None:
+        """After ``try_passphrase`` held the key again: the services' engine opens connections
+        again; a start-up backup the lock put off is made now."""
+        if self._backup_after_unlock:
+            from PySide6.QtCore import QTimer
 
-        PassphraseService(self.folder).unlock(passphrase)
-        self._open()
+            self._backup_after_unlock, self._backup_due = False, True
+            QTimer.singleShot(0, self.window, self._start_up_backup)

@@ -3,7 +3,7 @@ back as it was (the typed entry, an open dialog, an emergency waiting for an ans
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,8 @@ from tracker.app import AppRun
 from tracker.domain.model import Contacts, Profile
 from tracker.services.registry import build_services
 from tracker.storage.database import open_journal
-from tracker.ui.lock import IDLE_KEY, PlainUnlocker, WindowLock
+from tracker.ui.dialogs.emergency_alert import EmergencyAlertDialog
+from tracker.ui.lock import IDLE_KEY, Answered, PlainUnlocker, WindowLock
 from tracker.ui.main_window import MainWindow
 from tracker.ui.widgets.lock_page import PRIVACY_SCREEN, PROTECTED
 from tracker.ui.window_place import settings
@@ -133,10 +134,8 @@ def test_a_click_on_unlock_brings_the_window_back(qtbot: QtBot, session: AppRun)
     assert window.entry_form.note.toPlainText() == NOTE
 
 
-def test_an_emergency_waiting_for_an_answer_comes_back_after_unlocking(
-    qtbot: QtBot, session: AppRun
-) -> None:
-    window = session.window
+def raise_an_emergency(qtbot: QtBot, window: MainWindow) -> EmergencyAlertDialog:
+    """An entry saved with a new leg weakness: the emergency window, waiting for an answer."""
     form = window.entry_form
     form.pain_score.setValue(3)
     form.weakness["left_leg"].setCurrentIndex(2)
@@ -144,12 +143,23 @@ def test_an_emergency_waiting_for_an_answer_comes_back_after_unlocking(
     dialog = window.alerts.dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    return dialog
+
+
+def test_an_emergency_waiting_for_an_answer_comes_back_after_unlocking(
+    qtbot: QtBot, session: AppRun
+) -> None:
+    emergency_comes_back(qtbot, session.window, lambda: press(qtbot, Qt.Key.Key_Enter))
+
+
+def emergency_comes_back(qtbot: QtBot, window: MainWindow, unlock: Callable[[], None]) -> None:
+    """An emergency waiting for an answer, the window locked, ``unlock``: it is back, and
+    answered."""
+    dialog = raise_an_emergency(qtbot, window)
     window.lock.lock_now()
     assert_locked(window)
     assert not dialog.isVisible()
-    page = window.lock.page
-    assert page is not None
-    press(qtbot, Qt.Key.Key_Enter)
+    unlock()
     assert window.alerts.dialog is dialog and dialog.isVisible()
     click(qtbot, dialog.buttons["called_helpline"])
     assert not dialog.isVisible()
@@ -197,14 +207,14 @@ class Protected(PlainUnlocker):
     def lock(self) -> None:
         self.locks += 1
 
-    def unlock(self, parent: QWidget) -> bool:
+    def unlock(self, parent: QWidget, answered: Answered) -> None:
         self.tries += 1
         asking = QDialog(parent)  # stands for the passphrase dialog: shown over the lock
         asking.show()
         QApplication.processEvents()  # as its own loop would, while the person types
         self.shown = asking.isVisible()
         asking.done(0)
-        return self.tries > 1
+        answered(self.tries > 1)
 
 
 def test_a_protected_journal_locks_after_ten_minutes_and_unlocks_only_when_allowed(

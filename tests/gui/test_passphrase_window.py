@@ -100,7 +100,8 @@ def test_the_passphrase_is_asked_before_anything_is_shown(
 
     type_into(qtbot, dialog.passphrase, "blue heron at dusk")
     click(qtbot, dialog.open_button)
-    assert dialog.isVisible() and "does not open" in dialog.message.text()
+    qtbot.waitUntil(lambda: "does not open" in dialog.message.text(), timeout=10000)  # a thread
+    assert dialog.isVisible()
     assert dialog.message.text().count(".") == 1  # one sentence
     assert dialog.passphrase.text() == ""
     assert window.history.model.rowCount() == 0

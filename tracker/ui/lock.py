@@ -8,9 +8,10 @@ were, with the typed entry untouched: nothing is closed, only hidden.
 A dialog run with ``exec()`` (a yes/no question, a file or print dialog) ends as cancelled when
 it is hidden (Qt leaves its loop): nothing is changed, but it does not come back.
 
-The seam for encryption is ``Unlocker``: the window is given the plain one (``PlainUnlocker``,
-a privacy screen); an encrypted journal's unlocker drops its key on ``lock`` and asks for the
-passphrase on ``unlock``.
+The seam for encryption is ``Unlocker``: a plain journal's (``PlainUnlocker``) is a privacy
+screen; an encrypted journal's (``tracker.ui.passphrase_unlock``) closes the journal and drops
+its key on ``lock`` and asks for the passphrase on ``unlock``, which answers later (the key's
+derivation runs off the window's thread).
 
 Idle means no key, click, wheel or pointer movement in any window of the app: an application
 event filter restarts one timer (no polling). The same filter takes Ctrl+L in a dialog too (a
@@ -20,6 +21,7 @@ from acting.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -45,19 +47,23 @@ def _input_events() -> frozenset[QEvent.Type]:
     return frozenset(getattr(QEvent.Type, kind) for kind in kinds)
 
 
+Answered = Callable[[bool], None]  # whether the window may unlock
+
+
 class Unlocker(Protocol):
     """What the lock asks of the journal's protection.
 
     ``protected``: whether the journal has a passphrase (the lock page's words, and the
     default idle time). ``lock()``: the window is locked now (an encrypted journal disposes
-    its engine and drops its key). ``unlock(parent)``: may the window unlock? An encrypted
-    journal asks for the passphrase over ``parent`` (a wrong one is one sentence and another
-    try) and reopens; False leaves the window locked."""
+    its engine and drops its key). ``unlock(parent, answered)``: may the window unlock? An
+    encrypted journal asks for the passphrase over ``parent`` (a wrong one is one sentence and
+    another try) and reopens, then calls ``answered(True)``; ``answered(False)`` (Cancel)
+    leaves the window locked. It may answer at once or later."""
 
     @property
     def protected(self) -> bool: ...
     def lock(self) -> None: ...
-    def unlock(self, parent: QWidget) -> bool: ...
+    def unlock(self, parent: QWidget, answered: Answered) -> None: ...
 
 
 class PlainUnlocker:
@@ -68,8 +74,8 @@ class PlainUnlocker:
     def lock(self) -> None:
         """Nothing to drop: the journal is a plain file."""
 
-    def unlock(self, parent: QWidget) -> bool:
-        return True
+    def unlock(self, parent: QWidget, answered: Answered) -> None:
+        answered(True)
 
 
 class WindowLock(QObject):
@@ -227,16 +233,19 @@ class WindowLock(QObject):
         if not self.locked or self._asking:
             return
         self._asking = True  # its passphrase dialog is not one to hide
-        try:
-            allowed = self._unlocker.unlock(self._window)
-        finally:
-            self._asking = False
-        if not allowed:
+        self._unlocker.unlock(self._window, self._answered)
+
+    def _answered(self, allowed: bool) -> None:
+        self._asking = False
+        page = self.page
+        assert page is not None
+        self._window.activateWindow()  # the passphrase's dialog had the keyboard
+        if not allowed or not self.locked:
+            page.unlock_button.setFocus()
             return
         self.locked = False
         window = self._window
-        assert self.page is not None
-        self.page.hide()
+        page.hide()
         window.menuBar().show()
         central = window.centralWidget()
         if central is not None:

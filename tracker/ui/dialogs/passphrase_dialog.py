@@ -97,7 +97,11 @@ class UnlockDialog(QDialog):
         if refused is None:
             self.accept()
             return
-        self.message.setText(f"<b>Not opened:</b> {escape(refused)}")
+        self.refuse(refused)
+
+    def refuse(self, sentence: str) -> None:
+        """Not opened: one sentence, and the field empty for another try."""
+        self.message.setText(f"<b>Not opened:</b> {escape(sentence)}")
         self.message.show()
         self.passphrase.setFocus()
 
