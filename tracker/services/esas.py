@@ -19,6 +19,13 @@ DEFAULT_WEEKDAY = 1  # Monday, ISO numbering (1 Monday - 7 Sunday)
 WEEKDAY_KEY = "esas.weekday"
 
 
+def weekday_of(settings: dict[str, str]) -> int:
+    """The weekday the form is offered on, from the journal's settings (never chosen, or not
+    a weekday: Monday)."""
+    stored = settings.get(WEEKDAY_KEY, "")
+    return int(stored) if stored in {str(d) for d in range(1, 8)} else DEFAULT_WEEKDAY
+
+
 @dataclass(frozen=True)
 class FormSaved:
     """The form as stored (with its id), and what storing it changed."""
@@ -51,8 +58,7 @@ class EsasService:
     def weekday(self) -> int:
         """The ISO weekday the form is offered on (1 Monday - 7 Sunday)."""
         with self._db.unit_of_work() as session:
-            stored = repository.read_settings(session).get(WEEKDAY_KEY, "")
-        return int(stored) if stored in {str(d) for d in range(1, 8)} else DEFAULT_WEEKDAY
+            return weekday_of(repository.read_settings(session))
 
     def set_weekday(self, weekday: int) -> Changes:
         if not 1 <= weekday <= 7:

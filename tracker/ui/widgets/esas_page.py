@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain import esas
 from tracker.domain.errors import ValidationError
+from tracker.domain.reminders import WEEKDAYS
 from tracker.ui.common import DateTimeField, MessageLine, from_qdatetime, local_now, to_qdatetime
 from tracker.ui.widgets.esas_items import EsasItems
 from tracker.ui.widgets.record_page import scrolling
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
 
 TAB_TITLE = "Weekly form"
 DUE_TITLE = "Weekly form (due today)"
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 CHOOSE_WHO = (
     "Choose who completed the form (Patient, Family caregiver or Health care professional "
     "caregiver)."
