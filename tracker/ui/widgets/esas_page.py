@@ -21,9 +21,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QRadioButton,
     QTabWidget,
@@ -33,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from tracker.domain import esas
 from tracker.domain.errors import ValidationError
-from tracker.domain.reminders import WEEKDAYS
 from tracker.domain.wording import time_text
 from tracker.ui.common import DateTimeField, MessageLine, from_qdatetime, local_now, to_qdatetime
 from tracker.ui.widgets.esas_history import EsasHistory
 from tracker.ui.widgets.esas_items import EsasItems
+from tracker.ui.widgets.esas_offer import EsasOffer, label_for, left_row, plain
 from tracker.ui.widgets.record_page import NOT_OPEN, scrolling
 
 if TYPE_CHECKING:
@@ -58,32 +55,6 @@ FIELD_WORDS = {key: item.name for key, item in esas.BY_KEY.items()} | {
 }
 
 
-def _plain(text: str, name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
-def _label_for(text: str, widget: QWidget) -> QLabel:
-    """A one-line label read out with ``widget``."""
-    label = _plain(text)
-    label.setWordWrap(False)
-    label.setBuddy(widget)
-    return label
-
-
-def _row(*widgets: QWidget) -> QHBoxLayout:
-    """``widgets`` side by side from the left."""
-    row = QHBoxLayout()
-    for widget in widgets:
-        row.addWidget(widget)
-    row.addStretch(1)
-    return row
-
-
 def refusal(error: ValidationError) -> str:
     """The domain's message in the form's words ("Other Problem: ...")."""
     field = FIELD_WORDS.get(error.field, error.field)
@@ -97,13 +68,10 @@ class EsasPage(QWidget):
         super().__init__(parent)
         self.setObjectName("esasPage")
         self._service: EsasService | None = None
-        self.notice = _plain("", "esasNotice")
-        self.notice.setAccessibleName("When the form is offered")
-        self.instruction = _plain(esas.INSTRUCTION, "esasInstruction")
+        self.offer = EsasOffer()
+        self.notice, self.weekday = self.offer.notice, self.offer.weekday
+        self.instruction = plain(esas.INSTRUCTION, "esasInstruction")
         self.items = EsasItems()
-        self.weekday = QComboBox()
-        self.weekday.addItems(list(WEEKDAYS))
-        self.weekday.setAccessibleName("Offer the form every")
         self.who: dict[str, QRadioButton] = {}
         self.who_group = QButtonGroup(self)
         for key, words in esas.COMPLETED_BY.items():
@@ -116,9 +84,9 @@ class EsasPage(QWidget):
         self.save_button.setToolTip("Save this ESAS-r form (Ctrl+S)")
         self.clear_button = QPushButton("Clear the form")
         self.message = MessageLine()
-        self.acknowledgement = _plain(esas.ACKNOWLEDGEMENT, "esasAcknowledgement")
+        self.acknowledgement = plain(esas.ACKNOWLEDGEMENT, "esasAcknowledgement")
         self.editing: esas.EsasForm | None = None  # the stored form being corrected
-        self.correcting = _plain("", "esasCorrecting")
+        self.correcting = plain("", "esasCorrecting")
         self.correcting.setProperty("role", "heading")
         self.correcting.hide()
         self.history = EsasHistory()
@@ -133,18 +101,17 @@ class EsasPage(QWidget):
     def _lay_out(self) -> None:
         content = QWidget()
         column = QVBoxLayout(content)
-        title = _plain(f"{esas.NAME}: the revised Edmonton Symptom Assessment System")
+        title = plain(f"{esas.NAME}: the revised Edmonton Symptom Assessment System")
         title.setProperty("role", "title")
         column.addWidget(title)
-        column.addWidget(self.notice)
-        column.addLayout(_row(_label_for("Offer the form every", self.weekday), self.weekday))
+        column.addWidget(self.offer)
         column.addWidget(self.correcting)
         column.addWidget(self.instruction)
         column.addWidget(self.items)
-        column.addWidget(_plain("Completed by", "esasItemName"))
-        column.addLayout(_row(*self.who.values()))
-        column.addLayout(_row(_label_for("Date and time", self.when), self.when))
-        column.addLayout(_row(self.save_button, self.clear_button))
+        column.addWidget(plain("Completed by", "esasItemName"))
+        column.addLayout(left_row(*self.who.values()))
+        column.addLayout(left_row(label_for("Date and time", self.when), self.when))
+        column.addLayout(left_row(self.save_button, self.clear_button))
         column.addWidget(self.message)
         column.addWidget(self.history)
         column.addWidget(self.acknowledgement)
@@ -180,18 +147,8 @@ class EsasPage(QWidget):
         if self._service is None:
             return
         self.history.refresh()
-        weekday = self._service.weekday()
-        self.weekday.setCurrentIndex(weekday - 1)
-        self._show_offer(self._service.due_today(local_now().date()), weekday)
-
-    def _show_offer(self, due: bool, weekday: int) -> None:
-        day = WEEKDAYS[weekday - 1]
-        if due:
-            self.notice.setText(f"Today ({day}) is the day for your weekly {esas.NAME} form.")
-        else:
-            self.notice.setText(
-                f"The weekly {esas.NAME} form is offered on {day}s; you can fill it in any day."
-            )
+        due = self._service.due_today(local_now().date())
+        self.offer.show_offer(due, self._service.weekday())
         tabs = self._tabs()
         if tabs is not None:
             tabs.setTabText(tabs.indexOf(self), DUE_TITLE if due else TAB_TITLE)
