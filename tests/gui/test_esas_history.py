@@ -49,6 +49,14 @@ def _choose_in_list(keys: Keyboard, page: EsasPage, row: int) -> None:
     assert page.history.table.currentIndex().row() == row
 
 
+def _open_newest(keys: Keyboard, page: EsasPage) -> esas.EsasForm:
+    """The newest form chosen in the list and opened with Enter: the form being corrected."""
+    _choose_in_list(keys, page, 0)
+    keys.press(Qt.Key.Key_Return)
+    assert page.editing is not None and page.editing.id is not None
+    return page.editing
+
+
 def test_the_list_shows_each_form_newest_first(
     qtbot: QtBot,
     window: MainWindow,  # noqa: F811
@@ -146,10 +154,9 @@ def test_a_form_deleted_meanwhile_is_said_and_what_was_typed_stays(
 ) -> None:
     page = _two_forms(window, data_dir)
     keys = Keyboard(qtbot)
-    _choose_in_list(keys, page, 0)
-    keys.press(Qt.Key.Key_Return)
-    assert page.editing is not None and page.editing.id is not None
-    stored(data_dir).esas.delete(page.editing.id)  # as another window of the journal would
+    opened = _open_newest(keys, page)
+    assert opened.id is not None
+    stored(data_dir).esas.delete(opened.id)  # as another window of the journal would
     keys.press("9")
     keys.press(Qt.Key.Key_S, CTRL)
     assert "no longer in the journal" in page.message.text()
@@ -195,9 +202,7 @@ def test_deleting_the_form_being_corrected_leaves_a_new_form(
 ) -> None:
     page = _two_forms(window, data_dir)
     keys = Keyboard(qtbot)
-    _choose_in_list(keys, page, 0)
-    keys.press(Qt.Key.Key_Return)
-    assert page.editing is not None
+    _open_newest(keys, page)
     _choose_in_list(keys, page, 0)
     page.history.delete_button.click()  # the window's fixture answers yes
     assert page.editing is None and page.save_button.text() == "Save the form"
