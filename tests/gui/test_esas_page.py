@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -178,7 +179,8 @@ def test_the_trends_tab_draws_the_saved_forms(
     qtbot.waitUntil(lambda: view.forms != [], timeout=10000)
     pain = view.canvas.figure.axes[0]
     assert pain.get_title(loc="left") == "Pain"
-    assert list(pain.lines[0].get_ydata()) == [6.0]
+    line: Any = pain.lines[0]
+    assert list(line.get_ydata()) == [6.0]
     assert not view.message.isVisible()
 
 
