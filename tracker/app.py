@@ -446,14 +446,6 @@ def build_window(folder: Path) -> AppRun:
         _panel("esas_page", "EsasPage"),
         frozenset({"esas_forms", "settings"}),
     )
-    window.add_panel(
-        "esas_trends",
-        "ESAS-r trends",
-        _panel("esas_trends_page", "EsasTrendsPage"),
-        frozenset({"esas_forms", "treatments"}),
-        lazy=True,
-        on_demand=True,
-    )
     from tracker.ui.reminders_flow import RemindersFlow
 
     RemindersFlow(window)  # the reminders' clock, bar, tray and menu (parented to the window)

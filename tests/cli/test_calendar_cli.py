@@ -186,3 +186,38 @@ def test_the_calendar_to_standard_output_keeps_its_line_ends(data_dir: Path) -> 
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
     icalendar.Calendar.from_ical(result.stdout)
+
+
+def test_the_weekly_form_reminder_is_a_weekly_event_without_any_score(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    from datetime import time
+
+    from tracker.domain import esas
+    from tracker.domain.reminders import WEEKLY_FORM, ReminderSettings
+    from tracker.services.esas import EsasService
+    from tracker.services.reminders import ReminderService
+    from tracker.storage.database import open_journal
+
+    db = open_journal(data_dir)  # as the reminders dialog keeps it: Fridays at 17:45
+    try:
+        ReminderService(db).set_settings(ReminderSettings(weekly_form=time(17, 45), weekly_day=5))
+        filled = datetime(2026, 3, 20, 17, 50, tzinfo=ZoneInfo("Europe/London"))
+        form = esas.form_of(filled, "patient", {"pain": 9, "other": 8}, "constipation")
+        EsasService(db).add(form)
+    finally:
+        db.close()
+    out = tmp_path / "weekly.ics"
+    result = run_cli("export", "--format", "ics", "--out", str(out), data_dir=data_dir, env=LONDON)
+    assert result.returncode == 0, result.stderr
+    _, events = _events(out)
+    (weekly,) = [e for e in events if str(e["SUMMARY"]) == "Weekly symptom form"]
+    rule: Any = weekly["RRULE"]
+    assert (rule["FREQ"], rule["BYDAY"]) == (["WEEKLY"], ["FR"])
+    start = weekly.decoded("DTSTART")
+    assert (start.isoweekday(), start.hour, start.minute) == (5, 17, 45)
+    assert str(start.tzinfo) == "Europe/London"
+    (alarm,) = weekly.walk("VALARM")
+    assert str(alarm["DESCRIPTION"]) == TEXTS[WEEKLY_FORM]
+    text = out.read_text(encoding="utf-8")
+    assert "constipation" not in text and "ESAS" not in text

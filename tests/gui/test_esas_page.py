@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,7 +19,7 @@ from tests.gui.test_record_pages_window import stored, window  # noqa: F401
 from tracker.domain import esas
 from tracker.ui.main_window import MainWindow
 from tracker.ui.widgets.esas_page import DUE_TITLE, TAB_TITLE, EsasPage
-from tracker.ui.widgets.esas_trends_page import EsasTrendsPage
+from tracker.ui.widgets.trends_page import TrendsPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -165,15 +166,22 @@ def test_the_trends_tab_draws_the_saved_forms(
     page = open_page(window)
     page.items.rows["pain"].setValue(6)
     page.who["patient"].setChecked(True)
+    # on the day of the fixture's entry: the chart's 30 days end on the last day recorded
+    page.when.setDateTime(page.when.dateTime().addDays(-2))
     page.save_button.click()
-    trends = window.panel("esas_trends")
-    assert isinstance(trends, EsasTrendsPage)
+    trends = window.panel("trends")
+    assert isinstance(trends, TrendsPage)
     window.tabs.setCurrentWidget(trends)
-    qtbot.waitUntil(lambda: trends.canvas is not None, timeout=10000)
-    pain = trends.canvas.figure.axes[0]
+    qtbot.waitUntil(lambda: trends.tabs is not None, timeout=10000)
+    assert trends.tabs is not None and trends.esas is not None
+    trends.tabs.setCurrentWidget(trends.esas)  # the ESAS-r tab, beside the chart
+    view = trends.esas
+    qtbot.waitUntil(lambda: view.forms != [], timeout=10000)
+    pain = view.canvas.figure.axes[0]
     assert pain.get_title(loc="left") == "Pain"
-    assert list(pain.lines[0].get_ydata()) == [6.0]
-    assert not trends.message.isVisible()
+    line: Any = pain.lines[0]
+    assert list(line.get_ydata()) == [6.0]
+    assert not view.message.isVisible()
 
 
 def test_about_acknowledges_the_instrument(qtbot: QtBot) -> None:

@@ -71,7 +71,11 @@ def words(spine: SpineView) -> list[str]:
 
 def test_the_map_follows_the_dates_chosen_on_the_chart(qtbot: QtBot, page: TrendsPage) -> None:
     assert page.tabs is not None and page.view is not None
-    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["Chart", "Spine map"]
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
+        "Chart",
+        "Spine map",
+        "ESAS-r",
+    ]
     spine = to_spine_tab(qtbot, page)
     # The chart opens on the last 90 days: the map shows them, with both demo treatments.
     qtbot.waitUntil(lambda: spine.data is not None and spine.data.end == DEMO_END)

@@ -92,3 +92,24 @@ def test_forms_raise_no_red_flag(db: JournalDatabase) -> None:
     with db.unit_of_work() as session:
         assert repository.load_alerts(session) == []
         assert len(repository.load_esas_forms(session)) == 4
+
+
+def test_a_form_is_corrected_in_its_place_and_a_missing_one_is_said(db: JournalDatabase) -> None:
+    from dataclasses import replace
+
+    from tracker.storage.errors import RecordMissingError
+
+    service = EsasService(db)
+    at = datetime(2026, 3, 2, 10, tzinfo=timezone.utc)
+    first = service.add(esas.form_of(at, "patient", {"pain": 4})).record
+    other = service.add(esas.form_of(at + timedelta(days=7), "patient", {"pain": 2})).record
+    fixed = replace(first, pain=None, nausea=3, completed_by="family_caregiver")
+    service.update(fixed)
+    assert service.list() == [fixed, other]
+    with pytest.raises(ValueError, match="only a stored form"):
+        service.update(replace(fixed, id=None))
+    assert other.id is not None
+    service.delete(other.id)
+    with pytest.raises(RecordMissingError, match="no longer in the journal"):
+        service.update(replace(other, pain=9))
+    assert service.list() == [fixed]

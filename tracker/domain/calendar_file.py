@@ -25,6 +25,7 @@ from tracker.domain.reminders import (
     DOSE,
     SESSION,
     TEXTS,
+    WEEKLY_FORM,
     ReminderSettings,
     appointment_reminder,
     session_reminder,
@@ -37,8 +38,10 @@ WORDS = {
     CHECK_IN: "Spine Journal check-in",
     DOSE: "Dose due",
     SESSION: "Radiotherapy session",
+    WEEKLY_FORM: "Weekly symptom form",
 }
-LENGTH = {APPOINTMENT: 60, CHECK_IN: 15, DOSE: 5, SESSION: 30}  # minutes
+LENGTH = {APPOINTMENT: 60, CHECK_IN: 15, DOSE: 5, SESSION: 30, WEEKLY_FORM: 15}  # minutes
+BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # RFC 5545 weekdays, ISO order
 YEARS_AHEAD = 10  # the VTIMEZONE's changes reach this far past today
 
 
@@ -148,6 +151,16 @@ def dose_runs(
     return sorted(runs)
 
 
+def _weekly_form(at: time, weekday: int, zone: ZoneInfo, now: datetime) -> list[str]:
+    """The weekly form's reminder: from the first ``weekday`` on or after today, every week."""
+    today = now.astimezone(zone).date()
+    first = today + timedelta(days=(weekday - today.isoweekday()) % 7)
+    start = datetime.combine(first, at).replace(tzinfo=zone)
+    rule = f"FREQ=WEEKLY;BYDAY={BYDAY[weekday - 1]}"
+    words = WORDS[WEEKLY_FORM]
+    return _event("weekly-form", WEEKLY_FORM, start, zone, now, words, rule=rule)
+
+
 def calendar_text(
     plan: CalendarPlan, zone: ZoneInfo, now: datetime, *, details: bool = False
 ) -> str:
@@ -175,6 +188,8 @@ def calendar_text(
         events.append(
             _event("check-in", CHECK_IN, first, zone, now, WORDS[CHECK_IN], rule="FREQ=DAILY")
         )
+    if settings.weekly_form is not None:
+        events.append(_weekly_form(settings.weekly_form, settings.weekly_day, zone, now))
     if settings.doses:
         for n, (start, count, name) in enumerate(dose_runs(plan.doses, zone, details)):
             summary = f"{WORDS[DOSE]}: {name}" if name else WORDS[DOSE]

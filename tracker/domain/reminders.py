@@ -8,20 +8,23 @@ calendar may show them to anyone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from tracker.domain.errors import ValidationError
 
 CHECK_IN, DOSE, SESSION, APPOINTMENT = "check-in", "dose", "session", "appointment"
-KINDS = (CHECK_IN, DOSE, SESSION, APPOINTMENT)
+WEEKLY_FORM = "weekly-form"  # the weekly ESAS-r form, on the weekday the person chose
+KINDS = (CHECK_IN, DOSE, SESSION, APPOINTMENT, WEEKLY_FORM)
 TEXTS = {
     CHECK_IN: "Spine Journal: time for your check-in",
+    WEEKLY_FORM: "Spine Journal: time for your weekly symptom form",
     DOSE: "Spine Journal: a dose is due",
     APPOINTMENT: "Spine Journal: appointment tomorrow",
     SESSION: "Spine Journal: radiotherapy session today",
 }
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # A session before the morning's reminder time is reminded of this long before it instead.
 SESSION_LEAD = timedelta(hours=1)
 
@@ -37,12 +40,19 @@ class ReminderSettings:
     doses: bool = True
     sessions: time | None = time(8, 0)  # the morning of each radiotherapy session
     appointments: time | None = time(18, 0)  # the day before each appointment
+    # The weekly form: off unless chosen (not everyone fills it in), on ``weekly_day``, the
+    # same weekday the form's page offers it on (ISO: 1 Monday - 7 Sunday).
+    weekly_form: time | None = None
+    weekly_day: int = 1
 
     def __post_init__(self) -> None:
-        for name in ("check_in", "sessions", "appointments"):
+        for name in ("check_in", "sessions", "appointments", "weekly_form"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, time) or value.tzinfo is not None):
                 raise ValidationError(name, f"{value!r} is not a time of day")
+        day = self.weekly_day
+        if isinstance(day, bool) or not isinstance(day, int) or not 1 <= day <= 7:
+            raise ValidationError("weekly_day", f"{day!r} is not a weekday from 1 to 7")
 
 
 @dataclass(frozen=True, order=True)
@@ -93,17 +103,25 @@ def reminders_between(
     appointments: Sequence[datetime] = (),
     sessions: Sequence[datetime] = (),
     doses: DosesOf | Sequence[datetime] = (),
+    forms_done: Collection[date] = (),
 ) -> list[Reminder]:
     """The reminders due after ``start`` and up to ``end`` (both aware), in time order.
 
     ``appointments`` and ``sessions``: their instants; ``doses``: the regular doses' instants,
-    or a function of a local day giving that day's (``medicines.doses_due``)."""
+    or a function of a local day giving that day's (``medicines.doses_due``); ``forms_done``:
+    the local days a weekly form was filled in (that day's reminder is not needed)."""
     if start.utcoffset() is None or end.utcoffset() is None:
         raise ValueError("start and end must carry their time zone")
     found: list[Reminder] = []
     days = _days(start, end, zone)
     if settings.check_in is not None:
         found += [Reminder(wall_instant(d, settings.check_in, zone), CHECK_IN) for d in days]
+    if settings.weekly_form is not None:
+        found += [
+            Reminder(wall_instant(d, settings.weekly_form, zone), WEEKLY_FORM)
+            for d in days
+            if d.isoweekday() == settings.weekly_day and d not in forms_done
+        ]
     if settings.doses:
         instants = [at for d in days for at in doses(d)] if callable(doses) else list(doses)
         found += [Reminder(at.astimezone(zone), DOSE) for at in instants]
@@ -140,6 +158,7 @@ def next_due(
     appointments: Sequence[datetime] = (),
     sessions: Sequence[datetime] = (),
     doses: DosesOf | Sequence[datetime] = (),
+    forms_done: Collection[date] = (),
     horizon: timedelta = timedelta(days=2),
 ) -> datetime | None:
     """The first reminder's instant after ``after`` within ``horizon`` (None: none due then;
@@ -152,5 +171,6 @@ def next_due(
         appointments=appointments,
         sessions=sessions,
         doses=doses,
+        forms_done=forms_done,
     )
     return due[0].at if due else None

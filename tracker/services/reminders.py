@@ -31,6 +31,7 @@ from tracker.domain.reminders import (
 )
 from tracker.domain.treatment_days import KIND_RADIOTHERAPY
 from tracker.services.changes import Changes
+from tracker.services.esas import WEEKDAY_KEY, weekday_of
 from tracker.storage import repository
 from tracker.storage.database import JournalDatabase
 
@@ -56,6 +57,8 @@ def settings_from(values: dict[str, str]) -> ReminderSettings:
         doses=values.get(PREFIX + "doses", "1") == "1",
         sessions=time_of("sessions"),
         appointments=time_of("appointments"),
+        weekly_form=time_of("weekly_form"),
+        weekly_day=weekday_of(values),  # the day the form's page offers it on
     )
 
 
@@ -65,6 +68,8 @@ def settings_values(settings: ReminderSettings) -> dict[str, str]:
         PREFIX + "doses": "1" if settings.doses else "0",
         PREFIX + "sessions": time_of_day_text(settings.sessions),
         PREFIX + "appointments": time_of_day_text(settings.appointments),
+        PREFIX + "weekly_form": time_of_day_text(settings.weekly_form),
+        WEEKDAY_KEY: str(settings.weekly_day),
     }
 
 
@@ -110,17 +115,25 @@ class ReminderService:
     def _dose_instants(self, day: date) -> list[datetime]:
         return [] if self._doses_of is None else [at for at, _ in self._doses_of(day)]
 
+    def _forms_done(self, zone: tzinfo) -> set[date]:
+        """The local days a weekly form was filled in."""
+        with self._db.unit_of_work() as session:
+            forms = repository.load_esas_forms(session)
+        return {form.completed_at.astimezone(zone).date() for form in forms}
+
     def due_between(self, start: datetime, end: datetime, zone: tzinfo) -> list[Reminder]:
         """The reminders due after ``start`` and up to ``end``."""
+        settings = self.settings()
         appointments, sessions = self._appointments_and_sessions()
         return reminders_between(
-            self.settings(),
+            settings,
             start,
             end,
             zone,
             appointments=[a.at for a in appointments],
             sessions=sessions,
             doses=self._dose_instants,
+            forms_done=self._forms_done(zone) if settings.weekly_form is not None else (),
         )
 
     def calendar(self, zone: ZoneInfo, now: datetime, *, details: bool = False) -> str:

@@ -90,6 +90,7 @@ SETTING_KEYS = {
     "reminders.doses",
     "reminders.sessions",
     "reminders.appointments",
+    "reminders.weekly_form",
     "esas.weekday",  # the weekday the ESAS-r form is offered on (1 Monday - 7 Sunday)
 }
 

@@ -95,7 +95,8 @@ class RemindersFlow(QObject):
         services = self._window.services
         if services is None:
             return
-        services.reminders.set_settings(dialog.settings())
+        # announced: the weekly form's page shows the weekday chosen here
+        self._window.announce(services.reminders.set_settings(dialog.settings()))
         if dialog.keep_running.isEnabled():
             set_keep_running(dialog.keep_running.isChecked())
         if self.tray is not None:

@@ -1,5 +1,8 @@
 """Reminders settings: a time of day (or off) for each kind, and whether the app keeps
-running in the tray when the window is closed (only where the system has a tray)."""
+running in the tray when the window is closed (only where the system has a tray).
+
+The weekly symptom form's reminder has a weekday too: the one its page offers the form on
+(the same setting: choosing it here moves the page's offer, and the other way round)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from datetime import time
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -17,14 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.reminders import ReminderSettings
+from tracker.domain.reminders import WEEKDAYS, ReminderSettings
 
 # settings field, words of its tick box, what its time is
 TIMED = (
     ("check_in", "&Daily check-in", "Time of the daily check-in reminder"),
     ("sessions", "&Radiotherapy sessions, on the morning of each", "Time on a session's morning"),
     ("appointments", "&Appointments, the day before", "Time on the day before an appointment"),
+    ("weekly_form", "&Weekly symptom form", "Time of the weekly symptom form reminder"),
 )
+SHOWN_WHEN_OFF = {"weekly_form": time(10, 0)}  # a kind off by default: the time first offered
 NO_TRAY = "This system has no tray, so the app cannot keep running without its window."
 
 
@@ -49,7 +55,7 @@ class RemindersDialog(QDialog):
             edit = QTimeEdit()
             edit.setDisplayFormat("HH:mm")
             edit.setAccessibleName(time_words)
-            shown = value if value is not None else getattr(ReminderSettings(), name)
+            shown = value or getattr(ReminderSettings(), name) or SHOWN_WHEN_OFF[name]
             edit.setTime(QTime(shown.hour, shown.minute))
             box.setChecked(value is not None)
             edit.setEnabled(value is not None)
@@ -57,10 +63,20 @@ class RemindersDialog(QDialog):
             grid.addWidget(box, row, 0)
             grid.addWidget(edit, row, 1)
             self.boxes[name], self.times[name] = box, edit
+        self.weekday = QComboBox()
+        self.weekday.addItems(list(WEEKDAYS))
+        self.weekday.setCurrentIndex(settings.weekly_day - 1)
+        self.weekday.setAccessibleName("Day of the weekly symptom form")
+        self.weekday.setEnabled(settings.weekly_form is not None)
+        self.boxes["weekly_form"].toggled.connect(self.weekday.setEnabled)
+        on = QLabel("on")
+        on.setBuddy(self.weekday)
+        grid.addWidget(on, len(TIMED) - 1, 2)
+        grid.addWidget(self.weekday, len(TIMED) - 1, 3)
         self.doses = QCheckBox("&Each regular dose, at its own time")
         self.doses.setAccessibleName("Each regular dose, at its own time")
         self.doses.setChecked(settings.doses)
-        grid.addWidget(self.doses, len(TIMED), 0, 1, 2)
+        grid.addWidget(self.doses, len(TIMED), 0, 1, 4)
         self.keep_running = QCheckBox("&Keep running in the tray when the window is closed")
         self.keep_running.setAccessibleName("Keep running in the tray when the window is closed")
         self.keep_running.setChecked(keep_running and tray_available)
@@ -83,6 +99,8 @@ class RemindersDialog(QDialog):
             note.setWordWrap(True)
             layout.addWidget(note)
         layout.addWidget(buttons)
+        self.setTabOrder(self.times["weekly_form"], self.weekday)
+        self.setTabOrder(self.weekday, self.doses)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.boxes["check_in"].setFocus()
 
@@ -98,4 +116,6 @@ class RemindersDialog(QDialog):
             doses=self.doses.isChecked(),
             sessions=chosen("sessions"),
             appointments=chosen("appointments"),
+            weekly_form=chosen("weekly_form"),
+            weekly_day=self.weekday.currentIndex() + 1,
         )

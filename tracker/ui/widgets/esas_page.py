@@ -6,19 +6,21 @@ says so ("due today") until a form is saved, and the page says it at the top. It
 in any day, and from the Go menu. Ctrl+S saves it while the focus is on this page (the window's
 own Ctrl+S saves the day's entry everywhere else). An item left blank is stored as "not
 answered", never 0. The journal draws no conclusion from the scores.
+
+Under the form, the forms already filled in (``EsasHistory``): one opened from there fills the
+form above to be corrected, and "Save the corrections" stores it in its place.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QRadioButton,
     QTabWidget,
@@ -28,9 +30,12 @@ from PySide6.QtWidgets import (
 
 from tracker.domain import esas
 from tracker.domain.errors import ValidationError
+from tracker.domain.wording import time_text
 from tracker.ui.common import DateTimeField, MessageLine, from_qdatetime, local_now, to_qdatetime
+from tracker.ui.widgets.esas_history import EsasHistory
 from tracker.ui.widgets.esas_items import EsasItems
-from tracker.ui.widgets.record_page import scrolling
+from tracker.ui.widgets.esas_offer import EsasOffer, label_for, left_row, plain
+from tracker.ui.widgets.record_page import NOT_OPEN, scrolling
 
 if TYPE_CHECKING:
     from tracker.services.esas import EsasService
@@ -40,42 +45,14 @@ if TYPE_CHECKING:
 
 TAB_TITLE = "Weekly form"
 DUE_TITLE = "Weekly form (due today)"
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 CHOOSE_WHO = (
     "Choose who completed the form (Patient, Family caregiver or Health care professional "
     "caregiver)."
 )
-NOT_OPEN = "The journal is not open yet. Wait a moment and try again."
 FIELD_WORDS = {key: item.name for key, item in esas.BY_KEY.items()} | {
     "other_name": "Other Problem",
     "completed_at": "Date and time",
 }
-
-
-def _plain(text: str, name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
-def _label_for(text: str, widget: QWidget) -> QLabel:
-    """A one-line label read out with ``widget``."""
-    label = _plain(text)
-    label.setWordWrap(False)
-    label.setBuddy(widget)
-    return label
-
-
-def _row(*widgets: QWidget) -> QHBoxLayout:
-    """``widgets`` side by side from the left."""
-    row = QHBoxLayout()
-    for widget in widgets:
-        row.addWidget(widget)
-    row.addStretch(1)
-    return row
 
 
 def refusal(error: ValidationError) -> str:
@@ -91,13 +68,10 @@ class EsasPage(QWidget):
         super().__init__(parent)
         self.setObjectName("esasPage")
         self._service: EsasService | None = None
-        self.notice = _plain("", "esasNotice")
-        self.notice.setAccessibleName("When the form is offered")
-        self.instruction = _plain(esas.INSTRUCTION, "esasInstruction")
+        self.offer = EsasOffer()
+        self.notice, self.weekday = self.offer.notice, self.offer.weekday
+        self.instruction = plain(esas.INSTRUCTION, "esasInstruction")
         self.items = EsasItems()
-        self.weekday = QComboBox()
-        self.weekday.addItems(list(WEEKDAYS))
-        self.weekday.setAccessibleName("Offer the form every")
         self.who: dict[str, QRadioButton] = {}
         self.who_group = QButtonGroup(self)
         for key, words in esas.COMPLETED_BY.items():
@@ -110,33 +84,51 @@ class EsasPage(QWidget):
         self.save_button.setToolTip("Save this ESAS-r form (Ctrl+S)")
         self.clear_button = QPushButton("Clear the form")
         self.message = MessageLine()
-        self.acknowledgement = _plain(esas.ACKNOWLEDGEMENT, "esasAcknowledgement")
+        self.acknowledgement = plain(esas.ACKNOWLEDGEMENT, "esasAcknowledgement")
+        self.editing: esas.EsasForm | None = None  # the stored form being corrected
+        self.correcting = plain("", "esasCorrecting")
+        self.correcting.setProperty("role", "heading")
+        self.correcting.hide()
+        self.history = EsasHistory()
         self._lay_out()
         self.save_button.clicked.connect(self.save)
         self.clear_button.clicked.connect(self.clear_form)
+        self.history.open_requested.connect(self.open_form)
+        self.history.deleted.connect(self._on_history_deleted)
         self.weekday.activated.connect(self._on_weekday_chosen)
         self.when.setDateTime(to_qdatetime(local_now()))
 
     def _lay_out(self) -> None:
         content = QWidget()
         column = QVBoxLayout(content)
-        title = _plain(f"{esas.NAME}: the revised Edmonton Symptom Assessment System")
+        title = plain(f"{esas.NAME}: the revised Edmonton Symptom Assessment System")
         title.setProperty("role", "title")
         column.addWidget(title)
-        column.addWidget(self.notice)
-        column.addLayout(_row(_label_for("Offer the form every", self.weekday), self.weekday))
+        column.addWidget(self.offer)
+        column.addWidget(self.correcting)
         column.addWidget(self.instruction)
         column.addWidget(self.items)
-        column.addWidget(_plain("Completed by", "esasItemName"))
-        column.addLayout(_row(*self.who.values()))
-        column.addLayout(_row(_label_for("Date and time", self.when), self.when))
-        column.addLayout(_row(self.save_button, self.clear_button))
+        column.addWidget(plain("Completed by", "esasItemName"))
+        column.addLayout(left_row(*self.who.values()))
+        column.addLayout(left_row(label_for("Date and time", self.when), self.when))
+        column.addLayout(left_row(self.save_button, self.clear_button))
         column.addWidget(self.message)
+        column.addWidget(self.history)
         column.addWidget(self.acknowledgement)
         column.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolling(content))
+        self.scroller = scrolling(content)
+        outer.addWidget(self.scroller)
+        # A scroll area follows the focus on Tab only: Alt+P to the list and a refused save's
+        # focus on "Completed by" must bring what has the focus into view too.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.isAncestorOf(new):
+            self.scroller.ensureWidgetVisible(new)
 
     # ---- the window's side (tracker.ui.pages.Page) -------------------------------------------
 
@@ -145,25 +137,18 @@ class EsasPage(QWidget):
 
     def join(self, host: PageHost) -> None:
         self.changed.connect(host.announce)
+        self.history.changed.connect(host.announce)
 
     def set_services(self, services: Services) -> None:
         self._service = services.esas
+        self.history.set_service(services.esas)
 
     def refresh(self) -> None:
         if self._service is None:
             return
-        weekday = self._service.weekday()
-        self.weekday.setCurrentIndex(weekday - 1)
-        self._show_offer(self._service.due_today(local_now().date()), weekday)
-
-    def _show_offer(self, due: bool, weekday: int) -> None:
-        day = WEEKDAYS[weekday - 1]
-        if due:
-            self.notice.setText(f"Today ({day}) is the day for your weekly {esas.NAME} form.")
-        else:
-            self.notice.setText(
-                f"The weekly {esas.NAME} form is offered on {day}s; you can fill it in any day."
-            )
+        self.history.refresh()
+        due = self._service.due_today(local_now().date())
+        self.offer.show_offer(due, self._service.weekday())
         tabs = self._tabs()
         if tabs is not None:
             tabs.setTabText(tabs.indexOf(self), DUE_TITLE if due else TAB_TITLE)
@@ -226,16 +211,62 @@ class EsasPage(QWidget):
             return
         from tracker.services.errors import JournalError
 
+        editing = self.editing
         try:
-            saved = self._service.add(form)
+            if editing is None:
+                saved = self._service.add(form)
+            else:
+                saved = self._service.update(replace(form, id=editing.id))
         except JournalError as error:
             self.message.show_problem(str(error))
             return
         self.clear_form()
-        self.message.show_done(f"The {esas.NAME} form of {_when(form)} is saved.")
+        when = time_text(form.completed_at)
+        corrected = f"The corrections to the form of {when} are saved."
+        self.message.show_done(
+            corrected if editing else f"The {esas.NAME} form of {when} is saved."
+        )
         self.changed.emit(saved.changes)
+        if saved.record.id is not None:
+            self.history.select(saved.record.id)
+
+    # ---- correcting a past form ----------------------------------------------------------------
+
+    def open_form(self, form: esas.EsasForm) -> None:
+        """Fill the form with a stored one to correct it; the focus on its first item."""
+        self.editing = form
+        for key, score in form.scores().items():
+            self.items.rows[key].setValue(score)
+        self.items.other_name.setText(form.other_name)
+        self.who[form.completed_by].setChecked(True)
+        self.when.setDateTime(to_qdatetime(form.completed_at))
+        when = time_text(form.completed_at)
+        self.correcting.setText(
+            f"Correcting the form of {when}: change what needs changing, then "
+            "“Save the corrections”."
+        )
+        self.correcting.show()
+        self.save_button.setText("Save the corrections")
+        self.save_button.setToolTip("Save the corrections to this form (Ctrl+S)")
+        self.clear_button.setText("Stop correcting")
+        self.message.clear_message()
+        self.scroller.ensureWidgetVisible(self.correcting)
+        self.focus_first_item()
+
+    def _stop_correcting(self) -> None:
+        self.editing = None
+        self.correcting.clear()
+        self.correcting.hide()
+        self.save_button.setText("Save the form")
+        self.save_button.setToolTip("Save this ESAS-r form (Ctrl+S)")
+        self.clear_button.setText("Clear the form")
+
+    def _on_history_deleted(self, form_id: str) -> None:
+        if self.editing is not None and self.editing.id == form_id:
+            self.clear_form()  # the form being corrected is gone: a new one instead
 
     def clear_form(self) -> None:
+        self._stop_correcting()
         self.items.clear()
         self.who_group.setExclusive(False)
         for button in self.who.values():
@@ -251,8 +282,3 @@ class EsasPage(QWidget):
         changes: Changes = self._service.set_weekday(index + 1)
         self.refresh()
         self.changed.emit(changes)
-
-
-def _when(form: esas.EsasForm) -> str:
-    at = form.completed_at
-    return f"{at:%a} {at.day} {at:%b %Y %H:%M}"

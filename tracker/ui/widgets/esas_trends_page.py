@@ -1,65 +1,91 @@
-"""The "ESAS-r trends" tab: the weekly forms' ten items over time, with the treatments on the
-same time axis (``tracker.charts.esas_chart``). matplotlib is imported when the tab is first
-shown, never before: the window's start does not wait for it.
+"""The "ESAS-r" tab of the Trends page: the weekly forms' ten items over the days the Chart tab
+shows (as the spine map follows them), with the treatments on the same time axis
+(``tracker.charts.esas_chart``).
+
+Drawn only when shown: a change of dates while another tab is in front only notes the days.
+Imports matplotlib (the Trends page makes it with the chart, never at start-up).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from tracker.ui.common import local_now
+from tracker.charts.esas_chart import draw_esas
+from tracker.domain.timeutil import local_day
+from tracker.domain.wording import short_day
 
 if TYPE_CHECKING:
+    from tracker.domain.esas import EsasForm
     from tracker.services.registry import Services
-    from tracker.ui.pages import PageHost
 
+WAITING = "The ESAS-r chart follows the days shown on the Chart tab."
 EMPTY = "No ESAS-r form recorded yet: the weekly form is on the “Weekly form” tab."
+NONE_IN_DAYS = "No ESAS-r form in these days: choose other dates on the Chart tab."
 
 
-class EsasTrendsPage(QWidget):
+class EsasTrendsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services: Services | None = None
-        self.canvas: Any = None  # matplotlib's Qt canvas, made on first show
-        self.message = QLabel("Drawing the chart…")
+        self._days: tuple[date, date] | None = None
+        self._drawn_for: tuple[date, date] | None = None
+        self.forms: list[EsasForm] = []  # the forms drawn: those of the days shown
+        self.period = QLabel(WAITING)
+        self.period.setWordWrap(True)
+        self.message = QLabel(EMPTY)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
-        self._layout = QVBoxLayout(self)
-        self._layout.addWidget(self.message)
-
-    def as_widget(self) -> QWidget:
-        return self
-
-    def join(self, host: PageHost) -> None:
-        """Nothing to tell the window: the page only reads."""
+        self.message.hide()
+        self.canvas = FigureCanvasQTAgg(Figure(figsize=(12, 9)))  # type: ignore[no-untyped-call]
+        self.canvas.setMinimumSize(480, 360)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab
+        self.canvas.setAccessibleName("ESAS-r items over time")
+        self.canvas.setAccessibleDescription(
+            "One small chart an item of the weekly ESAS-r form, 0 to 10, over the days shown "
+            "on the Chart tab, with the treatments shaded behind. A gap is an item not answered."
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.period)
+        layout.addWidget(self.message)
+        layout.addWidget(self.canvas, 1)
 
     def set_services(self, services: Services) -> None:
         self._services = services
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        QTimer.singleShot(0, self.refresh)
+    def show_days(self, start: date, end: date) -> None:
+        """The days to draw (the chart's); drawn now when shown, else when next shown."""
+        self._days = (start, end)
+        self.period.setText(
+            f"{short_day(start)} to {short_day(end)}: the days shown on the Chart tab."
+        )
+        if self.isVisible():
+            self.redraw()
 
     def refresh(self) -> None:
-        if self._services is None or not self.isVisible():
+        """Read the journal again for the same days (after a change elsewhere)."""
+        self._drawn_for = None
+        if self.isVisible():
+            self.redraw()
+
+    def redraw(self) -> None:
+        if self._services is None or self._days is None or self._drawn_for == self._days:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        from tracker.charts.esas_chart import default_span, draw_esas
-
+        self._drawn_for = first, last = self._days
         forms = self._services.esas.list()
-        treatments = self._services.treatments.list()
-        if self.canvas is None:
-            self.canvas = FigureCanvasQTAgg(Figure(figsize=(12, 9)))  # type: ignore[no-untyped-call]
-            self.canvas.setAccessibleName("ESAS-r items over time")
-            self._layout.addWidget(self.canvas, 1)
-        first, last = default_span(forms, local_now().date())
-        draw_esas(self.canvas.figure, forms, treatments, first, last)
-        self.canvas.draw_idle()
-        self.message.setText("" if forms else EMPTY)
-        self.message.setVisible(not forms)
+        self.forms = [f for f in forms if first <= local_day(f.completed_at) <= last]
+        draw_esas(self.canvas.figure, self.forms, self._services.treatments.list(), first, last)
+        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+        self.message.setText(EMPTY if not forms else NONE_IN_DAYS)
+        self.message.setVisible(not self.forms)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.redraw()

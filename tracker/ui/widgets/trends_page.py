@@ -1,5 +1,5 @@
-"""The Trends tab: the trend chart and, in a tab of its own, the spine map following the chart's
-days; made the first time the tab is shown.
+"""The Trends tab: the trend chart and, in tabs of their own, the spine map and the weekly
+ESAS-r forms following the chart's days; made the first time the tab is shown.
 
 matplotlib takes longer to import than the rest of the window to start, so it is imported only
 when a person opens this tab (the window never waits for it, and a day's entry never needs it).
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from tracker.services.registry import Services
     from tracker.ui.pages import PageHost
     from tracker.ui.widgets.chart_view import ChartView
+    from tracker.ui.widgets.esas_trends_page import EsasTrendsView
     from tracker.ui.widgets.spine_view import SpineView
 
 
@@ -45,6 +46,7 @@ class TrendsPage(QWidget):
         self._services: Services | None = None
         self.view: ChartView | None = None
         self.spine: SpineView | None = None
+        self.esas: EsasTrendsView | None = None
         self.tabs: QTabWidget | None = None
         self.placeholder = QLabel("Drawing the chart of your journal…")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -67,11 +69,15 @@ class TrendsPage(QWidget):
             self.view.set_service(services.trends)
         if self.spine is not None:
             self.spine.set_service(services.spine)
+        if self.esas is not None:
+            self.esas.set_services(services)
 
     def refresh(self) -> None:
         if self.view is not None:
             if self.spine is not None:
                 self.spine.refresh()
+            if self.esas is not None:
+                self.esas.refresh()
             self.view.refresh()
         elif self.isVisible():
             self.build()
@@ -93,6 +99,7 @@ class TrendsPage(QWidget):
             self.services_wanted.emit()
             return
 
+        from tracker.ui.widgets.esas_trends_page import EsasTrendsView
         from tracker.ui.widgets.spine_view import SpineView
 
         view = ChartView()
@@ -101,11 +108,15 @@ class TrendsPage(QWidget):
         spine = SpineView()
         spine.set_service(self._services.spine)
         view.range_shown.connect(spine.show_days)
+        esas = EsasTrendsView()
+        esas.set_services(self._services)
+        view.range_shown.connect(esas.show_days)
         tabs = QTabWidget()
         tabs.setAccessibleName("Trends views")
         tabs.addTab(view, "Chart")
         tabs.addTab(spine, "Spine map")
+        tabs.addTab(esas, "ESAS-r")
         self._layout.replaceWidget(self.placeholder, tabs)
         self.placeholder.hide()
-        self.view, self.spine, self.tabs = view, spine, tabs
+        self.view, self.spine, self.esas, self.tabs = view, spine, esas, tabs
         view.refresh()
