@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from PySide6.QtCore import QSizeF, QUrl
 
 from tracker.domain import esas
-from tracker.domain.esas_summary import COMPARE_DAYS, EsasRow, completed_text, score_text
+from tracker.domain.esas_summary import (
+    COMPARE_DAYS,
+    EsasRow,
+    EsasSummary,
+    completed_text,
+    score_text,
+)
 from tracker.domain.summary import (
     NO_SIGNS,
     NONE_RECORDED,
@@ -27,21 +34,26 @@ HEADING = "Spine Journal summary"
 WEEKS_PER_TABLE = 13
 MEDICINE_COLUMN, WEEK_COLUMN = 27.0, 5.6  # percent of the text width
 CHART_URL = QUrl("spine-journal:chart.png")
+CHART_HEADING = "Trends"  # the chart's, as the window's Trends page it is drawn from
 BASE_PT = 10
-ESAS_COLUMNS = 5  # items a row of the ESAS-r table
+NOTE_PT = 8.5
+ESAS_HALVES = 2  # the ESAS-r items in two halves side by side
 
 STYLE = f"""
 body {{ font-size: {BASE_PT}pt; }}
-h1 {{ font-size: 17pt; font-weight: bold; margin-top: 0px; margin-bottom: 2px; }}
-h2 {{ font-size: 13pt; font-weight: bold; margin-top: 12px; margin-bottom: 4px; }}
-h3 {{ font-size: 11pt; font-weight: bold; margin-top: 8px; margin-bottom: 3px; }}
-p {{ margin-top: 0px; margin-bottom: 3px; }}
-p.note {{ font-size: 8.5pt; font-style: italic; }}
+h1 {{ font-size: 16pt; font-weight: bold; margin-top: 0px; margin-bottom: 2px; }}
+h2 {{ font-size: 11.5pt; font-weight: bold; margin-top: 5px; margin-bottom: 2px; }}
+h3 {{ font-size: 10.5pt; font-weight: bold; margin-top: 5px; margin-bottom: 2px; }}
+p {{ margin-top: 0px; margin-bottom: 2px; }}
+p.note {{ font-size: {NOTE_PT}pt; font-style: italic; }}
 p.none {{ font-style: italic; }}
+p.picture {{ margin-top: 3px; margin-bottom: 0px; }}
 table {{ border-collapse: collapse; border-color: #000000; border-style: solid; }}
-table.data {{ font-size: 9pt; margin-bottom: 4px; }}
+table.data {{ font-size: 8.5pt; margin-bottom: 2px; }}
 table.entries {{ font-size: 8.5pt; }}
 th {{ font-weight: bold; text-align: left; background-color: #e8e8e8; }}
+table.data td, table.data th {{ padding-top: 1px; padding-bottom: 1px;
+    padding-left: 3px; padding-right: 3px; }}
 """
 
 
@@ -70,7 +82,7 @@ def _table(
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     head = f"<thead><tr>{head}</tr></thead>" if repeat_header else f"<tr>{head}</tr>"
     return (
-        f'<table class="{css}" width="{width:g}%" border="1" cellspacing="0" cellpadding="3">'
+        f'<table class="{css}" width="{width:g}%" border="1" cellspacing="0" cellpadding="2">'
         f"{head}{body}</table>"
     )
 
@@ -101,24 +113,33 @@ def _title(data: SummaryData) -> str:
 
 
 def _red_flags(data: SummaryData) -> str:
+    """A row per episode; a rule's wording is written once, at its first row (the rows after
+    it say "as above"), so that a rule raised week after week takes a line a time."""
     html_parts = ["<h2>Red flags</h2>"]
     if not data.red_flags:
         return html_parts[0] + _none()
     rows = []
+    written: set[str] = set()
     for row in data.red_flags:
         tier = f"<b>{row.tier_words}</b>" if row.tier != "watch" else f"<i>{row.tier_words}</i>"
         done = esc(row.action)
         if row.note:
             done += f": <i>“{esc(row.note)}”</i>"
-        rows.append((esc(row.when), tier, f"<b>{esc(row.rule)}</b> {esc(row.wording)}", done))
+        wording = "as above" if row.rule in written else esc(row.wording)
+        written.add(row.rule)
+        rows.append((esc(row.when), tier, f"<b>{esc(row.rule)}</b> {wording}", done))
     html_parts.append(
         _table(
             ("When", "Tier", "Rule and what was recorded", "What was done"),
             rows,
-            widths=(24, 15, 40, 21),
+            widths=(27, 13, 42, 18),
         )
     )
     return "".join(html_parts)
+
+
+def _regular(text: str) -> str:
+    return f'<span style="font-weight: normal">{esc(text)}</span>'
 
 
 def _neuro(data: SummaryData) -> str:
@@ -128,8 +149,9 @@ def _neuro(data: SummaryData) -> str:
         return parts[0] + _none("No entries recorded in this period")
     if len(data.entries) == 1:
         parts.append("<p>Only one entry in this period: the start and the end are the same.</p>")
-    first = f"First entry<br>{esc(time_text(neuro.first_at))}"
-    last = f"Last entry<br>{esc(time_text(neuro.last_at))}"
+    # The days in the header's regular weight: bold, they would take a third line.
+    first = f"First entry<br>{_regular(time_text(neuro.first_at))}"
+    last = f"Last entry<br>{_regular(time_text(neuro.last_at))}"
     rows = []
     for row in neuro.rows:
         change = esc(row.change)
@@ -138,14 +160,12 @@ def _neuro(data: SummaryData) -> str:
             change, end = f"<b>{change}</b>", f"<b>{end}</b>"
         rows.append((f"<b>{esc(row.sign)}</b>", esc(row.start), end, change, esc(row.worst)))
     heads = ("Sign", first, last, "Level at the end", "Worst in the period")
-    parts.append(_table(heads, rows, widths=(16, 24, 24, 12, 24)))
+    parts.append(_table(heads, rows, widths=(18, 16, 16, 11, 39)))
     parts.append(f"<p>Nerve questions {esc(neuro.answered_text)}.</p>")
     return "".join(parts)
 
 
-def _pain(data: SummaryData, chart_size_px: QSizeF | None) -> str:
-    """The scores, then the chart in a paragraph of its own: the heading is kept with the
-    scores, and the chart (titled) may start the next page."""
+def _pain(data: SummaryData) -> str:
     pain = data.pain
     lines = []
     if pain.latest_at is None or pain.latest_score is None:
@@ -160,28 +180,63 @@ def _pain(data: SummaryData, chart_size_px: QSizeF | None) -> str:
             f"<b>Mean score, first 7 days:</b> {esc(pain.first_week.text())}",
             f"<b>Mean score, last 7 days:</b> {esc(pain.last_week.text())}",
         ]
-    chart = ""
-    if chart_size_px is not None:
-        chart = (
-            f'<p><img src="{CHART_URL.toString()}" width="{round(chart_size_px.width())}" '
-            f'height="{round(chart_size_px.height())}"></p>'
-        )
-    return "<h2>Pain</h2><p>" + "<br>".join(lines) + "</p>" + chart
+    return "<h2>Pain</h2><p>" + "<br>".join(lines) + "</p>"
 
 
-def _esas_cell(row: EsasRow, compared: bool) -> str:
-    """ "Pain 7 (4, +3)": the latest score, then the earlier one and the change (none when
-    either is not answered)."""
-    cell = f"{esc(row.item)} <b>{score_text(row.latest)}</b>"
-    if compared and row.before is not None:
-        cell += f" ({row.before}, {esc(row.change)})"
-    return cell
+def _chart(chart_size_px: QSizeF | None) -> str:
+    """The chart under a heading of its own, after the scores (the pain scores' and the weekly
+    form's): it may start the next page whole while the scores fill this one."""
+    if chart_size_px is None:
+        return ""
+    return (
+        f"<h2>{CHART_HEADING}</h2>"
+        f'<p class="picture"><img src="{CHART_URL.toString()}" '
+        f'width="{round(chart_size_px.width())}" height="{round(chart_size_px.height())}"></p>'
+    )
+
+
+def _score_cell(score: int | None, *, bold: bool = False) -> str:
+    """A score, or "not answered" in italics (never bold: it would take a third line)."""
+    if score is None:
+        return f"<i>{score_text(score)}</i>"
+    return f"<b>{score}</b>" if bold else str(score)
+
+
+def _esas_row(row: EsasRow, key: str, before: esas.EsasForm | None) -> list[str]:
+    """An item's cells: its name, the latest score, then (with a ``before`` form) the earlier
+    score and the change. The earlier cell stays empty when the Other Problem was another one:
+    not compared (an item left unanswered then reads "not answered")."""
+    cells = [esc(row.item), _score_cell(row.latest, bold=True)]
+    if before is not None:
+        answered_then = getattr(before, key) is not None
+        cells.append("" if row.before is None and answered_then else _score_cell(row.before))
+        cells.append(esc(row.change))
+    return cells
+
+
+def _esas_table(summary: EsasSummary, days: Sequence[str]) -> str:
+    """One table, the items in two halves side by side (five rows, not ten): item, the latest
+    score, the earlier one and the change, the columns headed by the forms' days."""
+    heads = ["Item", *days, *(["Change"] if summary.before is not None else [])]
+    widths = (20, 10, 10, 10) if summary.before is not None else (38, 12)
+    half = (len(summary.rows) + 1) // ESAS_HALVES
+    items = zip(summary.rows, esas.ITEMS, strict=True)
+    cells = [_esas_row(row, item.key, summary.before) for row, item in items]
+    head = "".join(f'<th width="{w}%">{h}</th>' for h, w in zip(heads, widths, strict=True))
+    body = ""
+    for index in range(half):
+        right = cells[index + half] if index + half < len(cells) else [""] * len(heads)
+        body += "<tr>" + "".join(f"<td>{c}</td>" for c in [*cells[index], *right]) + "</tr>"
+    return (
+        '<table class="data" width="100%" border="1" cellspacing="0" cellpadding="2">'
+        f"<tr>{head * ESAS_HALVES}</tr>{body}</table>"
+    )
 
 
 def _esas(data: SummaryData) -> str:
     """The weekly form's latest scores beside those of four weeks before (or of the period's
-    first form) and the change: numbers as given, five items a row (the summary keeps to two
-    pages before the entries), with the source acknowledged."""
+    first form) and the change, in one compact table: numbers as given, with the source
+    acknowledged."""
     summary = data.esas
     if not summary.used:
         return ""
@@ -189,23 +244,30 @@ def _esas(data: SummaryData) -> str:
     latest, before = summary.latest, summary.before
     if latest is None:
         parts.append(_none(f"No {esas.NAME} form recorded in this period"))
+        parts.append(f'<p class="note">{esc(esas.SHORT_ACKNOWLEDGEMENT)}</p>')
     else:
-        line = f"<b>Latest</b> {esc(completed_text(latest))}"
+        line = f"<b>Latest form</b> {esc(completed_text(latest))}"
+        days = [_day_head(local_day(latest.completed_at))]
         if before is not None:
-            days = (latest.completed_at.date() - before.completed_at.date()).days
-            which = "four weeks before" if days >= COMPARE_DAYS else "the period's first form"
-            line += f". In brackets: {short_day(local_day(before.completed_at))}, {which}"
-            line += ", and the change"
-        parts.append(f"<p>{line}.</p>")
-        cells = [_esas_cell(row, before is not None) for row in summary.rows]
-        rows = [cells[i : i + ESAS_COLUMNS] for i in range(0, len(cells), ESAS_COLUMNS)]
-        parts.append(
-            '<table class="entries" width="100%" border="1" cellspacing="0" cellpadding="2">'
-            + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
-            + "</table>"
-        )
-    parts.append(f'<p class="note">{esc(esas.SHORT_ACKNOWLEDGEMENT)}</p>')
+            apart = (latest.completed_at.date() - before.completed_at.date()).days
+            which = "four weeks before" if apart >= COMPARE_DAYS else "the period's first form"
+            line += f", compared with {short_day(local_day(before.completed_at))}, {which}"
+            days.append(_day_head(local_day(before.completed_at)))
+        # The acknowledgement under the line, before the table: a short table is kept on one
+        # page with its heading and the paragraph before it, so the three are never parted.
+        parts.append(f"<p>{line}.<br>{_note(esas.SHORT_ACKNOWLEDGEMENT)}</p>")
+        parts.append(_esas_table(summary, days))
     return "".join(parts)
+
+
+def _note(text: str) -> str:
+    """A note's words inside another paragraph (as ``p.note`` sets a paragraph)."""
+    return f'<span style="font-size: {NOTE_PT}pt; font-style: italic">{esc(text)}</span>'
+
+
+def _day_head(day: date) -> str:
+    """ "16 Nov": a column's day (written without ``%-d``, which Windows lacks)."""
+    return f"{day.day}&nbsp;{day:%b}"
 
 
 def _treatments(data: SummaryData) -> str:
@@ -230,7 +292,7 @@ def _treatments(data: SummaryData) -> str:
         )
         for r in data.responses
     ]
-    parts.append(_table(RESPONSE_COLUMNS, rows, widths=(15, 17, 17, 17, 12, 22)))
+    parts.append(_table(RESPONSE_COLUMNS, rows, widths=(14, 17, 16, 16, 11, 26)))
     parts.append(
         '<p class="note">Mean pain score (0-10) over the entries of each window: before is days '
         "-14 to -1; after is days 1 to 14 after the procedure, the course's end or the last "
@@ -355,13 +417,14 @@ def summary_html(
         picture, words = spine_picture_html(spine_size_px), spine_words_html(data.spine)
     body = "".join(
         (
-            picture,
             _title(data),
+            picture,
+            words,
             _red_flags(data),
             _neuro(data),
-            words,
-            _pain(data, chart_size_px),
+            _pain(data),
             _esas(data),
+            _chart(chart_size_px),
             _treatments(data),
             _doses(data),
             _medicines(data),
