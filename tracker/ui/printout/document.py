@@ -30,6 +30,7 @@ from tracker.domain.summary import (
 )
 from tracker.os_files import private_file
 from tracker.ui.printout.chart_picture import CHART_HEIGHT_MM, chart_image
+from tracker.ui.printout.markup import BASE_PT, STYLE
 from tracker.ui.printout.paper import (
     APP_NAME,
     FOOTER_MM,
@@ -40,7 +41,7 @@ from tracker.ui.printout.paper import (
     text_dpi,
 )
 from tracker.ui.printout.spine_picture import SPINE_URL, image_height_mm, spine_image
-from tracker.ui.printout.summary_html import BASE_PT, CHART_URL, HEADING, STYLE, summary_html
+from tracker.ui.printout.summary_html import CHART_URL, HEADING, summary_html
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -50,14 +51,19 @@ if TYPE_CHECKING:
 
 
 def build_document(
-    data: SummaryData, page_size: QPageSize | None = None, *, chart: bool = True
+    data: SummaryData,
+    page_size: QPageSize | None = None,
+    *,
+    chart: bool = True,
+    chart_first: bool = True,
 ) -> QTextDocument:
     """The summary laid out for ``page_size`` (default: from the locale) with this module's
-    margins. Its page size is in document pixels (``text_dpi``); ``print_document`` lays it out
-    again for the printer it paints on."""
+    margins, the chart after the pain scores (``chart_first``) or after the ESAS-r section. Its
+    page size is in document pixels (``text_dpi``); ``print_document`` lays it out again for
+    the printer it paints on (and chooses where the chart goes)."""
     content = content_size_mm(page_layout(page_size))
     image = chart_image(data, content.width(), CHART_HEIGHT_MM) if chart else None
-    return _document(data, page_size, image)
+    return _document(data, page_size, image, chart_first=chart_first)
 
 
 def _document(
@@ -67,6 +73,7 @@ def _document(
     *,
     entries: bool = True,
     breaks: Iterable[int] = (),
+    chart_first: bool = True,
 ) -> QTextDocument:
     """The summary's document with the chart picture ``image`` (none: no chart), its page size
     set last: the headings of the blocks numbered ``breaks`` start a page, set before anything
@@ -92,7 +99,10 @@ def _document(
         document.addResource(QTextDocument.ResourceType.ImageResource, SPINE_URL, strip)
         height = image_height_mm(strip, content.width())
         spine_px = QSizeF(content.width() * per_mm, height * per_mm)
-    document.setHtml(summary_html(data, chart_px, entries=entries, spine_size_px=spine_px))
+    html = summary_html(
+        data, chart_px, entries=entries, spine_size_px=spine_px, chart_first=chart_first
+    )
+    document.setHtml(html)
     for number in breaks:
         _break_before(document.findBlockByNumber(number))
     document.setPageSize(QSizeF(content.width() * per_mm, content.height() * per_mm))
@@ -200,10 +210,44 @@ def layout_for_printer(data: SummaryData, printer: PagedDevice) -> tuple[QTextDo
     image = chart_image(data, content.width(), CHART_HEIGHT_MM)
     before_entries = _document(data, page_size, image, entries=False)
     _for_printer(before_entries, printer, page_height)
+    first = _chart_on_scores_page(before_entries, page_height)
+    if not first:  # the scores that follow the chart fill the page it leaves empty
+        before_entries = _document(data, page_size, image, entries=False, chart_first=False)
+        _for_printer(before_entries, printer, page_height)
     moved = _headings_to_move(before_entries, page_height)
-    document = _document(data, page_size, image, breaks=moved)
+    document = _document(data, page_size, image, breaks=moved, chart_first=first)
     _for_printer(document, printer, page_height)
     return document, page_height
+
+
+def _chart_on_scores_page(document: QTextDocument, page_height: float) -> bool:
+    """Whether the chart, put straight after the pain scores, ends on the page they end on
+    (else it starts the next page and leaves the rest of this one empty)."""
+    layout = document.documentLayout()
+    scores = chart = None
+    block = document.begin()
+    while block.isValid():
+        if block.text() == "Pain" and block.blockFormat().headingLevel():
+            scores = block.next()
+        elif CHART_URL.toString() in _image_names(block):
+            chart = block
+        block = block.next()
+    if scores is None or chart is None:
+        return True
+    end = int((_last_line_bottom(layout, scores) - 0.5) // page_height)
+    return int((_last_line_bottom(layout, chart) - 0.5) // page_height) == end
+
+
+def _image_names(block: QTextBlock) -> list[str]:
+    """The pictures a block holds, by their resource names."""
+    names = []
+    fragments = block.begin()
+    while not fragments.atEnd():
+        fmt = fragments.fragment().charFormat()
+        if fmt.isImageFormat():
+            names.append(fmt.toImageFormat().name())
+        fragments += 1
+    return names
 
 
 def print_document(data: SummaryData, printer: PagedDevice) -> int:

@@ -1,25 +1,12 @@
-"""The summary as HTML with a small style sheet, for a ``QTextDocument``. Every text the person
-wrote is escaped (``html.escape``): a note that holds HTML prints as typed."""
+"""The summary as HTML with a small style sheet (``markup``), for a ``QTextDocument``. Every text
+the person wrote is escaped: a note that holds HTML prints as typed."""
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterable, Sequence
-from datetime import date
-
 from PySide6.QtCore import QSizeF, QUrl
 
-from tracker.domain import esas
-from tracker.domain.esas_summary import (
-    COMPARE_DAYS,
-    EsasRow,
-    EsasSummary,
-    completed_text,
-    score_text,
-)
 from tracker.domain.summary import (
     NO_SIGNS,
-    NONE_RECORDED,
     RESPONSE_COLUMNS,
     WEEK_DAYS,
     SummaryData,
@@ -27,7 +14,8 @@ from tracker.domain.summary import (
     short_day,
     time_text,
 )
-from tracker.domain.timeutil import local_day
+from tracker.ui.printout.esas_html import esas_section
+from tracker.ui.printout.markup import esc, none_recorded, regular, table
 from tracker.ui.printout.spine_picture import spine_picture_html, spine_words_html
 
 HEADING = "Spine Journal summary"
@@ -35,60 +23,6 @@ WEEKS_PER_TABLE = 13
 MEDICINE_COLUMN, WEEK_COLUMN = 27.0, 5.6  # percent of the text width
 CHART_URL = QUrl("spine-journal:chart.png")
 CHART_HEADING = "Trends"  # the chart's, as the window's Trends page it is drawn from
-BASE_PT = 10
-NOTE_PT = 8.5
-ESAS_HALVES = 2  # the ESAS-r items in two halves side by side
-
-STYLE = f"""
-body {{ font-size: {BASE_PT}pt; }}
-h1 {{ font-size: 16pt; font-weight: bold; margin-top: 0px; margin-bottom: 2px; }}
-h2 {{ font-size: 11.5pt; font-weight: bold; margin-top: 5px; margin-bottom: 2px; }}
-h3 {{ font-size: 10.5pt; font-weight: bold; margin-top: 5px; margin-bottom: 2px; }}
-p {{ margin-top: 0px; margin-bottom: 2px; }}
-p.note {{ font-size: {NOTE_PT}pt; font-style: italic; }}
-p.none {{ font-style: italic; }}
-p.picture {{ margin-top: 3px; margin-bottom: 0px; }}
-table {{ border-collapse: collapse; border-color: #000000; border-style: solid; }}
-table.data {{ font-size: 8.5pt; margin-bottom: 2px; }}
-table.entries {{ font-size: 8.5pt; }}
-th {{ font-weight: bold; text-align: left; background-color: #e8e8e8; }}
-table.data td, table.data th {{ padding-top: 1px; padding-bottom: 1px;
-    padding-left: 3px; padding-right: 3px; }}
-"""
-
-
-def esc(text: str) -> str:
-    """User text for HTML: escaped, with its line breaks kept."""
-    return html.escape(text, quote=True).replace("\r\n", "\n").replace("\n", "<br>")
-
-
-def _table(
-    headers: Sequence[str],
-    rows: Iterable[Sequence[str]],
-    css: str = "data",
-    widths: Sequence[float] = (),
-    *,
-    repeat_header: bool = False,
-    width: float = 100,
-) -> str:
-    """A bordered table; cells are HTML already (escape before). ``widths`` in percent.
-    ``repeat_header``: the header row is repeated on each page the table runs onto (only for
-    long tables: Qt repeats it even when just a table's bottom border crosses the page end,
-    over the text that follows)."""
-    head = "".join(
-        f'<th width="{widths[i]:.4g}%">{h}</th>' if i < len(widths) else f"<th>{h}</th>"
-        for i, h in enumerate(headers)
-    )
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    head = f"<thead><tr>{head}</tr></thead>" if repeat_header else f"<tr>{head}</tr>"
-    return (
-        f'<table class="{css}" width="{width:g}%" border="1" cellspacing="0" cellpadding="2">'
-        f"{head}{body}</table>"
-    )
-
-
-def _none(text: str = NONE_RECORDED) -> str:
-    return f'<p class="none">{esc(text)}.</p>'
 
 
 def _title(data: SummaryData) -> str:
@@ -117,7 +51,7 @@ def _red_flags(data: SummaryData) -> str:
     it say "as above"), so that a rule raised week after week takes a line a time."""
     html_parts = ["<h2>Red flags</h2>"]
     if not data.red_flags:
-        return html_parts[0] + _none()
+        return html_parts[0] + none_recorded()
     rows = []
     written: set[str] = set()
     for row in data.red_flags:
@@ -129,7 +63,7 @@ def _red_flags(data: SummaryData) -> str:
         written.add(row.rule)
         rows.append((esc(row.when), tier, f"<b>{esc(row.rule)}</b> {wording}", done))
     html_parts.append(
-        _table(
+        table(
             ("When", "Tier", "Rule and what was recorded", "What was done"),
             rows,
             widths=(27, 13, 42, 18),
@@ -138,20 +72,16 @@ def _red_flags(data: SummaryData) -> str:
     return "".join(html_parts)
 
 
-def _regular(text: str) -> str:
-    return f'<span style="font-weight: normal">{esc(text)}</span>'
-
-
 def _neuro(data: SummaryData) -> str:
     neuro = data.neuro
     parts = ["<h2>Neurological status</h2>"]
     if neuro.first_at is None or neuro.last_at is None:
-        return parts[0] + _none("No entries recorded in this period")
+        return parts[0] + none_recorded("No entries recorded in this period")
     if len(data.entries) == 1:
         parts.append("<p>Only one entry in this period: the start and the end are the same.</p>")
     # The days in the header's regular weight: bold, they would take a third line.
-    first = f"First entry<br>{_regular(time_text(neuro.first_at))}"
-    last = f"Last entry<br>{_regular(time_text(neuro.last_at))}"
+    first = f"First entry<br>{regular(time_text(neuro.first_at))}"
+    last = f"Last entry<br>{regular(time_text(neuro.last_at))}"
     rows = []
     for row in neuro.rows:
         change = esc(row.change)
@@ -160,7 +90,7 @@ def _neuro(data: SummaryData) -> str:
             change, end = f"<b>{change}</b>", f"<b>{end}</b>"
         rows.append((f"<b>{esc(row.sign)}</b>", esc(row.start), end, change, esc(row.worst)))
     heads = ("Sign", first, last, "Level at the end", "Worst in the period")
-    parts.append(_table(heads, rows, widths=(18, 16, 16, 11, 39)))
+    parts.append(table(heads, rows, widths=(18, 16, 16, 11, 39)))
     parts.append(f"<p>Nerve questions {esc(neuro.answered_text)}.</p>")
     return "".join(parts)
 
@@ -184,8 +114,8 @@ def _pain(data: SummaryData) -> str:
 
 
 def _chart(chart_size_px: QSizeF | None) -> str:
-    """The chart under a heading of its own, after the scores (the pain scores' and the weekly
-    form's): it may start the next page whole while the scores fill this one."""
+    """The chart under a heading of its own, in a paragraph of its own: Qt never splits a line,
+    so the chart is never split; when it does not fit it starts the next page whole."""
     if chart_size_px is None:
         return ""
     return (
@@ -195,91 +125,16 @@ def _chart(chart_size_px: QSizeF | None) -> str:
     )
 
 
-def _score_cell(score: int | None, *, bold: bool = False) -> str:
-    """A score, or "not answered" in italics (never bold: it would take a third line)."""
-    if score is None:
-        return f"<i>{score_text(score)}</i>"
-    return f"<b>{score}</b>" if bold else str(score)
-
-
-def _esas_row(row: EsasRow, key: str, before: esas.EsasForm | None) -> list[str]:
-    """An item's cells: its name, the latest score, then (with a ``before`` form) the earlier
-    score and the change. The earlier cell stays empty when the Other Problem was another one:
-    not compared (an item left unanswered then reads "not answered")."""
-    cells = [esc(row.item), _score_cell(row.latest, bold=True)]
-    if before is not None:
-        answered_then = getattr(before, key) is not None
-        cells.append("" if row.before is None and answered_then else _score_cell(row.before))
-        cells.append(esc(row.change))
-    return cells
-
-
-def _esas_table(summary: EsasSummary, days: Sequence[str]) -> str:
-    """One table, the items in two halves side by side (five rows, not ten): item, the latest
-    score, the earlier one and the change, the columns headed by the forms' days."""
-    heads = ["Item", *days, *(["Change"] if summary.before is not None else [])]
-    widths = (20, 10, 10, 10) if summary.before is not None else (38, 12)
-    half = (len(summary.rows) + 1) // ESAS_HALVES
-    items = zip(summary.rows, esas.ITEMS, strict=True)
-    cells = [_esas_row(row, item.key, summary.before) for row, item in items]
-    head = "".join(f'<th width="{w}%">{h}</th>' for h, w in zip(heads, widths, strict=True))
-    body = ""
-    for index in range(half):
-        right = cells[index + half] if index + half < len(cells) else [""] * len(heads)
-        body += "<tr>" + "".join(f"<td>{c}</td>" for c in [*cells[index], *right]) + "</tr>"
-    return (
-        '<table class="data" width="100%" border="1" cellspacing="0" cellpadding="2">'
-        f"<tr>{head * ESAS_HALVES}</tr>{body}</table>"
-    )
-
-
-def _esas(data: SummaryData) -> str:
-    """The weekly form's latest scores beside those of four weeks before (or of the period's
-    first form) and the change, in one compact table: numbers as given, with the source
-    acknowledged."""
-    summary = data.esas
-    if not summary.used:
-        return ""
-    parts = [f"<h2>{esas.NAME}</h2>"]
-    latest, before = summary.latest, summary.before
-    if latest is None:
-        parts.append(_none(f"No {esas.NAME} form recorded in this period"))
-        parts.append(f'<p class="note">{esc(esas.SHORT_ACKNOWLEDGEMENT)}</p>')
-    else:
-        line = f"<b>Latest form</b> {esc(completed_text(latest))}"
-        days = [_day_head(local_day(latest.completed_at))]
-        if before is not None:
-            apart = (latest.completed_at.date() - before.completed_at.date()).days
-            which = "four weeks before" if apart >= COMPARE_DAYS else "the period's first form"
-            line += f", compared with {short_day(local_day(before.completed_at))}, {which}"
-            days.append(_day_head(local_day(before.completed_at)))
-        # The acknowledgement under the line, before the table: a short table is kept on one
-        # page with its heading and the paragraph before it, so the three are never parted.
-        parts.append(f"<p>{line}.<br>{_note(esas.SHORT_ACKNOWLEDGEMENT)}</p>")
-        parts.append(_esas_table(summary, days))
-    return "".join(parts)
-
-
-def _note(text: str) -> str:
-    """A note's words inside another paragraph (as ``p.note`` sets a paragraph)."""
-    return f'<span style="font-size: {NOTE_PT}pt; font-style: italic">{esc(text)}</span>'
-
-
-def _day_head(day: date) -> str:
-    """ "16 Nov": a column's day (written without ``%-d``, which Windows lacks)."""
-    return f"{day.day}&nbsp;{day:%b}"
-
-
 def _treatments(data: SummaryData) -> str:
     parts = ["<h2>Treatments</h2>"]
     if data.treatments:
         lines = [(f"<b>{esc(t.label)}</b>", esc(t.dates), esc(t.details)) for t in data.treatments]
-        parts.append(_table(("Treatment", "Dates", "Details"), lines, widths=(22, 30, 48)))
+        parts.append(table(("Treatment", "Dates", "Details"), lines, widths=(22, 30, 48)))
     else:
-        parts.append(_none())
+        parts.append(none_recorded())
     parts.append("<h3>What changed after each treatment</h3>")
     if not data.responses:
-        parts.append(_none("No treatment in or shortly before this period"))
+        parts.append(none_recorded("No treatment in or shortly before this period"))
         return "".join(parts)
     rows = [
         (
@@ -292,7 +147,7 @@ def _treatments(data: SummaryData) -> str:
         )
         for r in data.responses
     ]
-    parts.append(_table(RESPONSE_COLUMNS, rows, widths=(14, 17, 16, 16, 11, 26)))
+    parts.append(table(RESPONSE_COLUMNS, rows, widths=(14, 17, 16, 16, 11, 26)))
     parts.append(
         '<p class="note">Mean pain score (0-10) over the entries of each window: before is days '
         "-14 to -1; after is days 1 to 14 after the procedure, the course's end or the last "
@@ -307,7 +162,7 @@ def _doses(data: SummaryData) -> str:
     doses = data.doses
     parts = ["<h2>Painkillers</h2>"]
     if not doses.medicines:
-        parts.append(_none("No as-needed doses recorded in this period"))
+        parts.append(none_recorded("No as-needed doses recorded in this period"))
     else:
         first = doses.weeks[0]
         short = "" if first.days == WEEK_DAYS else f"; the first has {first.days} days"
@@ -327,7 +182,7 @@ def _doses(data: SummaryData) -> str:
                 rows.append(["<b>All</b>", *(f"<b>{w.total}</b>" for w in weeks)])
             width = MEDICINE_COLUMN + WEEK_COLUMN * len(weeks)
             widths = (100 * MEDICINE_COLUMN / width, *(100 * WEEK_COLUMN / width,) * len(weeks))
-            parts.append(_table(headers, rows, widths=widths, width=width))
+            parts.append(table(headers, rows, widths=widths, width=width))
     if doses.regular:
         names = ", ".join(esc(n) for n in doses.regular)
         parts.append(f"<p>Also recorded as regular (not as-needed) doses: {names}.</p>")
@@ -341,7 +196,7 @@ def _medicines(data: SummaryData) -> str:
         return ""
     parts = ["<h2>Regular medicines</h2>"]
     if not medicines.lines:
-        return parts[0] + _none("No regular medicine due in this period")
+        return parts[0] + none_recorded("No regular medicine due in this period")
     heads = ("Medicine", "Schedule", "Due", "Taken", "Skipped", "Not&nbsp;recorded")
     rows = [
         (f"<b>{esc(m.name)}</b>", esc(m.schedule), str(m.due), str(m.taken), str(m.skipped),
@@ -352,7 +207,7 @@ def _medicines(data: SummaryData) -> str:
     steroid = medicines.steroid_now  # one sentence above the table: the section stays short
     now = f"; <b>current steroid dose</b>: {esc(steroid)}" if steroid else ""
     parts.append(f"<p>Doses due up to {counted}{now}.</p>")
-    parts.append(_table(heads, rows, "entries", widths=(34, 22, 8, 9, 11, 16)))
+    parts.append(table(heads, rows, "entries", widths=(34, 22, 8, 9, 11, 16)))
     return "".join(parts)
 
 
@@ -360,20 +215,20 @@ def _questions(data: SummaryData) -> str:
     parts = ["<h2>Questions for this appointment</h2>"]
     appointment = data.appointment
     if appointment is None:
-        return parts[0] + _none("No appointment recorded in or after this period")
+        return parts[0] + none_recorded("No appointment recorded in or after this period")
     who = f" with {esc(appointment.with_whom)}" if appointment.with_whom else ""
     parts.append(f"<p><b>Appointment: {esc(time_text(appointment.at))}</b>{who}</p>")
     if appointment.questions:
         parts.append(f"<p>{esc(appointment.questions)}</p>")
     else:
-        parts.append(_none("No questions written for this appointment"))
+        parts.append(none_recorded("No questions written for this appointment"))
     return "".join(parts)
 
 
 def _entries(data: SummaryData) -> str:
     parts = ['<h2 style="page-break-before: always;">Entries</h2>']
     if not data.entries:
-        return parts[0] + _none("No entries recorded in this period")
+        return parts[0] + none_recorded("No entries recorded in this period")
     parts.append(
         '<p class="note">Pain 0 (none) to 10 (worst imaginable). Nerve signs show only what '
         "was above 0, at levels 1 to 3: weakness 1 slight, 2 struggles with everyday tasks, "
@@ -391,7 +246,7 @@ def _entries(data: SummaryData) -> str:
         for e in data.entries
     ]
     parts.append(
-        _table(
+        table(
             ("Date and time", "Pain", "Worst 24 h", "Nerve signs", "Note"),
             rows,
             css="entries",
@@ -408,10 +263,13 @@ def summary_html(
     *,
     entries: bool = True,
     spine_size_px: QSizeF | None = None,
+    chart_first: bool = True,
 ) -> str:
     """The whole summary as HTML; the chart is an ``<img>`` of ``chart_size_px`` (document
     pixels) when given, the spine map's strip one of ``spine_size_px``. ``entries=False``: all
-    but the entries (the pages before them)."""
+    but the entries (the pages before them). ``chart_first``: the chart straight after the
+    pain scores, else after the ESAS-r section (``document`` chooses: where it leaves no page
+    half empty)."""
     picture = words = ""
     if data.spine is not None and spine_size_px is not None:
         picture, words = spine_picture_html(spine_size_px), spine_words_html(data.spine)
@@ -423,8 +281,9 @@ def summary_html(
             _red_flags(data),
             _neuro(data),
             _pain(data),
-            _esas(data),
-            _chart(chart_size_px),
+            _chart(chart_size_px) if chart_first else "",
+            esas_section(data),
+            "" if chart_first else _chart(chart_size_px),
             _treatments(data),
             _doses(data),
             _medicines(data),
