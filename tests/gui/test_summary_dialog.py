@@ -34,6 +34,7 @@ from tracker.ui.printout import (
     paint_area,
     pdf_writer,
 )
+from tracker.ui.printout.document import image_names
 from tracker.ui.printout.summary_html import CHART_HEADING
 
 
@@ -199,18 +200,6 @@ def _blocks(document: QTextDocument) -> list[QTextBlock]:
     return found
 
 
-def _image_names(block: QTextBlock) -> list[str]:
-    """The pictures a block holds, by their resource names (the chart, the spine map)."""
-    names = []
-    fragments = block.begin()
-    while not fragments.atEnd():
-        fmt = fragments.fragment().charFormat()
-        if fmt.isImageFormat():
-            names.append(fmt.toImageFormat().name())
-        fragments += 1
-    return names
-
-
 def _lines(document: QTextDocument, block: QTextBlock) -> list[tuple[float, float]]:
     """(top, bottom) of each line of a block, in document coordinates."""
     top = document.documentLayout().blockBoundingRect(block).top()
@@ -238,7 +227,7 @@ def test_the_chart_is_never_split_and_headings_stay_with_what_follows(
         return int(y // page_height)
 
     blocks = _blocks(document)
-    chart = next(b for b in blocks if _image_names(b) == [CHART_URL.toString()])
+    chart = next(b for b in blocks if image_names(b) == [CHART_URL.toString()])
     [(top, bottom)] = _lines(document, chart)
     assert page(top + 1) == page(bottom - 1) == 1
     pain = next(b for b in blocks if b.text() == "Pain" and b.blockFormat().headingLevel())

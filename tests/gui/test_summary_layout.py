@@ -12,11 +12,13 @@ import pytest
 from PySide6.QtGui import QPageSize, QTextBlock, QTextCursor, QTextDocument
 from pytestqt.qtbot import QtBot
 
+from tests.gui.test_summary_dialog import _blocks as blocks
 from tests.unit.test_summary import hand_built
 from tracker.services.demo import fill_demo
 from tracker.services.summary import SummaryService
 from tracker.storage import repository
 from tracker.ui.printout import CHART_DPI, CHART_URL, layout_for_printer, pdf_writer
+from tracker.ui.printout.document import image_names
 from tracker.ui.printout.summary_html import CHART_HEADING
 
 READABLE_CHART_MM = 88.0  # the lanes and the legend crowd below this (it was once 52 mm)
@@ -24,22 +26,8 @@ END = date(2026, 11, 20)
 A4, LETTER = QPageSize.PageSizeId.A4, QPageSize.PageSizeId.Letter
 
 
-def blocks(document: QTextDocument) -> list[QTextBlock]:
-    found, block = [], document.begin()
-    while block.isValid():
-        found.append(block)
-        block = block.next()
-    return found
-
-
 def has_chart(block: QTextBlock) -> bool:
-    fragments = block.begin()
-    while not fragments.atEnd():
-        fmt = fragments.fragment().charFormat()
-        if fmt.isImageFormat() and fmt.toImageFormat().name() == CHART_URL.toString():
-            return True
-        fragments += 1
-    return False
+    return CHART_URL.toString() in image_names(block)
 
 
 def line_span(document: QTextDocument, block: QTextBlock) -> tuple[float, float]:

@@ -229,7 +229,7 @@ def _chart_on_scores_page(document: QTextDocument, page_height: float) -> bool:
     while block.isValid():
         if block.text() == "Pain" and block.blockFormat().headingLevel():
             scores = block.next()
-        elif CHART_URL.toString() in _image_names(block):
+        elif CHART_URL.toString() in image_names(block):
             chart = block
         block = block.next()
     if scores is None or chart is None:
@@ -238,8 +238,8 @@ def _chart_on_scores_page(document: QTextDocument, page_height: float) -> bool:
     return int((_last_line_bottom(layout, chart) - 0.5) // page_height) == end
 
 
-def _image_names(block: QTextBlock) -> list[str]:
-    """The pictures a block holds, by their resource names."""
+def image_names(block: QTextBlock) -> list[str]:
+    """The pictures a block holds, by their resource names (the chart, the spine map)."""
     names = []
     fragments = block.begin()
     while not fragments.atEnd():
