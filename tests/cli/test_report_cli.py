@@ -19,6 +19,7 @@ import pytest
 from tests.conftest import REPO, run_cli
 from tests.unit.test_summary import hand_journal
 from tracker.domain.demo import build_demo_journal
+from tracker.domain.esas_summary import esas_summary
 from tracker.domain.summary_medicines import regular_medicines
 
 HEADINGS = (
@@ -210,12 +211,26 @@ def test_the_demos_summary_shows_the_esas_r_items_and_acknowledgement(demo_pdf: 
     first_two = pdftotext(demo_pdf, "-layout", "-l", "2")
     lines = [line.strip() for line in first_two.splitlines()]
     assert lines.index("Pain") < lines.index("ESAS-r") < lines.index("Treatments")
-    section = words(between(first_two, "ESAS-r\n", "Treatments"))
-    assert section.startswith("ESAS-r Latest 16 Nov 2026 (Patient). In brackets: 19 Oct 2026, four")
-    for item in esas.ITEMS:
-        assert item.name in section
+    section = words(between(first_two, "ESAS-r\n", "Trends"))
+    assert section.startswith(
+        "ESAS-r Latest form 16 Nov 2026 (Patient), compared with 19 Oct 2026, four weeks before."
+    )
     assert "Edmonton Symptom Assessment System" in section
-    assert re.search(r"Pain \d+ \(\d+, (\+\d+|-\d+|no change)\)", section)
+    assert "Item 16 Nov 19 Oct Change Item 16 Nov 19 Oct Change" in section
+    # One compact table: each item's latest score, the one four weeks before and the change,
+    # as the journal's forms give them (the table's two halves side by side).
+    demo = build_demo_journal(1, end=date(2026, 11, 20))
+    summary = esas_summary(demo.esas_forms, date(2026, 8, 23), date(2026, 11, 20))
+    assert [row.item for row in summary.rows] == [item.name for item in esas.ITEMS]
+    for row in summary.rows:
+        if row.latest is None or row.before is None:  # "not answered" wraps in its cell
+            assert row.item in section
+            continue
+        cells = [row.item, str(row.latest), str(row.before), row.change]
+        assert re.search(r"\s+".join(re.escape(cell) for cell in cells), section), row
+    unanswered = sum(row.latest is None for row in summary.rows)
+    assert section.count("answered") >= unanswered > 0  # never printed as 0
+    assert any(row.change not in ("", "no change") for row in summary.rows)
 
 
 def test_page_one_renders_to_a_picture(demo_pdf: Path, tmp_path: Path) -> None:

@@ -1,11 +1,16 @@
-"""The spine map as the summary prints it: a strip (in one row or two) with the same marks at the
-same levels, its words with the regions' shares, and the sites not placed in words."""
+"""The spine map as the summary prints it: a strip in one row with the same marks at the same
+levels and legible labels, its words with the regions' shares, and the sites not placed in
+words."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QPageSize
 
 from tracker.charts import mark_spans
 from tracker.charts.spine_geometry import LEVEL_Y
@@ -14,7 +19,8 @@ from tracker.domain.demo import build_demo_journal
 from tracker.domain.model import Treatment
 from tracker.domain.spine_levels import LEVELS
 from tracker.domain.spine_map import build_spine_map
-from tracker.ui.printout.spine_picture import spine_picture_html, spine_words_html
+from tracker.ui.printout.paper import content_size_mm, page_layout
+from tracker.ui.printout.spine_picture import spine_figure, spine_picture_html, spine_words_html
 
 START, END = date(2026, 8, 23), date(2026, 11, 20)
 
@@ -49,17 +55,27 @@ def test_words_that_would_overlap_go_to_another_row() -> None:
     assert two.get_size_inches()[1] >= one.get_size_inches()[1]
 
 
-def test_in_two_rows_every_level_is_labelled_once_and_the_marks_stay_at_their_levels() -> None:
+@pytest.mark.parametrize("paper", [QPageSize.PageSizeId.A4, QPageSize.PageSizeId.Letter])
+def test_on_paper_every_label_is_legible_and_apart(paper: QPageSize.PageSizeId) -> None:
+    """The strip as the summary prints it (the text's width, printed at its own size): each
+    level labelled once, every word of it at 7 points or more, and no two labels touching."""
     journal = build_demo_journal(years=1, end=END)
     data = build_spine_map(START, END, journal.treatments, 10, {"thoracic": 10})
-    figure = build_spine_strip(data, width_in=50 / 25.4, two_rows=True)
-    rows = [axes for axes in figure.axes if axes.get_label() == "spine strip"]
-    assert len(rows) == 2
-    labels = [t.get_text() for axes in rows for t in axes.texts if t.get_text() in LEVELS]
-    assert labels == list(LEVELS)  # C1 to T12 above, L1 to Co below, each once
+    width_mm = content_size_mm(page_layout(QPageSize(paper))).width()
+    figure = spine_figure(data, width_mm)
+    assert figure.get_figwidth() * 25.4 == pytest.approx(width_mm)
+    [strip] = [axes for axes in figure.axes if axes.get_label() == "spine strip"]
+    labels = [t for t in strip.texts if t.get_text() in LEVELS]
+    assert [t.get_text() for t in labels] == list(LEVELS)  # C1 to the coccyx, each once
+    words = [t for axes in figure.axes for t in axes.texts]
+    assert min(float(t.get_fontsize()) for t in labels) >= 7.5  # the levels' labels
+    assert min(float(t.get_fontsize()) for t in words) >= 7  # and the marks' words and the key
+    renderer = FigureCanvasAgg(figure).get_renderer()  # type: ignore[no-untyped-call]
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    gap_px = 0.5 / 25.4 * figure.dpi  # half a millimetre at least between two labels
+    for left, right in itertools.pairwise(boxes):
+        assert right.x0 - left.x1 >= gap_px
     assert set(mark_spans(figure).values()) == {("T8",), ("L2",)}
-    width, height = figure.get_size_inches()
-    assert height < width / 2
 
 
 def test_the_caption_gives_the_shares_and_the_sites_not_placed() -> None:
@@ -78,7 +94,8 @@ def test_the_caption_gives_the_shares_and_the_sites_not_placed() -> None:
         in html
     )
     picture = spine_picture_html(QSizeF(600, 90))
-    assert 'style="float: right" width="600" height="90"' in picture
+    assert picture.startswith('<p class="picture"><img ')  # a paragraph of its own
+    assert 'width="600" height="90"' in picture
 
 
 def test_no_entries_no_shares_in_the_caption() -> None:

@@ -20,7 +20,7 @@ BRIEF_WORDS = {
     "other": "Other",
 }
 SYMBOL_PT = 16.0
-LINE_SYMBOL_PT = 10.0  # the key in one line: a symbol's room  # the symbols' column, in points
+LINE_SYMBOL_PT = 14.0  # the key in one line (the summary's strip): a symbol's room, in points
 
 
 class _Lines:
@@ -122,7 +122,7 @@ def draw_key_line(
     entries = [*_shown(data), *(["shading"] if data.entries else [])]
     for mark in entries:
         words = "Pain" if mark == "shading" else BRIEF_WORDS[mark]
-        _symbol(axes, mark, x + LINE_SYMBOL_PT / 2, y, p, size, LINE_SYMBOL_PT - 4)
+        _symbol(axes, mark, x + LINE_SYMBOL_PT / 2 - 1, y, p, size, LINE_SYMBOL_PT - 5)
         axes.text(x + LINE_SYMBOL_PT, y, words, ha="left", va="center", fontsize=size,
                   color=p.ink, **LITERAL)  # fmt: skip
         x += LINE_SYMBOL_PT + len(words) * size * 0.6 + size * 0.8

@@ -11,12 +11,13 @@ print service for its default printer as it is made (on Linux and macOS, CUPS: a
 (the window's Print and its preview) uses a ``QPrinter``. This module does not import
 ``QtPrintSupport`` at all.
 
-Page 1 is what a clinician reads in a minute: the period and helpline, the red flags, the nerve
-signs at the start and the end, the pain scores and, when it fits, the chart. The chart is the
-trends view's own figure (``charts.build_trend_figure``, in greys) drawn at print resolution
-into a greyscale picture (an image resource), placed alone in its block: Qt never splits a line,
-so the chart is never split; when it does not fit it starts the next page whole. Headings are
-kept with what follows them (``keep_headings_with_next``). The entries start on a new page.
+Page 1 is what a clinician reads in a minute: the period and helpline, the spine map's strip,
+the red flags, the nerve signs at the start and the end, the pain scores and, when it fits, the
+chart; when it does not, the ESAS-r scores fill the page and the chart starts the next one. The
+chart is the trends view's own figure (``charts.build_trend_figure``, in greys) drawn at print
+resolution into a greyscale picture (an image resource), always ``CHART_HEIGHT_MM`` tall, placed
+alone in its block under a heading: Qt never splits a line, so the chart is never split. Headings
+are kept with what follows them (``keep_headings_with_next``). The entries start on a new page.
 
 Greyscale-safe: meaning is carried by words, bold, italic and borders, never by colour alone.
 Every text the person wrote is escaped (``html.escape``): a note that holds HTML prints as typed.

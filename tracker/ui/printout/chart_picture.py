@@ -16,14 +16,13 @@ from tracker.ui.printout.paper import MM_PER_INCH
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-CHART_HEIGHT_MM = 88.9  # 3.5 inches: a whole number of pixels at CHART_DPI
-# With the regular medicines' table the chart is shorter, so that the 90 days of the demo, with
-# the ESAS-r section and the spine map's words too, still fit on two pages before "Entries"
-# (issues 19 and 20): 410 px at CHART_DPI; 420 px (53.3 mm) pushes the appointment's questions to
-# page 3.
-CHART_HEIGHT_WITH_MEDICINES_MM = 52.07
+# One height whatever the journal holds: the chart is what a clinician reads first, and its lanes
+# and scores stay readable at this height (3.5 inches: a whole number of pixels at CHART_DPI).
+# The summary's other sections are made dense enough to keep the 90 days of the demo on two
+# pages before "Entries"; the chart is never shortened for them.
+CHART_HEIGHT_MM = 88.9
 CHART_DPI = 200  # the chart picture's resolution on paper
-CHART_FONT_PT = 8.0
+CHART_FONT_PT = 8.5  # its ticks and legend 1.5 points less: 7 points on paper
 
 
 def chart_image(data: SummaryData, width_mm: float, height_mm: float) -> QImage:

@@ -29,11 +29,8 @@ from tracker.domain.summary import (
     short_day,
 )
 from tracker.os_files import private_file
-from tracker.ui.printout.chart_picture import (
-    CHART_HEIGHT_MM,
-    CHART_HEIGHT_WITH_MEDICINES_MM,
-    chart_image,
-)
+from tracker.ui.printout.chart_picture import CHART_HEIGHT_MM, chart_image
+from tracker.ui.printout.markup import BASE_PT, STYLE
 from tracker.ui.printout.paper import (
     APP_NAME,
     FOOTER_MM,
@@ -43,13 +40,8 @@ from tracker.ui.printout.paper import (
     page_layout,
     text_dpi,
 )
-from tracker.ui.printout.spine_picture import (
-    SPINE_URL,
-    SPINE_WIDTH_MM,
-    image_height_mm,
-    spine_image,
-)
-from tracker.ui.printout.summary_html import BASE_PT, CHART_URL, HEADING, STYLE, summary_html
+from tracker.ui.printout.spine_picture import SPINE_URL, image_height_mm, spine_image
+from tracker.ui.printout.summary_html import CHART_URL, HEADING, summary_html
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -58,20 +50,20 @@ if TYPE_CHECKING:
     PagedDevice: TypeAlias = QPrinter | QPdfWriter
 
 
-def chart_height_mm(data: SummaryData) -> float:
-    """Shorter with the regular medicines' table (see CHART_HEIGHT_WITH_MEDICINES_MM)."""
-    return CHART_HEIGHT_MM if data.medicines is None else CHART_HEIGHT_WITH_MEDICINES_MM
-
-
 def build_document(
-    data: SummaryData, page_size: QPageSize | None = None, *, chart: bool = True
+    data: SummaryData,
+    page_size: QPageSize | None = None,
+    *,
+    chart: bool = True,
+    chart_first: bool = True,
 ) -> QTextDocument:
     """The summary laid out for ``page_size`` (default: from the locale) with this module's
-    margins. Its page size is in document pixels (``text_dpi``); ``print_document`` lays it out
-    again for the printer it paints on."""
+    margins, the chart after the pain scores (``chart_first``) or after the ESAS-r section. Its
+    page size is in document pixels (``text_dpi``); ``print_document`` lays it out again for
+    the printer it paints on (and chooses where the chart goes)."""
     content = content_size_mm(page_layout(page_size))
-    image = chart_image(data, content.width(), chart_height_mm(data)) if chart else None
-    return _document(data, page_size, image)
+    image = chart_image(data, content.width(), CHART_HEIGHT_MM) if chart else None
+    return _document(data, page_size, image, chart_first=chart_first)
 
 
 def _document(
@@ -81,6 +73,7 @@ def _document(
     *,
     entries: bool = True,
     breaks: Iterable[int] = (),
+    chart_first: bool = True,
 ) -> QTextDocument:
     """The summary's document with the chart picture ``image`` (none: no chart), its page size
     set last: the headings of the blocks numbered ``breaks`` start a page, set before anything
@@ -100,13 +93,16 @@ def _document(
     chart_px = spine_px = None
     if image is not None:
         document.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, image)
-        chart_px = QSizeF(content.width() * per_mm, chart_height_mm(data) * per_mm)
+        chart_px = QSizeF(content.width() * per_mm, CHART_HEIGHT_MM * per_mm)
     if data.spine is not None:
-        strip = spine_image(data.spine, SPINE_WIDTH_MM)
+        strip = spine_image(data.spine, content.width())
         document.addResource(QTextDocument.ResourceType.ImageResource, SPINE_URL, strip)
-        height = image_height_mm(strip, SPINE_WIDTH_MM)
-        spine_px = QSizeF(SPINE_WIDTH_MM * per_mm, height * per_mm)
-    document.setHtml(summary_html(data, chart_px, entries=entries, spine_size_px=spine_px))
+        height = image_height_mm(strip, content.width())
+        spine_px = QSizeF(content.width() * per_mm, height * per_mm)
+    html = summary_html(
+        data, chart_px, entries=entries, spine_size_px=spine_px, chart_first=chart_first
+    )
+    document.setHtml(html)
     for number in breaks:
         _break_before(document.findBlockByNumber(number))
     document.setPageSize(QSizeF(content.width() * per_mm, content.height() * per_mm))
@@ -138,19 +134,24 @@ def _kept_bottom(
     layout: QAbstractTextDocumentLayout, following: QTextBlock, page_height: float
 ) -> float:
     """Where what follows a heading must end on the heading's page: the whole of a short table
-    (a third of a page at most), else the first block after the heading."""
-    table = QTextCursor(following).currentTable()
-    if table is not None:
-        rect = layout.frameBoundingRect(table)
-        if rect.height() <= page_height / 3:
-            return rect.bottom()
+    (a third of a page at most) right after it or after its one opening paragraph, else the
+    first block after the heading."""
+    for block in (following, following.next()):
+        table = QTextCursor(block).currentTable() if block.isValid() else None
+        if table is not None:
+            rect = layout.frameBoundingRect(table)
+            if rect.height() <= page_height / 3:
+                return rect.bottom()
+            break
+        if block.blockFormat().headingLevel():
+            break
     return _last_line_bottom(layout, following)
 
 
 def keep_headings_with_next(document: QTextDocument, page_height: float) -> int:
-    """Start a heading on a new page when what follows it (a paragraph, a short table, the
-    first row of a long one) ends on a later page: Qt has no "keep with next". Returns how many
-    headings moved."""
+    """Start a heading on a new page when what follows it (a paragraph, a short table with or
+    without an opening paragraph, the first row of a long one) ends on a later page: Qt has no
+    "keep with next". Returns how many headings moved."""
     return len(_headings_to_move(document, page_height))
 
 
@@ -206,13 +207,47 @@ def layout_for_printer(data: SummaryData, printer: PagedDevice) -> tuple[QTextDo
     area = paint_area(printer)
     page_height = area.height() - FOOTER_MM * printer.resolution() / MM_PER_INCH
     content = content_size_mm(page_layout(page_size))
-    image = chart_image(data, content.width(), chart_height_mm(data))
+    image = chart_image(data, content.width(), CHART_HEIGHT_MM)
     before_entries = _document(data, page_size, image, entries=False)
     _for_printer(before_entries, printer, page_height)
+    first = _chart_on_scores_page(before_entries, page_height)
+    if not first:  # the scores that follow the chart fill the page it leaves empty
+        before_entries = _document(data, page_size, image, entries=False, chart_first=False)
+        _for_printer(before_entries, printer, page_height)
     moved = _headings_to_move(before_entries, page_height)
-    document = _document(data, page_size, image, breaks=moved)
+    document = _document(data, page_size, image, breaks=moved, chart_first=first)
     _for_printer(document, printer, page_height)
     return document, page_height
+
+
+def _chart_on_scores_page(document: QTextDocument, page_height: float) -> bool:
+    """Whether the chart, put straight after the pain scores, ends on the page they end on
+    (else it starts the next page and leaves the rest of this one empty)."""
+    layout = document.documentLayout()
+    scores = chart = None
+    block = document.begin()
+    while block.isValid():
+        if block.text() == "Pain" and block.blockFormat().headingLevel():
+            scores = block.next()
+        elif CHART_URL.toString() in image_names(block):
+            chart = block
+        block = block.next()
+    if scores is None or chart is None:
+        return True
+    end = int((_last_line_bottom(layout, scores) - 0.5) // page_height)
+    return int((_last_line_bottom(layout, chart) - 0.5) // page_height) == end
+
+
+def image_names(block: QTextBlock) -> list[str]:
+    """The pictures a block holds, by their resource names (the chart, the spine map)."""
+    names = []
+    fragments = block.begin()
+    while not fragments.atEnd():
+        fmt = fragments.fragment().charFormat()
+        if fmt.isImageFormat():
+            names.append(fmt.toImageFormat().name())
+        fragments += 1
+    return names
 
 
 def print_document(data: SummaryData, printer: PagedDevice) -> int:

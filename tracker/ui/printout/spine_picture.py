@@ -1,12 +1,13 @@
-"""The spine map on paper: a strip in two rows (``charts.spine_strip``, in greys) drawn at print
-resolution, floated right of the title's lines at the top of the first page, where the lines
-leave the page's right side empty: so it adds no height, and the pages before the entries of
-the 90-day demo (whose first page the red flags and nerve signs fill) stay two. Its words (the
-regions' shares and the sites it could not place) follow the nerve signs."""
+"""The spine map on paper: a strip in one row (``charts.spine_strip``, in greys) across the text's
+width, drawn at print resolution under the title's lines, so that it is always on the first
+page. The whole width gives each vertebra room for its label at ``SPINE_FONT_PT`` (legible on
+paper, as the chart's words are); its words (the regions' shares and the sites it could not
+place) follow it."""
 
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSizeF, QUrl
 from PySide6.QtGui import QImage
@@ -17,24 +18,27 @@ from tracker.domain.wording import short_day
 from tracker.ui.printout.chart_picture import CHART_DPI, grey_image
 from tracker.ui.printout.paper import MM_PER_INCH
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 SPINE_URL = QUrl("spine-journal:spine.png")
-SPINE_FONT_PT = 6.0
-SPINE_WIDTH_MM = 50.0  # beside the title's lines, which end about 120 mm in
+SPINE_FONT_PT = 8.0  # the levels' labels and the marks' words (the key half a point less)
+
+
+def spine_figure(spine: SpineMapData, width_mm: float) -> Figure:
+    """The strip in one row, ``width_mm`` wide, at its size on paper (its height follows its
+    width)."""
+    from tracker.charts.spine_strip import build_spine_strip
+
+    return build_spine_strip(
+        spine, width_in=width_mm / MM_PER_INCH, dpi=CHART_DPI, font_size=SPINE_FONT_PT
+    )
 
 
 def spine_image(spine: SpineMapData, width_mm: float) -> QImage:
-    """The strip in two rows, ``width_mm`` wide, as a greyscale picture at the chart's
-    resolution (its height follows its width: ``image_height_mm``)."""
-    from tracker.charts.spine_strip import build_spine_strip
-
-    figure = build_spine_strip(
-        spine,
-        width_in=width_mm / MM_PER_INCH,
-        dpi=CHART_DPI,
-        font_size=SPINE_FONT_PT,
-        two_rows=True,
-    )
-    return grey_image(figure)
+    """``spine_figure`` as a greyscale picture at the chart's resolution (printed ``width_mm``
+    wide, so its words are their own size: ``image_height_mm``)."""
+    return grey_image(spine_figure(spine, width_mm))
 
 
 def image_height_mm(image: QImage, width_mm: float) -> float:
@@ -42,10 +46,10 @@ def image_height_mm(image: QImage, width_mm: float) -> float:
 
 
 def spine_picture_html(size_px: QSizeF) -> str:
-    """The strip, floated right of the title's lines (their right side is empty)."""
+    """The strip in a paragraph of its own (Qt never splits a line: the strip is never split)."""
     return (
-        f'<img src="{SPINE_URL.toString()}" style="float: right" '
-        f'width="{round(size_px.width())}" height="{round(size_px.height())}">'
+        f'<p class="picture"><img src="{SPINE_URL.toString()}" '
+        f'width="{round(size_px.width())}" height="{round(size_px.height())}"></p>'
     )
 
 
@@ -59,7 +63,7 @@ def spine_words_html(spine: SpineMapData) -> str:
     )
     pain = f"; pain recorded in {shares} of entries" if shares else ""
     words = (
-        f'<p class="note"><b>Spine map</b> (page 1): treatments started by '
+        f'<p class="note"><b>Spine map</b> above: treatments started by '
         f"{short_day(spine.end)} at their levels{pain}."
     )
     if spine.unplaced:

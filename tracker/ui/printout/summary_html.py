@@ -1,18 +1,12 @@
-"""The summary as HTML with a small style sheet, for a ``QTextDocument``. Every text the person
-wrote is escaped (``html.escape``): a note that holds HTML prints as typed."""
+"""The summary as HTML with a small style sheet (``markup``), for a ``QTextDocument``. Every text
+the person wrote is escaped: a note that holds HTML prints as typed."""
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterable, Sequence
-
 from PySide6.QtCore import QSizeF, QUrl
 
-from tracker.domain import esas
-from tracker.domain.esas_summary import COMPARE_DAYS, EsasRow, completed_text, score_text
 from tracker.domain.summary import (
     NO_SIGNS,
-    NONE_RECORDED,
     RESPONSE_COLUMNS,
     WEEK_DAYS,
     SummaryData,
@@ -20,63 +14,15 @@ from tracker.domain.summary import (
     short_day,
     time_text,
 )
-from tracker.domain.timeutil import local_day
+from tracker.ui.printout.esas_html import esas_section
+from tracker.ui.printout.markup import esc, none_recorded, regular, table
 from tracker.ui.printout.spine_picture import spine_picture_html, spine_words_html
 
 HEADING = "Spine Journal summary"
 WEEKS_PER_TABLE = 13
 MEDICINE_COLUMN, WEEK_COLUMN = 27.0, 5.6  # percent of the text width
 CHART_URL = QUrl("spine-journal:chart.png")
-BASE_PT = 10
-ESAS_COLUMNS = 5  # items a row of the ESAS-r table
-
-STYLE = f"""
-body {{ font-size: {BASE_PT}pt; }}
-h1 {{ font-size: 17pt; font-weight: bold; margin-top: 0px; margin-bottom: 2px; }}
-h2 {{ font-size: 13pt; font-weight: bold; margin-top: 12px; margin-bottom: 4px; }}
-h3 {{ font-size: 11pt; font-weight: bold; margin-top: 8px; margin-bottom: 3px; }}
-p {{ margin-top: 0px; margin-bottom: 3px; }}
-p.note {{ font-size: 8.5pt; font-style: italic; }}
-p.none {{ font-style: italic; }}
-table {{ border-collapse: collapse; border-color: #000000; border-style: solid; }}
-table.data {{ font-size: 9pt; margin-bottom: 4px; }}
-table.entries {{ font-size: 8.5pt; }}
-th {{ font-weight: bold; text-align: left; background-color: #e8e8e8; }}
-"""
-
-
-def esc(text: str) -> str:
-    """User text for HTML: escaped, with its line breaks kept."""
-    return html.escape(text, quote=True).replace("\r\n", "\n").replace("\n", "<br>")
-
-
-def _table(
-    headers: Sequence[str],
-    rows: Iterable[Sequence[str]],
-    css: str = "data",
-    widths: Sequence[float] = (),
-    *,
-    repeat_header: bool = False,
-    width: float = 100,
-) -> str:
-    """A bordered table; cells are HTML already (escape before). ``widths`` in percent.
-    ``repeat_header``: the header row is repeated on each page the table runs onto (only for
-    long tables: Qt repeats it even when just a table's bottom border crosses the page end,
-    over the text that follows)."""
-    head = "".join(
-        f'<th width="{widths[i]:.4g}%">{h}</th>' if i < len(widths) else f"<th>{h}</th>"
-        for i, h in enumerate(headers)
-    )
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    head = f"<thead><tr>{head}</tr></thead>" if repeat_header else f"<tr>{head}</tr>"
-    return (
-        f'<table class="{css}" width="{width:g}%" border="1" cellspacing="0" cellpadding="3">'
-        f"{head}{body}</table>"
-    )
-
-
-def _none(text: str = NONE_RECORDED) -> str:
-    return f'<p class="none">{esc(text)}.</p>'
+CHART_HEADING = "Trends"  # the chart's, as the window's Trends page it is drawn from
 
 
 def _title(data: SummaryData) -> str:
@@ -101,21 +47,26 @@ def _title(data: SummaryData) -> str:
 
 
 def _red_flags(data: SummaryData) -> str:
+    """A row per episode; a rule's wording is written once, at its first row (the rows after
+    it say "as above"), so that a rule raised week after week takes a line a time."""
     html_parts = ["<h2>Red flags</h2>"]
     if not data.red_flags:
-        return html_parts[0] + _none()
+        return html_parts[0] + none_recorded()
     rows = []
+    written: set[str] = set()
     for row in data.red_flags:
         tier = f"<b>{row.tier_words}</b>" if row.tier != "watch" else f"<i>{row.tier_words}</i>"
         done = esc(row.action)
         if row.note:
             done += f": <i>“{esc(row.note)}”</i>"
-        rows.append((esc(row.when), tier, f"<b>{esc(row.rule)}</b> {esc(row.wording)}", done))
+        wording = "as above" if row.rule in written else esc(row.wording)
+        written.add(row.rule)
+        rows.append((esc(row.when), tier, f"<b>{esc(row.rule)}</b> {wording}", done))
     html_parts.append(
-        _table(
+        table(
             ("When", "Tier", "Rule and what was recorded", "What was done"),
             rows,
-            widths=(24, 15, 40, 21),
+            widths=(27, 13, 42, 18),
         )
     )
     return "".join(html_parts)
@@ -125,11 +76,12 @@ def _neuro(data: SummaryData) -> str:
     neuro = data.neuro
     parts = ["<h2>Neurological status</h2>"]
     if neuro.first_at is None or neuro.last_at is None:
-        return parts[0] + _none("No entries recorded in this period")
+        return parts[0] + none_recorded("No entries recorded in this period")
     if len(data.entries) == 1:
         parts.append("<p>Only one entry in this period: the start and the end are the same.</p>")
-    first = f"First entry<br>{esc(time_text(neuro.first_at))}"
-    last = f"Last entry<br>{esc(time_text(neuro.last_at))}"
+    # The days in the header's regular weight: bold, they would take a third line.
+    first = f"First entry<br>{regular(time_text(neuro.first_at))}"
+    last = f"Last entry<br>{regular(time_text(neuro.last_at))}"
     rows = []
     for row in neuro.rows:
         change = esc(row.change)
@@ -138,14 +90,12 @@ def _neuro(data: SummaryData) -> str:
             change, end = f"<b>{change}</b>", f"<b>{end}</b>"
         rows.append((f"<b>{esc(row.sign)}</b>", esc(row.start), end, change, esc(row.worst)))
     heads = ("Sign", first, last, "Level at the end", "Worst in the period")
-    parts.append(_table(heads, rows, widths=(16, 24, 24, 12, 24)))
+    parts.append(table(heads, rows, widths=(18, 16, 16, 11, 39)))
     parts.append(f"<p>Nerve questions {esc(neuro.answered_text)}.</p>")
     return "".join(parts)
 
 
-def _pain(data: SummaryData, chart_size_px: QSizeF | None) -> str:
-    """The scores, then the chart in a paragraph of its own: the heading is kept with the
-    scores, and the chart (titled) may start the next page."""
+def _pain(data: SummaryData) -> str:
     pain = data.pain
     lines = []
     if pain.latest_at is None or pain.latest_score is None:
@@ -160,64 +110,31 @@ def _pain(data: SummaryData, chart_size_px: QSizeF | None) -> str:
             f"<b>Mean score, first 7 days:</b> {esc(pain.first_week.text())}",
             f"<b>Mean score, last 7 days:</b> {esc(pain.last_week.text())}",
         ]
-    chart = ""
-    if chart_size_px is not None:
-        chart = (
-            f'<p><img src="{CHART_URL.toString()}" width="{round(chart_size_px.width())}" '
-            f'height="{round(chart_size_px.height())}"></p>'
-        )
-    return "<h2>Pain</h2><p>" + "<br>".join(lines) + "</p>" + chart
+    return "<h2>Pain</h2><p>" + "<br>".join(lines) + "</p>"
 
 
-def _esas_cell(row: EsasRow, compared: bool) -> str:
-    """ "Pain 7 (4, +3)": the latest score, then the earlier one and the change (none when
-    either is not answered)."""
-    cell = f"{esc(row.item)} <b>{score_text(row.latest)}</b>"
-    if compared and row.before is not None:
-        cell += f" ({row.before}, {esc(row.change)})"
-    return cell
-
-
-def _esas(data: SummaryData) -> str:
-    """The weekly form's latest scores beside those of four weeks before (or of the period's
-    first form) and the change: numbers as given, five items a row (the summary keeps to two
-    pages before the entries), with the source acknowledged."""
-    summary = data.esas
-    if not summary.used:
+def _chart(chart_size_px: QSizeF | None) -> str:
+    """The chart under a heading of its own, in a paragraph of its own: Qt never splits a line,
+    so the chart is never split; when it does not fit it starts the next page whole."""
+    if chart_size_px is None:
         return ""
-    parts = [f"<h2>{esas.NAME}</h2>"]
-    latest, before = summary.latest, summary.before
-    if latest is None:
-        parts.append(_none(f"No {esas.NAME} form recorded in this period"))
-    else:
-        line = f"<b>Latest</b> {esc(completed_text(latest))}"
-        if before is not None:
-            days = (latest.completed_at.date() - before.completed_at.date()).days
-            which = "four weeks before" if days >= COMPARE_DAYS else "the period's first form"
-            line += f". In brackets: {short_day(local_day(before.completed_at))}, {which}"
-            line += ", and the change"
-        parts.append(f"<p>{line}.</p>")
-        cells = [_esas_cell(row, before is not None) for row in summary.rows]
-        rows = [cells[i : i + ESAS_COLUMNS] for i in range(0, len(cells), ESAS_COLUMNS)]
-        parts.append(
-            '<table class="entries" width="100%" border="1" cellspacing="0" cellpadding="2">'
-            + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
-            + "</table>"
-        )
-    parts.append(f'<p class="note">{esc(esas.SHORT_ACKNOWLEDGEMENT)}</p>')
-    return "".join(parts)
+    return (
+        f"<h2>{CHART_HEADING}</h2>"
+        f'<p class="picture"><img src="{CHART_URL.toString()}" '
+        f'width="{round(chart_size_px.width())}" height="{round(chart_size_px.height())}"></p>'
+    )
 
 
 def _treatments(data: SummaryData) -> str:
     parts = ["<h2>Treatments</h2>"]
     if data.treatments:
         lines = [(f"<b>{esc(t.label)}</b>", esc(t.dates), esc(t.details)) for t in data.treatments]
-        parts.append(_table(("Treatment", "Dates", "Details"), lines, widths=(22, 30, 48)))
+        parts.append(table(("Treatment", "Dates", "Details"), lines, widths=(22, 30, 48)))
     else:
-        parts.append(_none())
+        parts.append(none_recorded())
     parts.append("<h3>What changed after each treatment</h3>")
     if not data.responses:
-        parts.append(_none("No treatment in or shortly before this period"))
+        parts.append(none_recorded("No treatment in or shortly before this period"))
         return "".join(parts)
     rows = [
         (
@@ -230,7 +147,7 @@ def _treatments(data: SummaryData) -> str:
         )
         for r in data.responses
     ]
-    parts.append(_table(RESPONSE_COLUMNS, rows, widths=(15, 17, 17, 17, 12, 22)))
+    parts.append(table(RESPONSE_COLUMNS, rows, widths=(14, 17, 16, 16, 11, 26)))
     parts.append(
         '<p class="note">Mean pain score (0-10) over the entries of each window: before is days '
         "-14 to -1; after is days 1 to 14 after the procedure, the course's end or the last "
@@ -245,7 +162,7 @@ def _doses(data: SummaryData) -> str:
     doses = data.doses
     parts = ["<h2>Painkillers</h2>"]
     if not doses.medicines:
-        parts.append(_none("No as-needed doses recorded in this period"))
+        parts.append(none_recorded("No as-needed doses recorded in this period"))
     else:
         first = doses.weeks[0]
         short = "" if first.days == WEEK_DAYS else f"; the first has {first.days} days"
@@ -265,7 +182,7 @@ def _doses(data: SummaryData) -> str:
                 rows.append(["<b>All</b>", *(f"<b>{w.total}</b>" for w in weeks)])
             width = MEDICINE_COLUMN + WEEK_COLUMN * len(weeks)
             widths = (100 * MEDICINE_COLUMN / width, *(100 * WEEK_COLUMN / width,) * len(weeks))
-            parts.append(_table(headers, rows, widths=widths, width=width))
+            parts.append(table(headers, rows, widths=widths, width=width))
     if doses.regular:
         names = ", ".join(esc(n) for n in doses.regular)
         parts.append(f"<p>Also recorded as regular (not as-needed) doses: {names}.</p>")
@@ -279,7 +196,7 @@ def _medicines(data: SummaryData) -> str:
         return ""
     parts = ["<h2>Regular medicines</h2>"]
     if not medicines.lines:
-        return parts[0] + _none("No regular medicine due in this period")
+        return parts[0] + none_recorded("No regular medicine due in this period")
     heads = ("Medicine", "Schedule", "Due", "Taken", "Skipped", "Not&nbsp;recorded")
     rows = [
         (f"<b>{esc(m.name)}</b>", esc(m.schedule), str(m.due), str(m.taken), str(m.skipped),
@@ -290,7 +207,7 @@ def _medicines(data: SummaryData) -> str:
     steroid = medicines.steroid_now  # one sentence above the table: the section stays short
     now = f"; <b>current steroid dose</b>: {esc(steroid)}" if steroid else ""
     parts.append(f"<p>Doses due up to {counted}{now}.</p>")
-    parts.append(_table(heads, rows, "entries", widths=(34, 22, 8, 9, 11, 16)))
+    parts.append(table(heads, rows, "entries", widths=(34, 22, 8, 9, 11, 16)))
     return "".join(parts)
 
 
@@ -298,20 +215,20 @@ def _questions(data: SummaryData) -> str:
     parts = ["<h2>Questions for this appointment</h2>"]
     appointment = data.appointment
     if appointment is None:
-        return parts[0] + _none("No appointment recorded in or after this period")
+        return parts[0] + none_recorded("No appointment recorded in or after this period")
     who = f" with {esc(appointment.with_whom)}" if appointment.with_whom else ""
     parts.append(f"<p><b>Appointment: {esc(time_text(appointment.at))}</b>{who}</p>")
     if appointment.questions:
         parts.append(f"<p>{esc(appointment.questions)}</p>")
     else:
-        parts.append(_none("No questions written for this appointment"))
+        parts.append(none_recorded("No questions written for this appointment"))
     return "".join(parts)
 
 
 def _entries(data: SummaryData) -> str:
     parts = ['<h2 style="page-break-before: always;">Entries</h2>']
     if not data.entries:
-        return parts[0] + _none("No entries recorded in this period")
+        return parts[0] + none_recorded("No entries recorded in this period")
     parts.append(
         '<p class="note">Pain 0 (none) to 10 (worst imaginable). Nerve signs show only what '
         "was above 0, at levels 1 to 3: weakness 1 slight, 2 struggles with everyday tasks, "
@@ -329,7 +246,7 @@ def _entries(data: SummaryData) -> str:
         for e in data.entries
     ]
     parts.append(
-        _table(
+        table(
             ("Date and time", "Pain", "Worst 24 h", "Nerve signs", "Note"),
             rows,
             css="entries",
@@ -346,22 +263,27 @@ def summary_html(
     *,
     entries: bool = True,
     spine_size_px: QSizeF | None = None,
+    chart_first: bool = True,
 ) -> str:
     """The whole summary as HTML; the chart is an ``<img>`` of ``chart_size_px`` (document
     pixels) when given, the spine map's strip one of ``spine_size_px``. ``entries=False``: all
-    but the entries (the pages before them)."""
+    but the entries (the pages before them). ``chart_first``: the chart straight after the
+    pain scores, else after the ESAS-r section (``document`` chooses: where it leaves no page
+    half empty)."""
     picture = words = ""
     if data.spine is not None and spine_size_px is not None:
         picture, words = spine_picture_html(spine_size_px), spine_words_html(data.spine)
     body = "".join(
         (
-            picture,
             _title(data),
+            picture,
+            words,
             _red_flags(data),
             _neuro(data),
-            words,
-            _pain(data, chart_size_px),
-            _esas(data),
+            _pain(data),
+            _chart(chart_size_px) if chart_first else "",
+            esas_section(data),
+            "" if chart_first else _chart(chart_size_px),
             _treatments(data),
             _doses(data),
             _medicines(data),
