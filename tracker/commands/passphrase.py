@@ -68,6 +68,7 @@ def settle_interrupted(folder: Path) -> None:
     journal, with the journal's lock held meanwhile (its holder, if another, settles it)."""
     from tracker.services.passphrase import settle_interrupted as settle
     from tracker.storage.conversion import interrupted
+    from tracker.storage.errors import JournalError
 
     if not interrupted(folder):
         return
@@ -80,7 +81,7 @@ def settle_interrupted(folder: Path) -> None:
         return
     try:
         settle(folder)
-    except OSError:
+    except JournalError:
         pass  # the record stays for the next open; the journal opens as the files are
     finally:
         lock.release()

@@ -27,6 +27,7 @@ from tracker.storage import cipher, conversion
 from tracker.storage.cipher import PassphraseError as PassphraseError
 from tracker.storage.database import BACKUP_DIR_NAME
 from tracker.storage.encryption import change_key
+from tracker.storage.errors import StorageWriteError
 from tracker.storage.journal_file import JOURNAL_NAME
 
 Clock = Callable[[], datetime]
@@ -38,7 +39,13 @@ ALREADY = "This journal already has a passphrase; nothing was changed."
 def settle_interrupted(folder: Path) -> str | None:
     """Finish or undo the change of passphrase a crash left in ``folder`` (``None``: there was
     none; ``finished`` or ``undone``). The caller holds the journal's lock, nothing has it open."""
-    return conversion.settle(folder, folder / BACKUP_DIR_NAME)
+    try:
+        return conversion.settle(folder, folder / BACKUP_DIR_NAME)
+    except OSError as error:
+        raise StorageWriteError(
+            f"A change of passphrase a crash cut off could not be finished ({error.strerror}); "
+            "the journal opens as it is, and it is tried again next time."
+        ) from None
 
 
 def journal_is_protected(journal: Path) -> bool:

@@ -45,6 +45,7 @@ from tracker.storage import cipher, conversion
 from tracker.storage.backup_files import BackupError, list_counts, parse_name
 from tracker.storage.backups import make_backup
 from tracker.storage.conversion import Conversion, copy_of
+from tracker.storage.errors import StorageWriteError
 from tracker.storage.journal_file import sidecars
 
 STOP_VARIABLE = "SPINE_JOURNAL_TEST_STOP_AT"
@@ -167,40 +168,64 @@ def change_key(
 ) -> bytes | None:
     """Re-encrypt ``journal`` (opened with ``old``; ``None``: plain) and its backups with the
     key ``new`` derives from the salt (``None``: plain). Returns the new key. See the module's
-    steps; a failure before the commit undoes the change and raises."""
+    steps. A failure before the commit undoes the change (``StorageWriteError``: nothing was
+    changed); one after it leaves the record, and the next open finishes the change."""
     folder = journal.parent
     change = "protect" if old is None else "remove" if new is None else "change"
-    conversion.settle(folder, backup_dir)  # one a crash left: finished or undone first
-    _step("checkpoint")
-    checkpoint(journal, old)
+    try:
+        conversion.settle(folder, backup_dir)  # one a crash left: finished or undone first
+        _step("checkpoint")
+        checkpoint(journal, old)
+    except (OSError, *cipher.Error) as error:
+        raise StorageWriteError(describe_failure(error)) from None
     _step("backup")
     make_backup(journal, backup_dir, now=now, tag="before-passphrase")
     _step("record")
     started = Conversion(change)
-    conversion.write_record(folder, started)
     try:
-        _step("salt")
-        if new is None:
-            key = None
-        else:
-            salt_file = cipher.salt_path(folder)
-            salt = cipher.write_new_salt(salt_file) if old is None else cipher.read_salt(folder)
-            key = new(salt)
-        _step("export")
-        export_copy(journal, copy_of(journal), old, key)
-        _step("backups")
-        copied = copy_backups(backup_dir, old, key)
-        _step("commit")
-        done = _commit(journal, copied, change)
-    except BaseException:
+        conversion.write_record(folder, started)
+        key, done = _prepare(journal, old, new, backup_dir, change)
+    except Exception as error:  # undone now; a process that dies here leaves it to the next open
         with contextlib.suppress(OSError):
             conversion.undo(folder, started, backup_dir)
+        if isinstance(error, (OSError, *cipher.Error)):
+            raise StorageWriteError(describe_failure(error)) from None
         raise
-    _finish(folder, done)
+    try:
+        _finish(folder, done)
+    except OSError as error:
+        raise StorageWriteError(
+            f"The journal's new copies are ready but could not all be put in place "
+            f"({error.strerror}); this is finished the next time the journal opens."
+        ) from None
     return key
+
+
+def _prepare(
+    journal: Path,
+    old: bytes | None,
+    new: Callable[[bytes], bytes] | None,
+    backup_dir: Path,
+    change: str,
+) -> tuple[bytes | None, Conversion]:
+    """Steps 4 to 7: the salt, the checked copies, the commit. Returns the key and the record."""
+    folder = journal.parent
+    _step("salt")
+    if new is None:
+        key = None
+    else:
+        salt_file = cipher.salt_path(folder)
+        salt = cipher.write_new_salt(salt_file) if old is None else cipher.read_salt(folder)
+        key = new(salt)
+    _step("export")
+    export_copy(journal, copy_of(journal), old, key)
+    _step("backups")
+    copied = copy_backups(backup_dir, old, key)
+    _step("commit")
+    return key, _commit(journal, copied, change)
 
 
 def describe_failure(error: Any) -> str:
     """One sentence for an error of SQLite or of the disk during a change of key."""
-    detail = error.strerror if isinstance(error, OSError) else str(error)
+    detail = error.strerror if isinstance(error, OSError) else cipher.reason(error)
     return f"The journal could not be re-encrypted ({detail}); nothing was changed."

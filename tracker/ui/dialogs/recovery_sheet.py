@@ -50,7 +50,7 @@ class RecoverySheetButtons(QWidget):
         self._text = text
         self._message = message
         self.save_button = QPushButton("Save a &recovery sheet…")
-        self.print_button = QPushButton("&Print a recovery sheet…")
+        self.print_button = QPushButton("Print a recovery &sheet…")
         self.printer: QPrinter | None = None  # lives as long as its dialog
         self.print_dialog: QPrintDialog | None = None
         row = QHBoxLayout(self)
