@@ -120,6 +120,7 @@ ENCRYPTED_CLI_SUITES = frozenset(
         "test_medicines_cli",
         "test_date_range",
         "test_report_cli",
+        "test_stdout_bytes",
     }
 )
 # a fixed key, as Argon2id would give one (tests/unit/test_cipher.py tests the derivation)
