@@ -121,3 +121,25 @@ def test_a_change_that_fails_before_its_commit_changes_nothing(
     service.unlock(PASSPHRASE)
     assert entries(folder) == 1
     cipher.forget(folder)
+
+
+def test_the_windows_start_finishes_a_removal_before_it_asks_anything(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window as a person starts it (``--smoke-test`` closes it once the journal is ready):
+    a removal cut off after its commit is finished first, so the plain journal opens without
+    a passphrase being asked (an encrypted one would wait for it, and the start fail)."""
+    from tests.conftest import run_cli
+
+    service = PassphraseService(folder)
+    service.protect(PASSPHRASE)
+    stop_at(monkeypatch, "replace-backups")  # one backup plain, the others and the journal not
+    with pytest.raises(Killed):
+        service.remove(PASSPHRASE)
+    cipher.forget(folder)
+    assert cipher.is_encrypted(folder / JOURNAL_NAME)
+    result = run_cli("--smoke-test", data_dir=folder)
+    assert result.returncode == 0, result.stderr
+    assert not conversion.interrupted(folder) and not (folder / SALT_NAME).exists()
+    assert all(path.read_bytes().startswith(SQLITE_HEADER) for path in files(folder))
+    assert entries(folder) == 1
