@@ -5,6 +5,7 @@ tests/cli/test_passphrase_cli.py); then the window start's ``settle_on_start`` r
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from tracker.services.journal import JournalService
 from tracker.services.passphrase import PassphraseService
 from tracker.storage import cipher, conversion, encryption
+from tracker.storage.backup_files import BackupError, list_counts
 from tracker.storage.cipher import SALT_NAME, SQLITE_HEADER
 from tracker.storage.database import open_journal
 from tracker.storage.journal_file import JOURNAL_NAME
@@ -103,16 +105,15 @@ def test_a_change_that_fails_before_its_commit_changes_nothing(
     service = PassphraseService(folder)
     service.protect(PASSPHRASE)
     journal = (folder / JOURNAL_NAME).read_bytes()
-    real = encryption.list_counts
-    calls = []
+    calls: list[sqlite3.Connection] = []
 
-    def miscounted(con: object) -> dict[str, int]:
+    def miscounted(con: sqlite3.Connection) -> dict[str, int]:
         calls.append(con)
-        counts = real(con)  # type: ignore[arg-type]
+        counts = list_counts(con)
         return {**counts, "entries": counts["entries"] + 1} if len(calls) == 2 else counts
 
     monkeypatch.setattr(encryption, "list_counts", miscounted)
-    with pytest.raises(encryption.BackupError, match="did not verify"):
+    with pytest.raises(BackupError, match="did not verify"):
         service.change(PASSPHRASE, "another passphrase")
     assert not conversion.interrupted(folder)
     assert not [p for p in folder.rglob("*") if conversion.COPY_SUFFIX in p.name]
