@@ -109,6 +109,20 @@ def run_cli(
 # A test marked ``plain_journal`` runs once, plain: a child process of it would hold no key, or
 # an encrypted journal behaves otherwise on purpose (its every export warns).
 ENCRYPTED_SUITES = frozenset({"test_storage", "test_backups", "test_data_safety_stories"})
+# The export commands' suites, the same way through ``tests.encrypted_cli``: each data folder a
+# command is given is protected with a passphrase first, and the command given its file.
+ENCRYPTED_CLI_SUITES = frozenset(
+    {
+        "test_exchange_cli",
+        "test_journal_v2_cli",
+        "test_calendar_cli",
+        "test_esas_cli",
+        "test_medicines_cli",
+        "test_date_range",
+        "test_report_cli",
+        "test_stdout_bytes",
+    }
+)
 # a fixed key, as Argon2id would give one (tests/unit/test_cipher.py tests the derivation)
 TEST_KEY = bytes(range(32))
 
@@ -116,7 +130,8 @@ TEST_KEY = bytes(range(32))
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     module = Path(str(metafunc.module.__file__)).stem
     plain_only = metafunc.definition.get_closest_marker("plain_journal") is not None
-    if module in ENCRYPTED_SUITES and "journal_kind" in metafunc.fixturenames and not plain_only:
+    suites = ENCRYPTED_SUITES | ENCRYPTED_CLI_SUITES
+    if module in suites and "journal_kind" in metafunc.fixturenames and not plain_only:
         metafunc.parametrize("journal_kind", ["plain", "encrypted"], indirect=True)
 
 
@@ -154,9 +169,18 @@ def journal_kind(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
     from tracker.storage import cipher
 
     folder = request.getfixturevalue("tmp_path")
-    cipher.remember(folder, TEST_KEY)
+    cli = None
+    if Path(str(request.module.__file__)).stem in ENCRYPTED_CLI_SUITES:
+        from tests.encrypted_cli import WithPassphrase
+
+        cli = WithPassphrase(run_cli, request.getfixturevalue("tmp_path_factory").mktemp("keys"))
+        monkeypatch.setattr(request.module, "run_cli", cli)
+    else:
+        cipher.remember(folder, TEST_KEY)
     monkeypatch.setattr(request.module, "sqlite3", _CipherSqlite(), raising=False)
     try:
         yield kind
     finally:
         cipher.forget(folder)
+        if cli is not None:
+            cli.close()

@@ -473,6 +473,9 @@ def _run_window(argv: Sequence[str]) -> int:
         QMessageBox.warning(None, APP_NAME, str(error))
         return 1
     try:
+        from tracker.storage.conversion import settle_on_start
+
+        settle_on_start(folder)  # a change of passphrase a crash left, before anything reads
         session = build_window(folder)
         if args.smoke_test:
             from tracker.smoke import watch

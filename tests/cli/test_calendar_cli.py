@@ -16,6 +16,7 @@ import icalendar
 import pytest
 
 from tests.conftest import EXAMPLE_JOURNAL, REPO, run_cli
+from tests.encrypted_cli import passphrase_arguments
 from tracker.domain.reminders import TEXTS
 
 LONDON = {"TZ": "Europe/London"}
@@ -177,6 +178,7 @@ def test_the_calendar_to_standard_output_keeps_its_line_ends(data_dir: Path) -> 
             "-",
             "--data-dir",
             str(data_dir),
+            *passphrase_arguments(run_cli, data_dir),
         ],
         capture_output=True,
         cwd=REPO,

@@ -6,6 +6,7 @@ check: if anything after the validation fails, nothing of it stays."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -176,8 +177,6 @@ def test_a_journal_an_older_version_left_out_of_range_says_what_to_do(
 ) -> None:
     """An older version stored a year-9999 entry before its import failed: reading it back is
     one sentence that names the record and the way out, not an unexpected error."""
-    import sqlite3
-
     stored = write_journal(tmp_path / "stored.json", small_journal())
     assert run_cli("import", str(stored), data_dir=data_dir).returncode == 0
     with sqlite3.connect(data_dir / "journal.sqlite3") as con:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import stat
 from pathlib import Path
 
@@ -72,3 +73,33 @@ def test_fhir_export_is_a_valid_r4_collection(data_dir: Path, tmp_path: Path) ->
     first = {e["fullUrl"] for e in document["entry"]}
     second = {e["fullUrl"] for e in json.loads(again.read_text(encoding="utf-8"))["entry"]}
     assert first == second
+
+
+def without_moment(text: str) -> str:
+    """An export without the moment it was made (JSON's exported_at, FHIR's timestamp, the
+    calendar's DTSTAMP): the only lines two exports of one journal may differ in."""
+    moment = re.compile(r'^(\s*"(exported_at|timestamp)": |DTSTAMP:).*$', re.MULTILINE)
+    return moment.sub(r"\1", text)
+
+
+def test_the_export_of_an_encrypted_journal_equals_the_plain_one(
+    data_dir: Path, tmp_path: Path, journal_kind: str
+) -> None:
+    """Issue 18's check: ``export`` with the passphrase gives what the plain journal gives.
+    ``plain_cli`` is never given a passphrase: its folder stays a plain journal."""
+    from tests.conftest import run_cli as plain_cli
+    from tracker.storage.cipher import SQLITE_HEADER
+    from tracker.storage.journal_file import JOURNAL_NAME
+
+    plain = tmp_path / "plain"
+    assert plain_cli("import", str(EXAMPLE_JOURNAL), data_dir=plain).returncode == 0
+    assert run_cli("import", str(EXAMPLE_JOURNAL), data_dir=data_dir).returncode == 0
+    encrypted = not (data_dir / JOURNAL_NAME).read_bytes().startswith(SQLITE_HEADER)
+    assert encrypted == (journal_kind == "encrypted")
+    assert (plain / JOURNAL_NAME).read_bytes().startswith(SQLITE_HEADER)
+    for form in ("csv", "csv-doses", "esas-csv", "fhir", "ics", "json"):
+        mine = run_cli("export", "--format", form, "--out", "-", data_dir=data_dir)
+        theirs = plain_cli("export", "--format", form, "--out", "-", data_dir=plain)
+        assert mine.returncode == 0 and theirs.returncode == 0, mine.stderr + theirs.stderr
+        assert without_moment(mine.stdout) == without_moment(theirs.stdout), form
+        assert form not in ("csv", "fhir", "json") or len(mine.stdout) > 1000, form

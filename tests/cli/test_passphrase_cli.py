@@ -220,13 +220,49 @@ def test_restore_of_an_encrypted_backup_asks_for_its_passphrase(
     assert run_cli("check", "--passphrase-file", str(key_file), data_dir=data_dir).returncode == 0
 
 
+def killed_at(step: str, folder: Path, arguments: list[str]) -> None:
+    """``protect ARGUMENTS`` run until it reaches ``step``, then killed (``Popen.kill``:
+    SIGKILL, or TerminateProcess on Windows)."""
+    command = [sys.executable, str(REPO / "main.py"), "protect", *arguments]
+    env = {**os.environ, STOP_VARIABLE: step, "QT_QPA_PLATFORM": "offscreen"}
+    with subprocess.Popen(
+        [*command, "--data-dir", str(folder)],
+        stdout=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        text=True,
+        cwd=REPO,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == f"step {step}"
+        process.kill()
+
+
+def no_mix(folder: Path, key_file: Path | None) -> None:
+    """The journal and every backup plain with no salt, or every one encrypted with the key
+    ``key_file`` gives; no copy nor record of a change left."""
+    left = [p.name for p in folder.rglob("*") if "passphrase-" in p.name]
+    assert left == [], left
+    files = journal_files(folder)
+    if key_file is None:
+        assert not (folder / SALT_NAME).exists()
+        assert all(path.read_bytes().startswith(SQLITE_HEADER) for path in files), files
+        listing = run_cli("restore", "--list", data_dir=folder)
+    else:
+        assert not any(SQLITE_HEADER in path.read_bytes() for path in files), files
+        listing = run_cli("restore", "--list", "--passphrase-file", str(key_file), data_dir=folder)
+    assert listing.returncode == 0, listing.stderr
+    assert "does not verify" not in listing.stdout, listing.stdout
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("change", ["protect", "change", "remove"])
 def test_a_crash_at_any_step_leaves_a_journal_that_opens(
     data_dir: Path, tmp_path: Path, change: str
 ) -> None:
-    """The process is killed (``Popen.kill``: SIGKILL, or TerminateProcess on Windows) at each
-    step; the journal then opens, plain or with a passphrase, with every record."""
+    """The process is killed at each step; the next command that opens the journal finishes
+    the change (once it was committed) or undoes it: the journal then opens, plain or with
+    one passphrase, with every record, and its backups are as it is (no mix)."""
     imported(data_dir)
     plain_export = exported(data_dir)
     old = secret_file(tmp_path, "old", PASSPHRASE)
@@ -238,25 +274,21 @@ def test_a_crash_at_any_step_leaves_a_journal_that_opens(
         "change": ["--change", "--passphrase-file", str(old), "--new-passphrase-file", str(new)],
         "remove": ["--remove", "--passphrase-file", str(old)],
     }[change]
+    before, after = {"protect": (None, old), "change": (old, new), "remove": (old, None)}[change]
     for step in STEPS:
         folder = tmp_path / step
         shutil.copytree(data_dir, folder)
-        command = [sys.executable, str(REPO / "main.py"), "protect", *arguments]
-        env = {**os.environ, STOP_VARIABLE: step, "QT_QPA_PLATFORM": "offscreen"}
-        with subprocess.Popen(
-            [*command, "--data-dir", str(folder)],
-            stdout=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            env=env,
-            text=True,
-            cwd=REPO,
-        ) as process:
-            assert process.stdout is not None
-            assert process.stdout.readline().strip() == f"step {step}"
-            process.kill()
-        opened = [
-            exported(folder, *extra)
-            for extra in ([], ["--passphrase-file", str(old)], ["--passphrase-file", str(new)])
+        killed_at(step, folder, arguments)
+        opened = {
+            key_file: exported(folder, *extra)
+            for key_file, extra in (
+                (None, []),
+                (old, ["--passphrase-file", str(old)]),
+                (new, ["--passphrase-file", str(new)]),
+            )
             if run_cli("check", *extra, data_dir=folder, stdin="").returncode == 0
-        ]
-        assert opened == [plain_export], (change, step)
+        }
+        # a change that had not committed is undone, one that had is finished
+        expected = before if STEPS.index(step) <= STEPS.index("commit") else after
+        assert opened == {expected: plain_export}, (change, step)
+        no_mix(folder, expected)

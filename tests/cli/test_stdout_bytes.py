@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import EXAMPLE_JOURNAL, REPO, run_cli
+from tests.encrypted_cli import passphrase_arguments
 
 
 def test_a_csv_export_to_standard_output_is_the_file_byte_for_byte(
@@ -27,7 +28,10 @@ def test_a_csv_export_to_standard_output_is_the_file_byte_for_byte(
         "SPINE_JOURNAL_DATA_DIR": str(data_dir),
     }
     result = subprocess.run(
-        [sys.executable, str(REPO / "main.py"), "export", "--format", "csv", "--out", "-"],
+        [
+            *(sys.executable, str(REPO / "main.py"), "export", "--format", "csv", "--out", "-"),
+            *passphrase_arguments(run_cli, data_dir),
+        ],
         capture_output=True,
         env=env,
         timeout=120,

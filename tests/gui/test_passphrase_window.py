@@ -4,12 +4,15 @@ then checked in the files."""
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import click_shown as click
@@ -190,6 +193,43 @@ def test_protect_change_and_remove_from_the_journal_menu(
     assert journal.read_bytes().startswith(SQLITE_HEADER)
     assert not (data_dir / cipher.SALT_NAME).exists()
     assert window.history.model.rowCount() == 3
+
+
+def test_the_recovery_sheet_prints_without_the_passphrase(
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun], tmp_path: Path
+) -> None:
+    """Print, through the print dialog (opened with ``open()``, so the window goes on: the
+    lock can hide it), to a PDF file typed in the dialog as a person would; the text read back."""
+    add_entries(data_dir, 1)
+    window = started(qtbot, data_dir, sessions).window
+    wait_open(qtbot, window)
+    dialog = open_passphrase_dialog(qtbot, window, window.protect_action)
+    type_into(qtbot, dialog.new, PASSPHRASE)
+    type_into(qtbot, dialog.again, PASSPHRASE)
+    type_into(qtbot, dialog.hint, "the bird by the lake")
+    click(qtbot, dialog.sheet.print_button)
+    printing = dialog.sheet.print_dialog
+    assert isinstance(printing, QPrintDialog)
+    qtbot.waitUntil(printing.isVisible, timeout=3000)
+    assert printing.isModal() and dialog.isVisible()
+    pdf = tmp_path / "sheet.pdf"
+    file_field = printing.findChild(QLineEdit, "filename")
+    assert isinstance(file_field, QLineEdit)
+    file_field.clear()
+    type_into(qtbot, file_field, str(pdf))
+    with qtbot.waitSignal(printing.accepted, timeout=3000):
+        qtbot.keyClick(printing, Qt.Key.Key_Return)  # type: ignore[no-untyped-call]
+    qtbot.waitUntil(lambda: "printer" in dialog.message.text(), timeout=3000)
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "Passphrase hint: the bird by the lake" in text
+    assert str(data_dir / "journal.sqlite3") in text
+    assert f"Protected on: {date.today().isoformat()}" in text
+    assert PASSPHRASE not in text and PASSPHRASE.encode() not in pdf.read_bytes()
+    assert (data_dir / "journal.sqlite3").read_bytes().startswith(SQLITE_HEADER)  # not yet
 
 
 def test_every_export_of_an_encrypted_journal_says_the_file_is_plain(

@@ -63,11 +63,36 @@ def passphrase(file_text: str | None, prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
+def settle_interrupted(folder: Path) -> None:
+    """A change of passphrase a crash interrupted, finished or undone before anything reads the
+    journal, with the journal's lock held meanwhile (its holder, if another, settles it)."""
+    from tracker.services.passphrase import settle_interrupted as settle
+    from tracker.storage.conversion import interrupted
+    from tracker.storage.errors import JournalError
+
+    if not interrupted(folder):
+        return
+    from tracker.paths import AlreadyOpenError, JournalLock
+
+    lock = JournalLock(folder, command=True)
+    try:
+        lock.acquire()
+    except AlreadyOpenError:
+        return
+    try:
+        settle(folder)
+    except JournalError:
+        pass  # the record stays for the next open; the journal opens as the files are
+    finally:
+        lock.release()
+
+
 def unlock_stored(args: argparse.Namespace, folder: Path) -> None:
     """Hold the key of the journal in ``folder`` when it is encrypted; exit 2 with one sentence
     on a wrong, empty or missing passphrase, or a passphrase given for a plain journal."""
     from tracker.services.passphrase import PassphraseError, PassphraseService
 
+    settle_interrupted(folder)
     service = PassphraseService(folder)
     given = getattr(args, "passphrase_file", None)
     try:

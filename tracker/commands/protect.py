@@ -47,14 +47,21 @@ def _check(backups: BackupService) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tracker.commands.backup import locked_backups
-    from tracker.services.passphrase import ALREADY, PassphraseError, PassphraseService
+    from tracker.services.passphrase import (
+        ALREADY,
+        PassphraseError,
+        PassphraseService,
+        settle_interrupted,
+    )
     from tracker.storage.errors import JournalError
 
     if args.new_passphrase_file is not None and not args.change:
         raise CommandError("--new-passphrase-file goes with --change.", EXIT_BAD_INPUT)
     with locked_backups(args, unlock=False) as backups:
-        service = PassphraseService(backups.journal_path.parent)
+        folder = backups.journal_path.parent
+        service = PassphraseService(folder)
         try:
+            settle_interrupted(folder)  # a change a crash left, before the journal is read
             old = ""
             if args.change or args.remove:
                 old = passphrase(args.passphrase_file, "Current passphrase: ")

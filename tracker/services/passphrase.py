@@ -10,6 +10,8 @@ For the window, the commands and the lock:
   ``unlock`` again. Python cannot promise to wipe the key from memory.
 - ``protect`` / ``change`` / ``remove``: see ``tracker.storage.encryption``. No connection may
   be open on the journal: the caller closes it first and opens it again after.
+- ``settle_interrupted(folder)``: a change a crash interrupted finished or undone
+  (``tracker.storage.conversion``); the caller holds the journal's lock and has not opened it.
 
 The passphrase and the key are never written to disk, logs or messages.
 """
@@ -21,16 +23,29 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from tracker.storage import cipher
+from tracker.storage import cipher, conversion
 from tracker.storage.cipher import PassphraseError as PassphraseError
 from tracker.storage.database import BACKUP_DIR_NAME
 from tracker.storage.encryption import change_key
+from tracker.storage.errors import StorageWriteError
 from tracker.storage.journal_file import JOURNAL_NAME
 
 Clock = Callable[[], datetime]
 
 NO_PASSPHRASE = "This journal has no passphrase, so none is needed; nothing was changed."
 ALREADY = "This journal already has a passphrase; nothing was changed."
+
+
+def settle_interrupted(folder: Path) -> str | None:
+    """Finish or undo the change of passphrase a crash left in ``folder`` (``None``: there was
+    none; ``finished`` or ``undone``). The caller holds the journal's lock, nothing has it open."""
+    try:
+        return conversion.settle(folder, folder / BACKUP_DIR_NAME)
+    except OSError as error:
+        raise StorageWriteError(
+            f"A change of passphrase a crash cut off could not be finished ({error.strerror}); "
+            "the journal opens as it is, and it is tried again next time."
+        ) from None
 
 
 def journal_is_protected(journal: Path) -> bool:

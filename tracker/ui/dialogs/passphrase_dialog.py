@@ -1,5 +1,6 @@
 """The journal's passphrase in the window: asked at start (``UnlockDialog``) and, from the
-Journal menu, set, changed or removed (``PassphraseDialog``).
+Journal menu, set, changed or removed (``PassphraseDialog``), with a recovery sheet to save or
+print (``tracker.ui.dialogs.recovery_sheet``).
 
 The dialogs hold the passphrase only in their fields; what checks or applies it is the
 window's (a callable that returns one sentence when it is refused, or ``None``). A recovery
@@ -16,7 +17,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from tracker.ui.alert_text import escape
 from tracker.ui.common import MessageLine, buddy_label
+from tracker.ui.dialogs.recovery_sheet import RecoverySheetButtons, sheet_text
 
 # Returns the sentence that refuses it, or None when it was done.
 Attempt = Callable[[str], "str | None"]
@@ -123,9 +124,9 @@ class PassphraseDialog(QDialog):
         self.again = secret_field()
         self.hint = QLineEdit()
         self.hint.setMaxLength(200)
-        self.sheet_button = QPushButton("Save a &recovery sheet…")
         self.apply_button = primary_button(f"&{TITLES[mode]}")
         self.message = MessageLine()
+        self.sheet = RecoverySheetButtons(self.recovery_sheet, self.message)
         self.warning = QLabel()
         self._build()
 
@@ -158,8 +159,7 @@ class PassphraseDialog(QDialog):
                 )
             )
             layout.addWidget(self.hint)
-            layout.addWidget(self.sheet_button)
-            self.sheet_button.clicked.connect(self._save_sheet)
+            layout.addWidget(self.sheet)
         actions = button_row(self, self.apply_button)
         layout.addWidget(self.message)
         layout.addLayout(actions)
@@ -169,32 +169,10 @@ class PassphraseDialog(QDialog):
 
     def recovery_sheet(self) -> str:
         """The hint, where the journal is and the date: never the passphrase."""
-        hint = self.hint.text().strip() or "(no hint written)"
-        return (
-            "Spine Journal: recovery sheet\n\n"
-            f"Passphrase hint: {hint}\n"
-            f"Journal: {self._journal_path}\n"
-            f"Protected on: {date.today().isoformat()}\n\n"
-            "The passphrase itself is not on this sheet. Without it nobody can open the "
-            "journal or its backups.\n"
-        )
-
-    def _save_sheet(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, "Save the recovery sheet", "spine-journal-recovery-sheet.txt", "Text (*.txt)"
-        )
-        if name:
-            self.write_sheet(Path(name))
+        return sheet_text(self.hint.text(), self._journal_path, date.today())
 
     def write_sheet(self, path: Path) -> None:
-        from tracker.services.exchange import write_private_file
-
-        try:
-            write_private_file(path, self.recovery_sheet().encode("utf-8"))
-        except OSError as error:
-            self.message.show_problem(f"The recovery sheet could not be saved ({error}).")
-            return
-        self.message.show_done(f"The recovery sheet was saved to {path}.")
+        self.sheet.write_sheet(path)
 
     def _on_apply(self) -> None:
         if self.mode != "remove":
