@@ -131,11 +131,13 @@ class PassphraseKeeping:
         from tracker.services.passphrase import PassphraseService
 
         self.finish_opening()
+        # a start-up backup not yet begun waits for the unlock; put off before the posted
+        # events are taken below, among which its zero-delay timer may be (Qt posts those)
+        self._backup_after_unlock, self._backup_due = self._backup_due, False
         self._start.finish()
         # what they posted (the start-up backup's end, which starts the reminders' clock),
         # taken now, while the key is held
         QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
-        self._backup_after_unlock, self._backup_due = self._backup_due, False
         close = getattr(self.db, "close", None)
         if close is not None:
             close()

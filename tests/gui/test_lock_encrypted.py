@@ -283,11 +283,14 @@ def test_a_salt_file_that_cannot_be_read_is_one_sentence_and_the_window_stays_lo
     unlock(qtbot, window)
 
 
+@pytest.mark.parametrize("locked_when", ["shown", "key typed"])
 def test_locked_as_the_journal_opens_the_start_ends_before_the_key_goes(
-    qtbot: QtBot, data_dir: Path
+    qtbot: QtBot, data_dir: Path, locked_when: str
 ) -> None:
     """Locked as soon as the journal is shown, while the start-up backup may still run (or is
-    yet to begin): the start is waited for and ends first, or its backup waits for the unlock
+    yet to begin), or as soon as the passphrase is taken, before the journal is shown (the
+    start is then ended by the lock, and the backup's zero-delay timer is among the events the
+    lock takes): the start is waited for and ends first, or its backup waits for the unlock
     (its end starts the reminders' clock)."""
     protected_journal(data_dir)
     run = build_window(data_dir)
@@ -298,7 +301,10 @@ def test_locked_as_the_journal_opens_the_start_ends_before_the_key_goes(
         with qtbot.waitSignal(window.first_painted, timeout=10000):
             window.show()
         answer(qtbot, shown_prompt(qtbot), PASSPHRASE)
-        qtbot.waitUntil(lambda: window.services is not None, timeout=10000)
+        if locked_when == "shown":
+            qtbot.waitUntil(lambda: window.services is not None, timeout=10000)
+        else:
+            qtbot.waitUntil(lambda: run.key_held, timeout=10000)
         window.lock.lock_now()
         # the start ended within the lock, or its backup waits for the unlock: nothing of it
         # ends under the lock, where the clock would start on a journal without its key
