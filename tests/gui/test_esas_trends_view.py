@@ -1,20 +1,25 @@
 """The ESAS-r tab of the Trends page, on the demo journal: reached by keyboard beside the chart,
 it draws the weekly forms of the days the Chart tab shows, and follows them when a person
-chooses other dates or a preset there (read back from the figure's axes and lines)."""
+chooses other dates or a preset there (read back from the figure's axes and lines). A form
+saved after the last check-in is one of the journal's days: the chart's first dates reach it."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
+from tests.gui.test_esas_page import open_page
+from tests.gui.test_record_pages_window import NOW, chart, stored, window  # noqa: F401
 from tests.gui.test_spine_view import DEMO_END, choose_tab, page  # noqa: F401
 from tracker.charts.time_axis import day_span
 from tracker.domain.timeutil import local_day
-from tracker.domain.trends import Preset
+from tracker.domain.trends import FIRST_PRESET, Preset
+from tracker.ui.main_window import MainWindow
 from tracker.ui.widgets.esas_trends_page import NONE_IN_DAYS, EsasTrendsView
 from tracker.ui.widgets.trends_page import TrendsPage
 
@@ -96,3 +101,28 @@ def test_days_without_a_form_say_so(
     esas = to_esas_tab(qtbot, page)
     qtbot.waitUntil(lambda: esas.message.isVisible())
     assert esas.forms == [] and esas.message.text() == NONE_IN_DAYS
+
+
+def test_a_form_saved_after_the_last_entry_is_drawn_in_the_first_dates(
+    qtbot: QtBot,
+    window: MainWindow,  # noqa: F811
+    data_dir: Path,
+) -> None:
+    # The chart's first 90 days end on the journal's last day: the fixture's entry, 2 days ago.
+    assert chart(qtbot, window).end == local_day(NOW - timedelta(days=2))
+    form_page = open_page(window)
+    form_page.items.rows["pain"].setValue(6)
+    form_page.who["patient"].setChecked(True)
+    form_page.save_button.click()  # today: after the last entry
+    (saved,) = stored(data_dir).esas.list()
+    trends = window.panel("trends")
+    assert isinstance(trends, TrendsPage)
+    window.tabs.setCurrentWidget(trends)
+    esas = to_esas_tab(qtbot, trends)
+    qtbot.waitUntil(lambda: [f.pain for f in esas.forms] == [6])
+    assert trends.view is not None and trends.view.data is not None
+    assert trends.view.preset_buttons[FIRST_PRESET].isChecked()
+    assert trends.view.data.end == local_day(saved.completed_at)
+    assert not esas.message.isVisible()
+    pain_line: Any = esas.canvas.figure.axes[0].lines[0]
+    assert list(pain_line.get_ydata()) == [6.0]

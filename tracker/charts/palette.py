@@ -46,6 +46,11 @@ class Palette:
     grid: str = "#C0C0C0"  # dotted grid lines (decoration, not read)
     hollow: str = "#FFFFFF"  # inside a hollow marker, behind a procedure's words
     dose_edge: str = "#808080"  # the dose bars' edges and hatching
+    # The ESAS-r chart (charts.esas_chart): its mild, moderate and severe bands (neutral shades,
+    # labels only), the treatments' hatching on its panels and in its legend.
+    bands: tuple[str, str, str] = ("#F7F7F7", "#EEEEEE", "#E4E4E4")
+    hatch: str = "#666666"
+    key_hatch: str = "#888888"
 
 
 # Okabe-Ito colours (safe for colour-blind readers), chosen to differ in lightness too.
@@ -81,6 +86,9 @@ SCREEN_DARK = Palette(
     grid="#4A525D",
     hollow="#22272E",
     dose_edge="#A3ACB8",
+    bands=("#272D35", "#2D343D", "#343C46"),
+    hatch="#C4CBD4",
+    key_hatch="#A3ACB8",
 )
 # The printed summary: black and greys. (Files, from "Save chart…" or the ``chart`` command, are
 # drawn with SCREEN: light whatever the window's scheme.)

@@ -2,8 +2,8 @@
 
 The sums, counts and daily groups are computed by SQLite; Python receives one row per day (or
 per entry, for ranges short enough to draw entry by entry), never thousands of ORM objects.
-Days are a record's own calendar day: ``entries.local_day`` for entries, and for doses the date
-of ``taken_utc`` moved by the dose's own offset, computed in SQL.
+Days are a record's own calendar day: ``entries.local_day`` for entries, and for doses (and
+the weekly forms) the date of the UTC instant moved by the record's own offset, computed in SQL.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from tracker.storage.repository import TABLES
 ENTRIES = TABLES["entries"]
 MEDICATIONS = TABLES["medications"]
 ALERTS = TABLES["alerts"]
+ESAS_FORMS = TABLES["esas_forms"]
 NOTE_START = 80  # characters of an entry's note carried to the chart's hover text
 COMPOUND_LIMIT = 200  # windows a query (600 parameters)
 
@@ -143,12 +144,16 @@ def day_stats(session: Session, start: date, end: date) -> list[DayStats]:
     ]
 
 
-def _dose_day() -> ColumnElement[str]:
-    """The own calendar day of a dose, in SQL: ``date(taken_utc, '+60 minutes')``.
+def _own_day(utc: Any, offset_min: Any) -> ColumnElement[str]:
+    """The own calendar day of a record, in SQL: ``date(utc, '+60 minutes')``.
     ``printf('%+d')`` writes the sign of a negative offset once (``-300 minutes``), where
     ``'+' || offset`` would write ``+-300``."""
-    shift = func.printf("%+d minutes", MEDICATIONS.c.utc_offset_min)
-    return func.date(MEDICATIONS.c.taken_utc, shift)
+    return func.date(utc, func.printf("%+d minutes", offset_min))
+
+
+def _dose_day() -> ColumnElement[str]:
+    """The own calendar day of a dose."""
+    return _own_day(MEDICATIONS.c.taken_utc, MEDICATIONS.c.utc_offset_min)
 
 
 def as_needed_doses_per_day(session: Session, start: date, end: date) -> list[DayCount]:
@@ -246,24 +251,31 @@ def alerts_between(session: Session, start: date, end: date) -> list[Alert]:
 
 
 def recorded_span(session: Session) -> tuple[date, date] | None:
-    """The first and last own calendar day with an entry or a dose; ``None`` when there is
-    neither."""
+    """The first and last own calendar day with an entry, a dose or a weekly ESAS-r form;
+    ``None`` when there is none of them."""
     entry_first, entry_last = session.execute(
         select(func.min(ENTRIES.c.local_day), func.max(ENTRIES.c.local_day))
     ).one()
-    # Only the doses taken within two days of the first (last) instant can be on the first
-    # (last) own day, an offset being at most a day: found through the index on taken_utc,
-    # where the days of every dose ever taken were worked out before.
-    taken = MEDICATIONS.c.taken_utc
-    earliest = func.datetime(select(func.min(taken)).scalar_subquery(), "+2 days")
-    latest = func.datetime(select(func.max(taken)).scalar_subquery(), "-2 days")
-    dose_first = session.execute(select(func.min(_dose_day())).where(taken < earliest)).scalar()
-    dose_last = session.execute(select(func.max(_dose_day())).where(taken > latest)).scalar()
-    firsts = [d for d in (entry_first, _as_date(dose_first)) if d is not None]
-    lasts = [d for d in (entry_last, _as_date(dose_last)) if d is not None]
+    doses = _own_day_span(session, MEDICATIONS.c.taken_utc, MEDICATIONS.c.utc_offset_min)
+    forms = _own_day_span(session, ESAS_FORMS.c.completed_utc, ESAS_FORMS.c.utc_offset_min)
+    firsts = [d for d in (entry_first, doses[0], forms[0]) if d is not None]
+    lasts = [d for d in (entry_last, doses[1], forms[1]) if d is not None]
     if not firsts:
         return None
     return min(firsts), max(lasts)
+
+
+def _own_day_span(session: Session, utc: Any, offset_min: Any) -> tuple[date | None, date | None]:
+    """The first and last own day of a table's records, kept by their UTC instant ``utc`` and
+    own offset ``offset_min``. Only those within two days of the first (last) instant can be
+    on the first (last) own day, an offset being at most a day: found through the index on
+    the instant, where the days of every record ever kept were worked out before."""
+    day = _own_day(utc, offset_min)
+    earliest = func.datetime(select(func.min(utc)).scalar_subquery(), "+2 days")
+    latest = func.datetime(select(func.max(utc)).scalar_subquery(), "-2 days")
+    first = session.execute(select(func.min(day)).where(utc < earliest)).scalar()
+    last = session.execute(select(func.max(day)).where(utc > latest)).scalar()
+    return _as_date(first), _as_date(last)
 
 
 def _as_date(value: str | None) -> date | None:

@@ -36,7 +36,6 @@ TAB_ICONS = {
     "Red flags": "redflags",
     "Trends": "trends",
     "Weekly form": "weekly-form",
-    "ESAS-r trends": "trends",
 }
 
 

@@ -3,6 +3,8 @@ shows (as the spine map follows them), with the treatments on the same time axis
 (``tracker.charts.esas_chart``).
 
 Drawn only when shown: a change of dates while another tab is in front only notes the days.
+Drawn in the window's light or dark scheme, again when the desktop switches it (as the spine
+map is).
 Imports matplotlib (the Trends page makes it with the chart, never at start-up).
 """
 
@@ -13,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from tracker.charts.esas_chart import draw_esas
@@ -35,7 +37,7 @@ class EsasTrendsView(QWidget):
         super().__init__(parent)
         self._services: Services | None = None
         self._days: tuple[date, date] | None = None
-        self._drawn_for: tuple[date, date] | None = None
+        self._drawn_for: tuple[tuple[date, date], bool] | None = None  # the days, and dark
         self.forms: list[EsasForm] = []  # the forms drawn: those of the days shown
         self.period = QLabel(WAITING)
         self.period.setWordWrap(True)
@@ -76,16 +78,31 @@ class EsasTrendsView(QWidget):
             self.redraw()
 
     def redraw(self) -> None:
-        if self._services is None or self._days is None or self._drawn_for == self._days:
+        if self._services is None or self._days is None:
             return
-        self._drawn_for = first, last = self._days
+        dark = self._is_dark()
+        if self._drawn_for == (self._days, dark):
+            return
+        self._drawn_for = (self._days, dark)
+        first, last = self._days
         forms = self._services.esas.list()
         self.forms = [f for f in forms if first <= local_day(f.completed_at) <= last]
-        draw_esas(self.canvas.figure, self.forms, self._services.treatments.list(), first, last)
+        treatments = self._services.treatments.list()
+        draw_esas(self.canvas.figure, self.forms, treatments, first, last, dark=dark)
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
         self.message.setText(EMPTY if not forms else NONE_IN_DAYS)
         self.message.setVisible(not self.forms)
 
+    def _is_dark(self) -> bool:
+        """Whether the window shows the dark scheme (the theme's palette, as the spine map
+        reads it)."""
+        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.redraw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.isVisible():
+            self.redraw()  # the desktop turned light or dark
