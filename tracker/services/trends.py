@@ -43,7 +43,8 @@ class TrendsService:
             self.trend_data(*trends.preset_range(trends.FIRST_PRESET, *span))
 
     def span(self) -> tuple[date, date] | None:
-        """The first and last own calendar day with an entry or a dose (``None``: neither)."""
+        """The first and last own calendar day with an entry, a dose or a weekly form (``None``:
+        none of them)."""
         with self._db.unit_of_work() as session:
             return self._recorded_span(session)
 
@@ -65,7 +66,7 @@ class TrendsService:
 
     def trend_data(self, start: date | None = None, end: date | None = None) -> TrendData:
         """The chart's series for ``start..end`` (inclusive). A missing end is the journal's
-        first or last recorded day (today when the journal holds no entry or dose).
+        first or last recorded day (today when the journal holds no entry, dose or form).
         Raises ``ValueError`` when ``start`` is after ``end``."""
         with self._db.unit_of_work() as session:
             if start is None or end is None:
