@@ -81,6 +81,7 @@ def _document(
     *,
     entries: bool = True,
     breaks: Iterable[int] = (),
+    spine: QImage | None = None,
 ) -> QTextDocument:
     """The summary's document with the chart picture ``image`` (none: no chart), its page size
     set last: the headings of the blocks numbered ``breaks`` start a page, set before anything
@@ -102,7 +103,7 @@ def _document(
         document.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, image)
         chart_px = QSizeF(content.width() * per_mm, chart_height_mm(data) * per_mm)
     if data.spine is not None:
-        strip = spine_image(data.spine, SPINE_WIDTH_MM)
+        strip = spine if spine is not None else spine_image(data.spine, SPINE_WIDTH_MM)
         document.addResource(QTextDocument.ResourceType.ImageResource, SPINE_URL, strip)
         height = image_height_mm(strip, SPINE_WIDTH_MM)
         spine_px = QSizeF(SPINE_WIDTH_MM * per_mm, height * per_mm)
@@ -207,10 +208,12 @@ def layout_for_printer(data: SummaryData, printer: PagedDevice) -> tuple[QTextDo
     page_height = area.height() - FOOTER_MM * printer.resolution() / MM_PER_INCH
     content = content_size_mm(page_layout(page_size))
     image = chart_image(data, content.width(), chart_height_mm(data))
-    before_entries = _document(data, page_size, image, entries=False)
+    # drawn once for both layouts (each drawing took about a fifth of the PDF's time)
+    spine = None if data.spine is None else spine_image(data.spine, SPINE_WIDTH_MM)
+    before_entries = _document(data, page_size, image, entries=False, spine=spine)
     _for_printer(before_entries, printer, page_height)
     moved = _headings_to_move(before_entries, page_height)
-    document = _document(data, page_size, image, breaks=moved)
+    document = _document(data, page_size, image, breaks=moved, spine=spine)
     _for_printer(document, printer, page_height)
     return document, page_height
 
