@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 import tracker.app
-from tests.gui.test_window_start import _journal_with_two_entries, _slow_start
-from tracker.app import AppRun, build_window
+from tests.gui.test_window_start import _journal_with_two_entries, _slow_start, trends_asking
+from tracker.app import AppRun
 from tracker.services.backups import BackupService
 
 
@@ -35,15 +35,7 @@ def _trends_asked_while_opening(
     is set; the window shown and its Trends tab chosen, which has asked for the journal."""
     _journal_with_two_entries(data_dir)
     imports_done = _slow_start(monkeypatch)
-    session = build_window(data_dir)
-    window = session.window
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.first_painted, timeout=5000):
-        window.show()
-    page = window.panels["trends"]
-    with qtbot.waitSignal(page.services_wanted, timeout=10000):  # type: ignore[attr-defined]
-        window.tabs.setCurrentWidget(page.as_widget())
-    return session, imports_done
+    return trends_asking(qtbot, data_dir), imports_done
 
 
 def test_the_start_up_backup_waits_for_the_chart_the_person_asked_for(
