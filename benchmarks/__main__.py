@@ -258,6 +258,7 @@ def raw_rows(journal: Any, mapping: Any) -> list[tuple[str, list[tuple[Any, ...]
         ("reviews", [mapping.review_values(r) for r in journal.reviews]),
         ("alerts", [mapping.alert_values(a) for a in journal.alerts]),
         ("appointments", [mapping.appointment_values(p) for p in journal.appointments]),
+        ("esas_forms", [mapping.esas_values(f) for f in journal.esas_forms]),
         ("treatments", [mapping.treatment_values(t) for t in journal.treatments]),
         (
             "treatment_sessions",
@@ -267,6 +268,8 @@ def raw_rows(journal: Any, mapping: Any) -> list[tuple[str, list[tuple[Any, ...]
                 for s in t.sessions
             ],
         ),
+        ("medicines", [mapping.medicine_values(m) for m in journal.medicines]),
+        ("dose_records", [mapping.dose_record_values(d) for d in journal.dose_records]),
         (
             "settings",
             [
@@ -377,14 +380,14 @@ def print_table(table: Table) -> None:
     rows += [(key, "(information)") for key in INFORMATION]
     width = max(len(name) for name, _budget in rows)
     print(f"{'figure':<{width}} {'median':>9} {'min':>9} {'max':>9} {'runs':>4}  budget")
-    for name, budget in rows:
+    for name, said in rows:
         row = table.get(name)
         if row is None:
-            print(f"{name:<{width}} {'-':>9} {'':>9} {'':>9} {'':>4}  {budget}")
+            print(f"{name:<{width}} {'-':>9} {'':>9} {'':>9} {'':>4}  {said}")
             continue
         print(
             f"{name:<{width}} {row['median']:>9} {row['min']:>9} {row['max']:>9}"
-            f" {row['runs']:>4}  {budget}"
+            f" {row['runs']:>4}  {said}"
         )
 
 

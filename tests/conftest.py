@@ -64,6 +64,28 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "create_connection", lambda *a, **k: GuardedSocket(socket.AF_INET))
 
 
+@pytest.fixture(autouse=True)
+def _themed_as_the_app(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every test with a QApplication runs it themed, as the app always runs (its palette and
+    style sheet: ``theme.install``, as ``tracker.app`` does), so no test draws otherwise
+    depending on which tests ran before it. A test that switched the colour scheme or the text
+    size has the theme put back afterwards."""
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    from tracker.ui import theme
+
+    applied = theme.install(request.getfixturevalue("qapp"))
+    first = _FIRST_THEME.setdefault("state", (applied.scheme, applied.base_point_size))
+    yield
+    if (applied.scheme, applied.base_point_size) != first:
+        applied.scheme, applied.base_point_size = first
+        applied.apply()
+
+
+_FIRST_THEME: dict[str, tuple[Any, float]] = {}  # the theme's scheme and text size as installed
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"

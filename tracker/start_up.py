@@ -14,7 +14,10 @@ its event queue (the ``StartWorker`` lives there):
    Python code from Qt a thousand times, each call waiting for this thread to let the GIL go).
    Every way it ends is one of ``Opened``, ``Damaged``, ``Unreadable``, ``Problem`` or
    ``Failed`` (a bug).
-3. ``backed_up``: for a journal that opened, the start-up backup.
+3. ``backed_up``: for a journal that opened, the start-up backup; when the Trends tab waits
+   for the journal, only once its chart has painted (``AppRun._after_chart``), so that the
+   chart the person asked for is drawn first. The tab asks for the journal before importing
+   matplotlib, so that step 2 reads the chart's first series beside that import.
 """
 
 from __future__ import annotations

@@ -285,11 +285,9 @@ def test_a_journal_from_a_newer_version_is_named_in_the_window_and_left_alone(
     assert journal.read_bytes() == before
 
 
-def _trends_chosen_while_opening(
-    qtbot: QtBot, data_dir: Path, imports_done: threading.Event
-) -> AppRun:
-    """The Trends tab chosen while the journal opens (held back by ``imports_done``), and the
-    opening let go once the tab has asked for the journal; returned when the chart painted."""
+def trends_asking(qtbot: QtBot, data_dir: Path) -> AppRun:
+    """The window shown and its Trends tab chosen while the journal opens; returned once the
+    tab has asked for the journal."""
     session = build_window(data_dir)
     window = session.window
     qtbot.addWidget(window)
@@ -299,6 +297,16 @@ def _trends_chosen_while_opening(
     wanted = page.services_wanted  # type: ignore[attr-defined]
     with qtbot.waitSignal(wanted, timeout=10000):  # the tab asks for the journal
         window.tabs.setCurrentWidget(page)
+    return session
+
+
+def _trends_chosen_while_opening(
+    qtbot: QtBot, data_dir: Path, imports_done: threading.Event
+) -> AppRun:
+    """The Trends tab chosen while the journal opens (held back by ``imports_done``), and the
+    opening let go once the tab has asked for the journal; returned when the chart painted."""
+    session = trends_asking(qtbot, data_dir)
+    window = session.window
     with qtbot.waitSignal(window.chart_painted, timeout=10000):
         imports_done.set()
     return session

@@ -93,10 +93,11 @@ class TrendsPage(QWidget):
         services come (``set_services``, then ``refresh``)."""
         if self.view is not None:
             return
+        if self._services is None:  # asked first: the start reads the chart's series meanwhile
+            self.services_wanted.emit()
         from tracker.ui.widgets.chart_view import ChartView  # matplotlib's Qt backend
 
         if self._services is None:
-            self.services_wanted.emit()
             return
 
         from tracker.ui.widgets.esas_trends_page import EsasTrendsView
