@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.test_summary_dialog import _blocks as blocks
 from tests.unit.test_summary import hand_built
+from tracker.domain.summary import red_flag_groups
 from tracker.services.demo import fill_demo
 from tracker.services.summary import SummaryService
 from tracker.storage import repository
@@ -115,3 +116,21 @@ def test_else_the_esas_r_scores_fill_the_page_and_the_chart_starts_the_next(
     assert document.documentLayout().frameBoundingRect(table).bottom() < page_height  # page 1
     [chart] = [b for b in blocks(document) if has_chart(b)]
     assert int((line_span(document, chart)[0] + 0.5) // page_height) == 1
+
+
+@pytest.mark.parametrize("paper", [A4, LETTER])  # Letter is 18 mm shorter (issue 20)
+def test_the_90_demo_days_take_two_pages_before_the_entries_on_a4_and_letter(
+    qtbot: QtBot, db: Any, tmp_path: Path, paper: QPageSize.PageSizeId
+) -> None:
+    data = demo_data(db, 90)
+    printer = pdf_writer(data, tmp_path / "unused.pdf", QPageSize(paper))
+    document, page_height = layout_for_printer(data, printer)
+    questions = heading(document, "Questions for this appointment")
+    last = questions
+    while last.next().isValid() and last.next().text() != "Entries":
+        last = last.next()
+    assert line_span(document, last)[1] <= 2 * page_height  # its last line on page 2
+    entries = heading(document, "Entries")
+    assert int((line_span(document, entries)[0] + 0.5) // page_height) == 2  # page 3 starts
+    # Every red flag of the period printed, in the rows that group them.
+    assert sum(group.count for group in red_flag_groups(data.red_flags)) == data.alert_count

@@ -17,6 +17,7 @@ from tracker.domain.summary import (
     SummaryData,
     appointment_for,
     default_period,
+    red_flag_groups,
     red_flag_rows,
     week_bounds,
 )
@@ -456,3 +457,40 @@ def test_the_silent_repeats_of_an_episode_join_its_answered_row() -> None:
         (1, 3, 3, "went to hospital"),
         (6, 6, 1, NO_ACTION),
     ]
+
+
+def test_a_rules_episodes_with_one_action_are_one_printed_row_listing_every_time() -> None:
+    """W2 raised three times, unanswered, days apart: one row, each time in it, the count 3;
+    R1's two hospital episodes one row (the first of three alerts), its acknowledged one apart."""
+    alerts = [
+        _alert_at("W2", 1, action=None),
+        _alert_at("W2", 5, action=None),
+        _alert_at("W2", 9, action=None),
+        _alert_at("R1", 1, action="went_to_hospital"),
+        _alert_at("R1", 2, action=None),
+        _alert_at("R1", 3, action=None),
+        _alert_at("R1", 20, action="went_to_hospital"),
+        _alert_at("R1", 25),
+    ]
+    groups = red_flag_groups(red_flag_rows(alerts))
+    assert [(g.first.rule, g.first.action, g.count) for g in groups] == [
+        ("R1", "went to hospital", 4),
+        ("R1", "seen and noted", 1),
+        ("W2", NO_ACTION, 3),
+    ]
+    assert groups[0].when == (
+        "4 times: Sun 1 Mar 2026 12:00 to Tue 3 Mar 12:00 (3 times), Fri 20 Mar 12:00"
+    )
+    assert groups[1].when == "Wed 25 Mar 2026 12:00"
+    assert groups[2].when == "3 times: Sun 1 Mar 2026 12:00, Thu 5 Mar 12:00, Mon 9 Mar 12:00"
+    assert sum(g.count for g in groups) == len(alerts)  # every alert in one row
+
+
+def test_the_year_is_written_again_where_it_changes() -> None:
+    at = datetime(2026, 12, 30, 9, 15, tzinfo=UTC)
+    alerts = [
+        Alert(raised_at=at + timedelta(days=d), rule="W2", tier="watch", action=None, note="")
+        for d in (0, 5, 9)
+    ]
+    [group] = red_flag_groups(red_flag_rows(alerts))
+    assert group.when == "3 times: Wed 30 Dec 2026 09:15, Mon 4 Jan 2027 09:15, Fri 8 Jan 09:15"

@@ -3,6 +3,8 @@ the person wrote is escaped: a note that holds HTML prints as typed."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QSizeF, QUrl
 
 from tracker.domain.summary import (
@@ -11,6 +13,7 @@ from tracker.domain.summary import (
     WEEK_DAYS,
     SummaryData,
     period_text,
+    red_flag_groups,
     short_day,
     time_text,
 )
@@ -18,6 +21,9 @@ from tracker.ui.printout.esas_html import esas_section
 from tracker.ui.printout.markup import esc, none_recorded, regular, table
 from tracker.ui.printout.spine_picture import spine_picture_html, spine_words_html
 
+# A space inside a time: before a number ("Sat 12", "Sep 2026", "Sep 20:13"), or between a day and
+# its month ("12 Sep").
+_TIME_SPACE = re.compile(r"(?<=\w) (?=\d)|(?<=\d) (?=[A-Z][a-z]{2}\b)")
 HEADING = "Spine Journal summary"
 WEEKS_PER_TABLE = 13
 MEDICINE_COLUMN, WEEK_COLUMN = 27.0, 5.6  # percent of the text width
@@ -47,29 +53,38 @@ def _title(data: SummaryData) -> str:
 
 
 def _red_flags(data: SummaryData) -> str:
-    """A row per episode; a rule's wording is written once, at its first row (the rows after
-    it say "as above"), so that a rule raised week after week takes a line a time."""
+    """A row per rule, tier and action (``red_flag_groups``) listing each episode's time; a
+    rule's wording is written once, at its first row (a later row of it, with another action,
+    says "as above"), so that a rule raised week after week takes one row."""
     html_parts = ["<h2>Red flags</h2>"]
     if not data.red_flags:
         return html_parts[0] + none_recorded()
     rows = []
     written: set[str] = set()
-    for row in data.red_flags:
+    for group in red_flag_groups(data.red_flags):
+        row = group.first
         tier = f"<b>{row.tier_words}</b>" if row.tier != "watch" else f"<i>{row.tier_words}</i>"
         done = esc(row.action)
         if row.note:
             done += f": <i>“{esc(row.note)}”</i>"
         wording = "as above" if row.rule in written else esc(row.wording)
         written.add(row.rule)
-        rows.append((esc(row.when), tier, f"<b>{esc(row.rule)}</b> {wording}", done))
+        rows.append(
+            (_unbroken_times(esc(group.when)), tier, f"<b>{esc(row.rule)}</b> {wording}", done)
+        )
     html_parts.append(
         table(
             ("When", "Tier", "Rule and what was recorded", "What was done"),
             rows,
-            widths=(27, 13, 42, 18),
+            widths=(31, 13, 40, 16),
         )
     )
     return "".join(html_parts)
+
+
+def _unbroken_times(text: str) -> str:
+    """ "Sat 12 Sep 2026 20:13" kept on one line: a line breaks only between times."""
+    return _TIME_SPACE.sub("&nbsp;", text)
 
 
 def _neuro(data: SummaryData) -> str:
