@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from tracker import APP_NAME, resource
 from tracker.passphrase_keeping import PassphraseKeeping
+from tracker.unreadable_keeping import UnreadableKeeping
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -21,8 +22,7 @@ if TYPE_CHECKING:
     from tracker.example_journal import ExampleJournal
     from tracker.services.backups import BackupInfo, BackupService, RestoreResult
     from tracker.services.registry import Services
-    from tracker.services.unreadable import UnreadableRow
-    from tracker.start_up import StartResult, Unreadable
+    from tracker.start_up import StartResult
     from tracker.storage.database import JournalDatabase
     from tracker.ui.main_window import MainWindow
     from tracker.ui.pages import Page
@@ -84,7 +84,7 @@ def set_app_icon() -> None:
     QApplication.setWindowIcon(QIcon(str(resource(APP_ICON))))
 
 
-class AppRun(PassphraseKeeping):
+class AppRun(PassphraseKeeping, UnreadableKeeping):
     """One running window on one journal: the window, and the services made after it painted.
 
     It is also the window's ``JournalKeeper`` (``tracker.ui.data_safety``): a restore, a new
@@ -103,7 +103,7 @@ class AppRun(PassphraseKeeping):
         self._example: ExampleJournal | None = None
         self.db: object | None = None
         self._backups: BackupService | None = None
-        self._unreadable: list[UnreadableRow] = []
+        self._unreadable = []
         self._backup_due = False
         from tracker.start_up import StartWorker  # Qt's, as the window is
 
@@ -205,49 +205,6 @@ class AppRun(PassphraseKeeping):
     def _backed_up(self, problem: str | None) -> None:
         if problem is not None:
             self.window.show_backup_problem(problem)
-        self.window.mark_started_up()
-
-    # ---- records that cannot be read ------------------------------------------------------
-
-    def _show_unreadable(self, found: Unreadable) -> None:
-        from tracker.services.unreadable import describe
-
-        self._unreadable = found.rows
-        sentences = describe(found.rows)
-        self.window.damaged_panel.show_unreadable(sentences, found.backup)
-        keys = ", Alt+F restores the backup" if found.backup is not None else ""
-        one = "it" if len(found.rows) == 1 else "them"
-        self.window.show_journal_problem(
-            f"{sentences[0]} Choose above what to do (Alt+I sets {one} aside{keys})."
-            if len(sentences) == 1
-            else f"{len(sentences)} records cannot be read. Choose above what to do "
-            f"(Alt+I sets {one} aside{keys})."
-        )
-
-    def _set_aside(self) -> None:
-        """A verified backup, the records written to the set-aside folder and removed, then
-        the rest of the journal opened."""
-        from tracker.services.unreadable import UnreadableService
-        from tracker.storage.errors import JournalError
-
-        panel = self.window.damaged_panel
-        try:
-            done = UnreadableService(self.folder).set_aside(self._unreadable)
-            self._open()
-        except JournalError as error:
-            panel.show_problem(str(error))
-            return
-        self._unreadable = []
-        panel.hide()
-        from PySide6.QtCore import Qt
-
-        names = ", ".join(path.name for path in done.files)
-        records = "; ".join(row.words() for row in done.rows)
-        self.window.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.window.status.setText(
-            f"Set aside, after a verified backup: {records}. It is kept in {names} in the "
-            "journal folder's set-aside folder, and the rest of your journal is open."
-        )
         self.window.mark_started_up()
 
     # ---- opening and closing ------------------------------------------------------------------
