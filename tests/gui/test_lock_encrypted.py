@@ -96,7 +96,8 @@ def unlock(qtbot: QtBot, window: MainWindow) -> None:
     assert page is not None
     click(qtbot, page.unlock_button)
     answer(qtbot, shown_prompt(qtbot), PASSPHRASE)
-    qtbot.waitUntil(lambda: not window.lock.locked, timeout=3000)
+    # the key derivation takes about half a second, several on a busy machine
+    qtbot.waitUntil(lambda: not window.lock.locked, timeout=10000)
 
 
 def notes_stored(data_dir: Path) -> list[str]:
@@ -304,7 +305,10 @@ def test_locked_as_the_journal_opens_the_start_ends_before_the_key_goes(
         if locked_when == "shown":
             qtbot.waitUntil(lambda: window.services is not None, timeout=10000)
         else:
-            qtbot.waitUntil(lambda: run.key_held, timeout=10000)
+            # the start's question answered and closed, the journal not yet shown
+            start_prompt = run.unlock_dialog
+            assert start_prompt is not None
+            qtbot.waitUntil(lambda: run.key_held and not start_prompt.isVisible(), timeout=10000)
         window.lock.lock_now()
         # the start ended within the lock, or its backup waits for the unlock: nothing of it
         # ends under the lock, where the clock would start on a journal without its key
