@@ -208,9 +208,14 @@ def test_an_encrypted_journal_locks_after_ten_minutes_unless_chosen(
     lock.idle_actions[0].trigger()  # Off: this window's lock acts on no later test's window
 
 
-def test_locked_while_the_start_asks_for_the_passphrase(qtbot: QtBot, data_dir: Path) -> None:
-    """Nothing of the journal was open: unlocking needs no passphrase, the start's question
-    comes back and opens it."""
+@pytest.mark.parametrize("locked_when", ["asked", "passphrase checked"])
+def test_locked_while_the_start_asks_for_the_passphrase(
+    qtbot: QtBot, data_dir: Path, locked_when: str
+) -> None:
+    """Locked while the start's question is on screen, or while the key it was given is
+    derived (the key is then dropped again as it comes): nothing of the journal is open or
+    read under the lock; unlocking needs no passphrase, the start's question comes back and
+    opens it."""
     protected_journal(data_dir)
     run = build_window(data_dir)
     qtbot.addWidget(run.window)
@@ -218,39 +223,17 @@ def test_locked_while_the_start_asks_for_the_passphrase(qtbot: QtBot, data_dir: 
         with qtbot.waitSignal(run.window.first_painted, timeout=10000):
             run.window.show()
         prompt = shown_prompt(qtbot)
-        run.window.lock.lock_now()
-        assert_locked(run.window)
-        assert not prompt.isVisible()
-        page = run.window.lock.page
-        assert page is not None
-        click(qtbot, page.unlock_button)
-        assert not run.window.lock.locked and prompt.isVisible()
-        answer(qtbot, prompt, PASSPHRASE)
-        qtbot.waitUntil(lambda: run.window.started_up, timeout=10000)
-    finally:
-        run.close()
-        cipher.forget(data_dir)
-
-
-def test_locked_while_the_starts_passphrase_is_checked(qtbot: QtBot, data_dir: Path) -> None:
-    """Locked while the key is derived: the key is dropped again once it comes and nothing is
-    read under the lock; unlocking needs no passphrase and the start's question comes back."""
-    protected_journal(data_dir)
-    run = build_window(data_dir)
-    qtbot.addWidget(run.window)
-    try:
-        with qtbot.waitSignal(run.window.first_painted, timeout=10000):
-            run.window.show()
-        prompt = shown_prompt(qtbot)
-        type_into(qtbot, prompt.passphrase, PASSPHRASE)
-        click(qtbot, prompt.open_button)
-        assert prompt.checking
+        if locked_when == "passphrase checked":
+            type_into(qtbot, prompt.passphrase, PASSPHRASE)
+            click(qtbot, prompt.open_button)
+            assert prompt.checking
         run.window.lock.lock_now()
         qtbot.waitUntil(lambda: not prompt.checking, timeout=10000)
         assert not run.key_held and run.window.services is None
         with qtbot.assertNotEmitted(run._start.passed, wait=300):
             pass  # no start under the lock
         assert_locked(run.window)
+        assert not prompt.isVisible()
         page = run.window.lock.page
         assert page is not None
         click(qtbot, page.unlock_button)
