@@ -126,11 +126,22 @@ def run_cli(
 
 # ---- the same suites on an encrypted journal (issue 18) ---------------------------------------
 
-# These modules run twice: on a plain journal and on one encrypted with a passphrase's key
-# (the key is held for the test's folder, so every journal they start is encrypted).
+# These modules (storage, backups, the window's stories) run twice: on a plain journal and on
+# one encrypted with a passphrase's key (the key is held for the test's folder, so every journal
+# they start is encrypted; after each test, every journal left in its folder is checked to be).
 # A test marked ``plain_journal`` runs once, plain: a child process of it would hold no key, or
 # an encrypted journal behaves otherwise on purpose (its every export warns).
-ENCRYPTED_SUITES = frozenset({"test_storage", "test_backups", "test_data_safety_stories"})
+ENCRYPTED_SUITES = frozenset(
+    {
+        "test_storage",
+        "test_backups",
+        "test_data_safety_stories",
+        "test_entry_stories",
+        "test_alert_stories",
+        "test_check_in_stories",
+        "test_medicines_stories",
+    }
+)
 # The export commands' suites, the same way through ``tests.encrypted_cli``: each data folder a
 # command is given is protected with a passphrase first, and the command given its file.
 ENCRYPTED_CLI_SUITES = frozenset(
@@ -189,6 +200,7 @@ def journal_kind(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
         yield kind
         return
     from tracker.storage import cipher
+    from tracker.storage.journal_file import JOURNAL_NAME
 
     folder = request.getfixturevalue("tmp_path")
     cli = None
@@ -202,6 +214,9 @@ def journal_kind(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(request.module, "sqlite3", _CipherSqlite(), raising=False)
     try:
         yield kind
+        if cli is None:  # the encrypted run was one: every journal the test left is encrypted
+            left = [path for path in folder.rglob(JOURNAL_NAME) if path.stat().st_size]
+            assert all(cipher.is_encrypted(path) for path in left), left
     finally:
         cipher.forget(folder)
         if cli is not None:

@@ -55,9 +55,20 @@ class PassphraseKeeping:
 
         dialog = PassphrasePrompt(self.try_passphrase, self.window)
         self.unlock_dialog = dialog
-        dialog.accepted.connect(self._start.start)
+        dialog.accepted.connect(self._key_given)
         dialog.rejected.connect(self._stay_locked)
         dialog.open()
+
+    def _key_given(self) -> None:
+        """The start's question answered: the start begins, unless the window was locked
+        while the key was derived. Then the key is dropped again and nothing is read: the
+        lock hid the question, and unlocking shows it again."""
+        if self.window.lock.locked:
+            from tracker.services.passphrase import PassphraseService
+
+            PassphraseService(self.home).lock()
+            return
+        self._start.start()
 
     def try_passphrase(self, passphrase: str) -> str | None:
         """The key of the person's journal derived from ``passphrase``, checked and held; or
@@ -126,22 +137,32 @@ class PassphraseKeeping:
         shows is read again, an entry being typed stays as it was); its timers are the lock's
         to hold, after this. A start still opening, or its backup, is waited for first: both
         read with the key. Python cannot promise to wipe the key from memory."""
-        from PySide6.QtCore import QCoreApplication, QEvent
-
         from tracker.services.passphrase import PassphraseService
 
-        self.finish_opening()
-        # a start-up backup not yet begun waits for the unlock; put off before the posted
-        # events are taken below, among which its zero-delay timer may be (Qt posts those)
-        self._backup_after_unlock, self._backup_due = self._backup_due, False
-        self._start.finish()
-        # what they posted (the start-up backup's end, which starts the reminders' clock),
-        # taken now, while the key is held
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+        self._end_start()
         close = getattr(self.db, "close", None)
         if close is not None:
             close()
         PassphraseService(self.home).lock()  # the example journal's key too: it is the home's
+
+    def _end_start(self) -> None:
+        """Every step of the start ended, and what they posted taken, while the key is held: a
+        step that ran on without it would take the journal for damaged (and move it aside)."""
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        while True:
+            self.finish_opening()
+            if self._backup_due:
+                # a start-up backup not yet begun waits for the unlock; put off before the
+                # posted events are taken below, among which its zero-delay timer may be
+                self._backup_after_unlock, self._backup_due = True, False
+            self._start.finish()
+            # what the steps posted: the quick check's "passed", which begins the opening
+            # (a thread again: hence the loop), or the backup's end, which starts the
+            # reminders' clock
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+            if not self._start.busy:
+                return
 
     def reopen_journal(self) -> None:
         """After ``try_passphrase`` held the key again: the services' engine opens connections

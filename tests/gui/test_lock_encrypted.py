@@ -5,6 +5,7 @@ the window back as it was, the typed entry kept and saves landing in the journal
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from tracker.services.passphrase import PassphraseError, PassphraseService
 from tracker.services.registry import build_services
 from tracker.storage import cipher
 from tracker.storage.database import JournalDatabase, open_journal
+from tracker.storage.journal_file import JOURNAL_NAME
 from tracker.ui.lock import IDLE_KEY
 from tracker.ui.main_window import MainWindow
 from tracker.ui.passphrase_unlock import PassphrasePrompt
@@ -206,9 +208,14 @@ def test_an_encrypted_journal_locks_after_ten_minutes_unless_chosen(
     lock.idle_actions[0].trigger()  # Off: this window's lock acts on no later test's window
 
 
-def test_locked_while_the_start_asks_for_the_passphrase(qtbot: QtBot, data_dir: Path) -> None:
-    """Nothing of the journal was open: unlocking needs no passphrase, the start's question
-    comes back and opens it."""
+@pytest.mark.parametrize("locked_when", ["asked", "passphrase checked"])
+def test_locked_while_the_start_asks_for_the_passphrase(
+    qtbot: QtBot, data_dir: Path, locked_when: str
+) -> None:
+    """Locked while the start's question is on screen, or while the key it was given is
+    derived (the key is then dropped again as it comes): nothing of the journal is open or
+    read under the lock; unlocking needs no passphrase, the start's question comes back and
+    opens it."""
     protected_journal(data_dir)
     run = build_window(data_dir)
     qtbot.addWidget(run.window)
@@ -216,7 +223,15 @@ def test_locked_while_the_start_asks_for_the_passphrase(qtbot: QtBot, data_dir: 
         with qtbot.waitSignal(run.window.first_painted, timeout=10000):
             run.window.show()
         prompt = shown_prompt(qtbot)
+        if locked_when == "passphrase checked":
+            type_into(qtbot, prompt.passphrase, PASSPHRASE)
+            click(qtbot, prompt.open_button)
+            assert prompt.checking
         run.window.lock.lock_now()
+        qtbot.waitUntil(lambda: not prompt.checking, timeout=10000)
+        assert not run.key_held and run.window.services is None
+        with qtbot.assertNotEmitted(run._start.passed, wait=300):
+            pass  # no start under the lock
         assert_locked(run.window)
         assert not prompt.isVisible()
         page = run.window.lock.page
@@ -225,6 +240,7 @@ def test_locked_while_the_start_asks_for_the_passphrase(qtbot: QtBot, data_dir: 
         assert not run.window.lock.locked and prompt.isVisible()
         answer(qtbot, prompt, PASSPHRASE)
         qtbot.waitUntil(lambda: run.window.started_up, timeout=10000)
+        assert run.window.services is not None
     finally:
         run.close()
         cipher.forget(data_dir)
@@ -284,42 +300,37 @@ def test_a_salt_file_that_cannot_be_read_is_one_sentence_and_the_window_stays_lo
     unlock(qtbot, window)
 
 
-@pytest.mark.parametrize(
-    "locked_when",
-    [
-        "shown",
-        pytest.param(
-            "key typed",
-            # a known defect, in the issue 18 note: locked between the key's derivation and
-            # the journal shown, the unlock sometimes never ends (about 2 runs in 3 here)
-            marks=pytest.mark.xfail(reason="lock while the journal opens: unlock can hang"),
-        ),
-    ],
-)
+@pytest.mark.parametrize("locked_when", ["shown", "key typed", "checked"])
 def test_locked_as_the_journal_opens_the_start_ends_before_the_key_goes(
     qtbot: QtBot, data_dir: Path, locked_when: str
 ) -> None:
     """Locked as soon as the journal is shown, while the start-up backup may still run (or is
-    yet to begin), or as soon as the passphrase is taken, before the journal is shown (the
-    start is then ended by the lock, and the backup's zero-delay timer is among the events the
-    lock takes): the start is waited for and ends first, or its backup waits for the unlock
-    (its end starts the reminders' clock)."""
+    yet to begin); as soon as the passphrase is taken, before the journal is shown (the start
+    is then ended by the lock, and the backup's zero-delay timer is among the events the lock
+    takes); or once the quick check has passed and posted so, the window not yet told (its
+    opening is then begun and ended by the lock, never run on without the key, which would
+    take the journal for damaged): the start is waited for and ends first, or its backup
+    waits for the unlock (its end starts the reminders' clock). The journal is the same."""
     protected_journal(data_dir)
     run = build_window(data_dir)
     qtbot.addWidget(run.window)
     window = run.window
     (flow,) = [child for child in window.children() if isinstance(child, RemindersFlow)]
+    checked = threading.Event()  # set in the start's thread, as the check posts "passed"
+    run._start.passed.connect(checked.set, Qt.ConnectionType.DirectConnection)
     try:
         with qtbot.waitSignal(window.first_painted, timeout=10000):
             window.show()
         answer(qtbot, shown_prompt(qtbot), PASSPHRASE)
         if locked_when == "shown":
             qtbot.waitUntil(lambda: window.services is not None, timeout=10000)
-        else:
+        elif locked_when == "key typed":
             # the start's question answered and closed, the journal not yet shown
             start_prompt = run.unlock_dialog
             assert start_prompt is not None
             qtbot.waitUntil(lambda: run.key_held and not start_prompt.isVisible(), timeout=10000)
+        else:
+            assert checked.wait(10)  # no event taken meanwhile: "passed" waits in the queue
         window.lock.lock_now()
         # the start ended within the lock, or its backup waits for the unlock: nothing of it
         # ends under the lock, where the clock would start on a journal without its key
@@ -329,6 +340,10 @@ def test_locked_as_the_journal_opens_the_start_ends_before_the_key_goes(
         assert_locked(window)
         unlock(qtbot, window)
         qtbot.waitUntil(lambda: window.started_up and flow.clock.timer.isActive(), timeout=10000)
+        assert window.services is not None
+        assert window.services.journal.profile_and_contacts()[1].helpline == "0800 123 4567"
+        assert cipher.looks_protected(data_dir / JOURNAL_NAME)
+        assert not list(data_dir.glob("*.damaged-*"))  # nothing taken for damaged
     finally:
         run.close()
         cipher.forget(data_dir)

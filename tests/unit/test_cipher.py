@@ -58,3 +58,36 @@ def test_once_the_key_is_dropped_no_connection_opens(tmp_path: Path) -> None:
     finally:
         db.close()
         service.lock()
+
+
+def test_a_key_dropped_during_the_start_up_check_is_never_taken_for_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lock may drop the key between the check's look at the file (with the key) and its
+    connection: the journal is then said to need its passphrase, never moved aside."""
+    from tracker.services.backups import BackupService
+    from tracker.services.passphrase import PassphraseService
+    from tracker.storage import journal_file
+    from tracker.storage.database import open_journal
+
+    folder = tmp_path / "data"
+    open_journal(folder).close()
+    service = PassphraseService(folder)
+    service.protect("a passphrase")
+    connect = journal_file.live_connection
+
+    def locked_meanwhile(path: Path) -> object:
+        service.lock()
+        return connect(path)
+
+    monkeypatch.setattr(journal_file, "live_connection", locked_meanwhile)
+    try:
+        with pytest.raises(cipher.PassphraseError, match="passphrase is needed"):
+            BackupService(folder).check_on_start()
+        assert sorted(p.name for p in folder.iterdir() if p.is_file()) == [
+            "journal.salt",
+            "journal.sqlite3",
+        ]
+        assert cipher.looks_protected(folder / "journal.sqlite3")
+    finally:
+        service.lock()

@@ -68,6 +68,9 @@ def test_revisions_are_read_from_the_shipped_scripts() -> None:
     assert sorted(walked) == known_revisions()
 
 
+# a journal of an earlier version, copied from the frozen first schema: plain, as every
+# journal was before passphrases
+@pytest.mark.plain_journal
 def test_the_frozen_first_schema_opens_and_keeps_its_data(data_dir: Path) -> None:
     data_dir.mkdir()
     shutil.copy(FROZEN_0001, data_dir / "journal.sqlite3")
@@ -93,6 +96,9 @@ def _journal_at(folder: Path, revision: str) -> Path:
     return path
 
 
+# a journal of an earlier version, copied from the frozen first schema: plain, as every
+# journal was before passphrases
+@pytest.mark.plain_journal
 def test_a_journal_from_a_newer_version_is_refused_without_writing_a_byte(data_dir: Path) -> None:
     path = _journal_at(data_dir, "9999")
     before = path.read_bytes()
@@ -122,6 +128,9 @@ def _failing_scripts(tmp_path: Path) -> Path:
     return scripts
 
 
+# a journal of an earlier version, copied from the frozen first schema: plain, as every
+# journal was before passphrases
+@pytest.mark.plain_journal
 def test_a_failed_migration_leaves_the_journal_byte_identical(
     data_dir: Path, tmp_path: Path
 ) -> None:
@@ -142,6 +151,9 @@ def test_a_failed_migration_leaves_the_journal_byte_identical(
         db.close()
 
 
+# a journal of an earlier version, copied from the frozen first schema: plain, as every
+# journal was before passphrases
+@pytest.mark.plain_journal
 def test_a_successful_migration_backs_up_first(data_dir: Path, tmp_path: Path) -> None:
     scripts = tmp_path / "scripts"
     shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
@@ -428,6 +440,9 @@ def test_the_first_listing_is_what_the_repository_reads(data_dir: Path) -> None:
     assert read_listing(db.path, since, until) == (entries, rules)
 
 
+# a journal of an earlier version, copied from the frozen first schema: plain, as every
+# journal was before passphrases
+@pytest.mark.plain_journal
 def test_a_journal_to_upgrade_is_not_listed_before_it_is_opened(data_dir: Path) -> None:
     from tracker.storage.first_listing import read_listing
 

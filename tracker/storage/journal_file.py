@@ -100,6 +100,10 @@ def journal_problem(db_path: Path) -> str | None:
         if not is_damage(error):
             raise JournalError(f"The journal {db_path} could not be checked ({error}).") from None
         if cipher.not_a_database(error) and cipher.is_encrypted(db_path):
+            if cipher.held_key(db_path) is None:  # the key dropped meanwhile (the lock)
+                raise cipher.PassphraseError(
+                    f"The journal {db_path} is encrypted: its passphrase is needed to open it."
+                ) from None
             # the key opened this journal when it was unlocked: now it is something else
             return "the file is not a Spine Journal journal"
         return f"SQLite cannot read it ({cipher.reason(error)})"
