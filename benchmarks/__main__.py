@@ -93,6 +93,8 @@ INFORMATION = [
     "form_responsive_ms",
     "import_file_ms",
     "kdf_ms",
+    "read_all_encrypted_ms",
+    "read_all_plain_ms",
     "redraw_changed_ms",
     "bundle_first_frame_ms",
     "bundle_journal_ready_ms",
