@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
+        self.lock.watch_input()
         self.shell_painted.emit()
         self._build_pages()
         self.first_painted.emit()
