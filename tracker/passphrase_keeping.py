@@ -105,21 +105,21 @@ class PassphraseKeeping:
 
         return cipher.looks_protected(self.folder / JOURNAL_NAME)
 
-    def change_passphrase(self, old: str | None, new: str | None) -> None:
+    def change_passphrase(self, old: str | None, new: str | None) -> list[str]:
         """Protect (``old`` None), change, or remove (``new`` None) the passphrase: the journal
         closed first (no connection may be open), then opened again, whatever came of it.
-        ``JournalError`` (a ``PassphraseError`` for a wrong one) when it was not done."""
+        ``JournalError`` (a ``PassphraseError`` for a wrong one) when it was not done. Returns
+        the names of the backups left as they were (the old key did not open them)."""
         from tracker.services.passphrase import PassphraseService
 
         service = PassphraseService(self.folder)
         self._close_journal()
         try:
             if old is None:
-                service.protect(new or "")
-            elif new is None:
-                service.remove(old)
-            else:
-                service.change(old, new)
+                return service.protect(new or "")
+            if new is None:
+                return service.remove(old)
+            return service.change(old, new)
         finally:
             self._lock_follows(service.protected)
             self._open()

@@ -208,6 +208,51 @@ def test_change_then_remove_gives_the_same_plain_journal(data_dir: Path, tmp_pat
     assert "does not verify" not in listing.stdout, listing.stdout
 
 
+def _unopenable_backup(data_dir: Path, tmp_path: Path, kind: str) -> Path:
+    """A backup the journal's key does not open: one of its own, damaged, or the backup of
+    another journal, encrypted with another passphrase, given a backup's name."""
+    backups = data_dir / "backups"
+    if kind == "damaged":
+        victim = sorted(backups.iterdir())[0]
+        with victim.open("r+b") as stream:
+            stream.write(bytes(4096))  # its first page, which holds SQLCipher's salt
+        return victim
+    other = tmp_path / "other"
+    other_key = secret_file(tmp_path, "other-pass", "somebody else's passphrase")
+    imported(other)
+    assert run_cli("protect", "--passphrase-file", str(other_key), data_dir=other).returncode == 0
+    stranger = backups / "journal-20200101-000000.sqlite3"
+    shutil.copy(sorted((other / "backups").iterdir())[-1], stranger)
+    return stranger
+
+
+@pytest.mark.parametrize("kind", ["damaged", "another key"])
+@pytest.mark.parametrize("change", ["--change", "--remove"])
+def test_a_backup_the_key_cannot_open_is_named_and_left_as_it_was(
+    data_dir: Path, tmp_path: Path, kind: str, change: str
+) -> None:
+    old = protected(data_dir, tmp_path)
+    backup = _unopenable_backup(data_dir, tmp_path, kind)
+    before = backup.read_bytes()
+    new = secret_file(tmp_path, "new", "a new passphrase")
+    extra = ["--new-passphrase-file", str(new)] if change == "--change" else []
+    result = run_cli("protect", change, "--passphrase-file", str(old), *extra, data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        "One backup could not be opened (damaged, or made with another passphrase) and was "
+        f"left as it was: {backup.name}."
+    )
+    assert backup.read_bytes() == before
+    if change == "--remove":  # the change was made all the same
+        assert (data_dir / JOURNAL_NAME).read_bytes().startswith(SQLITE_HEADER)
+    else:
+        assert run_cli("check", "--passphrase-file", str(new), data_dir=data_dir).returncode == 0
+    others = [path for path in (data_dir / "backups").iterdir() if path != backup]
+    assert others and all(
+        path.read_bytes().startswith(SQLITE_HEADER) == (change == "--remove") for path in others
+    )
+
+
 def test_restore_of_an_encrypted_backup_asks_for_its_passphrase(
     data_dir: Path, tmp_path: Path
 ) -> None:

@@ -54,6 +54,13 @@ def add_entries(data_dir: Path, count: int) -> None:
         db.close()
 
 
+def protected_with_an_entry(data_dir: Path) -> None:
+    """One entry, then the passphrase; its key dropped, as after closing."""
+    add_entries(data_dir, 1)
+    PassphraseService(data_dir).protect(PASSPHRASE)
+    cipher.forget(data_dir)
+
+
 def type_into(qtbot: QtBot, field: QWidget, text: str) -> None:
     qtbot.keyClicks(field, text)  # type: ignore[no-untyped-call]
 
@@ -120,9 +127,7 @@ def test_the_passphrase_is_asked_before_anything_is_shown(
 def test_cancelling_the_passphrase_keeps_the_journal_closed(
     qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
 ) -> None:
-    add_entries(data_dir, 1)
-    PassphraseService(data_dir).protect(PASSPHRASE)
-    cipher.forget(data_dir)
+    protected_with_an_entry(data_dir)
     session = started(qtbot, data_dir, sessions)
     asked_passphrase(qtbot, session).reject()
     qtbot.waitUntil(lambda: "stays closed" in session.window.status.text(), timeout=3000)
@@ -260,3 +265,31 @@ def test_every_export_of_an_encrypted_journal_says_the_file_is_plain(
         assert NOTE in (tmp_path / name).read_text(encoding="utf-8")  # an export is plain
         dialog.reject()
     assert len(asked) == 2 and all(ENCRYPTED_WARNING in question for question in asked)
+
+
+def test_a_backup_the_passphrase_does_not_open_is_named_after_the_removal(
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun]
+) -> None:
+    protected_with_an_entry(data_dir)
+    damaged = sorted((data_dir / "backups").iterdir())[0]
+    with damaged.open("r+b") as stream:
+        stream.write(bytes(4096))  # its first page: no key opens it now
+    before = damaged.read_bytes()
+    session = started(qtbot, data_dir, sessions)
+    window = session.window
+    prompt = asked_passphrase(qtbot, session)
+    type_into(qtbot, prompt.passphrase, PASSPHRASE)
+    click(qtbot, prompt.open_button)
+    wait_open(qtbot, window)
+
+    dialog = open_passphrase_dialog(qtbot, window, window.remove_passphrase_action)
+    type_into(qtbot, dialog.current, PASSPHRASE)
+    click(qtbot, dialog.apply_button)
+    assert not dialog.isVisible(), dialog.message.text()
+    assert (data_dir / "journal.sqlite3").read_bytes().startswith(SQLITE_HEADER)
+    assert window.status.text() == (
+        "The passphrase was removed: the journal and its backups are plain files. "
+        "One backup could not be opened (damaged, or made with another passphrase) and was "
+        f"left as it was: {damaged.name}."
+    )
+    assert damaged.read_bytes() == before

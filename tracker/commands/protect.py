@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
         ALREADY,
         PassphraseError,
         PassphraseService,
+        left_as_they_were,
         settle_interrupted,
     )
     from tracker.storage.errors import JournalError
@@ -70,17 +71,19 @@ def run(args: argparse.Namespace) -> int:
                 raise PassphraseError(ALREADY)
             _check(backups)
             if args.change:
-                service.change(old, _new_passphrase(args.new_passphrase_file))
+                left = service.change(old, _new_passphrase(args.new_passphrase_file))
                 done = "The passphrase was changed; the backups open with the new one."
             elif args.remove:
-                service.remove(old)
+                left = service.remove(old)
                 done = "The passphrase was removed: the journal and its backups are plain files."
             else:
-                service.protect(_new_passphrase(args.passphrase_file))
+                left = service.protect(_new_passphrase(args.passphrase_file))
                 done = f"The journal and its backups are encrypted. {LOST}"
         except PassphraseError as error:
             raise CommandError(str(error), EXIT_BAD_INPUT) from None
         except JournalError as error:
             raise CommandError(str(error)) from None
     print(f"{done} ({safe(backups.journal_path)})")
+    if left:
+        print(left_as_they_were(left))
     return EXIT_OK

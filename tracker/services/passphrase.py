@@ -48,6 +48,22 @@ def settle_interrupted(folder: Path) -> str | None:
         ) from None
 
 
+def left_as_they_were(names: list[str]) -> str:
+    """The sentence for the backups a change of passphrase could not open and left as they
+    were ("" when there were none)."""
+    if not names:
+        return ""
+    if len(names) == 1:
+        return (
+            f"One backup could not be opened (damaged, or made with another passphrase) and "
+            f"was left as it was: {names[0]}."
+        )
+    return (
+        f"{len(names)} backups could not be opened (damaged, or made with another passphrase) "
+        f"and were left as they were: {', '.join(names)}."
+    )
+
+
 def journal_is_protected(journal: Path) -> bool:
     """Whether the journal file at ``journal`` is encrypted with a passphrase."""
     return cipher.looks_protected(journal)
@@ -87,9 +103,9 @@ class PassphraseService:
     def lock(self) -> None:
         cipher.forget(self.folder)
 
-    def _change(self, old: bytes | None, new: str | None) -> None:
+    def _change(self, old: bytes | None, new: str | None) -> list[str]:
         derive = None if new is None else partial(cipher.derive_key, new)
-        key = change_key(
+        key, left = change_key(
             self.journal,
             old,
             derive,
@@ -100,23 +116,25 @@ class PassphraseService:
             cipher.forget(self.folder)
         else:
             cipher.remember(self.folder, key)
+        return left
 
-    def protect(self, passphrase: str) -> None:
-        """Encrypt the plain journal and its backups with a key from ``passphrase``."""
+    def protect(self, passphrase: str) -> list[str]:
+        """Encrypt the plain journal and its backups with a key from ``passphrase``. Each of
+        these three returns the names of the backups left as they were (``left_as_they_were``)."""
         if self.protected:
             raise PassphraseError(ALREADY)
         if not passphrase:
             raise PassphraseError("The passphrase is empty; nothing was changed.")
-        self._change(None, passphrase)
+        return self._change(None, passphrase)
 
-    def change(self, old: str, new: str) -> None:
+    def change(self, old: str, new: str) -> list[str]:
         if not new:
             raise PassphraseError("The new passphrase is empty; nothing was changed.")
-        self._change(self._checked_key(old), new)
+        return self._change(self._checked_key(old), new)
 
-    def remove(self, passphrase: str) -> None:
+    def remove(self, passphrase: str) -> list[str]:
         """Make the journal and its backups plain files again."""
-        self._change(self._checked_key(passphrase), None)
+        return self._change(self._checked_key(passphrase), None)
 
     def _checked_key(self, passphrase: str) -> bytes:
         if not self.protected:

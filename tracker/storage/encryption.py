@@ -36,7 +36,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import sqlcipher3
 
@@ -115,18 +115,25 @@ def _opens_with(path: Path, key: bytes | None) -> bool:
         return False
 
 
-def copy_backups(backup_dir: Path, old: bytes | None, new: bytes | None) -> list[Path]:
-    """A checked copy with ``new`` beside every backup that ``old`` opens (one it does not
-    open, damaged or someone else's, is left as it is). Returns the backups copied."""
+def copy_backups(
+    backup_dir: Path, old: bytes | None, new: bytes | None
+) -> tuple[list[Path], list[str]]:
+    """A checked copy with ``new`` beside every backup that ``old`` opens. Returns the backups
+    copied, and the names of those it does not open (damaged, or made with another key), which
+    are left as they are."""
     copied: list[Path] = []
+    left: list[str] = []
     if not backup_dir.is_dir():
-        return copied
+        return copied, left
     for path in sorted(backup_dir.iterdir()):
-        if parse_name(path.name) is None or not path.is_file() or not _opens_with(path, old):
+        if parse_name(path.name) is None or not path.is_file():
+            continue
+        if not _opens_with(path, old):
+            left.append(path.name)
             continue
         export_copy(path, copy_of(path), old, new)
         copied.append(path)
-    return copied
+    return copied, left
 
 
 def _commit(journal: Path, copied: list[Path], change: str) -> Conversion:
@@ -158,6 +165,11 @@ def _finish(folder: Path, done: Conversion) -> None:
     conversion.finish(folder, done)
 
 
+class KeyChanged(NamedTuple):
+    key: bytes | None  # the journal's key now (``None``: plain)
+    left: list[str]  # the backups the old key did not open, left as they were
+
+
 def change_key(
     journal: Path,
     old: bytes | None,
@@ -165,11 +177,12 @@ def change_key(
     *,
     now: datetime,
     backup_dir: Path,
-) -> bytes | None:
+) -> KeyChanged:
     """Re-encrypt ``journal`` (opened with ``old``; ``None``: plain) and its backups with the
-    key ``new`` derives from the salt (``None``: plain). Returns the new key. See the module's
-    steps. A failure before the commit undoes the change (``StorageWriteError``: nothing was
-    changed); one after it leaves the record, and the next open finishes the change."""
+    key ``new`` derives from the salt (``None``: plain). Returns the new key and the backups
+    left as they were. See the module's steps. A failure before the commit undoes the change
+    (``StorageWriteError``: nothing was changed); one after it leaves the record, and the next
+    open finishes the change."""
     folder = journal.parent
     change = "protect" if old is None else "remove" if new is None else "change"
     try:
@@ -184,7 +197,7 @@ def change_key(
     started = Conversion(change)
     try:
         conversion.write_record(folder, started)
-        key, done = _prepare(journal, old, new, backup_dir, change)
+        key, left, done = _prepare(journal, old, new, backup_dir, change)
     except Exception as error:  # undone now; a process that dies here leaves it to the next open
         with contextlib.suppress(OSError):
             conversion.undo(folder, started, backup_dir)
@@ -198,7 +211,7 @@ def change_key(
             f"The journal's new copies are ready but could not all be put in place "
             f"({error.strerror}); this is finished the next time the journal opens."
         ) from None
-    return key
+    return KeyChanged(key, left)
 
 
 def _prepare(
@@ -207,8 +220,9 @@ def _prepare(
     new: Callable[[bytes], bytes] | None,
     backup_dir: Path,
     change: str,
-) -> tuple[bytes | None, Conversion]:
-    """Steps 4 to 7: the salt, the checked copies, the commit. Returns the key and the record."""
+) -> tuple[bytes | None, list[str], Conversion]:
+    """Steps 4 to 7: the salt, the checked copies, the commit. Returns the key, the backups
+    left as they were and the record."""
     folder = journal.parent
     _step("salt")
     if new is None:
@@ -220,9 +234,9 @@ def _prepare(
     _step("export")
     export_copy(journal, copy_of(journal), old, key)
     _step("backups")
-    copied = copy_backups(backup_dir, old, key)
+    copied, left = copy_backups(backup_dir, old, key)
     _step("commit")
-    return key, _commit(journal, copied, change)
+    return key, left, _commit(journal, copied, change)
 
 
 def describe_failure(error: Any) -> str:

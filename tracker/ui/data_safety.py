@@ -50,8 +50,9 @@ class JournalKeeper(Protocol):
         """Whether the journal is encrypted with a passphrase."""
         ...
 
-    def change_passphrase(self, old: str | None, new: str | None) -> None:
-        """Protect (``old`` None), change or remove (``new`` None) the journal's passphrase."""
+    def change_passphrase(self, old: str | None, new: str | None) -> list[str]:
+        """Protect (``old`` None), change or remove (``new`` None) the journal's passphrase;
+        the names of the backups left as they were."""
         ...
 
     def finish_opening(self) -> None:

@@ -148,8 +148,10 @@ class JournalFlows:
 
         keeper = self._host.keeper
         assert keeper is not None
+        from tracker.services.passphrase import left_as_they_were
+
         try:
-            keeper.change_passphrase(
+            left = keeper.change_passphrase(
                 None if mode == "protect" else old, None if mode == "remove" else new
             )
         except JournalError as error:
@@ -159,7 +161,7 @@ class JournalFlows:
             "change": "The passphrase was changed; the backups open with the new one.",
             "remove": "The passphrase was removed: the journal and its backups are plain files.",
         }[mode]
-        self._host.say_plainly(done)
+        self._host.say_plainly(" ".join(filter(None, [done, left_as_they_were(left)])))
         return None
 
     def show_delete_all_data(self) -> None:
