@@ -154,6 +154,7 @@ ENCRYPTED_CLI_SUITES = frozenset(
         "test_date_range",
         "test_report_cli",
         "test_stdout_bytes",
+        "test_cli",
     }
 )
 # a fixed key, as Argon2id would give one (tests/unit/test_cipher.py tests the derivation)
@@ -207,16 +208,22 @@ def journal_kind(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
     if Path(str(request.module.__file__)).stem in ENCRYPTED_CLI_SUITES:
         from tests.encrypted_cli import WithPassphrase
 
-        cli = WithPassphrase(run_cli, request.getfixturevalue("tmp_path_factory").mktemp("keys"))
+        cli = WithPassphrase(
+            run_cli, request.getfixturevalue("tmp_path_factory").mktemp("keys"), folder
+        )
         monkeypatch.setattr(request.module, "run_cli", cli)
     else:
         cipher.remember(folder, TEST_KEY)
     monkeypatch.setattr(request.module, "sqlite3", _CipherSqlite(), raising=False)
     try:
         yield kind
-        if cli is None:  # the encrypted run was one: every journal the test left is encrypted
+        # the encrypted run was one: every journal the test left is encrypted (for a command
+        # suite, in each folder a command was given)
+        if cli is None:
             left = [path for path in folder.rglob(JOURNAL_NAME) if path.stat().st_size]
             assert all(cipher.is_encrypted(path) for path in left), left
+        else:
+            assert cli.plain_journals() == []
     finally:
         cipher.forget(folder)
         if cli is not None:

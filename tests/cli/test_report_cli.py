@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, run_cli
+from tests.encrypted_cli import passphrase_arguments
 from tests.unit.test_summary import hand_journal
 from tracker.domain.demo import build_demo_journal
 from tracker.domain.esas_summary import esas_summary
@@ -256,7 +257,7 @@ def test_runs_without_a_display(hand_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "headless.pdf"
     command = [sys.executable, str(REPO / "main.py"), "report", *MARCH, "--out", str(out)]
     result = subprocess.run(
-        [*command, "--data-dir", str(hand_dir)],
+        [*command, "--data-dir", str(hand_dir), *passphrase_arguments(run_cli, hand_dir)],
         capture_output=True,
         text=True,
         env=env,
