@@ -415,7 +415,11 @@ def build_window(folder: Path) -> AppRun:
         "Weekly form",
         _panel("esas_page", "EsasPage"),
         frozenset({"esas_forms", "settings"}),
+        on_demand=True,
     )
+    # Made when its tab is first chosen, or else once the start is over (its tab then says
+    # whether the form is due today): the journal and the chart do not wait for it.
+    window.start_up_done.connect(lambda: window.panel("esas_forms"))
     from tracker.ui.reminders_flow import RemindersFlow
 
     RemindersFlow(window)  # the reminders' clock, bar, tray and menu (parented to the window)

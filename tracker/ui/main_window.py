@@ -165,9 +165,9 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
-        self.lock.watch_input()
         self.shell_painted.emit()
         self._build_pages()
+        self.lock.watch_input()  # not while the pages are made: ~10 000 events to no purpose
         self.first_painted.emit()
 
     def add_panel(
