@@ -386,9 +386,7 @@ def build_window(folder: Path) -> AppRun:
         frozenset({"medicines", "dose_records"}),
         on_demand=True,
     )
-    window.add_panel(
-        "reviews", "Care-team reviews", _panel("reviews_panel", "ReviewsPanel"), on_demand=True
-    )
+    window.add_panel("reviews", "Reviews", _panel("reviews_panel", "ReviewsPanel"), on_demand=True)
     window.add_panel(
         "appointments",
         "Appointments",

@@ -1,7 +1,7 @@
 """The weekly ESAS-r form in the whole window, as a person fills it in: by keyboard alone (Tab,
 digits, Space, Ctrl+S), then a database check; items left blank stay "not answered"; bad input
 refused with a clear message and nothing typed lost; the weekday kept in the journal and the
-tab saying "due today" on that day."""
+tab saying "(due)" on that day."""
 
 from __future__ import annotations
 

@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
 
         self.entry_form = EntryForm()
         self.history = HistoryPanel()
-        self.tabs.addTab(self.entry_form, "Today's entry")
+        self.tabs.addTab(self.entry_form, "Check-in")
         self.tabs.addTab(self.history, "History")
         self.damaged_panel = DamagedJournalPanel()
         self.contacts = ContactsFlow(self)
@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
         self.lock = WindowLock(self, self.menus, self.journal_menu, self.quit_action)
         self.menus.menu("&Edit", self.undo_action)
         self.menus.menu("&View", self.larger_text_action)
-        self._add_go_action("Today's entry", "entry")
+        self._add_go_action("Check-in", "entry")
         self._add_go_action("History", "history")
         self.help_menu = HelpMenu(self)
 

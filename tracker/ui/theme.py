@@ -26,12 +26,12 @@ TYPE_SCALE = {"small": 0.9, "body": 1.0, "heading": 1.2, "title": 1.5, "number":
 SCORE_LEVELS = 11  # the pain scale's buttons, 0 to 10
 # Each tab's icon (resources/icons/NAME.svg), beside its title, never instead of it.
 TAB_ICONS = {
-    "Today's entry": "checkin",
+    "Check-in": "checkin",
     "History": "history",
     "Treatments": "treatments",
     "Painkillers": "painkillers",
     "Medicines": "painkillers",  # the same pill: both are medicines
-    "Care-team reviews": "reviews",
+    "Reviews": "reviews",
     "Appointments": "appointments",
     "Red flags": "redflags",
     "Trends": "trends",

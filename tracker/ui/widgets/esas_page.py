@@ -2,7 +2,7 @@
 "Completed by", the date and time, and the acknowledgement of the instrument's source.
 
 Offered on the weekday the person chooses (kept in the journal): on that day the page's tab
-says so ("due today") until a form is saved, and the page says it at the top. It can be filled
+says so ("due") until a form is saved, and the page says it at the top. It can be filled
 in any day, and from the Go menu. Ctrl+S saves it while the focus is on this page (the window's
 own Ctrl+S saves the day's entry everywhere else). An item left blank is stored as "not
 answered", never 0. The journal draws no conclusion from the scores.
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from tracker.ui.pages import PageHost
 
 TAB_TITLE = "Weekly form"
-DUE_TITLE = "Weekly form (due today)"
+DUE_TITLE = "Weekly form (due)"
 CHOOSE_WHO = (
     "Choose who completed the form (Patient, Family caregiver or Health care professional "
     "caregiver)."
