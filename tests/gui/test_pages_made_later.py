@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.test_check_in_stories import Keyboard
 from tracker.app import build_window
 from tracker.domain import esas
+from tracker.domain.model import Contacts, Profile
 from tracker.services.registry import build_services
 from tracker.storage.database import open_journal
 from tracker.ui.common import local_now
@@ -25,6 +26,11 @@ ALT = Qt.KeyboardModifier.AltModifier
 def test_the_weekly_form_chosen_by_keyboard_on_a_fresh_window_is_made_and_takes_keys(
     qtbot: QtBot, data_dir: Path
 ) -> None:
+    db = open_journal(data_dir)  # a journal begun: the pages, not the first start's welcome
+    build_services(db).journal.start_journal(
+        Profile(), Contacts(helpline="0800 123 4567", emergency="999")
+    )
+    db.close()
     session = build_window(data_dir)
     window = session.window
     qtbot.addWidget(window)
