@@ -79,6 +79,12 @@ def wal_commits_lost(shm: Path) -> bool:
     return bool(max_frame > backfilled)
 
 
+def _passphrase_needed(db_path: Path) -> cipher.PassphraseError:
+    return cipher.PassphraseError(
+        f"The journal {db_path} is encrypted: its passphrase is needed to open it."
+    )
+
+
 def journal_problem(db_path: Path) -> str | None:
     """What makes the journal unusable, in plain words, or ``None`` (``PRAGMA quick_check``)."""
     if db_path.stat().st_size == 0:
@@ -86,9 +92,7 @@ def journal_problem(db_path: Path) -> str | None:
     with db_path.open("rb") as stream:
         if stream.read(16) != SQLITE_HEADER and cipher.held_key(db_path) is None:
             if cipher.salt_path(db_path.parent).exists():
-                raise cipher.PassphraseError(
-                    f"The journal {db_path} is encrypted: its passphrase is needed to open it."
-                )
+                raise _passphrase_needed(db_path)
             return "the file is not a Spine Journal journal"
     try:
         with contextlib.closing(live_connection(db_path)) as con:
@@ -101,9 +105,7 @@ def journal_problem(db_path: Path) -> str | None:
             raise JournalError(f"The journal {db_path} could not be checked ({error}).") from None
         if cipher.not_a_database(error) and cipher.is_encrypted(db_path):
             if cipher.held_key(db_path) is None:  # the key dropped meanwhile (the lock)
-                raise cipher.PassphraseError(
-                    f"The journal {db_path} is encrypted: its passphrase is needed to open it."
-                ) from None
+                raise _passphrase_needed(db_path) from None
             # the key opened this journal when it was unlocked: now it is something else
             return "the file is not a Spine Journal journal"
         return f"SQLite cannot read it ({cipher.reason(error)})"
