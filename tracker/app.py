@@ -105,6 +105,7 @@ class AppRun(PassphraseKeeping, UnreadableKeeping):
         self._backups: BackupService | None = None
         self._unreadable = []
         self._backup_due = False
+        self._closed = False  # ``close``: the window is going; the start says nothing more
         from tracker.start_up import StartWorker  # Qt's, as the window is
 
         self._start = StartWorker(folder, window)
@@ -205,7 +206,8 @@ class AppRun(PassphraseKeeping, UnreadableKeeping):
     def _backed_up(self, problem: str | None) -> None:
         if problem is not None:
             self.window.show_backup_problem(problem)
-        self.window.mark_started_up()
+        if not self._closed:  # else what the end of the start makes would read a closed journal
+            self.window.mark_started_up()
 
     # ---- opening and closing ------------------------------------------------------------------
 
@@ -334,6 +336,7 @@ class AppRun(PassphraseKeeping, UnreadableKeeping):
 
     def close(self) -> None:
         """Close the journal open now; the example journal, if it is the one, is removed."""
+        self._closed = True
         self._close_open()
         self._drop_example()
 

@@ -295,6 +295,31 @@ def test_closing_during_the_start_up_backup_waits_for_it(
     assert not [p for p in (data_dir / "backups").iterdir() if p.name.endswith(".partial")]
 
 
+def test_a_start_up_backup_that_ends_as_the_window_closes_reads_the_journal_no_more(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup's end, posted while the window closed, is taken after the journal is
+    closed: the pages made once the start is over (the weekly form's, the reminders') are not
+    made then, so nothing reads the closed journal (an encrypted one's key may be gone by
+    then: the app's lock, or its end)."""
+    add_entries(data_dir, [1, 2])
+    begun, copy_may_start = _held_back_backup(monkeypatch)
+    session = build_window(data_dir)
+    window = session.window
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(begun.is_set, timeout=5000)
+    assert "esas_forms" not in window.panels  # made once the start is over
+    copy_may_start.set()
+    session.close()  # waits for the backup, whose end is then on its way to the window
+    for _turn in range(3):
+        next_turn_of_the_event_loop(qtbot)
+    assert not window.started_up
+    assert "esas_forms" not in window.panels
+    (automatic,) = BackupService(data_dir).backups()
+    assert automatic.verified and automatic.entries == 2
+
+
 def test_a_journal_closed_before_its_start_up_backup_began_is_not_backed_up_after(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
