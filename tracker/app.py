@@ -58,15 +58,16 @@ def _application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = QApplication([sys.argv[0]])
+    from tracker.ui.theme import STYLE_ARGUMENTS, install
+
+    app = QApplication([sys.argv[0], *STYLE_ARGUMENTS])
     app.setApplicationName("spine-journal")
     app.setApplicationDisplayName(APP_NAME)
     # the launcher (resources/linux/spine-journal.desktop) whose icon and name the desktop
     # shows for the window: Wayland's app id (X11's WM_CLASS is the application name)
     app.setDesktopFileName("spine-journal")
-    from tracker.ui.theme import install
-
-    install(app)  # palette and style sheet, light or dark as the desktop is (docs/design.md)
+    # palette and style sheet, light or dark as the desktop is (docs/design.md)
+    install(app, styled=True)
     return app
 
 
@@ -421,10 +422,16 @@ def build_window(folder: Path) -> AppRun:
     # Made when its tab is first chosen, or else once the start is over (its tab then says
     # whether the form is due today): the journal and the chart do not wait for it.
     window.start_up_done.connect(lambda: window.panel("esas_forms"))
+    window.first_painted.connect(lambda: _reminders(window))
+    return AppRun(window, folder)
+
+
+def _reminders(window: MainWindow) -> None:
+    """The reminders' clock, bar, tray and menu items (parented to the window), made once the
+    window has painted and made its pages: the first frame waits for none of it."""
     from tracker.ui.reminders_flow import RemindersFlow
 
-    RemindersFlow(window)  # the reminders' clock, bar, tray and menu (parented to the window)
-    return AppRun(window, folder)
+    RemindersFlow(window)
 
 
 def run_window(argv: Sequence[str]) -> int:

@@ -108,3 +108,54 @@ def test_the_trends_tab_chosen_while_the_journal_opens_imports_matplotlib_at_onc
     assert result.returncode == 0, result.stderr
     last = result.stdout.strip().splitlines()[-1]
     assert last == "{'matplotlib before the services': True, 'chart drawn': True}", last
+
+
+FIRST_FRAME = """
+import os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+import tracker.app as app_module
+
+build_window = app_module.build_window
+
+class FirstPaint(QObject):
+    def eventFilter(self, _watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, report)
+        return False
+
+def report():
+    reminders = ("tracker.ui.reminders_flow", "tracker.domain.reminders")
+    print(sorted(m for m in sys.modules if m.startswith(reminders)))
+    app = QApplication.instance()
+    app.setStyleSheet("")  # the style sheet's style wraps the app's own
+    print(app.style().name())
+    sys.stdout.flush()
+    os._exit(0)
+
+def watched(folder):
+    session = build_window(folder)
+    central = session.window.centralWidget()
+    central.installEventFilter(FirstPaint(central))
+    return session
+
+app_module.build_window = watched
+app_module.main(["--data-dir", sys.argv[1]])
+"""
+
+
+def test_the_first_frame_waits_for_no_reminder_and_is_drawn_in_fusion(tmp_path: Path) -> None:
+    """As ``python main.py`` starts: the reminders' flow is made after the first paint, and
+    the style is Fusion (given to QApplication as ``-style Fusion``), even where the desktop
+    asks for another (``QT_STYLE_OVERRIDE``)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "Windows"}
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-2:] == ["[]", "fusion"]

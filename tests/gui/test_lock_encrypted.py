@@ -315,12 +315,13 @@ def test_locked_as_the_journal_opens_the_start_ends_before_the_key_goes(
     run = build_window(data_dir)
     qtbot.addWidget(run.window)
     window = run.window
-    (flow,) = [child for child in window.children() if isinstance(child, RemindersFlow)]
     checked = threading.Event()  # set in the start's thread, as the check posts "passed"
     run._start.passed.connect(checked.set, Qt.ConnectionType.DirectConnection)
     try:
         with qtbot.waitSignal(window.first_painted, timeout=10000):
             window.show()
+        # the reminders' flow is made once the window has painted
+        (flow,) = [child for child in window.children() if isinstance(child, RemindersFlow)]
         answer(qtbot, shown_prompt(qtbot), PASSPHRASE)
         if locked_when == "shown":
             qtbot.waitUntil(lambda: window.services is not None, timeout=10000)

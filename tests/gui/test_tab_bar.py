@@ -110,3 +110,22 @@ def _shown(shown_in: MainWindow, name: str) -> bool:
     page = fixed.get(name) or shown_in.panels.get(name)
     widget = page if page is None or isinstance(page, QWidget) else page.as_widget()
     return widget is not None and shown_in.tabs.currentWidget() is widget
+
+
+def test_every_tab_is_as_high_as_a_button(
+    qtbot: QtBot,
+    qapp: QApplication,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    """A tab is a target like a button (docs/design.md: at least 40 px), in light and dark."""
+    applied = theme.install(qapp)
+    window.resize(WIDTH, HEIGHT)
+    bar = window.tabs.tabBar()
+    heights: dict[str, list[int]] = {}
+    for scheme in (Qt.ColorScheme.Light, Qt.ColorScheme.Dark):
+        applied.follow(scheme)
+        qtbot.waitUntil(lambda: window.width() == WIDTH)
+        heights[scheme.name] = [bar.tabRect(index).height() for index in range(bar.count())]
+    assert len(heights["Light"]) == len(heights["Dark"]) == 10
+    low = {name: min(found) for name, found in heights.items() if min(found) < 40}
+    assert low == {}

@@ -23,6 +23,9 @@ ICON_COLOUR = "#4f86b5"  # resources/icons/*.svg: 3:1 or more on both palettes' 
 # Spacing (px) and type (times the desktop's text size) scales: docs/design.md.
 SPACE = {"xs": 4, "s": 8, "m": 12, "l": 16, "xl": 24}
 TYPE_SCALE = {"small": 0.9, "body": 1.0, "heading": 1.2, "title": 1.5, "number": 2.2}
+# QApplication's own option for its style: set so, the style costs the first frame nothing in
+# Python (``app.setStyle`` makes Python classes for QStyle's enums, ~8 ms)
+STYLE_ARGUMENTS = ("-style", "Fusion")
 SCORE_LEVELS = 11  # the pain scale's buttons, 0 to 10
 # Each tab's icon (resources/icons/NAME.svg), beside its title, never instead of it.
 TAB_ICONS = {
@@ -267,12 +270,13 @@ class Theme:
     """Applies the palette and the filled style sheet to the app, again when the desktop's
     scheme changes or the text size does ("Larger text")."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, *, styled: bool = False) -> None:
         self._app = app
         self.base_point_size = QApplication.font().pointSizeF()
         self.scheme = QGuiApplication.styleHints().colorScheme()
         self.palette = scheme_palette(self.scheme)
-        app.setStyle("Fusion")  # the one built-in style that draws with the palette everywhere
+        if not styled:  # the one built-in style that draws with the palette everywhere
+            app.setStyle("Fusion")
         app.styleHints().colorSchemeChanged.connect(self.follow)
         self.apply()
 
@@ -295,10 +299,10 @@ class Theme:
 _installed: list[Theme] = []  # the one theme of the one QApplication
 
 
-def install(app: QApplication) -> Theme:
-    """The app's theme, made once."""
+def install(app: QApplication, *, styled: bool = False) -> Theme:
+    """The app's theme, made once; ``styled``: the app was made with ``STYLE_ARGUMENTS``."""
     if not _installed:
-        _installed.append(Theme(app))
+        _installed.append(Theme(app, styled=styled))
     return _installed[0]
 
 
