@@ -13,12 +13,13 @@ from pytestqt.qtbot import QtBot
 from tests.gui.test_chart_view_dark import themed  # noqa: F401
 from tests.gui.test_design import _switch
 from tests.gui.test_esas_trends_view import to_chart_tab, to_esas_tab
-from tests.gui.test_spine_view import page  # noqa: F401
+from tests.gui.test_spine_view import page, to_spine_tab  # noqa: F401
 from tests.unit.test_chart_dark import colours_of, expected
 from tracker.charts import SCREEN, SCREEN_DARK
 from tracker.charts.palette import Palette
 from tracker.ui import theme
 from tracker.ui.widgets.esas_trends_page import EsasTrendsView
+from tracker.ui.widgets.spine_view import SpineView
 from tracker.ui.widgets.trends_page import TrendsPage
 
 
@@ -73,3 +74,43 @@ def test_a_tab_first_shown_in_the_dark_scheme_is_dark(
     _switch(qapp, Qt.ColorScheme.Dark)
     esas = to_esas_tab(qtbot, trends)
     qtbot.waitUntil(lambda: esas.forms != [] and wears(esas, SCREEN_DARK))
+
+
+@pytest.mark.parametrize("tab", ["ESAS-r", "spine map"])
+def test_the_redraw_waits_for_the_restyling_to_end(
+    qtbot: QtBot,
+    qapp: QApplication,
+    trends: TrendsPage,
+    monkeypatch: pytest.MonkeyPatch,
+    tab: str,
+) -> None:
+    """The theme's new palette reaches the shown tab while Qt restyles every widget: its
+    drawing (the journal read, labels shown and hidden) comes after that pass, not in it."""
+    if tab == "ESAS-r":
+        esas = to_esas_tab(qtbot, trends)
+        qtbot.waitUntil(lambda: wears(esas, SCREEN))
+        view: EsasTrendsView | SpineView = esas
+    else:
+        spine = to_spine_tab(qtbot, trends)
+        qtbot.waitUntil(lambda: spine.drawn is not None)
+        view = spine
+    applying: list[bool] = []
+    during: list[bool] = []
+    apply, redraw = theme.Theme.apply, type(view).redraw
+
+    def watched_apply(self: theme.Theme) -> None:
+        applying.append(True)
+        try:
+            apply(self)
+        finally:
+            applying.pop()
+
+    def watched_redraw(self: EsasTrendsView | SpineView) -> None:
+        during.append(bool(applying))
+        redraw(self)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(theme.Theme, "apply", watched_apply)
+    monkeypatch.setattr(type(view), "redraw", watched_redraw)
+    _switch(qapp, Qt.ColorScheme.Dark)
+    qtbot.waitUntil(lambda: during != [] and view.is_dark())
+    assert not any(during), during

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from tracker.charts.esas_chart import draw_esas
 from tracker.domain.timeutil import local_day
 from tracker.domain.wording import short_day
+from tracker.ui.widgets.scheme_drawn import SchemeDrawn
 
 if TYPE_CHECKING:
     from tracker.domain.esas import EsasForm
@@ -32,7 +32,7 @@ EMPTY = "No ESAS-r form recorded yet: the weekly form is on the â€œWeekly formâ€
 NONE_IN_DAYS = "No ESAS-r form in these days: choose other dates on the Chart tab."
 
 
-class EsasTrendsView(QWidget):
+class EsasTrendsView(SchemeDrawn):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services: Services | None = None
@@ -80,7 +80,7 @@ class EsasTrendsView(QWidget):
     def redraw(self) -> None:
         if self._services is None or self._days is None:
             return
-        dark = self._is_dark()
+        dark = self.is_dark()
         if self._drawn_for == (self._days, dark):
             return
         self._drawn_for = (self._days, dark)
@@ -92,17 +92,3 @@ class EsasTrendsView(QWidget):
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
         self.message.setText(EMPTY if not forms else NONE_IN_DAYS)
         self.message.setVisible(not self.forms)
-
-    def _is_dark(self) -> bool:
-        """Whether the window shows the dark scheme (the theme's palette, as the spine map
-        reads it)."""
-        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.redraw()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self.isVisible():
-            self.redraw()  # the desktop turned light or dark

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from tracker.charts import SPINE_DARK, SPINE_LIGHT, DrawnSpine, GlyphCacheCanvas, draw_spine
 from tracker.domain.spine_map import SpineMapData
 from tracker.domain.wording import short_day
+from tracker.ui.widgets.scheme_drawn import SchemeDrawn
 
 if TYPE_CHECKING:
     from tracker.charts import SpinePalette
@@ -40,7 +40,7 @@ class _Canvas(GlyphCacheCanvas, FigureCanvasQTAgg):
     """The Qt canvas, drawing text with the glyphs it drew before."""
 
 
-class SpineView(QWidget):
+class SpineView(SchemeDrawn):
     map_drawn = Signal(object)  # the SpineMapData drawn
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -105,7 +105,7 @@ class SpineView(QWidget):
     def redraw(self) -> None:
         if self._service is None or self._days is None:
             return
-        scheme = "dark" if self._is_dark() else "light"
+        scheme = "dark" if self.is_dark() else "light"
         if self._drawn_for == (self._days, scheme):
             return
         self._drawn_for = (self._days, scheme)
@@ -120,19 +120,7 @@ class SpineView(QWidget):
         """Draw the map read last, laid out for the canvas's size now."""
         if self.data is None:
             return
-        palette: SpinePalette = SPINE_DARK if self._is_dark() else SPINE_LIGHT
+        palette: SpinePalette = SPINE_DARK if self.is_dark() else SPINE_LIGHT
         size = max(8.0, QApplication.font().pointSizeF() * FONT_FACTOR)
         self.drawn = draw_spine(self.figure, self.data, palette=palette, font_size=size)
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
-
-    def _is_dark(self) -> bool:
-        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.redraw()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self.isVisible():
-            self.redraw()  # the desktop turned light or dark
