@@ -67,7 +67,7 @@ def check_labels(figure: Figure) -> None:
             common = Bbox.intersection(box, text.get_window_extent(renderer))
             if common is not None and common.width > 0 and common.height > 0:
                 faults.append(f"{words} runs over {text.get_text()!r}")
-    assert not faults
+    assert not faults, faults
 
 
 @pytest.mark.parametrize("dark", [False, True])
