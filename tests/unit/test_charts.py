@@ -110,14 +110,14 @@ def test_the_figure_draws_every_part(per_entry: bool) -> None:
     assert any(W1_WORDING in w for w in words)  # the flare's plain-words explanation
     assert {"Red flag: watch", "Red flag: urgent", "Red flag: emergency"} <= set(words)
     assert "Radiotherapy session" in words
-    assert "Painkiller doses (right scale)" in words
+    assert "Painkiller doses taken as needed (right scale)" in words
     worst = "Worst pain in 24 hours" if per_entry else "Worst pain in 24 h, 7-day mean"
     assert worst in words
     assert ("Pain, each entry" if per_entry else "Pain, daily mean") in words
     labels = [a.get_ylabel() for a in figure.axes]
-    assert "Pain score\n(0 none, 10 worst)" in labels
-    assert "Painkiller doses\ntaken as needed, per day" in labels
-    assert "Nerve signs" in labels
+    assert "Pain score\n(0 none,\n10 worst)" in labels
+    assert "As-needed\ndoses a day" in labels
+    assert "Nerve\nsigns" in labels
     assert any(a.get_xlabel() == "Date" for a in figure.axes)
 
 

@@ -23,7 +23,8 @@ def draw_pain(d: Drawing, axes: Axes) -> DrawnChart:
     axes.set_ylim(-0.3, 11.7 if words else 10.6)
     ticks = range(0, 11, 2)
     axes.set_yticks(ticks, [str(t) for t in ticks])
-    axes.set_ylabel("Pain score\n(0 none, 10 worst)", fontsize=d.size, color=d.p.ink, **LITERAL)
+    # On three lines: in a short window the panel is lower than two lines are long.
+    axes.set_ylabel("Pain score\n(0 none,\n10 worst)", fontsize=d.size, color=d.p.ink, **LITERAL)
     points = data.points
     xs = d.xs
     ys = [p.pain for p in points]
@@ -100,16 +101,15 @@ def draw_worst(d: Drawing, axes: Axes, xs: list[float]) -> None:
 
 def draw_doses(d: Drawing, twin: Axes) -> None:
     doses = d.data.doses
-    twin.set_ylabel(
-        "Painkiller doses\ntaken as needed, per day", fontsize=d.size, color=d.p.ink, **LITERAL
-    )
+    # Short enough for the pain panel's height: the legend names them painkiller doses.
+    twin.set_ylabel("As-needed\ndoses a day", fontsize=d.size, color=d.p.ink, **LITERAL)
     most = max((d.count for d in doses), default=0)
     twin.set_ylim(0, max(3, most) * 2.6)  # bars keep to the lower part of the panel
     ticks = range(0, max(3, most) + 1, 1 if most <= 6 else 2)
     twin.set_yticks(ticks, [str(t) for t in ticks])
     if not doses:
         return
-    label = "Painkiller doses (right scale)"
+    label = "Painkiller doses taken as needed (right scale)"
     if d.data.per_entry:  # a bar a day, with gaps between days
         twin.add_artist(
             patch_of(
@@ -151,7 +151,8 @@ def draw_nerves(d: Drawing, axes: Axes) -> None:
     data = d.data
     axes.set_ylim(-0.35, 3.4)
     axes.set_yticks(range(4), ["0 none", "1", "2", "3 severe"])
-    axes.set_ylabel("Nerve signs", fontsize=d.size, color=d.p.ink, **LITERAL)
+    # On two lines: one is longer than this short panel is high.
+    axes.set_ylabel("Nerve\nsigns", fontsize=d.size, color=d.p.ink, **LITERAL)
     xs = d.xs
     series = (
         ("Weakness (worst limb)", "weakness", d.p.weakness, "-", "s", -NERVE_DODGE),
