@@ -239,3 +239,32 @@ def test_the_chart_paints_before_its_table_is_filled(qtbot: QtBot, db: Any) -> N
     widget.responses.set_responses([])
     widget.refresh()  # after the first paint, at once
     assert widget.responses.rowCount() > 0
+
+
+def _legend_height(widget: ChartView) -> float:
+    legend = widget.figure.legends[0]
+    return float(legend.get_window_extent(widget.canvas.get_renderer()).height)
+
+
+def test_widened_after_its_drawing_the_chart_has_the_legend_of_its_width(
+    qtbot: QtBot, db: Any
+) -> None:
+    """Drawn before the window's layout settled (a canvas not yet at its size), then shown
+    wide: the legend takes the columns the width holds, as a chart drawn at that width does,
+    rather than staying tall and squeezing the panels."""
+    with db.unit_of_work() as session:
+        repository.insert_journal(session, build_demo_journal(1, end=DEMO_END))
+    widened = ChartView()
+    qtbot.addWidget(widened)
+    widened.set_service(TrendsService(db))
+    widened.refresh()
+    widened.canvas.draw()  # at the canvas's size before it is laid out
+    narrow = _legend_height(widened)
+    widened.resize(1200, 860)
+    widened.show()
+    qtbot.waitExposed(widened)
+    widened.canvas.draw()
+    fresh = shown_view(qtbot, db)
+    assert fresh.canvas.width() == widened.canvas.width()
+    assert _legend_height(fresh) < narrow
+    assert _legend_height(widened) == _legend_height(fresh)

@@ -7,6 +7,7 @@ left out where it would wrap: on paper.)"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -18,7 +19,7 @@ from matplotlib.text import Text
 
 from tests.unit.test_charts import sample
 from tracker.charts.drawing import Drawing, lane_ratio, lane_rows
-from tracker.charts.frame import NOTE_RATIO, Frame, dress
+from tracker.charts.frame import NOTE_RATIO, Frame, dress, fit_legend, legend_columns
 from tracker.charts.palette import SCREEN
 from tracker.charts.trend import _draw, draw_trends
 from tracker.domain.trends import TrendData
@@ -47,6 +48,10 @@ class ConstrainedPanels:
         self.labelsize = 0.0
         self.legend_columns = 0
         dress(self.pain, self.nerves, self.lanes, self.doses)  # as the frame's own
+
+    def set_legend(self, make: Callable[[int], Legend], text_size: float, entries: int) -> None:
+        self.legend_columns = legend_columns(self.figure.get_figwidth(), text_size, entries)
+        self.legend = make(self.legend_columns)
 
 
 def edges(figure: Figure, panels: Any) -> list[tuple[float, float, float, float]]:
@@ -79,3 +84,33 @@ def test_the_panels_go_where_constrained_layout_puts_them(
 
     for mine, theirs in zip(edges(own, frame), edges(plain, panels), strict=True):
         assert mine == pytest.approx(theirs, abs=1.0)
+
+
+def test_a_canvas_widened_after_its_first_drawing_gets_the_legend_a_fresh_one_would() -> None:
+    """The window's layout often settles after the chart's first drawing: the legend's columns
+    follow the width (the chart in light was left in two columns where dark, drawn again
+    after the resize, had four). The text size is the window's, fixed (as the Trends tab
+    gives it)."""
+
+    def drawn(width_in: float) -> Figure:
+        figure = Figure(figsize=(width_in, 3.6), dpi=100)
+        FigureCanvasAgg(figure)
+        draw_trends(figure, sample(), font_size=9.9)
+        figure.canvas.draw()
+        return figure
+
+    def legend_box(figure: Figure) -> tuple[float, ...]:
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        return tuple(round(v, 1) for v in figure.legends[0].get_window_extent(renderer).bounds)
+
+    resized = drawn(6.0)
+    narrow = legend_box(resized)
+    resized.set_size_inches(12.6, 3.6)  # as a canvas's resize does, then its resize event:
+    fit_legend(resized)
+    resized.canvas.draw()
+    fresh = drawn(12.6)
+    assert legend_box(fresh)[3] < narrow[3]  # more columns, fewer rows: a lower legend
+    assert legend_box(resized) == legend_box(fresh)
+    assert [a.get_position().bounds for a in resized.axes] == [
+        a.get_position().bounds for a in fresh.axes
+    ]

@@ -3,6 +3,7 @@ chart: ``trend``; the spine map: ``spine``), and the pieces they share (palette,
 artists, text drawing, saving)."""
 
 from tracker.charts.drawing import DrawnChart
+from tracker.charts.frame import fit_legend
 from tracker.charts.glyphs import GlyphCacheCanvas
 from tracker.charts.palette import PRINT, SCREEN, SCREEN_DARK, Palette
 from tracker.charts.spine import (
@@ -38,6 +39,7 @@ __all__ = [
     "build_trend_figure",
     "draw_spine",
     "draw_trends",
+    "fit_legend",
     "line_styles",
     "mark_spans",
     "save_spine_chart",

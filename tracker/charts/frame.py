@@ -3,6 +3,7 @@ matplotlib's constrained layout places them but from the decorations alone."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -20,6 +21,12 @@ from tracker.charts.palette import Palette
 
 PAD_IN = 3 / 72  # space around each panel's decorations (constrained layout's own padding)
 NOTE_RATIO = 0.55  # the flare note's band, in the panels' height ratios
+
+
+def legend_columns(width_in: float, text_size: float, entries: int) -> int:
+    """The legend's columns: as many as a figure this wide holds at this text size (points),
+    two at least, no more than there are entries."""
+    return max(2, min(entries, int(width_in * 10.0 / text_size / 2.7)))
 
 
 @lru_cache(maxsize=8)
@@ -51,6 +58,10 @@ class Frame:
         self.lane_ratio = 0.65
         self.labelsize = 0.0
         self.legend_columns = 0
+        # the legend made again for another number of columns (its entries, text and size
+        # as the drawing gave them), and what its columns are reckoned from
+        self._make_legend: Callable[[int], Legend] | None = None
+        self._legend_reckoning = (0.0, 0)  # the chart's text size, the number of entries
         self.palette: Palette | None = None  # the colours it is dressed in (charts.colours)
         # Where the panels went for what the figure showed, by everything that decides it: a
         # redraw of a range shown before (or after a change elsewhere) measures nothing.
@@ -121,6 +132,25 @@ class Frame:
         if len(self._placed) >= 16:
             self._placed.clear()
         self._placed[key] = (x0, x1, spans, height)
+
+    def set_legend(self, make: Callable[[int], Legend], text_size: float, entries: int) -> None:
+        """The legend, made by ``make`` with as many columns as the figure's width holds."""
+        self._make_legend, self._legend_reckoning = make, (text_size, entries)
+        self.legend_columns = legend_columns(self.figure.get_figwidth(), text_size, entries)
+        self.legend = make(self.legend_columns)
+
+    def fit_legend(self) -> None:
+        """The legend made again when the figure's width now holds another number of columns.
+        Called before a resized canvas draws (``charts.fit_legend``), not from the layout: a
+        draw has listed what it draws by then, so a legend made there would show only on the
+        next one."""
+        if self.legend is None or self._make_legend is None:
+            return
+        columns = legend_columns(self.figure.get_figwidth(), *self._legend_reckoning)
+        if columns != self.legend_columns:
+            self.legend.remove()  # its columns are fixed when it is made
+            self.legend_columns = columns
+            self.legend = self._make_legend(columns)
 
     def _put(self, x0: float, x1: float, spans: list[tuple[float, float]], height: float) -> None:
         for row, (y0, y1) in zip(self.rows, spans, strict=False):
@@ -275,6 +305,14 @@ class _TrendLayout(LayoutEngine):
     def execute(self, fig: Figure) -> None:
         if self.frame.holds(fig):
             self.frame.place()
+
+
+def fit_legend(figure: Figure) -> None:
+    """For a canvas resized after the chart was drawn (the window's layout settling, the
+    window widened): the legend's columns for the width now, before the next draw."""
+    engine = figure.get_layout_engine()
+    if isinstance(engine, _TrendLayout) and engine.frame.holds(figure):
+        engine.frame.fit_legend()
 
 
 def frame_of(figure: Figure) -> Frame:

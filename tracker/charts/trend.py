@@ -14,6 +14,7 @@ from typing import Any
 
 import matplotlib.dates as mdates
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.ticker import FixedLocator
 
 from tracker.charts.colours import paint
@@ -151,22 +152,24 @@ def draw_note(d: Drawing) -> None:
 def draw_legend(d: Drawing) -> None:
     if not d.handles:
         return
-    columns = int(d.figure.get_figwidth() * 10.0 / d.size / 2.7)
-    columns = max(2, min(len(d.handles), columns))
-    d.frame.legend_columns = columns
-    d.frame.legend = d.figure.legend(
-        handles=d.handles,
-        loc="outside lower center",
-        ncols=columns,
-        fontsize=d.small,
-        labelcolor=d.p.ink,
-        frameon=False,
-        handlelength=2.6,
-        markerscale=0.8,
-        columnspacing=1.4,
-    )
-    for text in d.frame.legend.get_texts():
-        text.set_parse_math(False)
+
+    def make(columns: int) -> Legend:
+        legend = d.figure.legend(
+            handles=d.handles,
+            loc="outside lower center",
+            ncols=columns,
+            fontsize=d.small,
+            labelcolor=d.p.ink,
+            frameon=False,
+            handlelength=2.6,
+            markerscale=0.8,
+            columnspacing=1.4,
+        )
+        for text in legend.get_texts():
+            text.set_parse_math(False)
+        return legend
+
+    d.frame.set_legend(make, d.size, len(d.handles))
 
 
 def save_trend_chart(

@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.charts import DrawnChart, GlyphCacheCanvas, draw_trends, save_trend_chart
+from tracker.charts import (
+    DrawnChart,
+    GlyphCacheCanvas,
+    draw_trends,
+    fit_legend,
+    save_trend_chart,
+)
 from tracker.domain.trends import (
     FIRST_PRESET,
     PRESET_WORDS,
@@ -106,6 +112,8 @@ class ChartView(QWidget):
         )
         self.canvas.mpl_connect("motion_notify_event", self._on_canvas_pointed)
         self.canvas.mpl_connect("button_press_event", self._on_canvas_pointed)
+        # resized after it was drawn (the window's layout settling): the legend's columns too
+        self.canvas.mpl_connect("resize_event", lambda _event: fit_legend(self.figure))
         self._chart_painted = False
         self._responses_due = False
         self.canvas.installEventFilter(self)
