@@ -224,13 +224,19 @@ def test_an_empty_journal_draws_a_sentence(qtbot: QtBot, db: Any) -> None:
     assert widget.responses.rowCount() == 0
 
 
-def test_the_chart_paints_before_its_table_is_filled(qtbot: QtBot, db: Any) -> None:
+def drawn_before_shown(qtbot: QtBot, db: Any) -> ChartView:
+    """A chart view on the demo journal, drawn before it is shown (as the window's is)."""
     with db.unit_of_work() as session:
         repository.insert_journal(session, build_demo_journal(1, end=DEMO_END))
     widget = ChartView()
     qtbot.addWidget(widget)
     widget.set_service(TrendsService(db))
     widget.refresh()
+    return widget
+
+
+def test_the_chart_paints_before_its_table_is_filled(qtbot: QtBot, db: Any) -> None:
+    widget = drawn_before_shown(qtbot, db)
     assert widget.data is not None  # drawn, not painted yet: the table waits
     assert widget.responses.rowCount() == 0
     widget.resize(1200, 860)
@@ -252,12 +258,7 @@ def test_widened_after_its_drawing_the_chart_has_the_legend_of_its_width(
     """Drawn before the window's layout settled (a canvas not yet at its size), then shown
     wide: the legend takes the columns the width holds, as a chart drawn at that width does,
     rather than staying tall and squeezing the panels."""
-    with db.unit_of_work() as session:
-        repository.insert_journal(session, build_demo_journal(1, end=DEMO_END))
-    widened = ChartView()
-    qtbot.addWidget(widened)
-    widened.set_service(TrendsService(db))
-    widened.refresh()
+    widened = drawn_before_shown(qtbot, db)
     widened.canvas.draw()  # at the canvas's size before it is laid out
     narrow = _legend_height(widened)
     widened.resize(1200, 860)

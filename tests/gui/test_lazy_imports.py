@@ -30,8 +30,8 @@ print(sorted(m for m in sys.modules if m.startswith(("tracker.ui.main_window", "
 """
 
 
-def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def _run(code: str, *args: str, **variables: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **variables}
     return subprocess.run(
         [sys.executable, "-c", code, *args],
         capture_output=True,
@@ -148,14 +148,6 @@ def test_the_first_frame_waits_for_no_reminder_and_is_drawn_in_fusion(tmp_path: 
     """As ``python main.py`` starts: the reminders' flow is made after the first paint, and
     the style is Fusion (given to QApplication as ``-style Fusion``), even where the desktop
     asks for another (``QT_STYLE_OVERRIDE``)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "Windows"}
-    result = subprocess.run(
-        [sys.executable, "-c", FIRST_FRAME, str(tmp_path / "data")],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=120,
-    )
+    result = _run(FIRST_FRAME, str(tmp_path / "data"), QT_STYLE_OVERRIDE="Windows")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-2:] == ["[]", "fusion"]
