@@ -144,6 +144,9 @@ class AppRun(PassphraseKeeping, UnreadableKeeping):
         made (a failure is one sentence in the status line)."""
         if not self._start.take(result):  # closed before it came
             return
+        # the lock watches input once the start is over: after the chart the Trends tab waits
+        # for (``WindowLock.watch_input``)
+        self._after_chart(self.window.lock.watch_input)
         self._show_start(result)
 
     def _show_start(self, result: StartResult) -> None:
@@ -176,7 +179,8 @@ class AppRun(PassphraseKeeping, UnreadableKeeping):
         it, once its chart has painted instead (the backup and the reminders it lets start
         would slow that first paint: ``chart_visible_ms`` in ``benchmarks/README.md``), or
         after ``CHART_WAIT_MS`` if the chart does not paint (the tab left, the window
-        minimised): the start always ends. ``then`` runs once (``_backup_due``)."""
+        minimised): the start always ends. ``then`` may be called by both; it acts once
+        (``_backup_due``, ``WindowLock.watch_input``)."""
         from PySide6.QtCore import QTimer
 
         if self._start.chart_wanted.is_set():
