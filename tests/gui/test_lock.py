@@ -269,19 +269,10 @@ def test_locked_while_the_journal_opens_a_window_that_shows_up_is_hidden_until_u
 ) -> None:
     """The lock watches the app's input only once the start is over (its event filter slowed
     the first chart); a lock taken before then watches from that moment on."""
-    import threading
-
-    from tracker import opening
+    from tests.gui.test_window_start import _slow_start
     from tracker.app import build_window
 
-    release = threading.Event()
-    original = opening.open_folder
-
-    def held_back(folder: Path, **kwargs: object) -> opening.StartResult:
-        release.wait(30)
-        return original(folder, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(opening, "open_folder", held_back)
+    release = _slow_start(monkeypatch)  # the opening held back until it is set
     session = build_window(data_dir)
     window = session.window
     qtbot.addWidget(window)
