@@ -28,7 +28,11 @@ What each side includes:
   empty figure's canvas painted in the window. ``chart_panels_floor_ms`` (no budget): the same
   with a figure of four empty panels (matplotlib's own axes and ticks) instead, as many panels
   as the trend chart has, to show what matplotlib's panels cost before anything is drawn in
-  them. The floors and the app run under the same conditions (``benchmarks/probe.py``).
+  them. ``themed_window_ms`` (no budget): the bare window with the app's theme installed
+  first (``tracker.ui.theme.install``: the desktop's scheme read, which makes PySide6 build the
+  ``Qt`` namespace's enum classes, then the palette and the style sheet), to show what any
+  window themed so costs before its first paint. The floors and the app run under the same
+  conditions (``benchmarks/probe.py``).
   ``form_responsive_ms`` (no budget): to the first
   moment after ``journal_ready`` that the event loop is free (a key press in the form would be
   handled), i.e. after whatever the app does in the same slot.
@@ -90,6 +94,7 @@ BUDGETS: list[tuple[str, str | None, float, str]] = [
 ]
 INFORMATION = [
     "chart_panels_floor_ms",
+    "themed_window_ms",
     "form_responsive_ms",
     "import_file_ms",
     "kdf_ms",
@@ -163,6 +168,8 @@ def startup_round(data_dir: Path) -> dict[str, float]:
         round_.update(bundle_start(data_dir))
     start, marks = probe("chart_panels_floor")
     round_["chart_panels_floor_ms"] = (marks["chart"] - start) * 1000
+    start, marks = probe("themed_window")
+    round_["themed_window_ms"] = (marks["first_frame"] - start) * 1000
     return round_
 
 

@@ -1,6 +1,7 @@
 """Child processes the benchmark starts: each prints one JSON object on its last line.
 
     python -m benchmarks.probe bare_window
+    python -m benchmarks.probe themed_window
     python -m benchmarks.probe ready_floor
     python -m benchmarks.probe chart_floor
     python -m benchmarks.probe chart_panels_floor
@@ -59,12 +60,21 @@ def _after_first_paint(widget: Any, then: Callable[[], None]) -> None:
 # ---- the floors: a bare PySide6 window, shown the way the app shows its own ----------------
 
 
-def _bare_window(after_paint: Callable[[Any, dict[str, float]], bool]) -> None:
+def _bare_window(
+    after_paint: Callable[[Any, dict[str, float]], bool], *, themed: bool = False
+) -> None:
     """A bare QMainWindow of the app's size; ``after_paint`` runs just after its first paint
-    and returns True when the process may quit."""
+    and returns True when the process may quit. ``themed``: with the app's theme installed
+    first, as the app does (the desktop's scheme read, the palette and the style sheet)."""
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
-    app = QApplication([sys.argv[0]])
+    if themed:  # as ``tracker.app`` makes its QApplication
+        from tracker.ui.theme import STYLE_ARGUMENTS, install
+
+        app = QApplication([sys.argv[0], *STYLE_ARGUMENTS])
+        install(app, styled=True)
+    else:
+        app = QApplication([sys.argv[0]])
     window = QMainWindow()
     window.setCentralWidget(QLabel("Spine Journal"))
     window.resize(1280, 720)
@@ -83,6 +93,10 @@ def _bare_window(after_paint: Callable[[Any, dict[str, float]], bool]) -> None:
 
 def bare_window() -> None:
     _bare_window(lambda _window, _marks: True)
+
+
+def themed_window() -> None:
+    _bare_window(lambda _window, _marks: True, themed=True)
 
 
 def _import_orm(marks: dict[str, float]) -> None:
@@ -193,6 +207,7 @@ def main() -> int:
     else:
         {
             "bare_window": bare_window,
+            "themed_window": themed_window,
             "ready_floor": ready_floor,
             "chart_floor": chart_floor,
             "chart_panels_floor": lambda: chart_floor(panels=4),

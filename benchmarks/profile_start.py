@@ -62,13 +62,13 @@ def main() -> int:
     data_dir, *rest = sys.argv[1:]
     rows = int(rest[0]) if rest else 40
     import tracker.app as app
-    from tracker import start_up
+    from tracker import opening as steps
     from tracker.ui import main_window
     from tracker.ui.widgets import trends_page
 
     profile = cProfile.Profile()
-    timed(start_up, "open_folder")
-    opening = start_up.open_folder
+    timed(steps, "open_folder")
+    opening = steps.open_folder
 
     def open_folder(*args: Any, **kwargs: Any) -> Any:
         """``open_folder``'s own imports first (its first step), then its steps timed."""
@@ -87,7 +87,7 @@ def main() -> int:
         timed(TrendsService, "prepare_first_chart")
         return opening(*args, **kwargs)
 
-    start_up.open_folder = open_folder
+    steps.open_folder = open_folder
     timed(trends_page.TrendsPage, "build")
     timed(trends_page.TrendsPage, "set_services")
     timed(app.AppRun, "_started")

@@ -6,7 +6,6 @@ if needed, build the services and fill the views. For a command: run it, with no
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,9 +19,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from tracker.example_journal import ExampleJournal
+    from tracker.opening import StartResult
     from tracker.services.backups import BackupInfo, BackupService, RestoreResult
     from tracker.services.registry import Services
-    from tracker.start_up import StartResult
     from tracker.storage.database import JournalDatabase
     from tracker.ui.main_window import MainWindow
     from tracker.ui.pages import Page
@@ -37,19 +36,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tracker.console import ensure_streams
 
         ensure_streams()
-    from tracker.cli import is_command, run
+    from tracker.arguments import is_command
 
     if is_command(args):
+        from tracker.cli import run
+
         return run(args)
     return run_window(args)
-
-
-def _window_arguments(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="spine-journal", add_help=False)
-    parser.add_argument("--data-dir")
-    parser.add_argument("--smoke-test", action="store_true")  # tracker/smoke.py
-    known, _qt_arguments = parser.parse_known_args(list(argv))
-    return known
 
 
 def _application() -> QApplication:
@@ -127,7 +120,7 @@ class AppRun(PassphraseKeeping, UnreadableKeeping):
         """The quick check passed: the latest entries listed and the form usable (a save
         before the journal has opened finishes the opening first: ``finish_opening``); then
         the rest of the opening (``tracker.start_up``)."""
-        from tracker.start_up import list_early
+        from tracker.opening import list_early
 
         listing = list_early(self.folder, *self.window.history.range())
         if listing is not None:
@@ -151,11 +144,14 @@ class AppRun(PassphraseKeeping, UnreadableKeeping):
         made (a failure is one sentence in the status line)."""
         if not self._start.take(result):  # closed before it came
             return
+        # the lock watches input once the start is over: after the chart the Trends tab waits
+        # for (``WindowLock.watch_input``)
+        self._after_chart(self.window.lock.watch_input)
         self._show_start(result)
 
     def _show_start(self, result: StartResult) -> None:
+        from tracker.opening import Damaged, Failed, Problem, Unreadable
         from tracker.services.backups import StartState
-        from tracker.start_up import Damaged, Failed, Problem, Unreadable
 
         if isinstance(result, Failed):
             self._say_unexpected(result.error)
@@ -183,7 +179,8 @@ class AppRun(PassphraseKeeping, UnreadableKeeping):
         it, once its chart has painted instead (the backup and the reminders it lets start
         would slow that first paint: ``chart_visible_ms`` in ``benchmarks/README.md``), or
         after ``CHART_WAIT_MS`` if the chart does not paint (the tab left, the window
-        minimised): the start always ends. ``then`` runs once (``_backup_due``)."""
+        minimised): the start always ends. ``then`` may be called by both; it acts once
+        (``_backup_due``, ``WindowLock.watch_input``)."""
         from PySide6.QtCore import QTimer
 
         if self._start.chart_wanted.is_set():
@@ -239,7 +236,7 @@ class AppRun(PassphraseKeeping, UnreadableKeeping):
     def _attach(self, opened: tuple[JournalDatabase, Services], *, raising: bool = False) -> bool:
         """The window given the services; whether it could read what it shows. A record it
         cannot read is named, as at the start (its journal left closed)."""
-        from tracker.start_up import Failed, unreadable_or
+        from tracker.opening import Failed, unreadable_or
         from tracker.storage.errors import JournalError
 
         self.db, services = opened
@@ -345,7 +342,7 @@ class AppRun(PassphraseKeeping, UnreadableKeeping):
         """The open journal closed; the start's threads are waited for first, and a journal
         the start opened that the window never took is closed too (a start-up backup that
         finished meanwhile is still said: its signal is on its way)."""
-        from tracker.start_up import Opened
+        from tracker.opening import Opened
 
         self._backup_due = False  # nor does a start-up backup that has not begun
         left = self._start.stop()
@@ -439,9 +436,14 @@ def run_window(argv: Sequence[str]) -> int:
 
 
 def _run_window(argv: Sequence[str]) -> int:
+    from tracker.arguments import UsageError, window_arguments
     from tracker.paths import AlreadyOpenError, JournalLock, data_dir
 
-    args = _window_arguments(argv)
+    try:
+        args = window_arguments(argv)
+    except UsageError as error:
+        print(f"spine-journal: {error}", file=sys.stderr, flush=True)
+        return 2  # bad usage, as for a command (``tracker.commands.errors``)
     app = _application()
     folder = data_dir(args.data_dir)
     lock = JournalLock(folder)
@@ -455,9 +457,6 @@ def _run_window(argv: Sequence[str]) -> int:
         QMessageBox.warning(None, APP_NAME, str(error))
         return 1
     try:
-        from tracker.storage.conversion import settle_on_start
-
-        settle_on_start(folder)  # a change of passphrase a crash left, before anything reads
         session = build_window(folder)
         if args.smoke_test:
             from tracker.smoke import watch

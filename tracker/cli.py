@@ -79,19 +79,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def is_command(argv: Sequence[str]) -> bool:
-    """Whether ``argv`` asks for a command (or for help/version) rather than the window."""
-    skip = False
-    for arg in argv:
-        if skip:
-            skip = False
-        elif arg == "--data-dir":
-            skip = True
-        elif arg in ("-h", "--help", "--version") or not arg.startswith("-"):
-            return True
-    return False
-
-
 def run(argv: Sequence[str]) -> int:
     tolerant_output()
     parser = build_parser()

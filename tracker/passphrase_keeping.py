@@ -41,10 +41,14 @@ class PassphraseKeeping:
     def _begin(self) -> None:
         """The start's worker, once the passphrase of a protected journal has opened it: the
         worker reads entries, so nothing of the journal is read or shown before. The lock
-        follows the journal: with a passphrase it closes the journal and asks for it."""
+        follows the journal: with a passphrase it closes the journal and asks for it. First, a
+        change of passphrase a crash left is settled, before anything reads the journal (here,
+        not before the window is made: the first paint waits for nothing of the storage)."""
         from tracker.storage import cipher
+        from tracker.storage.conversion import settle_on_start
         from tracker.storage.journal_file import JOURNAL_NAME
 
+        settle_on_start(self.folder)
         journal = self.folder / JOURNAL_NAME
         protected = cipher.looks_protected(journal)
         self._lock_follows(protected)

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from tracker.opening import Unreadable
     from tracker.services.unreadable import UnreadableRow
-    from tracker.start_up import Unreadable
     from tracker.ui.main_window import MainWindow
 
 

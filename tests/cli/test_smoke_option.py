@@ -65,3 +65,25 @@ def test_a_journal_that_never_gets_ready_is_exit_code_1_and_one_sentence(data_di
     (kept,) = data_dir.glob("journal.damaged-*.sqlite3")  # set aside, never deleted
     assert kept.read_text() == damaged
     assert not (data_dir / "journal.lock").exists()
+
+
+def test_the_data_folder_may_be_given_with_an_equals_sign(data_dir: Path) -> None:
+    result = run_cli("--smoke-test", f"--data-dir={data_dir}")
+    assert result.returncode == 0, result.stderr
+    _marks(result.stdout)
+    assert (data_dir / "journal.sqlite3").is_file()
+
+
+def test_a_data_folder_option_without_its_folder_is_refused_in_one_sentence(
+    tmp_path: Path,
+) -> None:
+    """Refused before any window or folder is made: nothing is written where the default
+    journal would be."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "XDG_DATA_HOME": str(home / "share"), "APPDATA": str(home)}
+    result = run_cli("--smoke-test", "--data-dir", env=env)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == "spine-journal: --data-dir needs a folder after it.\n"
+    assert list(home.iterdir()) == []

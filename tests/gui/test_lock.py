@@ -262,3 +262,37 @@ def test_a_question_open_when_the_window_locks_is_cancelled_and_nothing_is_delet
     assert [e.id for e in build_services(open_journal(data_dir)).journal.entries()] == [entry.id]
     window.lock.unlock()
     assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
+
+
+def test_locked_while_the_journal_opens_a_window_that_shows_up_is_hidden_until_unlocked(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lock watches the app's input only once the start is over (its event filter slowed
+    the first chart); a lock taken before then watches from that moment on."""
+    from tests.gui.test_window_start import _slow_start
+    from tracker.app import build_window
+
+    release = _slow_start(monkeypatch)  # the opening held back until it is set
+    session = build_window(data_dir)
+    window = session.window
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignal(window.first_painted, timeout=5000):
+            window.show()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: focused() is not None, timeout=3000)
+        press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: window.lock.locked, timeout=3000)
+        assert window.services is None  # the journal is still opening
+        arrived = QDialog(window)  # as a reminder would, under the lock
+        arrived.show()
+        qtbot.waitUntil(lambda: not arrived.isVisible(), timeout=3000)
+        release.set()
+        qtbot.waitUntil(lambda: window.services is not None, timeout=10000)
+        assert window.lock.locked and not arrived.isVisible()
+        click(qtbot, window.lock.page.unlock_button)  # type: ignore[union-attr]
+        assert not window.lock.locked
+        assert arrived.isVisible()
+    finally:
+        release.set()
+        session.close()

@@ -293,3 +293,36 @@ def test_a_backup_the_passphrase_does_not_open_is_named_after_the_removal(
         f"left as it was: {damaged.name}."
     )
     assert damaged.read_bytes() == before
+
+
+def test_a_removal_a_crash_cut_off_is_finished_before_the_window_reads_the_journal(
+    qtbot: QtBot, data_dir: Path, sessions: list[AppRun], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The removal's record says "commit", the backups are plain and the journal still
+    encrypted (the process died before its rename): the window finishes the removal before it
+    reads anything, so it opens the journal plain, never asking for a passphrase."""
+    from tracker.storage import conversion, encryption
+
+    protected_with_an_entry(data_dir)
+
+    class Killed(BaseException):
+        """Where the process would have died."""
+
+    def step_or_die(name: str) -> None:
+        if name == "replace":
+            raise Killed(name)
+
+    monkeypatch.setattr(encryption, "_step", step_or_die)
+    with pytest.raises(Killed):
+        PassphraseService(data_dir).remove(PASSPHRASE)
+    monkeypatch.undo()
+    cipher.forget(data_dir)  # a new process holds no key
+    assert conversion.interrupted(data_dir) and cipher.is_encrypted(data_dir / "journal.sqlite3")
+
+    session = started(qtbot, data_dir, sessions)
+    wait_open(qtbot, session.window)
+    assert session.unlock_dialog is None
+    assert session.window.history.model.rowCount() == 1
+    assert not conversion.interrupted(data_dir)
+    assert (data_dir / "journal.sqlite3").read_bytes().startswith(SQLITE_HEADER)
+    assert not (data_dir / cipher.SALT_NAME).exists()

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
-import tracker.start_up as start_up
+import tracker.opening as opening
 from tests.conftest import EXAMPLE_JOURNAL, REPO, run_cli
 from tests.gui.test_history_updates import shown
 from tracker.app import AppRun, build_window
@@ -64,13 +64,13 @@ def _shown_until_ready(qtbot: QtBot, data_dir: Path) -> AppRun:
 def _slow_start(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """The start's worker held back until the returned event is set."""
     imports_done = threading.Event()
-    original = start_up.open_folder
+    original = opening.open_folder
 
-    def held_back(folder: Path, **kwargs: object) -> start_up.StartResult:
+    def held_back(folder: Path, **kwargs: object) -> opening.StartResult:
         imports_done.wait(10)
         return original(folder, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(start_up, "open_folder", held_back)
+    monkeypatch.setattr(opening, "open_folder", held_back)
     return imports_done
 
 
@@ -188,16 +188,16 @@ def test_the_start_posts_its_result_from_its_worker_to_the_window_thread(
 ) -> None:
     """One worker checks, imports and opens; the window's thread takes what it posts."""
     seen: list[str] = []
-    original = start_up.open_folder
+    original = opening.open_folder
 
-    def watched(folder: Path, **kwargs: object) -> start_up.StartResult:
+    def watched(folder: Path, **kwargs: object) -> opening.StartResult:
         seen.append(threading.current_thread().name)
         return original(folder, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(start_up, "open_folder", watched)
+    monkeypatch.setattr(opening, "open_folder", watched)
     original_started = AppRun._started
 
-    def started(self: AppRun, result: start_up.StartResult) -> None:
+    def started(self: AppRun, result: opening.StartResult) -> None:
         seen.append(threading.current_thread().name)
         original_started(self, result)
 

@@ -556,7 +556,7 @@ def test_files_are_private_even_with_a_permissive_umask(journal: Path, backup_di
 
 
 def _early(path: Path) -> str | Unchecked | None:
-    from tracker.start_up import quick_check
+    from tracker.opening import quick_check
 
     return quick_check(path.parent)
 

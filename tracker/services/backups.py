@@ -117,7 +117,7 @@ class BackupService:
     ) -> StartCheck:
         """``PRAGMA quick_check`` and the rest (see ``storage.backups.check_on_start``); a
         damaged journal is moved aside when ``sole_user``. ``checked``: the quick check's
-        answer when it already ran (``tracker.start_up.list_early``)."""
+        answer when it already ran (``tracker.opening.list_early``)."""
         return backups.check_on_start(
             self.journal_path, self.backup_dir, self._clock(), sole_user=sole_user, checked=checked
         )

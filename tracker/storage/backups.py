@@ -421,7 +421,7 @@ def check_on_start(
     """Run at every start before the journal is opened. ``sole_user``: the caller holds the
     single-instance lock, so nothing else has the journal open; only then is a damaged journal
     moved aside (and a lost -wal detected); otherwise damage is reported and left in place.
-    ``checked``: what ``journal_problem`` already found (``tracker.start_up.list_early``)."""
+    ``checked``: what ``journal_problem`` already found (``tracker.opening.list_early``)."""
     wal, shm = sidecars(db_path)
     if sole_user:  # what a killed restore (or new journal) left: a full copy of a journal
         remove_dead_leftovers(db_path)

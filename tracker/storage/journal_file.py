@@ -113,7 +113,7 @@ def journal_problem(db_path: Path) -> str | None:
 
 
 class Unchecked:
-    """The quick check not run yet (``tracker.start_up.list_early`` leaves a missing journal,
+    """The quick check not run yet (``tracker.opening.list_early`` leaves a missing journal,
     or a -shm without its -wal, to the full start-up check, which looks into these before
     anything opens the file)."""
 

@@ -97,6 +97,7 @@ class WindowLock(QObject):
         self._asking = False  # the unlocker is asking (for the passphrase)
         self._title = ""
         self._input: frozenset[QEvent.Type] = frozenset()  # made after the first paint
+        self._watching = False  # ``watch_input``
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock_now)
@@ -118,11 +119,14 @@ class WindowLock(QObject):
 
     def watch_input(self) -> None:
         """Watch every event of the app (input restarts the idle time; shortcuts and new
-        windows while locked): from the end of the window's first paint and its pages, before
-        which nothing can be typed. Watching them too, the filter took ~10 000 events, and
-        PySide6 made ~150 enum classes for the types of the objects it saw."""
+        windows while locked), once: when the start is over (``AppRun``), or at a lock taken
+        before. Every event of every object then passes through Python, and PySide6 makes the
+        classes of the enums of each type of object the filter is handed: watching from the
+        first paint, that took ~10 000 events while the pages were made, then ~115 enum
+        classes while the journal opened and the chart was drawn (``benchmarks/README.md``)."""
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and not self._watching:
+            self._watching = True
             app.installEventFilter(self)
 
     # ---- the seam ----------------------------------------------------------------------------
@@ -197,6 +201,7 @@ class WindowLock(QObject):
     def lock_now(self) -> None:
         if self.locked:
             return
+        self.watch_input()  # locked while the journal opens: the menus' shortcuts, new windows
         self.locked = True
         self.idle_timer.stop()
         window = self._window

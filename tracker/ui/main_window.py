@@ -167,7 +167,6 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         self.shell_painted.emit()
         self._build_pages()
-        self.lock.watch_input()  # not while the pages are made: ~10 000 events to no purpose
         self.first_painted.emit()
 
     def add_panel(

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from string import Template
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QTabWidget
 
 from tracker import resource
@@ -255,6 +255,10 @@ class IconTabs(QTabWidget):
     page put in its tab later (``page_tabs`` makes some only when first chosen)."""
 
     def tabInserted(self, index: int) -> None:
+        # imported here: the first tab is put in after the first paint, which QIcon's
+        # import (the classes of its enums, ~3 ms) would otherwise hold up
+        from PySide6.QtGui import QIcon
+
         name = TAB_ICONS.get(self.tabText(index).replace("&", ""))
         if name is not None:
             self.setTabIcon(index, QIcon(str(resource(f"icons/{name}.svg"))))
