@@ -280,8 +280,9 @@ def scheme_palette(scheme: Qt.ColorScheme) -> Palette:
 
 
 def looks_dark(desktop: QPalette) -> bool:
-    """Whether the desktop's own palette is a dark one (its window darker than mid-grey): how
-    Windows (with the Fusion style), macOS and KDE show their dark mode to a Qt app."""
+    """Whether the desktop's own palette is a dark one (its window darker than mid-grey): Qt
+    gives the dark mode of Windows (with the Fusion style) and of macOS to the app so. Where
+    the desktop's named scheme says otherwise, ``follow_desktop`` puts it right."""
     return desktop.color(QPalette.ColorRole.Window).lightness() < 128
 
 
