@@ -65,14 +65,14 @@ def _bare_window(
 ) -> None:
     """A bare QMainWindow of the app's size; ``after_paint`` runs just after its first paint
     and returns True when the process may quit. ``themed``: with the app's theme installed
-    first, as the app does (the desktop's scheme read, the palette and the style sheet)."""
+    first, as the app does (the scheme its palette shows, the palette and the style sheet)."""
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
     if themed:  # as ``tracker.app`` makes its QApplication
         from tracker.ui.theme import STYLE_ARGUMENTS, install
 
         app = QApplication([sys.argv[0], *STYLE_ARGUMENTS])
-        install(app, styled=True)
+        install(app, styled=True, following=False)
     else:
         app = QApplication([sys.argv[0]])
     window = QMainWindow()

@@ -76,14 +76,14 @@ def _themed_as_the_app(request: pytest.FixtureRequest) -> Iterator[None]:
     from tracker.ui import theme
 
     applied = theme.install(request.getfixturevalue("qapp"))
-    first = _FIRST_THEME.setdefault("state", (applied.scheme, applied.base_point_size))
+    first = _FIRST_THEME.setdefault("state", (applied.dark, applied.base_point_size))
     yield
-    if (applied.scheme, applied.base_point_size) != first:
-        applied.scheme, applied.base_point_size = first
+    if (applied.dark, applied.base_point_size) != first:
+        applied.dark, applied.base_point_size = first
         applied.apply()
 
 
-_FIRST_THEME: dict[str, tuple[Any, float]] = {}  # the theme's scheme and text size as installed
+_FIRST_THEME: dict[str, tuple[bool, float]] = {}  # dark or not, and the text size, as installed
 
 
 @pytest.fixture

@@ -60,8 +60,17 @@ def _application() -> QApplication:
     # shows for the window: Wayland's app id (X11's WM_CLASS is the application name)
     app.setDesktopFileName("spine-journal")
     # palette and style sheet, light or dark as the desktop is (docs/design.md)
-    install(app, styled=True)
+    install(app, styled=True, following=False)  # following once the window has painted
     return app
+
+
+def _follow_desktop() -> None:
+    """The scheme the desktop names, read once the window has painted (``tracker.ui.theme``)."""
+    from tracker.ui import theme
+
+    applied = theme.current()
+    if applied is not None:
+        applied.follow_desktop()
 
 
 APP_ICON = "icons/spine-journal.svg"
@@ -107,6 +116,7 @@ class AppRun(PassphraseKeeping, UnreadableKeeping):
         self._start.opened.connect(self._started)
         self._start.backed_up.connect(self._backed_up)
         window.set_keeper(self)  # the lock's unlocker is given by ``_begin``
+        window.shell_painted.connect(_follow_desktop)  # before the pages are made
         window.shell_painted.connect(self._begin)
         window.first_painted.connect(self._after_first_paint)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -241,3 +241,22 @@ def test_the_red_flags_list_shows_each_tier_in_its_colours(
             assert model.data(cell, background).name() == getattr(palette, f"{tier}_bg")
             assert model.data(cell, words).name() == getattr(palette, f"{tier}_text")
         assert model.data(model.index(0, 3), background) is None  # the tier's column only
+
+
+def test_a_desktop_palette_tells_its_scheme_until_the_desktop_names_one(
+    qapp: QApplication, themed: theme.Theme
+) -> None:
+    """Before the first paint the scheme is read from the desktop's palette (its window
+    colour); a desktop that then names no scheme (``Unknown``) keeps it; one that names a
+    scheme is followed."""
+    assert theme.looks_dark(QPalette(QColor("#303030"), QColor("#202020")))
+    assert not theme.looks_dark(QPalette(QColor("#e0e0e0"), QColor("#f0f0f0")))
+    _switch(qapp, Qt.ColorScheme.Dark)
+    assert themed.palette is DARK
+    themed.follow(Qt.ColorScheme.Unknown)
+    assert themed.palette is DARK
+    assert qapp.palette().color(QPalette.ColorRole.Window).name() == DARK.window
+    _switch(qapp, Qt.ColorScheme.Light)
+    assert themed.palette is LIGHT
+    themed.follow(Qt.ColorScheme.Unknown)
+    assert qapp.palette().color(QPalette.ColorRole.Window).name() == LIGHT.window

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolTip, QWidget
 
@@ -275,6 +275,8 @@ class WindowLock(QObject):
 
 
 def _is_lock_key(event: QEvent) -> bool:
+    from PySide6.QtCore import Qt
+
     return (
         isinstance(event, QKeyEvent)
         and event.key() == Qt.Key.Key_L
@@ -283,6 +285,8 @@ def _is_lock_key(event: QEvent) -> bool:
 
 
 def _is_popup(widget: QWidget) -> bool:
+    from PySide6.QtCore import Qt
+
     return widget.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
 
 

@@ -1,22 +1,29 @@
 """The window's one visual system: two palettes (light and dark) as data, the type and spacing
 scales, and the style sheet filled from them (``resources/style.qss``).
 
-The palette follows the desktop's colour scheme (``QStyleHints.colorScheme()``) and changes
-with it while the app runs. Every colour is named here once; the style sheet only names them
-(``$text``, ``$window`` ...), and ``tests/gui/test_design.py`` checks the contrast of every pair
-the filled sheet uses. docs/design.md says which name is for what.
+The palette follows the desktop's colour scheme and changes with it while the app runs. The
+app's first paint reads it from the desktop's palette (``looks_dark``); just after that paint,
+``Theme.follow_desktop`` reads the scheme the desktop names (``QStyleHints.colorScheme()``) and
+follows its changes. Not before: naming a scheme makes PySide6 build the 93 enum classes of the
+``Qt`` namespace (~21 ms, as long as the rest of the theme), which the first frame does without
+(``tests/gui/test_lazy_imports.py``). Every colour is named here once; the style sheet only
+names them (``$text``, ``$window`` ...), and ``tests/gui/test_design.py`` checks the contrast
+of every pair the filled sheet uses. docs/design.md says which name is for what.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from string import Template
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QTabWidget
 
 from tracker import resource
+
+if TYPE_CHECKING:  # named at run time only after the first paint (above)
+    from PySide6.QtCore import Qt
 
 STYLE_SHEET = "style.qss"
 ICON_COLOUR = "#4f86b5"  # resources/icons/*.svg: 3:1 or more on both palettes' window colour
@@ -267,7 +274,16 @@ class IconTabs(QTabWidget):
 
 def scheme_palette(scheme: Qt.ColorScheme) -> Palette:
     """The palette for a colour scheme (light when the desktop says none)."""
+    from PySide6.QtCore import Qt
+
     return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
+
+
+def looks_dark(desktop: QPalette) -> bool:
+    """Whether the desktop's own palette is a dark one (its window darker than mid-grey): Qt
+    gives the dark mode of Windows (with the Fusion style) and of macOS to the app so. Where
+    the desktop's named scheme says otherwise, ``follow_desktop`` puts it right."""
+    return desktop.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 class Theme:
@@ -277,20 +293,36 @@ class Theme:
     def __init__(self, app: QApplication, *, styled: bool = False) -> None:
         self._app = app
         self.base_point_size = QApplication.font().pointSizeF()
-        self.scheme = QGuiApplication.styleHints().colorScheme()
-        self.palette = scheme_palette(self.scheme)
+        self.dark = looks_dark(app.palette())  # until ``follow_desktop``
+        self._following = False
         if not styled:  # the one built-in style that draws with the palette everywhere
             app.setStyle("Fusion")
-        app.styleHints().colorSchemeChanged.connect(self.follow)
         self.apply()
+
+    @property
+    def palette(self) -> Palette:
+        return DARK if self.dark else LIGHT
+
+    def follow_desktop(self) -> None:
+        """The scheme the desktop names, now and whenever it switches (once the window has
+        painted: see the module's docstring). A desktop that names none (``Unknown``) keeps
+        what its palette showed."""
+        if self._following:
+            return
+        self._following = True
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self.follow)
+        self.follow(hints.colorScheme())
 
     def follow(self, scheme: Qt.ColorScheme) -> None:
         """The desktop switched between light and dark: so does the window, at once."""
-        self.scheme = scheme
-        self.apply()
+        from PySide6.QtCore import Qt
+
+        if scheme != Qt.ColorScheme.Unknown and (scheme == Qt.ColorScheme.Dark) != self.dark:
+            self.dark = scheme == Qt.ColorScheme.Dark
+            self.apply()
 
     def apply(self) -> None:
-        self.palette = scheme_palette(self.scheme)
         self._app.setPalette(qt_palette(self.palette))
         self._app.setStyleSheet(style_sheet(self.palette, self.base_point_size))
 
@@ -303,10 +335,14 @@ class Theme:
 _installed: list[Theme] = []  # the one theme of the one QApplication
 
 
-def install(app: QApplication, *, styled: bool = False) -> Theme:
-    """The app's theme, made once; ``styled``: the app was made with ``STYLE_ARGUMENTS``."""
+def install(app: QApplication, *, styled: bool = False, following: bool = True) -> Theme:
+    """The app's theme, made once; ``styled``: the app was made with ``STYLE_ARGUMENTS``;
+    not ``following``: ``follow_desktop`` is called later (the app's window, after its first
+    paint)."""
     if not _installed:
         _installed.append(Theme(app, styled=styled))
+    if following:
+        _installed[0].follow_desktop()
     return _installed[0]
 
 

@@ -83,8 +83,9 @@ def _checked_look(button: QPushButton) -> None:
 def _shown_dark() -> bool:
     """Whether the window shows the dark scheme now (the theme's, once it is installed)."""
     applied = theme.current()
-    scheme = applied.scheme if applied is not None else QGuiApplication.styleHints().colorScheme()
-    return theme.scheme_palette(scheme) is theme.DARK
+    if applied is not None:
+        return applied.dark
+    return theme.scheme_palette(QGuiApplication.styleHints().colorScheme()) is theme.DARK
 
 
 class ChartView(QWidget):
@@ -326,7 +327,11 @@ class ChartView(QWidget):
 
     def _follow_scheme(self, scheme: Qt.ColorScheme) -> None:
         """The desktop switched between light and dark: the chart is drawn again in it."""
-        self._dark = theme.scheme_palette(scheme) is theme.DARK
+        applied = theme.current()  # it followed first: it was connected before this view
+        if applied is not None:
+            self._dark = applied.dark
+        else:
+            self._dark = theme.scheme_palette(scheme) is theme.DARK
         if self._data is not None:
             self._draw_chart(self._data)
 
