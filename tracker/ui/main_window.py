@@ -9,9 +9,10 @@ Every write goes through a service, which returns the ``Changes`` it made; the w
 announces them (``journal_changed``) and each page refreshes only what it shows.
 
 The window is the shell and the wiring; the rest lives beside it: its tabs (``page_tabs``, each
-page reached through ``pages.Page``), the entry's save and undo (``entry_keeping``), the backup,
-restore, export and delete flows (``journal_flows``), the numbers' form (``contacts_flow``), the
-menus (``window_actions``), the status line and larger text.
+page reached through ``pages.Page``), what a change refreshes (``page_wiring``), the entry's save
+and undo (``entry_keeping``), the backup, restore, export and delete flows (``journal_flows``),
+the numbers' form (``contacts_flow``), the menus (``window_menus``), what it shows while the
+journal opens (``journal_state``), the status line and larger text.
 """
 
 from __future__ import annotations
@@ -21,28 +22,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from tracker import APP_NAME
 from tracker.ui.entry_keeping import UndoSteps
-from tracker.ui.help_menu import HelpMenu
 from tracker.ui.journal_flows import JournalFlows
+from tracker.ui.journal_state import JournalState
 from tracker.ui.larger_text import base_point_size, scale_text
-from tracker.ui.lock import WindowLock
 from tracker.ui.page_tabs import PageTabs
 from tracker.ui.status_line import StatusLine
 from tracker.ui.theme import IconTabs
 from tracker.ui.window_actions import WindowActions
+from tracker.ui.window_menus import WindowMenus
 from tracker.ui.window_place import remember as remember_place
 from tracker.ui.window_place import restore as restore_place
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from tracker.domain.model import Entry
     from tracker.services.backups import BackupInfo, RestoreResult, StartCheck
     from tracker.services.journal import Changes, EntrySaved
@@ -52,6 +47,7 @@ if TYPE_CHECKING:
     from tracker.ui.data_safety import JournalKeeper
     from tracker.ui.entry_keeping import EntryKeeping
     from tracker.ui.first_start import FirstStart
+    from tracker.ui.page_wiring import PageWiring
     from tracker.ui.pages import Page, PageFactory
     from tracker.ui.widgets.contacts_panel import ContactsPanel, ContactsReminder
     from tracker.ui.widgets.damaged_journal_panel import DamagedJournalPanel
@@ -77,13 +73,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         restore_place(self)  # where it was when it last closed, on a screen there is now
         self.services: Services | None = None
-        self.summary_dialog: QWidget | None = None
         self.keeper: JournalKeeper | None = None  # restore, start empty, delete all data
         self.flows = JournalFlows(self, self)  # backups, restore, export, delete all data
         self._painted = False
-        self._ready = False  # journal_ready emitted
-        # the history's dates when the start listed their entries (``show_early_listing``)
-        self._listed_early: tuple[datetime, datetime] | None = None
         self.started_up = False
         self._base_point_size = base_point_size()
 
@@ -92,7 +84,6 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.pages = PageTabs(self.tabs, self)
         self.panels: dict[str, Page] = self.pages.panels
-        self._built = False
         self.menus = WindowActions(self)
         # the pages, made just after the first paint (``_build_pages``)
         self.entry_form: EntryForm
@@ -105,15 +96,18 @@ class MainWindow(QMainWindow):
         self.alerts: AlertPresenter
         self.first_start: FirstStart  # the welcome page and the example journal's bar
         self.entries: EntryKeeping  # save, same as last, open and delete from the history
+        self.wiring: PageWiring  # what a change refreshes, where the pages' requests go
 
         central = QWidget()
         self._layout = QVBoxLayout(central)
         self._layout.addWidget(self.tabs, 1)
         self._layout.addWidget(self.status)
         self.setCentralWidget(central)
-        self._build_actions()
+        self.window_menus = WindowMenus(self, self, self.menus, self.flows)
+        self._expose_menus()
+        self.state = JournalState(self, self.window_menus)  # what it shows while the journal opens
         self.undo_steps = UndoSteps(self.undo_action, self)
-        self._set_enabled(False)
+        self.window_menus.set_enabled(False)
         central.installEventFilter(self)
 
     def _build_pages(self) -> None:
@@ -147,11 +141,12 @@ class MainWindow(QMainWindow):
         self.entries = EntryKeeping(
             self, self.entry_form, self.history, self.undo_steps, self.tabs.setCurrentWidget, self
         )
-        self._built = True
-        self.menus.set_shortcuts()
+        self.window_menus.pages_made()
         self.pages.build()
-        self._connect_signals()
-        self._set_enabled(self.services is not None)
+        from tracker.ui.page_wiring import PageWiring
+
+        self.wiring = PageWiring(self, self.window_menus, self.flows)
+        self.window_menus.set_enabled(self.services is not None)
         self.entry_form.focus_pain_score()
 
     # ---- start-up ----------------------------------------------------------------------------
@@ -184,7 +179,7 @@ class MainWindow(QMainWindow):
         when its tab is first chosen. ``refresh_on``: the lists whose changes it shows
         (default: its own). ``lazy``: after a change it refreshes only when shown, so that
         saving never waits for it."""
-        self._add_go_action(title, name)
+        self.window_menus.add_go_action(title, name)
         self.pages.add(name, title, make, refresh_on, lazy=lazy, on_demand=on_demand)
 
     def panel(self, name: str) -> QWidget | None:
@@ -199,28 +194,37 @@ class MainWindow(QMainWindow):
         self.pages.attach(services)
         self.entry_form.todays_doses.set_service(services.medicines)
         self.set_larger_text(services.journal.larger_text())
-        self._set_enabled(True)
+        self.window_menus.set_enabled(True)
         self.status.setText(JOURNAL_OPEN)
         if not self.first_start.attach(services):  # the welcome page asks for the numbers
             self.contacts.show_if_missing(services, services.journal.latest_entry() is None)
         # Entries listed by the start for the dates still chosen are not read again: nothing
         # can have changed them since (a save waits for this), and an upgrade is never listed.
-        listed, self._listed_early = self._listed_early, None
-        self._on_journal_changed(
+        self.wiring.on_journal_changed(
             Changes.of("entries", "settings", *self.panels),
-            history_current=listed is not None and listed == self.history.range(),
+            history_current=self.state.history_current(),
         )
-        self._emit_ready()
+        self.state.ready()
         self.alerts.attach(services)
 
+    # ---- what the start shows (``journal_state``) ---------------------------------------------
+
     def show_early_listing(self, entries: list[Entry], flags: dict[str, list[str]]) -> None:
-        """Before the services are made: the latest entries listed (read by the start) and the
-        form usable. Saving (or "same as last", or deleting) then waits for the journal to
-        finish opening (``keeper.finish_opening``); the other actions wait until it has."""
-        self.history.set_entries(entries, flags)
-        self._listed_early = self.history.range()
-        self._set_form_enabled(True)
-        self._emit_ready()
+        self.state.show_early_listing(entries, flags)
+
+    def show_damaged_journal(self, check: StartCheck) -> None:
+        self.state.show_damaged_journal(check)
+
+    def show_backup_problem(self, sentence: str) -> None:
+        self.state.show_backup_problem(sentence)
+
+    def show_journal_problem(self, message: str) -> None:
+        self.state.show_journal_problem(message)
+
+    def mark_started_up(self) -> None:
+        """The start-up is over: the journal is open and backed up if it had changed."""
+        self.started_up = True
+        self.start_up_done.emit()
 
     # ---- what the pages ask of the window (tracker.ui.pages.PageHost) -------------------------
 
@@ -235,21 +239,7 @@ class MainWindow(QMainWindow):
             self.keeper.chart_wanted()
 
     def review_assessed(self, alert_ids: list[str]) -> None:
-        """ "My team has assessed this": open the review sentence, filled in from the alert."""
-        reviews = self.pages.panel("reviews")
-        if reviews is None or self.services is None:
-            return
-        from tracker.domain.review_hints import review_suggestion
-        from tracker.ui.widgets.reviews_panel import ReviewsPanel
-
-        assert isinstance(reviews, ReviewsPanel)  # made by that module's factory just now
-        for alert in self.alerts.alerts_of(alert_ids):
-            entry = self.services.journal.get_entry(alert.entry_id) if alert.entry_id else None
-            suggestion = review_suggestion(alert.rule, entry)
-            if suggestion is not None:
-                reviews.prefill(*suggestion)
-                break
-        self.tabs.setCurrentWidget(reviews)
+        self.wiring.review_assessed(alert_ids)
 
     # ---- what the entry's keeping and the journal's flows ask of the window ------------------
 
@@ -269,11 +259,6 @@ class MainWindow(QMainWindow):
         if self.entry_form.editing is not None:
             self.entry_form.new_entry()
 
-    def _emit_ready(self) -> None:
-        if not self._ready:
-            self._ready = True
-            self.journal_ready.emit()
-
     def services_now(self) -> Services | None:
         """The services; if the journal is still opening (the form was usable early), finish
         the opening first."""
@@ -285,162 +270,29 @@ class MainWindow(QMainWindow):
         """Who closes and reopens the journal for a restore or a delete (the AppRun)."""
         self.keeper = keeper
 
-    def show_damaged_journal(self, check: StartCheck) -> None:
-        """The journal was not opened: say why and where it went, offer the way on."""
-        self._listed_early = None  # the journal opened next is read afresh
-        self.damaged_panel.show_check(check)
-        keys = "Alt+F restores the backup, Alt+Y" if check.backup is not None else "Alt+Y"
-        self.status.say_plainly(
-            f"The journal could not be read. Choose above what to do ({keys} starts a new, "
-            "empty journal)."
-        )
+    # ---- the menus (``window_menus``) --------------------------------------------------------
 
-    def show_backup_problem(self, sentence: str) -> None:
-        """The backup at start failed; the journal is open and works (one sentence)."""
-        from tracker.ui.data_safety import plain_places
-
-        self.status.say_plainly(plain_places(sentence, self.keeper))
-
-    def mark_started_up(self) -> None:
-        """The start-up is over: the journal is open and backed up if it had changed."""
-        self.started_up = True
-        self.start_up_done.emit()
-
-    def show_journal_problem(self, message: str) -> None:
-        self._listed_early = None  # the journal opened next is read afresh
-        self._set_enabled(False)  # the form may have been usable while the journal opened
-        from tracker.ui.data_safety import plain_places
-
-        message = plain_places(message, self.keeper)
-        self.status.say_marked_up(f"<b>The journal could not be opened.</b> {message}")
-
-    def _set_enabled(self, enabled: bool) -> None:
-        """Before the journal is open the form can be typed into, but not saved (unless its
-        latest entries are listed early: ``show_early_listing``)."""
-        for action in (
-            self.undo_action,
-            self.contacts_action,
-            self.summary_action,
-            self.backups_action,
-            self.export_action,
-            self.delete_data_action,
-        ):
-            action.setEnabled(enabled)
-        self._set_form_enabled(enabled)
-
-    def _set_form_enabled(self, enabled: bool) -> None:
-        """Saving, "same as last" and the history's open and delete."""
-        self.save_action.setEnabled(enabled)
-        if not self._built:
-            return
-        self.entry_form.save_button.setEnabled(enabled)
-        self.entry_form.same_button.setEnabled(enabled)
-        self.history.setEnabled(enabled)
-
-    # ---- actions and wiring ------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        act = self.menus.action
-        self.new_action = act("&New entry", "Ctrl+N", self._on_new_entry)
-        self.save_action = act("&Save entry", "Ctrl+S", self._request_save)
-        self.undo_action = act("&Undo", "Ctrl+Z", self.undo)
-        self.quit_action = act("&Quit", "Ctrl+Q", self.close)
-        self.contacts_action = act("&Contacts and name…", None, self._show_contacts)
-        self.summary_action = act(
-            "&Prepare for appointment…", "Ctrl+P", self._prepare_for_appointment
-        )
-        self.backups_action = act("&Backups…", None, self.flows.show_backups)
-        self.export_action = act("E&xport…", None, self.flows.show_export)
-        self.delete_data_action = act("&Delete all my data…", None, self.flows.show_delete_all_data)
-        self.protect_action = act(
-            "Pro&tect with a passphrase…", None, lambda: self.flows.show_passphrase("protect")
-        )
-        self.change_passphrase_action = act(
-            "C&hange passphrase…", None, lambda: self.flows.show_passphrase("change")
-        )
-        self.remove_passphrase_action = act(
-            "R&emove the passphrase…", None, lambda: self.flows.show_passphrase("remove")
-        )
-        self.larger_text_action = act("&Larger text", "Ctrl+=", self._on_larger_text)
-        self.larger_text_action.setCheckable(True)
-        self.journal_menu = self.menus.menu(
-            "&Journal",
-            *(self.new_action, self.save_action, self.summary_action, self.contacts_action),
-            *(None, self.backups_action, self.export_action, self.delete_data_action),
-            *(None, self.protect_action, self.change_passphrase_action),
-            self.remove_passphrase_action,
-            *(None, self.quit_action),
-        )
-        self.lock = WindowLock(self, self.menus, self.journal_menu, self.quit_action)
-        self.menus.menu("&Edit", self.undo_action)
-        self.menus.menu("&View", self.larger_text_action)
-        self._add_go_action("Check-in", "entry")
-        self._add_go_action("History", "history")
-        self.help_menu = HelpMenu(self)
-
-    def _add_go_action(self, title: str, name: str) -> None:
-        self.menus.go_action(title, lambda: self._go_to(name))
-
-    def _go_to(self, name: str) -> None:
-        if not self._built:
-            return
-        pages: dict[str, QWidget] = {"entry": self.entry_form, "history": self.history}
-        page = pages.get(name) or self.panel(name)
-        if page is not None:
-            self.tabs.setCurrentWidget(page)
-
-    def _request_save(self) -> None:
-        if self._built:
-            self.entry_form.request_save()
-
-    def _prepare_for_appointment(self) -> None:
-        if self.services is None:
-            return
-        from tracker.ui.dialogs.appointment_summary_dialog import prepare_for_appointment
-
-        self.summary_dialog = prepare_for_appointment(self.services, self)
-
-    def _connect_signals(self) -> None:
-        self.history.range_changed.connect(self._refresh_history)
-        self.journal_changed.connect(self._on_journal_changed)
-        self.alerts.alerts_changed.connect(self._on_alerts_changed)
-        self.entry_form.painkiller_requested.connect(lambda: self._go_to("medications"))
-        self.entry_form.todays_doses.changed.connect(self.announce)
-        self.urgent_banner.assessed_requested.connect(self.review_assessed)
-        damaged = self.damaged_panel
-        damaged.restore_requested.connect(
-            lambda backup: self.flows.restore_instead_of_damaged(damaged, backup)
-        )
-        damaged.start_empty_requested.connect(
-            lambda: self.flows.start_empty_instead_of_damaged(damaged)
-        )
-
-    def _on_journal_changed(self, changes: Changes, *, history_current: bool = False) -> None:
-        if changes.saved:
-            if self.services is not None:
-                self.history.put_changes(self.services, changes)
-        elif ("entries" in changes or "alerts" in changes) and not history_current:
-            self._refresh_history()
-        self.pages.refresh_for(changes)
-        if "medicines" in changes:
-            self.entry_form.todays_doses.refresh()
-
-    def _on_alerts_changed(self) -> None:
-        from tracker.services.journal import Changes
-
-        self.journal_changed.emit(Changes.of("alerts"))
-
-    def _refresh_history(self) -> None:
-        if self.services is not None:
-            self.history.read(self.services)
+    def _expose_menus(self) -> None:
+        """The menus' actions, by the names the rest of the app uses on the window."""
+        menus = self.window_menus
+        self.new_action = menus.new_action
+        self.save_action = menus.save_action
+        self.undo_action = menus.undo_action
+        self.quit_action = menus.quit_action
+        self.contacts_action = menus.contacts_action
+        self.summary_action = menus.summary_action
+        self.backups_action = menus.backups_action
+        self.export_action = menus.export_action
+        self.delete_data_action = menus.delete_data_action
+        self.protect_action = menus.protect_action
+        self.change_passphrase_action = menus.change_passphrase_action
+        self.remove_passphrase_action = menus.remove_passphrase_action
+        self.larger_text_action = menus.larger_text_action
+        self.journal_menu = menus.journal_menu
+        self.lock = menus.lock
+        self.help_menu = menus.help_menu
 
     # ---- entries -----------------------------------------------------------------------------
-
-    def _on_new_entry(self) -> None:
-        if not self._built:
-            return
-        self.tabs.setCurrentWidget(self.entry_form)
-        self.entry_form.new_entry()
 
     def after_entry_saved(self, result: EntrySaved) -> None:
         """The red-flag check's outcome: an emergency window, an urgent banner, or nothing."""
@@ -449,14 +301,14 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         self.undo_steps.undo()
 
-    def _show_contacts(self) -> None:
-        if self._built:
-            self.contacts.show()
-
     def back_to_form(self) -> None:
         self.entry_form.focus_pain_score()
 
-    # ---- backups, export, delete all data ------------------------------------------------------
+    # ---- the dialogs last opened; a restore ------------------------------------------------------
+
+    @property
+    def summary_dialog(self) -> QWidget | None:
+        return self.window_menus.summary_dialog
 
     @property
     def backups_dialog(self) -> QWidget | None:
@@ -476,12 +328,6 @@ class MainWindow(QMainWindow):
         return self.flows.restore_backup(backup)
 
     # ---- view --------------------------------------------------------------------------------
-
-    def _on_larger_text(self) -> None:
-        on = self.larger_text_action.isChecked()
-        self.set_larger_text(on)
-        if self.services is not None:
-            self.services.journal.set_larger_text(on)
 
     def set_larger_text(self, on: bool) -> None:
         """Scale the whole window's text (and so its controls) by a quarter."""
