@@ -110,13 +110,27 @@ def test_the_trends_tab_chosen_while_the_journal_opens_imports_matplotlib_at_onc
     assert last == "{'matplotlib before the services': True, 'chart drawn': True}", last
 
 
-FIRST_FRAME = """
+# The window started as ``python main.py`` starts it, its central widget watched by the
+# script's ``FirstPaint`` (which reports and ends the process).
+WATCHED_START = """
+build_window = app_module.build_window
+
+def watched(folder):
+    session = build_window(folder)
+    central = session.window.centralWidget()
+    central.installEventFilter(FirstPaint(central))
+    return session
+
+app_module.build_window = watched
+app_module.main(["--data-dir", sys.argv[1]])
+"""
+
+FIRST_FRAME = (
+    """
 import os, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 import tracker.app as app_module
-
-build_window = app_module.build_window
 
 class FirstPaint(QObject):
     def eventFilter(self, _watched, event):
@@ -139,16 +153,9 @@ def report():
     print(app.style().name())
     sys.stdout.flush()
     os._exit(0)
-
-def watched(folder):
-    session = build_window(folder)
-    central = session.window.centralWidget()
-    central.installEventFilter(FirstPaint(central))
-    return session
-
-app_module.build_window = watched
-app_module.main(["--data-dir", sys.argv[1]])
 """
+    + WATCHED_START
+)
 
 
 def test_the_first_frame_waits_for_what_comes_after_it_and_is_drawn_in_fusion(
@@ -169,7 +176,8 @@ def test_the_first_frame_waits_for_what_comes_after_it_and_is_drawn_in_fusion(
     ]
 
 
-DARK_DESKTOP = """
+DARK_DESKTOP = (
+    """
 import os, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -177,7 +185,6 @@ from PySide6.QtWidgets import QApplication
 import tracker.app as app_module
 
 make_app = app_module._application
-build_window = app_module.build_window
 
 def window_colour():
     return QApplication.instance().palette().color(QPalette.ColorRole.Window).name()
@@ -203,16 +210,10 @@ def switched():
     sys.stdout.flush()
     os._exit(0)
 
-def watched(folder):
-    session = build_window(folder)
-    central = session.window.centralWidget()
-    central.installEventFilter(FirstPaint(central))
-    return session
-
 app_module._application = dark_desktop
-app_module.build_window = watched
-app_module.main(["--data-dir", sys.argv[1]])
 """
+    + WATCHED_START
+)
 
 
 def test_a_dark_desktop_is_dark_from_the_first_paint_and_its_switches_are_followed(
