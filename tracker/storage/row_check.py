@@ -9,7 +9,8 @@ processors for each column's type (the SQLite dialect's), then ``storage.mapping
 the ``sqlite3`` module would.
 
 That costs 0.5 to 1 s on a 10-year journal, too long for every start. So the window's start
-runs ``screen`` instead (about 20 ms, mostly SQLite's C code): the rows whose text does not
+runs ``screen`` instead (about 100 ms on a busy 10-year journal, nearly all of it SQLite's C
+code, during which the start's thread lets the window's thread run): the rows whose text does not
 decode, whose stored type is not their column's, or whose date or time is not one SQLAlchemy
 wrote, each then put through the full conversion. What the CHECK constraints refuse is found
 by ``PRAGMA quick_check`` before (a damaged journal). ``check`` runs the full check.
