@@ -80,12 +80,16 @@ def _checked_look(button: QPushButton) -> None:
     button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text) + 36)
 
 
-def _shown_dark() -> bool:
-    """Whether the window shows the dark scheme now (the theme's, once it is installed)."""
+def _shown_dark(scheme: Qt.ColorScheme | None = None) -> bool:
+    """Whether the window shows the dark scheme now: the theme's, once it is installed (on a
+    switch it has followed first: it was connected before any view), else ``scheme`` or the
+    desktop's."""
     applied = theme.current()
     if applied is not None:
         return applied.dark
-    return theme.scheme_palette(QGuiApplication.styleHints().colorScheme()) is theme.DARK
+    if scheme is None:
+        scheme = QGuiApplication.styleHints().colorScheme()
+    return theme.scheme_palette(scheme) is theme.DARK
 
 
 class ChartView(QWidget):
@@ -327,11 +331,7 @@ class ChartView(QWidget):
 
     def _follow_scheme(self, scheme: Qt.ColorScheme) -> None:
         """The desktop switched between light and dark: the chart is drawn again in it."""
-        applied = theme.current()  # it followed first: it was connected before this view
-        if applied is not None:
-            self._dark = applied.dark
-        else:
-            self._dark = theme.scheme_palette(scheme) is theme.DARK
+        self._dark = _shown_dark(scheme)
         if self._data is not None:
             self._draw_chart(self._data)
 
