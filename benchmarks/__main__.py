@@ -20,7 +20,7 @@ What each side includes:
   the ``journal_ready`` signal: the form can be saved and the latest entries are listed (the
   probe checks both). On a journal the quick check passed, that comes before SQLAlchemy and
   the services are imported: the entries are read with ``sqlite3`` alone, and a save pressed
-  before the imports are done waits for them (``tracker.app.AppRun``); the
+  before the imports are done waits for them (``tracker.app_run.AppRun``); the
   services follow within a few hundred milliseconds. ``ready_floor_ms``: the bare window, then
   ``import sqlalchemy.orm`` after its first paint. ``chart_visible_ms``: the Trends tab
   chosen as soon as the journal is ready, to the trend chart's first paint (its default 90

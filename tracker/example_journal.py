@@ -1,6 +1,6 @@
 """The window's example journal: a fresh year of the demo history, ending yesterday, in the
 ``example/`` folder inside the person's data folder, under a lock of its own while it is open,
-and removed when it is left. The composition root (``tracker.app.AppRun``) closes the person's
+and removed when it is left. The composition root (``tracker.app_run.AppRun``) closes the person's
 journal before ``make`` and after ``drop`` opens theirs again, so the two are never open at once
 and nothing of the example reaches the person's journal, backups or exports."""
 

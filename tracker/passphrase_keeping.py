@@ -1,7 +1,7 @@
 """The composition root's part for the journal's passphrase (issue 18): asked at start before
 the start's worker reads anything, set, changed or removed from the Journal menu, and the
 calls the lock makes (``lock_journal``, ``try_passphrase``, ``reopen_journal``).
-``tracker.app.AppRun`` inherits it.
+``tracker.app_run.AppRun`` inherits it.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The window's start, in one worker (``tracker.app.AppRun`` runs it), whose steps each run in
+"""The window's start, in one worker (``tracker.app_run.AppRun`` runs it), whose steps each run in
 a thread and post what came of them as a Qt signal, which reaches the window's thread through
 its event queue (the ``StartWorker`` lives there):
 

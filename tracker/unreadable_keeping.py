@@ -1,6 +1,6 @@
 """The composition root's part for records that cannot be read (issue 15): the window names
 them and offers the newest verified backup or to set them aside, the rest of the journal then
-opened. ``tracker.app.AppRun`` inherits it.
+opened. ``tracker.app_run.AppRun`` inherits it.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-import tracker.app
+import tracker.app_run
 from tests.gui.test_window_start import _journal_with_two_entries, _slow_start, trends_asking
 from tracker.app import AppRun
 from tracker.services.backups import BackupService
@@ -59,7 +59,7 @@ def test_the_start_ends_when_the_chart_it_waits_for_never_paints(
 ) -> None:
     """The Trends tab left before the journal opened: its chart is not painted, and the
     start-up backup is made all the same, a little later."""
-    monkeypatch.setattr(tracker.app, "CHART_WAIT_MS", 50)
+    monkeypatch.setattr(tracker.app_run, "CHART_WAIT_MS", 50)
     events: list[str] = []
     _backups_noted(monkeypatch, events)
     session, imports_done = _trends_asked_while_opening(qtbot, data_dir, monkeypatch)

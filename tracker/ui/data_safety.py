@@ -3,7 +3,7 @@ the words it uses.
 
 The journal has to be closed while a backup is restored or the data deleted, and opened again
 afterwards, and the example journal opened in its place and the person's again after it; only
-the composition root (``tracker.app.AppRun``) can do that, so the window asks it through
+the composition root (``tracker.app_run.AppRun``) can do that, so the window asks it through
 ``JournalKeeper``. Each of its methods leaves the journal open and the window
 attached to the new services when it returns, and raises ``JournalError`` (the journal as it
 was) when it could not do what was asked.
