@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from tracker import resource
 from tracker.ui import theme
-from tracker.ui.theme import DARK, LIGHT, Palette, contrast, style_sheet
+from tracker.ui.palettes import DARK, LIGHT, Palette, contrast, score_colours
+from tracker.ui.theme import style_sheet
 
 TEXT_MINIMUM = 4.5  # WCAG 2 AA, body text
 FRAME_MINIMUM = 3.0  # WCAG 2 AA, a control's boundary and the focus ring
@@ -110,7 +111,7 @@ def test_focus_rings_and_control_frames_stand_out_at_3_to_1(palette: Palette) ->
 
 
 def test_colours_are_named_once_in_the_palette() -> None:
-    """The style sheet names colours; only tracker/ui/theme.py says what they are."""
+    """The style sheet names colours; only tracker/ui/palettes.py says what they are."""
     template = resource(theme.STYLE_SHEET).read_text(encoding="utf-8")
     assert HEX.findall(template) == []
     assert "$focus" in template and "$urgent_bg" in template
@@ -123,7 +124,7 @@ def test_the_tiers_colours_are_used_for_the_tiers_only() -> None:
         if tiers:
             named = ("urgentBanner", "emergencyAlert", "tier=")
             assert any(name in selector for name in named), selector
-    for level, (fill, _words) in enumerate(theme.score_colours(LIGHT)):
+    for level, (fill, _words) in enumerate(score_colours(LIGHT)):
         assert fill not in (LIGHT.emergency_bg, LIGHT.urgent_bg, LIGHT.watch_bg), level
 
 

@@ -224,7 +224,7 @@ def test_a_dark_desktop_is_dark_from_the_first_paint_and_its_switches_are_follow
     window has painted (``theme.follow_desktop``), so switching the desktop to light switches
     the window. Offscreen, the desktop names no scheme, so the palette's stays after the paint.
     """
-    from tracker.ui.theme import DARK, LIGHT
+    from tracker.ui.palettes import DARK, LIGHT
 
     result = _run(DARK_DESKTOP, str(tmp_path / "data"))
     assert result.returncode == 0, result.stderr

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import click
-from tracker.ui.theme import DARK, LIGHT, Palette, style_sheet
+from tracker.ui.palettes import DARK, LIGHT, Palette
+from tracker.ui.theme import style_sheet
 from tracker.ui.widgets.score_row import PAIN_ANCHORS, ScoreRow
 
 

@@ -16,7 +16,7 @@ from matplotlib.text import Text
 from tests.unit.test_charts import sample
 from tracker.charts import PRINT, SCREEN, SCREEN_DARK, GlyphCacheCanvas, draw_trends
 from tracker.charts.palette import LANE_ORDER, Palette
-from tracker.ui.theme import contrast
+from tracker.ui.palettes import contrast
 
 TEXT_MINIMUM = 4.5  # WCAG 2 AA, text
 MARK_MINIMUM = 3.0  # WCAG 2 AA, lines and markers one must see

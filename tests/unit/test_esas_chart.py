@@ -23,7 +23,7 @@ from tracker.charts.palette import Palette
 from tracker.domain import esas
 from tracker.domain.esas import form_of
 from tracker.domain.model import Treatment
-from tracker.ui.theme import contrast
+from tracker.ui.palettes import contrast
 
 ZONE = timezone(timedelta(hours=1))
 

@@ -66,7 +66,7 @@ SCREEN = Palette(
     ink="#000000",
     lanes=("#D8D8D8", "#A6CEE3", "#B2DF8A", "#FFFF99", "#FB9A99", "#FDBF6F", "#CAB2D6", "#E0E0E0"),
 )
-# The window's dark scheme (tracker/ui/theme.py DARK): the same Okabe-Ito hues, lighter where the
+# The window's dark scheme (tracker/ui/palettes.py DARK): the same Okabe-Ito hues, lighter where the
 # light palette darkens them, so that every line and marker reads at 3:1 or more on the panels,
 # the radiotherapy shading and the dose bars, and the words at 4.5:1 (tests/unit/
 # test_chart_dark.py). Hollow markers stay hollow: filled with the panels' colour.

@@ -58,6 +58,7 @@ from tracker.ui.common import (
     to_qdate,
 )
 from tracker.ui.models.response_table_model import ResponseTableModel
+from tracker.ui.palettes import DARK
 
 if TYPE_CHECKING:
     from tracker.services.trends import TrendsService
@@ -89,7 +90,7 @@ def _shown_dark(scheme: Qt.ColorScheme | None = None) -> bool:
         return applied.dark
     if scheme is None:
         scheme = QGuiApplication.styleHints().colorScheme()
-    return theme.scheme_palette(scheme) is theme.DARK
+    return theme.scheme_palette(scheme) is DARK
 
 
 class ChartView(QWidget):
