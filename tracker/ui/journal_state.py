@@ -86,6 +86,8 @@ class JournalState:
         self._host.status.say_plainly(plain_places(sentence, self._host.keeper))
 
     def show_journal_problem(self, message: str) -> None:
+        """The journal is not open: the actions that need it off, and the message (its places
+        said plainly) in the status line."""
         self._listed_early = None  # the journal opened next is read afresh
         self._menus.set_enabled(False)  # the form may have been usable while the journal opened
         from tracker.ui.data_safety import plain_places

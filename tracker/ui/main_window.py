@@ -210,15 +210,19 @@ class MainWindow(QMainWindow):
     # ---- what the start shows (``journal_state``) ---------------------------------------------
 
     def show_early_listing(self, entries: list[Entry], flags: dict[str, list[str]]) -> None:
+        """The latest entries, read before the journal has opened: the form usable at once."""
         self.state.show_early_listing(entries, flags)
 
     def show_damaged_journal(self, check: StartCheck) -> None:
+        """The journal could not be read: why, and the way on (a backup or a new journal)."""
         self.state.show_damaged_journal(check)
 
     def show_backup_problem(self, sentence: str) -> None:
+        """The start-up backup failed: one sentence in the status line."""
         self.state.show_backup_problem(sentence)
 
     def show_journal_problem(self, message: str) -> None:
+        """The journal could not be opened: why, and the way on."""
         self.state.show_journal_problem(message)
 
     def mark_started_up(self) -> None:
@@ -239,6 +243,7 @@ class MainWindow(QMainWindow):
             self.keeper.chart_wanted()
 
     def review_assessed(self, alert_ids: list[str]) -> None:
+        """ "My team has assessed this": a review filled in from these alerts."""
         self.wiring.review_assessed(alert_ids)
 
     # ---- what the entry's keeping and the journal's flows ask of the window ------------------
