@@ -57,3 +57,14 @@ def test_a_matplotlib_without_a_part_used_is_refused_on_import(owner: str, name:
     )
     assert result.returncode == 1
     assert f"has no {name}: the chart's glyph cache needs a matplotlib version" in result.stderr
+
+
+def test_the_canvas_draws_every_row_of_a_height_that_is_not_a_whole_number_of_inches() -> None:
+    """481 pixels at 100 dpi are 4.81 inches, which come back as 480.99999999999994 pixels."""
+    figure = build_trend_figure(sample())
+    canvas = GlyphCacheCanvas(figure)
+    figure.set_dpi(100)
+    figure.set_size_inches(1248 / 100, 481 / 100)
+    assert figure.bbox.height < 481
+    canvas.draw()
+    assert canvas.buffer_rgba().shape == (481, 1248, 4)

@@ -21,6 +21,7 @@ from tracker.charts.palette import Palette
 
 PAD_IN = 3 / 72  # space around each panel's decorations (constrained layout's own padding)
 NOTE_RATIO = 0.55  # the flare note's band, in the panels' height ratios
+LABEL_LINE = 1.3  # the height a tick label needs, in its text size: its box and a little gap
 
 
 def legend_columns(width_in: float, text_size: float, entries: int) -> int:
@@ -66,6 +67,7 @@ class Frame:
         # Where the panels went for what the figure showed, by everything that decides it: a
         # redraw of a range shown before (or after a change elsewhere) measures nothing.
         self._placed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self.needed = 0.0  # the figure's least height (pixels) for what it shows: ``_needed``
         dress(self.pain, self.nerves, self.lanes, self.doses)
 
     def holds(self, figure: Figure) -> bool:
@@ -109,7 +111,8 @@ class Frame:
         key = self._signature()
         placed = self._placed.get(key)
         if placed is not None:
-            self._put(*placed)
+            *where, self.needed = placed
+            self._put(*where)
             return
         top = bottom = 0.0
         if self.title is not None and self.title.get_text():
@@ -129,9 +132,24 @@ class Frame:
             self._put(x0, x1, spans, height)
             if attempt < 2:
                 left, right, over = self._measure(renderer, pad, spans)
+        self.needed = self._needed(height, spans, ratios)
         if len(self._placed) >= 16:
             self._placed.clear()
-        self._placed[key] = (x0, x1, spans, height)
+        self._placed[key] = (x0, x1, spans, height, self.needed)
+
+    def _needed(
+        self, height: float, spans: list[tuple[float, float]], ratios: list[float]
+    ) -> float:
+        """The figure's height (pixels) at which each panel holds its tick labels (a pain
+        score, a nerve sign's level, a lane's name) one above the other, none on another: what
+        the decorations take, and the panels' room shared by the same ratios."""
+        line = self.labelsize * self.figure.dpi / 72 * LABEL_LINE
+        room = sum(y1 - y0 for y0, y1 in spans)
+        wanted = 0.0
+        for row, ratio in zip(self.rows, ratios, strict=False):
+            labels = max(_labels_shown(axes) for axes in row)
+            wanted = max(wanted, labels * line * sum(ratios) / ratio)
+        return height - room + wanted
 
     def set_legend(self, make: Callable[[int], Legend], text_size: float, entries: int) -> None:
         """The legend, made by ``make`` with as many columns as the figure's width holds."""
@@ -255,6 +273,21 @@ class Frame:
             extra = max(0.0, self.note.get_window_extent(renderer).height - (y1 - y0)) / 2
             over.append((extra, extra))
         return left, right, over
+
+
+def _labels_shown(axes: Axes) -> int:
+    """How many tick labels the panel shows on its left or right side (within its limits)."""
+    low, high = sorted(axes.get_ylim())
+    return sum(1 for y in axes.yaxis.get_majorticklocs() if low <= y <= high)
+
+
+def needed_height(figure: Figure) -> float:
+    """The trend figure's least height (pixels) for what it shows now (``Frame._needed``);
+    0 before it has been laid out."""
+    engine = figure.get_layout_engine()
+    if isinstance(engine, _TrendLayout) and engine.frame.holds(figure):
+        return engine.frame.needed
+    return 0.0
 
 
 def dress(pain: Axes, nerves: Axes, lanes: Axes, doses: Axes) -> None:

@@ -161,7 +161,10 @@ class GlyphCacheCanvas(FigureCanvasAgg):
     _glyph_key: tuple[float, float, float] | None = None
 
     def get_renderer(self) -> RendererAgg:
-        width, height = self.figure.bbox.size
+        """Rounded to whole pixels: a canvas 481 pixels high has a figure of 4.81 inches at 100
+        dpi, whose height comes back as 480.99999999999994 (Agg's buffer would be a row short,
+        and Qt would show the row left over from the last paint above the chart)."""
+        width, height = (round(size) for size in self.figure.bbox.size)
         key = (width, height, self.figure.dpi)
         if self._glyph_key != key:
             self.renderer = GlyphCacheRenderer(width, height, self.figure.dpi)  # type: ignore[no-untyped-call]

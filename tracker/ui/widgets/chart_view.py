@@ -7,6 +7,7 @@ first paint, so nothing imports this module at start-up.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +40,7 @@ from tracker.charts import (
     GlyphCacheCanvas,
     draw_trends,
     fit_legend,
+    needed_height,
     save_trend_chart,
 )
 from tracker.domain.trends import (
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
 POINT_HINT = "Point at a dot in the pain chart, or click it, to see that entry here."
 SHORTCUTS = {Preset.DAYS_30: "&30 days", Preset.DAYS_90: "&90 days", Preset.YEAR: "1 &year"}
 CHART_FONT_FACTOR = 1.1  # matplotlib points are a little smaller than Qt's on screen
+MIN_WIDTH, MIN_HEIGHT = 480, 320  # more in height where the chart's labels need it
 
 
 class _Canvas(GlyphCacheCanvas, FigureCanvasQTAgg):
@@ -104,13 +107,14 @@ class ChartView(QWidget):
         self._data: TrendData | None = None
         self._drawn: DrawnChart | None = None
         self._preset: Preset | None = FIRST_PRESET
+        self._drawn_size = self._text_size()  # the text size it was last drawn at
         self._dark = _shown_dark()
         # The chart is drawn in the window's scheme and again when the desktop switches it.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_scheme)
 
         self.figure = Figure()
         self.canvas = _Canvas(self.figure)  # type: ignore[no-untyped-call]
-        self.canvas.setMinimumSize(480, 320)
+        self.canvas.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setAccessibleName("Trend chart")
         self.canvas.setAccessibleDescription(
@@ -120,6 +124,8 @@ class ChartView(QWidget):
         self.canvas.mpl_connect("button_press_event", self._on_canvas_pointed)
         # resized after it was drawn (the window's layout settling): the legend's columns too
         self.canvas.mpl_connect("resize_event", lambda _event: fit_legend(self.figure))
+        # and as high as the legend's rows, the lanes and the text size now need
+        self.canvas.mpl_connect("draw_event", lambda _event: self._fit_height())
         self._chart_painted = False
         self._responses_due = False
         self.canvas.installEventFilter(self)
@@ -226,8 +232,9 @@ class ChartView(QWidget):
         self.table.setMinimumHeight(140)
 
     def _set_font(self) -> None:
+        """The words of the point shown, a little larger than the window's."""
         font = self.point_label.font()
-        font.setPointSizeF(max(font.pointSizeF(), QApplication.font().pointSizeF()) * 1.15)
+        font.setPointSizeF(QApplication.font().pointSizeF() * 1.15)
         self.point_label.setFont(font)
 
     # ---- public --------------------------------------------------------------------------
@@ -325,10 +332,40 @@ class ChartView(QWidget):
         self.point_label.setText(POINT_HINT)
         self.range_shown.emit(data.start, data.end)
 
+    def _text_size(self) -> float:
+        """The chart's text size (points): the window's, a little larger."""
+        return max(9.0, QApplication.font().pointSizeF() * CHART_FONT_FACTOR)
+
+    def _fit_height(self) -> None:
+        """The canvas as high as what the chart shows needs (``charts.needed_height``), so
+        that its labels never run into each other; a small window scrolls to the table."""
+        needed = needed_height(self.figure) / self.canvas.devicePixelRatioF()  # Qt's pixels
+        least = max(MIN_HEIGHT, math.ceil(needed))
+        # a pixel or two either way is the measure's own rounding: left, not drawn again for
+        if abs(least - self.canvas.minimumHeight()) > 2:
+            self.canvas.setMinimumHeight(least)
+
     def _draw_chart(self, data: TrendData) -> None:
-        size = QApplication.font().pointSizeF() * CHART_FONT_FACTOR
-        self._drawn = draw_trends(self.figure, data, font_size=max(9.0, size), dark=self._dark)
+        size = self._drawn_size = self._text_size()
+        self._drawn = draw_trends(self.figure, data, font_size=size, dark=self._dark)
+        self._fit_height()
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+    def changeEvent(self, event: QEvent) -> None:
+        """View > Larger text (the window's font changed): the chart drawn again in it, once
+        the change has reached every widget."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # also sent as the style sheet is applied
+            QTimer.singleShot(0, self, self._follow_font)
+
+    def _follow_font(self) -> None:
+        if self._text_size() == self._drawn_size:
+            return
+        self._set_font()
+        for button in (*self.preset_buttons.values(), self.dates_button):
+            _checked_look(button)
+        if self._data is not None:
+            self._draw_chart(self._data)
 
     def _follow_scheme(self, scheme: Qt.ColorScheme) -> None:
         """The desktop switched between light and dark: the chart is drawn again in it."""
