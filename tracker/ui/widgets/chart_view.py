@@ -69,6 +69,7 @@ POINT_HINT = "Point at a dot in the pain chart, or click it, to see that entry h
 SHORTCUTS = {Preset.DAYS_30: "&30 days", Preset.DAYS_90: "&90 days", Preset.YEAR: "1 &year"}
 CHART_FONT_FACTOR = 1.1  # matplotlib points are a little smaller than Qt's on screen
 MIN_WIDTH, MIN_HEIGHT = 480, 320  # more in height where the chart's labels need it
+HEIGHT_SLACK = 6  # pixels
 
 
 class _Canvas(GlyphCacheCanvas, FigureCanvasQTAgg):
@@ -198,6 +199,9 @@ class ChartView(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Always there: a scroll bar appearing as the chart grows for its labels would narrow
+        # the chart and have it drawn twice.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         layout.addWidget(scroll)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
@@ -336,19 +340,22 @@ class ChartView(QWidget):
         """The chart's text size (points): the window's, a little larger."""
         return max(9.0, QApplication.font().pointSizeF() * CHART_FONT_FACTOR)
 
-    def _fit_height(self) -> None:
+    def _fit_height(self, *, lower: bool = False) -> None:
         """The canvas as high as what the chart shows needs (``charts.needed_height``), so
-        that its labels never run into each other; a small window scrolls to the table."""
+        that its labels never run into each other; a small window scrolls to the table.
+        Made lower only for a new drawing (``lower``): after a draw the measure, taken at
+        another height or width, may differ by some pixels, and is then only let grow (so
+        the chart is not drawn again and again for it)."""
         needed = needed_height(self.figure) / self.canvas.devicePixelRatioF()  # Qt's pixels
-        least = max(MIN_HEIGHT, math.ceil(needed))
-        # a pixel or two either way is the measure's own rounding: left, not drawn again for
-        if abs(least - self.canvas.minimumHeight()) > 2:
+        least = max(MIN_HEIGHT, math.ceil(needed) + HEIGHT_SLACK)
+        now = self.canvas.minimumHeight()
+        if needed > now or (lower and least < now - 2 * HEIGHT_SLACK):
             self.canvas.setMinimumHeight(least)
 
     def _draw_chart(self, data: TrendData) -> None:
         size = self._drawn_size = self._text_size()
         self._drawn = draw_trends(self.figure, data, font_size=size, dark=self._dark)
-        self._fit_height()
+        self._fit_height(lower=True)
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
 
     def changeEvent(self, event: QEvent) -> None:
