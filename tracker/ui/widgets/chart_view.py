@@ -238,7 +238,7 @@ class ChartView(QWidget):
     def _set_font(self) -> None:
         """The words of the point shown, a little larger than the window's."""
         font = self.point_label.font()
-        font.setPointSizeF(QApplication.font().pointSizeF() * 1.15)
+        font.setPointSizeF(theme.window_points() * 1.15)
         self.point_label.setFont(font)
 
     # ---- public --------------------------------------------------------------------------
@@ -338,7 +338,7 @@ class ChartView(QWidget):
 
     def _text_size(self) -> float:
         """The chart's text size (points): the window's, a little larger."""
-        return max(9.0, QApplication.font().pointSizeF() * CHART_FONT_FACTOR)
+        return max(9.0, theme.window_points() * CHART_FONT_FACTOR)
 
     def _fit_height(self, *, lower: bool = False) -> None:
         """The canvas as high as what the chart shows needs (``charts.needed_height``), so
@@ -351,6 +351,17 @@ class ChartView(QWidget):
         now = self.canvas.minimumHeight()
         if needed > now or (lower and least < now - 2 * HEIGHT_SLACK):
             self.canvas.setMinimumHeight(least)
+            if least < now:  # Qt resizes a canvas made higher at once, a lower one later
+                self._lay_out_now()
+
+    def _lay_out_now(self) -> None:
+        """The page laid out now rather than from the event loop, so that the canvas made lower
+        has its new height when it is next drawn (else it is drawn at the old height first,
+        then again). Each widget's layout, done, asks its parent's: one pass a level."""
+        widget: QWidget | None = self.canvas
+        while widget is not None and widget is not self:
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            widget = widget.parentWidget()
 
     def _draw_chart(self, data: TrendData) -> None:
         size = self._drawn_size = self._text_size()
