@@ -26,7 +26,8 @@ from tracker.storage.database import open_journal
 from tracker.ui import theme
 from tracker.ui.larger_text import LARGER_TEXT_FACTOR
 from tracker.ui.main_window import MainWindow
-from tracker.ui.widgets.chart_view import CHART_FONT_FACTOR, ChartView
+from tracker.ui.widgets.chart_view import ChartView
+from tracker.ui.widgets.trend_canvas import CHART_FONT_FACTOR
 from tracker.ui.widgets.trends_page import TrendsPage
 
 
