@@ -4,6 +4,7 @@ the window is short), so that no panel's labels run into each other; and back ag
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 from pathlib import Path
@@ -27,7 +28,7 @@ from tracker.ui import theme
 from tracker.ui.larger_text import LARGER_TEXT_FACTOR
 from tracker.ui.main_window import MainWindow
 from tracker.ui.widgets.chart_view import ChartView
-from tracker.ui.widgets.trend_canvas import CHART_FONT_FACTOR
+from tracker.ui.widgets.trend_canvas import CHART_FONT_FACTOR, HEIGHT_SLACK, MIN_HEIGHT
 from tracker.ui.widgets.trends_page import TrendsPage
 
 
@@ -112,6 +113,12 @@ def _drawn_once(qtbot: QtBot, view: ChartView, act: Callable[[], None]) -> None:
     assert needed_height(view.figure) <= shown
 
 
+def _least_height(view: ChartView) -> int:
+    """The canvas's least height for what the chart shows at its width now: no more."""
+    needed = needed_height(view.figure) / view.canvas.devicePixelRatioF()
+    return max(MIN_HEIGHT, math.ceil(needed) + HEIGHT_SLACK)
+
+
 def _drawn_height(view: ChartView) -> float:
     return float(view.figure.bbox.height)
 
@@ -121,6 +128,7 @@ def test_larger_text_redraws_the_chart_larger_with_room_for_its_words(
 ) -> None:
     view = _view(window)
     usual_size, usual_height = _title_size(view), view.canvas.minimumHeight()
+    assert usual_height == _least_height(view)  # measured at the width it is shown at
     assert needed_height(view.figure) <= view.canvas.height() * view.canvas.devicePixelRatioF()
     assert _overlapping(view.figure) == []
     assert _cut_buttons(view) == []
@@ -143,9 +151,7 @@ def test_larger_text_redraws_the_chart_larger_with_room_for_its_words(
     _drawn_once(qtbot, view, larger_text)
     assert not window.larger_text_action.isChecked()
     assert _title_size(view) == pytest.approx(usual_size, rel=0.02)
-    # no higher than at first (whose measure, taken before the page was laid out, may be
-    # a little high: a narrower figure, more rows of legend)
-    assert view.canvas.minimumHeight() <= usual_height
+    assert view.canvas.minimumHeight() == usual_height
     assert _overlapping(view.figure) == []
 
 
