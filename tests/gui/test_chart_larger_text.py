@@ -4,19 +4,22 @@ the window is short), so that no panel's labels run into each other; and back ag
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from matplotlib.figure import Figure
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.gui.test_chart_view import DEMO_END
+from tests.gui.test_chart_view import DEMO_END, shown_view
 from tracker.app import build_window
+from tracker.charts import needed_height
 from tracker.domain.demo import build_demo_journal
 from tracker.domain.trends import Preset
 from tracker.storage import repository
@@ -25,6 +28,7 @@ from tracker.ui import theme
 from tracker.ui.larger_text import LARGER_TEXT_FACTOR
 from tracker.ui.main_window import MainWindow
 from tracker.ui.widgets.chart_view import ChartView
+from tracker.ui.widgets.trend_canvas import CHART_FONT_FACTOR, HEIGHT_SLACK, MIN_HEIGHT
 from tracker.ui.widgets.trends_page import TrendsPage
 
 
@@ -95,10 +99,28 @@ def _cut_buttons(view: ChartView) -> list[str]:
     return cut
 
 
-def _drawn_again(qtbot: QtBot, view: ChartView) -> None:
-    draws: list[object] = []
-    view.canvas.mpl_connect("draw_event", draws.append)
-    qtbot.waitUntil(lambda: len(draws) > 0, timeout=5000)
+def _drawn_once(qtbot: QtBot, view: ChartView, act: Callable[[], None]) -> None:
+    """``act``, then the chart drawn once, at the height its canvas has once the page is laid
+    out (not first at its old height, then again), and that height all the chart needs."""
+    heights: list[float] = []
+    drawn = view.canvas.mpl_connect("draw_event", lambda _e: heights.append(_drawn_height(view)))
+    act()
+    qtbot.waitUntil(lambda: len(heights) > 0, timeout=5000)
+    qtbot.wait(300)  # a second drawing would follow at once
+    view.canvas.mpl_disconnect(drawn)
+    shown = view.canvas.height() * view.canvas.devicePixelRatioF()
+    assert heights == [pytest.approx(shown, abs=1)]
+    assert needed_height(view.figure) <= shown
+
+
+def _least_height(view: ChartView) -> int:
+    """The canvas's least height for what the chart shows at its width now: no more."""
+    needed = needed_height(view.figure) / view.canvas.devicePixelRatioF()
+    return max(MIN_HEIGHT, math.ceil(needed) + HEIGHT_SLACK)
+
+
+def _drawn_height(view: ChartView) -> float:
+    return float(view.figure.bbox.height)
 
 
 def test_larger_text_redraws_the_chart_larger_with_room_for_its_words(
@@ -106,31 +128,50 @@ def test_larger_text_redraws_the_chart_larger_with_room_for_its_words(
 ) -> None:
     view = _view(window)
     usual_size, usual_height = _title_size(view), view.canvas.minimumHeight()
-    assert view.canvas.height() >= usual_height
+    assert usual_height == _least_height(view)  # measured at the width it is shown at
+    assert needed_height(view.figure) <= view.canvas.height() * view.canvas.devicePixelRatioF()
     assert _overlapping(view.figure) == []
     assert _cut_buttons(view) == []
 
-    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    def larger_text() -> None:
+        qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+
+    _drawn_once(qtbot, view, larger_text)
     assert window.larger_text_action.isChecked()
-    _drawn_again(qtbot, view)
     assert _title_size(view) == pytest.approx(usual_size * LARGER_TEXT_FACTOR, rel=0.02)
     assert view.canvas.minimumHeight() > usual_height
-    assert view.canvas.height() >= view.canvas.minimumHeight()
     assert _overlapping(view.figure) == []
     assert _cut_buttons(view) == []
-    for button in view.preset_buttons.values():  # a year and all of it: more lanes
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        _drawn_again(qtbot, view)
-        assert view.canvas.height() >= view.canvas.minimumHeight()
+    # a year and all of it: more lanes, a higher chart; then 90 days again: a lower one
+    for preset in (*view.preset_buttons, Preset.DAYS_90):
+        button = view.preset_buttons[preset]
+        _drawn_once(qtbot, view, lambda b=button: qtbot.mouseClick(b, Qt.MouseButton.LeftButton))
         assert _overlapping(view.figure) == [], button.text()
-    qtbot.mouseClick(view.preset_buttons[Preset.DAYS_90], Qt.MouseButton.LeftButton)
-    _drawn_again(qtbot, view)
 
-    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    _drawn_once(qtbot, view, larger_text)
     assert not window.larger_text_action.isChecked()
-    _drawn_again(qtbot, view)
     assert _title_size(view) == pytest.approx(usual_size, rel=0.02)
-    # no higher than at first (whose measure, taken before the page was laid out, may be
-    # a little high: a narrower figure, more rows of legend)
-    assert view.canvas.minimumHeight() <= usual_height
+    assert view.canvas.minimumHeight() == usual_height
     assert _overlapping(view.figure) == []
+
+
+def test_a_desktop_font_given_in_pixels_sizes_the_chart_words(
+    qtbot: QtBot, qapp: QApplication, db: Any
+) -> None:
+    """Some desktops give the font in pixels (its point size is then -1): the chart's words
+    (the title a point larger) and those of the point shown follow its size all the same."""
+    with db.unit_of_work() as session:
+        repository.insert_journal(session, build_demo_journal(1, end=DEMO_END))
+    usual = qapp.font()
+    in_pixels = QFont(usual)
+    in_pixels.setPixelSize(round(QFontInfo(usual).pixelSize() * 1.5))
+    points = QFontInfo(in_pixels).pointSizeF()
+    try:
+        qapp.setFont(in_pixels)
+        assert qapp.font().pointSizeF() == -1 and points > usual.pointSizeF()
+        assert theme.window_points() == pytest.approx(points)
+        view = shown_view(qtbot, db)
+        assert _title_size(view) == pytest.approx(points * CHART_FONT_FACTOR + 1, rel=0.02)
+        assert view.point_label.font().pointSizeF() == pytest.approx(points * 1.15, rel=0.02)
+    finally:
+        qapp.setFont(usual)

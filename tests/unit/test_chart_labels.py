@@ -15,7 +15,7 @@ from tests.unit.test_charts import sample
 from tracker.charts import draw_trends
 from tracker.ui.printout.chart_picture import CHART_DPI, CHART_FONT_PT, CHART_HEIGHT_MM
 from tracker.ui.printout.paper import content_size_mm, page_layout
-from tracker.ui.widgets.chart_view import CHART_FONT_FACTOR
+from tracker.ui.widgets.trend_canvas import CHART_FONT_FACTOR
 
 MM_PER_INCH = 25.4
 # The Trends tab's canvas in a 1280 x 720 window (measured: 1262 x 362 pixels at matplotlib's

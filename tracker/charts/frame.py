@@ -283,8 +283,8 @@ def _labels_shown(axes: Axes) -> int:
 
 def needed_height(figure: Figure) -> float:
     """The trend figure's least height (pixels) for what it shows now (``Frame._needed``),
-    laid out for it first if it is not yet (before it is drawn: a canvas made higher then
-    draws once, at its new height); 0 for another figure."""
+    laid out for it first if it is not yet (before it is drawn: a canvas given its new height
+    then draws once, at that height); 0 for another figure."""
     engine = figure.get_layout_engine()
     if isinstance(engine, _TrendLayout) and engine.frame.holds(figure):
         engine.frame.place()  # nothing is measured again for a layout already made

@@ -16,7 +16,7 @@ def base_point_size() -> float:
     stored = app.property("spine_journal_base_point_size")
     if isinstance(stored, float):
         return stored
-    size = QApplication.font().pointSizeF()
+    size = theme.window_points()
     app.setProperty("spine_journal_base_point_size", size)
     return size
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from string import Template
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFontInfo, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QTabWidget
 
 from tracker import resource
@@ -139,6 +139,13 @@ def scheme_palette(scheme: Qt.ColorScheme) -> Palette:
     return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
 
 
+def window_points() -> float:
+    """The size of the app's words in points, also when the desktop gave its font in pixels
+    (its point size is then -1)."""
+    font = QApplication.font()
+    return font.pointSizeF() if font.pointSizeF() > 0 else QFontInfo(font).pointSizeF()
+
+
 def looks_dark(desktop: QPalette) -> bool:
     """Whether the desktop's own palette is a dark one (its window darker than mid-grey): Qt
     gives the dark mode of Windows (with the Fusion style) and of macOS to the app so. Where
@@ -152,7 +159,7 @@ class Theme:
 
     def __init__(self, app: QApplication, *, styled: bool = False) -> None:
         self._app = app
-        self.base_point_size = QApplication.font().pointSizeF()
+        self.base_point_size = window_points()
         self.dark = looks_dark(app.palette())  # until ``follow_desktop``
         self._following = False
         if not styled:  # the one built-in style that draws with the palette everywhere

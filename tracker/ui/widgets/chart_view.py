@@ -1,4 +1,5 @@
-"""The trend chart in the window: range buttons, the chart, the entry pointed at, and the table
+"""The trend chart in the window: range buttons, the chart (its canvas, drawn at the window's
+text size and as high as its labels need: ``trend_canvas``), the entry pointed at, and the table
 of what changed after each treatment.
 
 Importing this module imports matplotlib (about 0.7 s): the window embeds it only after its
@@ -7,19 +8,15 @@ first paint, so nothing imports this module at start-up.
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from matplotlib.backend_bases import MouseEvent
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QButtonGroup,
     QDateEdit,
     QFileDialog,
@@ -28,21 +25,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from tracker.charts import (
-    DrawnChart,
-    GlyphCacheCanvas,
-    draw_trends,
-    fit_legend,
-    needed_height,
-    save_trend_chart,
-)
+from tracker.charts import DrawnChart, save_trend_chart
 from tracker.domain.trends import (
     FIRST_PRESET,
     PRESET_WORDS,
@@ -60,20 +49,13 @@ from tracker.ui.common import (
     to_qdate,
 )
 from tracker.ui.models.response_table_model import ResponseTableModel
-from tracker.ui.palettes import DARK
+from tracker.ui.widgets.trend_canvas import TrendCanvas, chart_text_size, shown_dark
 
 if TYPE_CHECKING:
     from tracker.services.trends import TrendsService
 
 POINT_HINT = "Point at a dot in the pain chart, or click it, to see that entry here."
 SHORTCUTS = {Preset.DAYS_30: "&30 days", Preset.DAYS_90: "&90 days", Preset.YEAR: "1 &year"}
-CHART_FONT_FACTOR = 1.1  # matplotlib points are a little smaller than Qt's on screen
-MIN_WIDTH, MIN_HEIGHT = 480, 320  # more in height where the chart's labels need it
-HEIGHT_SLACK = 6  # pixels
-
-
-class _Canvas(GlyphCacheCanvas, FigureCanvasQTAgg):
-    """The Qt canvas, drawing text with the glyphs it drew before (``charts.GlyphCacheCanvas``)."""
 
 
 def _checked_look(button: QPushButton) -> None:
@@ -83,18 +65,6 @@ def _checked_look(button: QPushButton) -> None:
     bold.setBold(True)
     text = button.text().replace("&", "")
     button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text) + 36)
-
-
-def _shown_dark(scheme: Qt.ColorScheme | None = None) -> bool:
-    """Whether the window shows the dark scheme now: the theme's, once it is installed (on a
-    switch it has followed first: it was connected before any view), else ``scheme`` or the
-    desktop's."""
-    applied = theme.current()
-    if applied is not None:
-        return applied.dark
-    if scheme is None:
-        scheme = QGuiApplication.styleHints().colorScheme()
-    return theme.scheme_palette(scheme) is DARK
 
 
 class ChartView(QWidget):
@@ -108,25 +78,13 @@ class ChartView(QWidget):
         self._data: TrendData | None = None
         self._drawn: DrawnChart | None = None
         self._preset: Preset | None = FIRST_PRESET
-        self._drawn_size = self._text_size()  # the text size it was last drawn at
-        self._dark = _shown_dark()
         # The chart is drawn in the window's scheme and again when the desktop switches it.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_scheme)
 
-        self.figure = Figure()
-        self.canvas = _Canvas(self.figure)  # type: ignore[no-untyped-call]
-        self.canvas.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
-        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setAccessibleName("Trend chart")
-        self.canvas.setAccessibleDescription(
-            "Pain, nerve signs, painkiller doses, treatments and red flags over time."
-        )
+        self.canvas = TrendCanvas()
+        self.figure = self.canvas.figure
         self.canvas.mpl_connect("motion_notify_event", self._on_canvas_pointed)
         self.canvas.mpl_connect("button_press_event", self._on_canvas_pointed)
-        # resized after it was drawn (the window's layout settling): the legend's columns too
-        self.canvas.mpl_connect("resize_event", lambda _event: fit_legend(self.figure))
-        # and as high as the legend's rows, the lanes and the text size now need
-        self.canvas.mpl_connect("draw_event", lambda _event: self._fit_height())
         self._chart_painted = False
         self._responses_due = False
         self.canvas.installEventFilter(self)
@@ -238,7 +196,7 @@ class ChartView(QWidget):
     def _set_font(self) -> None:
         """The words of the point shown, a little larger than the window's."""
         font = self.point_label.font()
-        font.setPointSizeF(QApplication.font().pointSizeF() * 1.15)
+        font.setPointSizeF(theme.window_points() * 1.15)
         self.point_label.setFont(font)
 
     # ---- public --------------------------------------------------------------------------
@@ -332,31 +290,9 @@ class ChartView(QWidget):
         self._data = data
         self.from_edit.setDate(to_qdate(data.start))
         self.to_edit.setDate(to_qdate(data.end))
-        self._draw_chart(data)
+        self._drawn = self.canvas.draw_chart(data)
         self.point_label.setText(POINT_HINT)
         self.range_shown.emit(data.start, data.end)
-
-    def _text_size(self) -> float:
-        """The chart's text size (points): the window's, a little larger."""
-        return max(9.0, QApplication.font().pointSizeF() * CHART_FONT_FACTOR)
-
-    def _fit_height(self, *, lower: bool = False) -> None:
-        """The canvas as high as what the chart shows needs (``charts.needed_height``), so
-        that its labels never run into each other; a small window scrolls to the table.
-        Made lower only for a new drawing (``lower``): after a draw the measure, taken at
-        another height or width, may differ by some pixels, and is then only let grow (so
-        the chart is not drawn again and again for it)."""
-        needed = needed_height(self.figure) / self.canvas.devicePixelRatioF()  # Qt's pixels
-        least = max(MIN_HEIGHT, math.ceil(needed) + HEIGHT_SLACK)
-        now = self.canvas.minimumHeight()
-        if needed > now or (lower and least < now - 2 * HEIGHT_SLACK):
-            self.canvas.setMinimumHeight(least)
-
-    def _draw_chart(self, data: TrendData) -> None:
-        size = self._drawn_size = self._text_size()
-        self._drawn = draw_trends(self.figure, data, font_size=size, dark=self._dark)
-        self._fit_height(lower=True)
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
 
     def changeEvent(self, event: QEvent) -> None:
         """View > Larger text (the window's font changed): the chart drawn again in it, once
@@ -366,19 +302,19 @@ class ChartView(QWidget):
             QTimer.singleShot(0, self, self._follow_font)
 
     def _follow_font(self) -> None:
-        if self._text_size() == self._drawn_size:
+        if chart_text_size() == self.canvas.drawn_size:
             return
         self._set_font()
         for button in (*self.preset_buttons.values(), self.dates_button):
             _checked_look(button)
         if self._data is not None:
-            self._draw_chart(self._data)
+            self._drawn = self.canvas.draw_chart(self._data)
 
     def _follow_scheme(self, scheme: Qt.ColorScheme) -> None:
         """The desktop switched between light and dark: the chart is drawn again in it."""
-        self._dark = _shown_dark(scheme)
+        self.canvas.dark = shown_dark(scheme)
         if self._data is not None:
-            self._draw_chart(self._data)
+            self._drawn = self.canvas.draw_chart(self._data)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.canvas and event.type() == QEvent.Type.Paint and not self._chart_painted:

@@ -15,7 +15,6 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from tracker.charts import SPINE_DARK, SPINE_LIGHT, DrawnSpine, GlyphCacheCanvas, draw_spine
 from tracker.domain.spine_map import SpineMapData
 from tracker.domain.wording import short_day
+from tracker.ui.theme import window_points
 from tracker.ui.widgets.scheme_drawn import SchemeDrawn
 
 if TYPE_CHECKING:
@@ -121,6 +121,6 @@ class SpineView(SchemeDrawn):
         if self.data is None:
             return
         palette: SpinePalette = SPINE_DARK if self.is_dark() else SPINE_LIGHT
-        size = max(8.0, QApplication.font().pointSizeF() * FONT_FACTOR)
+        size = max(8.0, window_points() * FONT_FACTOR)
         self.drawn = draw_spine(self.figure, self.data, palette=palette, font_size=size)
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]

@@ -120,4 +120,7 @@ class TrendsPage(QWidget):
         self._layout.replaceWidget(self.placeholder, tabs)
         self.placeholder.hide()
         self.view, self.spine, self.esas, self.tabs = view, spine, esas, tabs
+        if self.isVisible():  # laid out now: the chart is measured at the width it is shown
+            tabs.show()
+            self._layout.activate()
         view.refresh()

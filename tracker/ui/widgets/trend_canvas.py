@@ -1,0 +1,93 @@
+"""The trend chart's canvas: its figure drawn in the window's text size and light or dark
+scheme, and as high as what it shows needs, so that no panel's labels run into each other (the
+page it is on scrolls when the window is shorter). ``chart_view.ChartView`` puts it on the
+Trends tab with the range buttons and the table under it.
+
+Importing this module imports matplotlib's Qt backend.
+"""
+
+from __future__ import annotations
+
+import math
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
+
+from tracker.charts import DrawnChart, GlyphCacheCanvas, draw_trends, fit_legend, needed_height
+from tracker.domain.trends import TrendData
+from tracker.ui import theme
+from tracker.ui.palettes import DARK
+
+CHART_FONT_FACTOR = 1.1  # matplotlib points are a little smaller than Qt's on screen
+MIN_WIDTH, MIN_HEIGHT = 480, 320  # more in height where the chart's labels need it
+HEIGHT_SLACK = 6  # pixels
+
+
+def chart_text_size() -> float:
+    """The chart's text size (points): the window's, a little larger."""
+    return max(9.0, theme.window_points() * CHART_FONT_FACTOR)
+
+
+def shown_dark(scheme: Qt.ColorScheme | None = None) -> bool:
+    """Whether the window shows the dark scheme now: the theme's, once it is installed (on a
+    switch it has followed first: it was connected before any view), else ``scheme`` or the
+    desktop's."""
+    applied = theme.current()
+    if applied is not None:
+        return applied.dark
+    if scheme is None:
+        scheme = QGuiApplication.styleHints().colorScheme()
+    return theme.scheme_palette(scheme) is DARK
+
+
+class TrendCanvas(GlyphCacheCanvas, FigureCanvasQTAgg):
+    """The Qt canvas of the trend chart's figure, drawing text with the glyphs it drew before
+    (``charts.GlyphCacheCanvas``)."""
+
+    def __init__(self) -> None:
+        super().__init__(Figure())  # type: ignore[no-untyped-call]
+        self.drawn_size = chart_text_size()  # the text size it was last drawn at
+        self.dark = shown_dark()  # the scheme it is drawn in
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Trend chart")
+        self.setAccessibleDescription(
+            "Pain, nerve signs, painkiller doses, treatments and red flags over time."
+        )
+        # resized after it was drawn (the window's layout settling): the legend's columns too
+        self.mpl_connect("resize_event", lambda _event: fit_legend(self.figure))
+        # and as high as the legend's rows, the lanes and the text size now need
+        self.mpl_connect("draw_event", lambda _event: self.fit_height())
+
+    def draw_chart(self, data: TrendData) -> DrawnChart:
+        """``data`` drawn in the window's text size and scheme now, at the height it needs."""
+        size = self.drawn_size = chart_text_size()
+        drawn = draw_trends(self.figure, data, font_size=size, dark=self.dark)
+        self.fit_height(lower=True)
+        self.draw_idle()  # type: ignore[no-untyped-call]
+        return drawn
+
+    def fit_height(self, *, lower: bool = False) -> None:
+        """The canvas as high as what the chart shows needs (``charts.needed_height``).
+        Made lower only for a new drawing (``lower``): after a draw the measure, taken at
+        another height or width, may differ by some pixels, and is then only let grow (so
+        the chart is not drawn again and again for it)."""
+        needed = needed_height(self.figure) / self.devicePixelRatioF()  # Qt's pixels
+        least = max(MIN_HEIGHT, math.ceil(needed) + HEIGHT_SLACK)
+        now = self.minimumHeight()
+        if needed > now or (lower and least < now - 2 * HEIGHT_SLACK):
+            self.setMinimumHeight(least)
+            if least < now:  # Qt resizes a canvas made higher at once, a lower one later
+                self._lay_out_now()
+
+    def _lay_out_now(self) -> None:
+        """The window laid out now rather than from the event loop, so that the canvas made
+        lower has its new height when it is next drawn (else it is drawn at the old height
+        first, then again). Each widget's layout, done, asks its parent's: one pass a level."""
+        widget: QWidget | None = self
+        while widget is not None:
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            widget = widget.parentWidget()
