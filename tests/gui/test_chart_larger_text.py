@@ -175,3 +175,50 @@ def test_a_desktop_font_given_in_pixels_sizes_the_chart_words(
         assert view.point_label.font().pointSizeF() == pytest.approx(points * 1.15, rel=0.02)
     finally:
         qapp.setFont(usual)
+
+
+def _press_ctrl_equal(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_in_a_tall_window_larger_text_draws_the_chart_once(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """With room to spare the canvas is higher than its least height: a font change then
+    resizes it by way of its neighbours, which are laid out before the chart is drawn."""
+    view = _view(window)
+    resized: list[int] = []
+    drawn = view.canvas.mpl_connect("draw_event", lambda _e: resized.append(view.canvas.height()))
+    window.resize(1280, 1100)
+    qtbot.waitUntil(lambda: resized != [] and resized[-1] > view.canvas.minimumHeight() + 40)
+    qtbot.wait(300)  # drawn again, if at all, at once
+    view.canvas.mpl_disconnect(drawn)
+    _drawn_once(qtbot, view, lambda: _press_ctrl_equal(qtbot, window))
+    assert window.larger_text_action.isChecked()
+    assert _overlapping(view.figure) == []
+
+
+def test_larger_text_chosen_on_another_tab_draws_the_chart_once_it_is_shown(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view = _view(window)
+    page = window.panel("trends")
+    assert isinstance(page, TrendsPage) and page.tabs is not None
+    bar = page.tabs.tabBar()
+    usual_size = _title_size(view)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())  # spine map
+    assert not view.isVisible()
+    heights: list[float] = []
+    drawn = view.canvas.mpl_connect("draw_event", lambda _e: heights.append(_drawn_height(view)))
+    _press_ctrl_equal(qtbot, window)
+    assert window.larger_text_action.isChecked()
+    qtbot.wait(300)
+    view.canvas.mpl_disconnect(drawn)
+    assert heights == []  # nothing drawn for a chart no one sees
+
+    def back_to_the_chart() -> None:
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+
+    _drawn_once(qtbot, view, back_to_the_chart)
+    assert _title_size(view) == pytest.approx(usual_size * LARGER_TEXT_FACTOR, rel=0.02)
+    assert _overlapping(view.figure) == []

@@ -13,7 +13,7 @@ import math
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from tracker.charts import DrawnChart, GlyphCacheCanvas, draw_trends, fit_legend, needed_height
@@ -51,6 +51,7 @@ class TrendCanvas(GlyphCacheCanvas, FigureCanvasQTAgg):
         super().__init__(Figure())  # type: ignore[no-untyped-call]
         self.drawn_size = chart_text_size()  # the text size it was last drawn at
         self.dark = shown_dark()  # the scheme it is drawn in
+        self._draw_when_shown = False
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Trend chart")
@@ -63,12 +64,33 @@ class TrendCanvas(GlyphCacheCanvas, FigureCanvasQTAgg):
         self.mpl_connect("draw_event", lambda _event: self.fit_height())
 
     def draw_chart(self, data: TrendData) -> DrawnChart:
-        """``data`` drawn in the window's text size and scheme now, at the height it needs."""
+        """``data`` drawn in the window's text size and scheme: at once when the canvas is
+        shown, else when it is next shown (a hidden canvas keeps its old size until then)."""
         size = self.drawn_size = chart_text_size()
         drawn = draw_trends(self.figure, data, font_size=size, dark=self.dark)
-        self.fit_height(lower=True)
-        self.draw_idle()  # type: ignore[no-untyped-call]
+        if self.isVisible():
+            self._fit_and_draw()
+        else:
+            self._draw_when_shown = True
         return drawn
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[no-untyped-call]
+        if self._draw_when_shown:
+            self._draw_when_shown = False
+            self._fit_and_draw()
+
+    def _fit_and_draw(self) -> None:
+        """As high as the drawing needs, the window laid out now rather than from the event
+        loop (Qt resizes a canvas made higher at once, but a lower one, or one whose
+        neighbours a font change resized, only when the layouts run), then drawn: once, at the
+        height the canvas then has, not first at its old height and then again."""
+        self.fit_height(lower=True)
+        widget: QWidget | None = self
+        while widget is not None:  # each widget's layout, done, asks its parent's: a pass a level
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            widget = widget.parentWidget()
+        self.draw_idle()  # type: ignore[no-untyped-call]
 
     def fit_height(self, *, lower: bool = False) -> None:
         """The canvas as high as what the chart shows needs (``charts.needed_height``).
@@ -80,14 +102,3 @@ class TrendCanvas(GlyphCacheCanvas, FigureCanvasQTAgg):
         now = self.minimumHeight()
         if needed > now or (lower and least < now - 2 * HEIGHT_SLACK):
             self.setMinimumHeight(least)
-            if least < now:  # Qt resizes a canvas made higher at once, a lower one later
-                self._lay_out_now()
-
-    def _lay_out_now(self) -> None:
-        """The window laid out now rather than from the event loop, so that the canvas made
-        lower has its new height when it is next drawn (else it is drawn at the old height
-        first, then again). Each widget's layout, done, asks its parent's: one pass a level."""
-        widget: QWidget | None = self
-        while widget is not None:
-            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            widget = widget.parentWidget()
