@@ -142,7 +142,8 @@ def test_larger_text_redraws_the_chart_larger_with_room_for_its_words(
     assert view.canvas.minimumHeight() > usual_height
     assert _overlapping(view.figure) == []
     assert _cut_buttons(view) == []
-    # a year and all of it: more lanes, a higher chart; then 90 days again: a lower one
+    # every range in turn (a year and all of it: more lanes, a higher chart), then 90 days
+    # again: a lower one
     for preset in (*view.preset_buttons, Preset.DAYS_90):
         button = view.preset_buttons[preset]
         _drawn_once(qtbot, view, lambda b=button: qtbot.mouseClick(b, Qt.MouseButton.LeftButton))
