@@ -33,9 +33,9 @@ from tracker.ui.widgets.trends_page import TrendsPage
 
 
 @pytest.fixture
-def window(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[MainWindow]:
+def started(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[MainWindow]:
     """The app's window on a year of the demo journal, 1280x720 as a small laptop's screen,
-    the Trends tab chosen and its chart painted."""
+    started up on its Check-in tab."""
     theme.install(qapp)
     db = open_journal(data_dir)
     with db.unit_of_work() as session:
@@ -48,14 +48,24 @@ def window(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[MainWin
     with qtbot.waitSignal(window.first_painted, timeout=5000):
         window.show()
     qtbot.waitUntil(lambda: window.started_up, timeout=15000)
-    page = window.panel("trends")
-    assert isinstance(page, TrendsPage)
-    with qtbot.waitSignal(window.chart_painted, timeout=15000):
-        window.tabs.setCurrentWidget(page)
     yield window
     if window.larger_text_action.isChecked():
         window.larger_text_action.trigger()
     run.close()
+
+
+def _trends(window: MainWindow) -> TrendsPage:
+    page = window.panel("trends")
+    assert isinstance(page, TrendsPage)
+    return page
+
+
+@pytest.fixture
+def window(qtbot: QtBot, started: MainWindow) -> MainWindow:
+    """The started window, the Trends tab chosen and its chart painted."""
+    with qtbot.waitSignal(started.chart_painted, timeout=15000):
+        started.tabs.setCurrentWidget(_trends(started))
+    return started
 
 
 def _view(window: MainWindow) -> ChartView:
@@ -222,4 +232,21 @@ def test_larger_text_chosen_on_another_tab_draws_the_chart_once_it_is_shown(
 
     _drawn_once(qtbot, view, back_to_the_chart)
     assert _title_size(view) == pytest.approx(usual_size * LARGER_TEXT_FACTOR, rel=0.02)
+    assert _overlapping(view.figure) == []
+
+
+def test_a_chart_made_while_its_tab_is_hidden_is_measured_when_shown(
+    qtbot: QtBot, started: MainWindow
+) -> None:
+    """The Trends tab chosen and left at once: its chart is made while hidden (the tab's
+    build waits for the event loop), and measured and drawn once it is shown, at the width
+    it is shown at, not at the hidden canvas's size."""
+    page = _trends(started)
+    started.tabs.setCurrentWidget(page)
+    started.tabs.setCurrentWidget(started.entry_form)
+    qtbot.waitUntil(lambda: page.view is not None, timeout=15000)
+    view = _view(started)
+    assert not view.canvas.isVisible() and view.figure.texts != []  # made, not yet drawn
+    _drawn_once(qtbot, view, lambda: started.tabs.setCurrentWidget(page))
+    assert view.canvas.minimumHeight() == _least_height(view)
     assert _overlapping(view.figure) == []

@@ -7,17 +7,18 @@ from PySide6.QtWidgets import QApplication, QWidget
 from tracker.ui import theme
 
 LARGER_TEXT_FACTOR = 1.25
+BASE_PROPERTY = "spine_journal_base_point_size"  # the app's, where the desktop's size is kept
 
 
 def base_point_size() -> float:
     """The desktop's own text size, remembered before "larger text" first changes it."""
     app = QApplication.instance()
     assert app is not None
-    stored = app.property("spine_journal_base_point_size")
+    stored = app.property(BASE_PROPERTY)
     if isinstance(stored, float):
         return stored
     size = theme.window_points()
-    app.setProperty("spine_journal_base_point_size", size)
+    app.setProperty(BASE_PROPERTY, size)
     return size
 
 

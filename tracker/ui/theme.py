@@ -215,3 +215,15 @@ def install(app: QApplication, *, styled: bool = False, following: bool = True) 
 
 def current() -> Theme | None:
     return _installed[0] if _installed else None
+
+
+def shows_dark(scheme: Qt.ColorScheme | None = None) -> bool:
+    """Whether the window shows the dark scheme now: the theme's, once it is installed (on a
+    switch it has followed first: it was connected before any view), else ``scheme`` or the
+    desktop's. The one answer for every page drawn with matplotlib."""
+    applied = current()
+    if applied is not None:
+        return applied.dark
+    if scheme is None:
+        scheme = QGuiApplication.styleHints().colorScheme()
+    return scheme_palette(scheme) is DARK

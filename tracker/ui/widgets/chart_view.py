@@ -49,7 +49,7 @@ from tracker.ui.common import (
     to_qdate,
 )
 from tracker.ui.models.response_table_model import ResponseTableModel
-from tracker.ui.widgets.trend_canvas import TrendCanvas, chart_text_size, shown_dark
+from tracker.ui.widgets.trend_canvas import TrendCanvas, chart_text_size
 
 if TYPE_CHECKING:
     from tracker.services.trends import TrendsService
@@ -312,7 +312,7 @@ class ChartView(QWidget):
 
     def _follow_scheme(self, scheme: Qt.ColorScheme) -> None:
         """The desktop switched between light and dark: the chart is drawn again in it."""
-        self.canvas.dark = shown_dark(scheme)
+        self.canvas.dark = theme.shows_dark(scheme)
         if self._data is not None:
             self._drawn = self.canvas.draw_chart(self._data)
 

@@ -9,8 +9,10 @@ changes while Qt restyles every widget for the app's new style sheet, and a draw
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
+
+from tracker.ui import theme
 
 
 class SchemeDrawn(QWidget):
@@ -19,8 +21,8 @@ class SchemeDrawn(QWidget):
         raise NotImplementedError
 
     def is_dark(self) -> bool:
-        """Whether the window shows the dark scheme (the theme's palette)."""
-        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        """Whether the window shows the dark scheme (``theme.shows_dark``)."""
+        return theme.shows_dark()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -12,14 +12,13 @@ import math
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from tracker.charts import DrawnChart, GlyphCacheCanvas, draw_trends, fit_legend, needed_height
 from tracker.domain.trends import TrendData
 from tracker.ui import theme
-from tracker.ui.palettes import DARK
 
 CHART_FONT_FACTOR = 1.1  # matplotlib points are a little smaller than Qt's on screen
 MIN_WIDTH, MIN_HEIGHT = 480, 320  # more in height where the chart's labels need it
@@ -31,18 +30,6 @@ def chart_text_size() -> float:
     return max(9.0, theme.window_points() * CHART_FONT_FACTOR)
 
 
-def shown_dark(scheme: Qt.ColorScheme | None = None) -> bool:
-    """Whether the window shows the dark scheme now: the theme's, once it is installed (on a
-    switch it has followed first: it was connected before any view), else ``scheme`` or the
-    desktop's."""
-    applied = theme.current()
-    if applied is not None:
-        return applied.dark
-    if scheme is None:
-        scheme = QGuiApplication.styleHints().colorScheme()
-    return theme.scheme_palette(scheme) is DARK
-
-
 class TrendCanvas(GlyphCacheCanvas, FigureCanvasQTAgg):
     """The Qt canvas of the trend chart's figure, drawing text with the glyphs it drew before
     (``charts.GlyphCacheCanvas``)."""
@@ -50,7 +37,7 @@ class TrendCanvas(GlyphCacheCanvas, FigureCanvasQTAgg):
     def __init__(self) -> None:
         super().__init__(Figure())  # type: ignore[no-untyped-call]
         self.drawn_size = chart_text_size()  # the text size it was last drawn at
-        self.dark = shown_dark()  # the scheme it is drawn in
+        self.dark = theme.shows_dark()  # the scheme it is drawn in
         self._draw_when_shown = False
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
