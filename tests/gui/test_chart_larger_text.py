@@ -22,7 +22,7 @@ from tracker.app import build_window
 from tracker.charts import needed_height
 from tracker.domain.demo import build_demo_journal
 from tracker.domain.trends import Preset
-from tracker.storage import repository
+from tracker.storage import list_rows
 from tracker.storage.database import open_journal
 from tracker.ui import theme
 from tracker.ui.larger_text import LARGER_TEXT_FACTOR
@@ -39,7 +39,7 @@ def started(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[MainWi
     theme.install(qapp)
     db = open_journal(data_dir)
     with db.unit_of_work() as session:
-        repository.insert_journal(session, build_demo_journal(1, end=DEMO_END))
+        list_rows.insert_journal(session, build_demo_journal(1, end=DEMO_END))
     db.close()
     run = build_window(data_dir)
     window = run.window
@@ -172,7 +172,7 @@ def test_a_desktop_font_given_in_pixels_sizes_the_chart_words(
     """Some desktops give the font in pixels (its point size is then -1): the chart's words
     (the title a point larger) and those of the point shown follow its size all the same."""
     with db.unit_of_work() as session:
-        repository.insert_journal(session, build_demo_journal(1, end=DEMO_END))
+        list_rows.insert_journal(session, build_demo_journal(1, end=DEMO_END))
     usual = qapp.font()
     in_pixels = QFont(usual)
     in_pixels.setPixelSize(round(QFontInfo(usual).pixelSize() * 1.5))

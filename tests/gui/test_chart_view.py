@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from tracker.domain.demo import build_demo_journal
 from tracker.domain.trends import Preset, TrendPoint
 from tracker.services.trends import TrendsService
-from tracker.storage import repository
+from tracker.storage import list_rows
 from tracker.ui.models.response_table_model import ResponseTableModel
 from tracker.ui.widgets.chart_view import POINT_HINT, ChartView
 
@@ -41,7 +41,7 @@ def shown_view(qtbot: QtBot, db: Any) -> ChartView:
 @pytest.fixture
 def view(qtbot: QtBot, db: Any) -> ChartView:
     with db.unit_of_work() as session:
-        repository.insert_journal(session, build_demo_journal(1, end=DEMO_END))
+        list_rows.insert_journal(session, build_demo_journal(1, end=DEMO_END))
     widget = shown_view(qtbot, db)
     # The table under the chart is filled once the chart has painted.
     qtbot.waitUntil(lambda: widget.responses.rowCount() > 0)
@@ -227,7 +227,7 @@ def test_an_empty_journal_draws_a_sentence(qtbot: QtBot, db: Any) -> None:
 def drawn_before_shown(qtbot: QtBot, db: Any) -> ChartView:
     """A chart view on the demo journal, drawn before it is shown (as the window's is)."""
     with db.unit_of_work() as session:
-        repository.insert_journal(session, build_demo_journal(1, end=DEMO_END))
+        list_rows.insert_journal(session, build_demo_journal(1, end=DEMO_END))
     widget = ChartView()
     qtbot.addWidget(widget)
     widget.set_service(TrendsService(db))

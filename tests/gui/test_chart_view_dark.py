@@ -19,7 +19,7 @@ from tests.gui.test_design import _switch
 from tracker.charts import SCREEN, SCREEN_DARK
 from tracker.charts.palette import Palette
 from tracker.domain.demo import build_demo_journal
-from tracker.storage import repository
+from tracker.storage import list_rows
 from tracker.ui import theme
 from tracker.ui.widgets.chart_view import ChartView
 
@@ -36,7 +36,7 @@ def themed(qapp: QApplication) -> Iterator[theme.Theme]:
 @pytest.fixture
 def view(qtbot: QtBot, db: Any, themed: theme.Theme) -> ChartView:
     with db.unit_of_work() as session:
-        repository.insert_journal(session, build_demo_journal(1, end=DEMO_END))
+        list_rows.insert_journal(session, build_demo_journal(1, end=DEMO_END))
     return shown_view(qtbot, db)
 
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.test_chart_view import shown_view
 from tests.unit.test_journal_days import OK
 from tracker.domain.model import Entry, Journal, Pain, Treatment
-from tracker.storage import repository
+from tracker.storage import list_rows
 
 SITES = ("$$", "$\\undefinedcmd$", "$\\frac{T}{8}$")
 
@@ -30,7 +30,7 @@ def test_the_windows_chart_draws_typed_sites_as_written(qtbot: QtBot, db: Any) -
         ),
     )  # fmt: skip
     with db.unit_of_work() as session:
-        repository.insert_journal(session, journal)
+        list_rows.insert_journal(session, journal)
     widget = shown_view(qtbot, db)  # its draw raised a ParseException before
     texts = {t.get_text(): t for t in widget.canvas.figure.findobj(Text)}
     for shown in ("Kyphoplasty $$", SITES[1], SITES[2]):

@@ -15,7 +15,7 @@ from tracker.charts import mark_spans
 from tracker.domain.demo import build_demo_journal
 from tracker.domain.trends import Preset
 from tracker.services.registry import build_services
-from tracker.storage import repository
+from tracker.storage import list_rows
 from tracker.ui.widgets.spine_view import SpineView
 from tracker.ui.widgets.trends_page import TrendsPage
 
@@ -27,7 +27,7 @@ CEMENT = "L2: Kyphoplasty, 29 Jun 2026"
 @pytest.fixture
 def page(qtbot: QtBot, db: Any) -> TrendsPage:
     with db.unit_of_work() as session:
-        repository.insert_journal(session, build_demo_journal(1, end=DEMO_END))
+        list_rows.insert_journal(session, build_demo_journal(1, end=DEMO_END))
     widget = TrendsPage()
     qtbot.addWidget(widget)
     widget.set_services(build_services(db))

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from tests.unit.test_summary import hand_built
 from tracker.domain.demo import build_demo_journal
 from tracker.services.summary import SummaryService
-from tracker.storage import repository
+from tracker.storage import list_rows
 from tracker.ui.common import to_qdate
 from tracker.ui.dialogs.appointment_summary_dialog import AppointmentSummaryDialog
 from tracker.ui.printout import (
@@ -46,7 +46,7 @@ class SummaryOnly:
 @pytest.fixture
 def dialog(qtbot: QtBot, db: Any) -> AppointmentSummaryDialog:
     with db.unit_of_work() as session:
-        repository.insert_journal(session, hand_built())
+        list_rows.insert_journal(session, hand_built())
     # 20 March: the last appointment before it was on 15 March.
     widget = AppointmentSummaryDialog(
         SummaryOnly(SummaryService(db)), today=lambda: date(2026, 3, 20)
@@ -216,7 +216,7 @@ def test_the_chart_is_never_split_and_headings_stay_with_what_follows(
     """In March the five red flags leave too little room on page 1 for the chart: it starts
     page 2 whole, while the pain scores stay under their heading on page 1."""
     with db.unit_of_work() as session:
-        repository.insert_journal(session, hand_built())
+        list_rows.insert_journal(session, hand_built())
     data = SummaryService(db).summary_data(date(2026, 3, 1), date(2026, 3, 31))
     printer = pdf_writer(data, tmp_path / "unused.pdf", QPageSize(QPageSize.PageSizeId.A4))
     document, page_height = layout_for_printer(data, printer)
@@ -257,7 +257,7 @@ def test_headings_moved_before_the_entries_as_in_the_laid_out_summary(
     """The headings found on the pages before the entries are the ones moving them in the
     whole laid-out summary finds, and the pages come out the same."""
     with db.unit_of_work() as session:
-        repository.insert_journal(session, build_demo_journal(1, end=date(2026, 11, 20)))
+        list_rows.insert_journal(session, build_demo_journal(1, end=date(2026, 11, 20)))
     end = date(2026, 11, 20)
     data = SummaryService(db).summary_data(end - timedelta(days=days - 1), end)
     printer = pdf_writer(data, tmp_path / "unused.pdf", QPageSize(QPageSize.PageSizeId.A4))
@@ -289,7 +289,7 @@ def test_the_pdf_writer_lays_out_the_page_as_the_printer_did(
     from tracker.ui.printout import configure_printer
 
     with db.unit_of_work() as session:
-        repository.insert_journal(session, hand_built())
+        list_rows.insert_journal(session, hand_built())
     data = SummaryService(db).summary_data(date(2026, 3, 1), date(2026, 3, 31))
     writer = pdf_writer(data, tmp_path / "unused.pdf", QPageSize(paper))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -17,7 +17,7 @@ from tests.unit.test_summary import hand_built
 from tracker.domain.summary import red_flag_groups
 from tracker.services.demo import fill_demo
 from tracker.services.summary import SummaryService
-from tracker.storage import repository
+from tracker.storage import list_rows
 from tracker.ui.printout import CHART_DPI, CHART_URL, layout_for_printer, pdf_writer
 from tracker.ui.printout.document import image_names
 from tracker.ui.printout.summary_html import CHART_HEADING
@@ -52,7 +52,7 @@ def demo_data(db: Any, days: int) -> Any:
 def march_data(db: Any) -> Any:
     """A hand-built journal: no regular medicines, no weekly forms, five red flags."""
     with db.unit_of_work() as session:
-        repository.insert_journal(session, hand_built())
+        list_rows.insert_journal(session, hand_built())
     return SummaryService(db).summary_data(date(2026, 3, 1), date(2026, 3, 31))
 
 

@@ -29,7 +29,7 @@ from tracker.services.backups import (
 )
 from tracker.services.exchange import ExchangeService
 from tracker.services.journal import JournalService
-from tracker.storage import backups, journal_file
+from tracker.storage import backups, journal_file, recovery
 from tracker.storage.backups import BackupError, BackupInfo
 from tracker.storage.database import open_journal
 from tracker.storage.errors import JournalError, StorageWriteError
@@ -136,14 +136,14 @@ def test_a_backup_holds_what_is_still_only_in_the_wal(journal: Path, backup_dir:
 def test_a_copy_that_does_not_verify_is_refused_and_nothing_is_left(
     journal: Path, backup_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_copy = backups._copy
+    real_copy = backups.copy_with_counts
 
     def copy_then_damage(source: Path, destination: Path, *, immutable: bool) -> dict[str, int]:
         counts = real_copy(source, destination, immutable=immutable)
         corrupt_entries_table(destination)
         return counts
 
-    monkeypatch.setattr(backups, "_copy", copy_then_damage)
+    monkeypatch.setattr(backups, "copy_with_counts", copy_then_damage)
     with pytest.raises(BackupError, match="did not verify"):
         backups.make_backup(journal, backup_dir, now=NOW)
     assert list(backup_dir.iterdir()) == []
@@ -287,7 +287,7 @@ def test_restore_replaces_the_journal_and_ignores_a_stale_wal(
         pass
     assert entry_count(journal) == 26
     journal.with_name("journal.sqlite3-wal").write_bytes(foreign_wal(tmp_path))
-    restored = backups.restore_backup(journal, info.path)
+    restored = recovery.restore_backup(journal, info.path)
     assert restored.entries == 23
     assert sorted(p.name for p in journal.parent.iterdir()) == ["backups", "journal.sqlite3"]
     assert mode(journal) == 0o600
@@ -316,7 +316,7 @@ def test_an_unusable_backup_is_refused_and_the_journal_is_untouched(
     before = journal.read_bytes()
     message = {"text": "not a Spine Journal", "damaged": "damage|cannot read", "newer": "newer"}
     with pytest.raises(BackupError, match=message[kind]):
-        backups.restore_backup(journal, bad)
+        recovery.restore_backup(journal, bad)
     assert journal.read_bytes() == before
     assert not list(journal.parent.glob(".journal.sqlite3.restore-*"))
 
@@ -328,13 +328,13 @@ def test_quarantine_moves_the_journal_and_its_wal_and_never_overwrites(tmp_path:
     path = tmp_path / "journal.sqlite3"
     for name, content in (("", b"one"), ("-wal", b"wal"), ("-shm", b"shm")):
         path.with_name(path.name + name).write_bytes(content)
-    first = backups.quarantine_damaged(path, NOW)
+    first = recovery.quarantine_damaged(path, NOW)
     assert first.name == "journal.damaged-20261122-231500.sqlite3"
     assert first.read_bytes() == b"one"
     assert first.with_name(first.name + "-wal").read_bytes() == b"wal"
     assert first.with_name(first.name + "-shm").read_bytes() == b"shm"
     path.write_bytes(b"two")
-    second = backups.quarantine_damaged(path, NOW)
+    second = recovery.quarantine_damaged(path, NOW)
     assert second.name == "journal.damaged-20261122-231500.2.sqlite3"
     assert (first.read_bytes(), second.read_bytes()) == (b"one", b"two")
     assert not path.exists()
@@ -357,14 +357,14 @@ def test_a_damaged_journal_is_moved_aside_and_the_newest_backup_offered(
     else:
         corrupt_entries_table(journal)
     content = journal.read_bytes()
-    check = backups.check_on_start(journal, backup_dir, NOW)
+    check = recovery.check_on_start(journal, backup_dir, NOW)
     assert check.state is StartState.DAMAGED
     assert check.damaged_copy == journal.with_name("journal.damaged-20261122-231500.sqlite3")
     assert check.damaged_copy.read_bytes() == content and not journal.exists()
     assert check.backup is not None and check.backup.name == newest.name
     assert check.backup.entries == 23
     # the next start says the same, and no new empty journal appears
-    again = backups.check_on_start(journal, backup_dir, NOW + timedelta(minutes=1))
+    again = recovery.check_on_start(journal, backup_dir, NOW + timedelta(minutes=1))
     assert again.state is StartState.DAMAGED and again.damaged_copy == check.damaged_copy
     assert not journal.exists()
 
@@ -373,19 +373,19 @@ def test_a_damaged_journal_open_elsewhere_is_reported_and_left_in_place(
     journal: Path, backup_dir: Path
 ) -> None:
     corrupt_entries_table(journal)
-    check = backups.check_on_start(journal, backup_dir, NOW, sole_user=False)
+    check = recovery.check_on_start(journal, backup_dir, NOW, sole_user=False)
     assert check.state is StartState.DAMAGED and check.damaged_copy is None
-    assert journal.exists() and not backups.damaged_copies(journal)
+    assert journal.exists() and not recovery.damaged_copies(journal)
     assert "close the Spine Journal window first" in describe_damage(check)
 
 
 def test_a_healthy_journal_and_a_missing_one(journal: Path, backup_dir: Path) -> None:
-    assert backups.check_on_start(journal, backup_dir, NOW).state is StartState.OK
+    assert recovery.check_on_start(journal, backup_dir, NOW).state is StartState.OK
     backups.changed_since(journal, backups.make_backup(journal, backup_dir, now=NOW))
     # reading leaves no -wal/-shm behind (they would look like a crash to the next start)
     assert sorted(p.name for p in journal.parent.iterdir()) == ["backups", "journal.sqlite3"]
     journal.unlink()
-    assert backups.check_on_start(journal, backup_dir, NOW).state is StartState.NEW
+    assert recovery.check_on_start(journal, backup_dir, NOW).state is StartState.NEW
 
 
 def test_a_lost_wal_after_a_crash_is_damage_and_what_the_file_held_is_saved(
@@ -397,7 +397,7 @@ def test_a_lost_wal_after_a_crash_is_damage_and_what_the_file_held_is_saved(
     crashed = tmp_path / "crash" / "journal.sqlite3"
     shutil.copytree(backup_dir, crashed.parent / "backups")
     crashed.with_name("journal.sqlite3-wal").unlink()
-    check = backups.check_on_start(crashed, crashed.parent / "backups", NOW)
+    check = recovery.check_on_start(crashed, crashed.parent / "backups", NOW)
     assert check.state is StartState.DAMAGED
     assert "journal.sqlite3-wal) is missing" in check.reason
     assert check.backup is not None
@@ -417,14 +417,14 @@ def test_a_missing_wal_whose_frames_were_all_checkpointed_is_not_damage(
     held.close()
     crashed = tmp_path / "crash" / "journal.sqlite3"
     crashed.with_name("journal.sqlite3-wal").unlink()
-    assert backups.check_on_start(crashed, backup_dir, NOW).state is StartState.OK
+    assert recovery.check_on_start(crashed, backup_dir, NOW).state is StartState.OK
     assert entry_count(crashed) == 25
 
 
 def test_a_wal_left_without_its_journal_is_moved_aside(journal: Path, backup_dir: Path) -> None:
     journal.with_name("journal.sqlite3-wal").write_bytes(b"frames")
     journal.unlink()
-    check = backups.check_on_start(journal, backup_dir, NOW)
+    check = recovery.check_on_start(journal, backup_dir, NOW)
     assert check.state is StartState.DAMAGED and "left behind" in check.reason
     assert check.damaged_copy == journal.with_name("journal.damaged-20261122-231500.sqlite3-wal")
     assert check.backup is None
@@ -510,7 +510,7 @@ def test_start_empty_only_replaces_a_damaged_journal(journal: Path, data_dir: Pa
     assert "spine-journal restore --start-empty" in describe_damage(check)
     assert service.start_empty() == journal
     assert entry_count(journal) == 0 and service.check_on_start().state is StartState.OK
-    assert len(backups.damaged_copies(journal)) == 1  # the damaged copy is kept
+    assert len(recovery.damaged_copies(journal)) == 1  # the damaged copy is kept
 
 
 def test_the_damage_sentence_names_the_backup_its_date_entries_and_the_command(
@@ -546,7 +546,7 @@ def test_files_are_private_even_with_a_permissive_umask(journal: Path, backup_di
     previous = os.umask(0o022)
     try:
         info = backups.make_backup(journal, backup_dir, now=NOW)
-        backups.restore_backup(journal, info.path)
+        recovery.restore_backup(journal, info.path)
     finally:
         os.umask(previous)
     assert mode(info.path) == 0o600 and mode(journal) == 0o600 and mode(backup_dir) == 0o700
@@ -567,13 +567,13 @@ def test_the_early_check_finds_what_the_start_up_check_finds(
     """The window runs the quick check beside its imports and hands the answer to the start-up
     check: the same verdict, and the damaged file is still moved aside."""
     assert _early(journal) is None
-    assert backups.check_on_start(journal, backup_dir, NOW, checked=None).state is StartState.OK
-    assert not any(p.exists() for p in backups.sidecars(journal))  # no crash to see next time
+    assert recovery.check_on_start(journal, backup_dir, NOW, checked=None).state is StartState.OK
+    assert not any(p.exists() for p in journal_file.sidecars(journal))  # no crash to see next time
     corrupt_entries_table(journal)
     found = _early(journal)
-    assert found == backups.journal_problem(journal)
+    assert found == journal_file.journal_problem(journal)
     assert isinstance(found, str) and "malformed" in found
-    check = backups.check_on_start(journal, backup_dir, NOW, checked=found)
+    check = recovery.check_on_start(journal, backup_dir, NOW, checked=found)
     assert check.state is StartState.DAMAGED and check.reason == found
     assert check.damaged_copy is not None and not journal.exists()
     # a missing journal is left to the start-up check, which says it is new
@@ -592,7 +592,7 @@ def test_the_early_check_leaves_a_shm_without_its_wal_to_the_start_up_check(
     shm = crashed.with_name("journal.sqlite3-shm").read_bytes()
     assert _early(crashed) is UNCHECKED
     assert crashed.with_name("journal.sqlite3-shm").read_bytes() == shm
-    check = backups.check_on_start(crashed, backup_dir, NOW, checked=UNCHECKED)
+    check = recovery.check_on_start(crashed, backup_dir, NOW, checked=UNCHECKED)
     assert check.state is StartState.DAMAGED and "is missing" in check.reason
 
 
@@ -608,7 +608,7 @@ def test_the_early_check_leaves_a_failure_to_the_start_up_check(
     try:
         assert _early(journal) is UNCHECKED
         with pytest.raises(JournalError, match="could not be checked"):
-            backups.check_on_start(journal, backup_dir, NOW, checked=UNCHECKED)
+            recovery.check_on_start(journal, backup_dir, NOW, checked=UNCHECKED)
     finally:
         held.close()
 

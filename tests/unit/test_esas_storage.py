@@ -15,7 +15,7 @@ from tests.conftest import FIXTURES
 from tracker.domain import esas
 from tracker.domain.esas import EsasForm
 from tracker.services.esas import EsasService
-from tracker.storage import repository
+from tracker.storage import list_rows
 from tracker.storage.database import JournalDatabase, migrate, open_journal
 
 WHEN = datetime(2026, 3, 2, 10, 30, tzinfo=timezone(timedelta(hours=-5)))
@@ -68,7 +68,7 @@ def test_a_journal_of_an_older_revision_gains_the_table(data_dir: Path) -> None:
     opened = open_journal(data_dir)
     try:
         with opened.unit_of_work() as session:
-            journal = repository.load_journal(session)
+            journal = list_rows.load_journal(session)
         assert journal.entries and journal.esas_forms == ()
         EsasService(opened).add(EsasForm(WHEN, "patient", wellbeing=5))
         assert [f.wellbeing for f in EsasService(opened).list()] == [5]
@@ -90,8 +90,8 @@ def test_forms_raise_no_red_flag(db: JournalDatabase) -> None:
     )
     ExchangeService(db).import_journal(Journal(esas_forms=forms), AlertService(db))
     with db.unit_of_work() as session:
-        assert repository.load_alerts(session) == []
-        assert len(repository.load_esas_forms(session)) == 4
+        assert list_rows.load_alerts(session) == []
+        assert len(list_rows.load_esas_forms(session)) == 4
 
 
 def test_a_form_is_corrected_in_its_place_and_a_missing_one_is_said(db: JournalDatabase) -> None:

@@ -17,7 +17,7 @@ from tracker.domain.model import Entry
 from tracker.domain.redflags import History
 from tracker.services.alerts import AlertService
 from tracker.services.demo import fill_demo
-from tracker.storage import levels, repository
+from tracker.storage import levels, list_rows, repository
 from tracker.storage.database import open_journal
 
 
@@ -53,7 +53,7 @@ def test_the_services_short_history_gives_the_whole_journals_flags(data_dir: Pat
     try:
         fill_demo(db, 2, end=date(2026, 11, 20))
         with db.unit_of_work() as session:
-            journal = repository.load_journal(session)
+            journal = list_rows.load_journal(session)
         whole = History.from_journal(journal)
         service = AlertService(db)
         sample = random.Random(7).sample(list(journal.entries), 120)

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import REPO
 from tracker.domain import fields, journal_format
-from tracker.storage import repository
+from tracker.storage import list_rows
 from tracker.storage.database import migrate, open_journal
 from tracker.storage.journal_file import head_revision
 
@@ -48,7 +48,7 @@ def test_a_0002_journal_keeps_every_row_and_allows_not_asked(data_dir: Path) -> 
     db = open_journal(data_dir)  # upgrades to the head
     try:
         with db.unit_of_work() as session:
-            journal = repository.load_journal(session)
+            journal = list_rows.load_journal(session)
     finally:
         db.close()
     assert head_revision() >= "0003"  # later revisions add tables; this one's work stays
@@ -79,13 +79,13 @@ def test_the_upgraded_journal_reads_as_the_example_with_the_null_stored(data_dir
     db = open_journal(data_dir)
     try:
         with db.unit_of_work() as session:
-            before = journal_format.dumps(repository.load_journal(session))
+            before = journal_format.dumps(list_rows.load_journal(session))
         with db.engine.begin() as connection:
             connection.exec_driver_sql(
                 "UPDATE entries SET weak_left_leg = NULL WHERE pk = (SELECT min(pk) FROM entries)"
             )
         with db.unit_of_work() as session:
-            journal = repository.load_journal(session)
+            journal = list_rows.load_journal(session)
     finally:
         db.close()
     first = min(journal.entries, key=lambda e: e.recorded_at)

@@ -131,8 +131,9 @@ def _windows_like_open(real_open: Callable[..., int]) -> Callable[..., int]:
 def test_a_backup_and_a_restore_work_where_folders_cannot_be_opened(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tracker.storage.backups import make_backup, restore_backup
+    from tracker.storage.backups import make_backup
     from tracker.storage.database import open_journal
+    from tracker.storage.recovery import restore_backup
 
     folder = tmp_path / "data"
     open_journal(folder).close()

@@ -10,7 +10,7 @@ import pytest
 
 from tracker.domain.esas import form_of
 from tracker.domain.model import Entry, Journal, MedicationDose, Pain
-from tracker.storage import queries, repository
+from tracker.storage import list_rows, queries
 
 
 def at(text: str) -> datetime:
@@ -51,7 +51,7 @@ def test_the_weekly_forms_days_are_recorded_days(
         entries=(ENTRY,), medications=(DOSE,), esas_forms=tuple(form(t) for t in forms)
     )
     with db.unit_of_work() as session:
-        repository.insert_journal(session, journal)
+        list_rows.insert_journal(session, journal)
         assert queries.recorded_span(session) == span
 
 
@@ -59,7 +59,7 @@ def test_a_journal_of_forms_only_spans_their_own_days(db: Any) -> None:
     # 23:00 UTC on the 1st at +03:00 is the 2nd; 02:00 UTC on the 10th at -04:00 is the 9th.
     forms = ("2026-03-02T02:00:00+03:00", "2026-03-09T22:00:00-04:00")
     with db.unit_of_work() as session:
-        repository.insert_journal(session, Journal(esas_forms=tuple(form(t) for t in forms)))
+        list_rows.insert_journal(session, Journal(esas_forms=tuple(form(t) for t in forms)))
         assert queries.recorded_span(session) == (date(2026, 3, 2), date(2026, 3, 9))
 
 

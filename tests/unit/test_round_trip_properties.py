@@ -29,7 +29,7 @@ from tracker.domain.model import (
     Weakness,
     entry_from_values,
 )
-from tracker.storage import repository
+from tracker.storage import list_rows
 from tracker.storage.database import open_journal
 
 offsets = st.integers(min_value=-14 * 60, max_value=14 * 60).map(
@@ -185,9 +185,9 @@ def test_valid_journals_round_trip_through_the_database_and_the_file(
     db = open_journal(folder)
     try:
         with db.unit_of_work() as session:
-            stored = repository.insert_journal(session, journal)
+            stored = list_rows.insert_journal(session, journal)
         with db.unit_of_work() as session:
-            loaded = repository.load_journal(session)
+            loaded = list_rows.load_journal(session)
     finally:
         db.close()
     assert normalised(loaded) == normalised(stored)

@@ -19,7 +19,7 @@ from tracker.domain.spine_levels import LEVELS
 from tracker.domain.spine_map import build_spine_map, region_counts_of
 from tracker.domain.summary import in_period
 from tracker.services.spine import SpineService
-from tracker.storage import repository
+from tracker.storage import list_rows
 
 START, END = date(2026, 3, 1), date(2026, 7, 31)
 
@@ -145,7 +145,7 @@ def test_the_counts_from_sql_are_the_counts_of_the_entries(db: Any) -> None:
     """The window's map counts in SQL, the summary's from the entries it read: the same."""
     journal = build_demo_journal(years=1, end=date(2026, 11, 20))
     with db.unit_of_work() as session:
-        repository.insert_journal(session, journal)
+        list_rows.insert_journal(session, journal)
     start, end = date(2026, 6, 1), date(2026, 8, 31)
     data = SpineService(db).spine_map(start, end)
     entries = in_period(journal.entries, start, end)

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from tests.conftest import EXAMPLE_JOURNAL, REPO
 from tracker.domain import journal_format
-from tracker.storage import alert_rows, repository
+from tracker.storage import alert_rows, list_rows, repository
 from tracker.storage.database import JournalDatabase, open_journal
 from tracker.storage.errors import DamagedJournalError, NewerJournalError, StorageWriteError
 from tracker.storage.journal_file import MIGRATIONS, head_revision, known_revisions
@@ -77,7 +77,7 @@ def test_the_frozen_first_schema_opens_and_keeps_its_data(data_dir: Path) -> Non
     db = open_journal(data_dir)
     try:
         with db.unit_of_work() as session:
-            journal = repository.load_journal(session)
+            journal = list_rows.load_journal(session)
     finally:
         db.close()
     expected = journal_format.loads(EXAMPLE_JOURNAL.read_text(encoding="utf-8"))
@@ -432,7 +432,7 @@ def test_the_first_listing_is_what_the_repository_reads(data_dir: Path) -> None:
         since = datetime(2026, 9, 1, tzinfo=timezone(timedelta(hours=-14)))
         until = datetime(2026, 11, 21, 23, 59, tzinfo=timezone(timedelta(hours=14)))
         with db.unit_of_work() as session:
-            entries = repository.load_entries(session, since, until)
+            entries = list_rows.load_entries(session, since, until)
             rules = alert_rows.alert_rules_by_entry(session, [str(e.id) for e in entries])
     finally:
         db.close()

@@ -22,7 +22,7 @@ from tracker.domain.summary import (
     week_bounds,
 )
 from tracker.services.summary import SummaryService
-from tracker.storage import repository
+from tracker.storage import list_rows
 
 START, END = date(2026, 3, 1), date(2026, 3, 31)
 UTC = timezone.utc
@@ -189,7 +189,7 @@ def hand_built() -> Journal:
 @pytest.fixture
 def summary(db: Any) -> SummaryData:
     with db.unit_of_work() as session:
-        repository.insert_journal(session, hand_built())
+        list_rows.insert_journal(session, hand_built())
     return SummaryService(db).summary_data(START, END)
 
 
@@ -273,7 +273,7 @@ def test_a_run_of_one_rule_breaks_at_a_gap_a_new_action_or_a_note() -> None:
 
 def test_no_alert_in_the_period_gives_no_rows(db: Any) -> None:
     with db.unit_of_work() as session:
-        repository.insert_journal(session, hand_built())
+        list_rows.insert_journal(session, hand_built())
     data = SummaryService(db).summary_data(date(2026, 3, 21), date(2026, 3, 31))
     assert data.red_flags == ()
     assert data.alert_count == 0
@@ -316,7 +316,7 @@ def test_pain_latest_and_the_first_and_last_7_day_means(summary: SummaryData) ->
 
 def test_a_week_without_entries_says_so(db: Any) -> None:
     with db.unit_of_work() as session:
-        repository.insert_journal(session, hand_built())
+        list_rows.insert_journal(session, hand_built())
     data = SummaryService(db).summary_data(date(2026, 3, 11), date(2026, 3, 26))
     assert data.pain.first_week.mean is None
     assert data.pain.first_week.text() == "no entries (11 Mar 2026 to 17 Mar 2026)"
@@ -432,7 +432,7 @@ def test_default_period_since_the_last_appointment_before_today() -> None:
 
 def test_service_default_period(db: Any) -> None:
     with db.unit_of_work() as session:
-        repository.insert_journal(session, hand_built())
+        list_rows.insert_journal(session, hand_built())
     service = SummaryService(db)
     assert service.default_period(date(2026, 3, 20)) == (date(2026, 3, 15), date(2026, 3, 20))
     assert service.default_period(date(2026, 2, 27)) == (date(2026, 1, 29), date(2026, 2, 27))

@@ -33,7 +33,7 @@ from tracker.domain.trends import (
     uses_entry_points,
 )
 from tracker.services.trends import TrendsService
-from tracker.storage import queries, repository
+from tracker.storage import list_rows, queries
 
 
 def at(text: str) -> datetime:
@@ -101,7 +101,7 @@ JOURNAL = Journal(
 @pytest.fixture
 def service(db: Any) -> TrendsService:
     with db.unit_of_work() as session:
-        repository.insert_journal(session, JOURNAL)
+        list_rows.insert_journal(session, JOURNAL)
     return TrendsService(db)
 
 
@@ -307,7 +307,7 @@ def highest(levels: Iterable[int | None]) -> int | None:
 def test_sql_daily_means_equal_python_means(db: Any) -> None:
     journal = build_demo_journal(1)
     with db.unit_of_work() as session:
-        repository.insert_journal(session, journal)
+        list_rows.insert_journal(session, journal)
     by_day: dict[date, list[Entry]] = defaultdict(list)
     for e in journal.entries:
         by_day[e.recorded_at.date()].append(e)
@@ -338,7 +338,7 @@ def test_sql_window_sums_equal_python_sums(db: Any) -> None:
     """More windows than one query takes, repeated ones and empty ones among them."""
     journal = build_demo_journal(1)
     with db.unit_of_work() as session:
-        repository.insert_journal(session, journal)
+        list_rows.insert_journal(session, journal)
     days = sorted({e.recorded_at.date() for e in journal.entries})
     windows = [
         Window(day, day + timedelta(days=length)) for day in days[::3] for length in (0, 6, 13)
@@ -360,7 +360,7 @@ def test_sql_window_sums_equal_python_sums(db: Any) -> None:
 def test_sql_scored_entries_of_many_windows_in_recording_order(db: Any) -> None:
     journal = build_demo_journal(1)
     with db.unit_of_work() as session:
-        repository.insert_journal(session, journal)
+        list_rows.insert_journal(session, journal)
     days = sorted({e.recorded_at.date() for e in journal.entries})
     windows = [Window(day, day + timedelta(days=10)) for day in days[::40]]
     windows += [windows[0], Window(date(1990, 1, 1), date(1990, 1, 14))]
@@ -404,7 +404,7 @@ def test_recorded_span_takes_each_dose_in_its_own_day(
 ) -> None:
     journal = Journal(medications=tuple(MedicationDose(at(t), "Oxycodone") for t in doses))
     with db.unit_of_work() as session:
-        repository.insert_journal(session, journal)
+        list_rows.insert_journal(session, journal)
         assert queries.recorded_span(session) == span
 
 

@@ -18,7 +18,7 @@ from tracker.domain.model import Alert, Entry, Review
 from tracker.domain.redflags import Evaluation, Flag, History
 from tracker.domain.timeutil import local_day
 from tracker.services.changes import Changes
-from tracker.storage import alert_rows, levels, repository
+from tracker.storage import alert_rows, levels, list_rows, repository
 from tracker.storage.database import JournalDatabase
 
 log = logging.getLogger(__name__)
@@ -66,8 +66,8 @@ class _Reader:
 
     def __init__(self, session: Session) -> None:
         self._session = session
-        self._reviews = repository.load_reviews(session)
-        self._treatments = repository.load_treatments(session)
+        self._reviews = list_rows.load_reviews(session)
+        self._treatments = list_rows.load_treatments(session)
         self._lowest: dict[tuple[str, date, int, date], Entry | None] = {}
         self._from_day: dict[date, list[Entry]] = {}
 
@@ -217,7 +217,7 @@ class AlertService:
 
     def all_alerts(self) -> list[Alert]:
         with self._db.unit_of_work() as session:
-            return repository.load_alerts(session)
+            return list_rows.load_alerts(session)
 
     def entry_times(self) -> dict[str, datetime]:
         """When each entry that has an alert was recorded."""

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from tracker.storage import backups
-from tracker.storage.backups import BackupError, BackupInfo, StartCheck, StartState
+from tracker.storage import backups, recovery
+from tracker.storage.backups import BackupError, BackupInfo
 from tracker.storage.database import BACKUP_DIR_NAME, EXAMPLE_DIR_NAME, open_journal
 from tracker.storage.errors import JournalError
 from tracker.storage.journal_file import JOURNAL_NAME, UNCHECKED, Unchecked
+from tracker.storage.recovery import StartCheck, StartState
 
 # One backup written (and the folder rotated, or read) at a time in this program: the window's
 # start-up backup runs in a thread of its own, and "Back up now" may be pressed meanwhile
@@ -115,10 +116,10 @@ class BackupService:
     def check_on_start(
         self, *, sole_user: bool = True, checked: str | Unchecked | None = UNCHECKED
     ) -> StartCheck:
-        """``PRAGMA quick_check`` and the rest (see ``storage.backups.check_on_start``); a
+        """``PRAGMA quick_check`` and the rest (see ``storage.recovery.check_on_start``); a
         damaged journal is moved aside when ``sole_user``. ``checked``: the quick check's
         answer when it already ran (``tracker.opening.list_early``)."""
-        return backups.check_on_start(
+        return recovery.check_on_start(
             self.journal_path, self.backup_dir, self._clock(), sole_user=sole_user, checked=checked
         )
 
@@ -183,7 +184,7 @@ class BackupService:
         """Save the current journal (a backup, or the damaged copy set aside), then put
         ``backup`` (default: the newest verified one) in its place."""
         if backup is not None:
-            backups.usable_backup(backup.path)  # refused before anything is written
+            recovery.usable_backup(backup.path)  # refused before anything is written
         check = self.check_on_start()
         if backup is None:  # chosen after the check, which may have saved a recovered copy
             backup = self.newest_verified()
@@ -200,9 +201,9 @@ class BackupService:
             except BackupError:
                 # damage the quick check missed: a restore never needs the journal it replaces
                 # to verify; that journal is kept aside as it is, like any damaged one
-                previous = backups.quarantine_damaged(self.journal_path, self._clock())
+                previous = recovery.quarantine_damaged(self.journal_path, self._clock())
                 damaged = True
-        restored = backups.restore_backup(self.journal_path, backup.path)
+        restored = recovery.restore_backup(self.journal_path, backup.path)
         return RestoreResult(restored, self.journal_path, previous, damaged)
 
     def start_empty(self) -> Path:
@@ -218,7 +219,7 @@ class BackupService:
     def delete_all_data(self) -> list[Path]:
         """Remove the journal, every backup, every damaged copy and the example journal's
         folder (the window asks first)."""
-        removed = backups.remove_all(self.journal_path, self.backup_dir)
+        removed = recovery.remove_all(self.journal_path, self.backup_dir)
         example = self._folder / EXAMPLE_DIR_NAME
         if example.is_dir():
             shutil.rmtree(example)

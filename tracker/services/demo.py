@@ -12,7 +12,7 @@ from tracker.domain.alert_history import alerts_as_met
 from tracker.domain.demo import build_demo_journal
 from tracker.domain.model import Alert, Journal
 from tracker.domain.redflags import History
-from tracker.storage import alert_rows, repository
+from tracker.storage import alert_rows, list_rows, repository
 from tracker.storage.database import EXAMPLE_DIR_NAME, JournalDatabase, open_journal
 from tracker.storage.errors import JournalError
 
@@ -33,7 +33,7 @@ def fill_demo(
             raise JournalNotEmpty(
                 f"The journal {db.path} is not empty: the demo only fills an empty journal."
             )
-        stored = repository.insert_journal(session, journal)
+        stored = list_rows.insert_journal(session, journal)
         for alert, interrupted in demo_alerts(stored):
             alert_rows.insert_alert(session, alert, interrupted=interrupted)
         return repository.counts(session)

@@ -12,7 +12,7 @@ from datetime import date
 
 from tracker.domain.esas import EsasForm
 from tracker.services.changes import Changes
-from tracker.storage import repository
+from tracker.storage import list_rows, repository
 from tracker.storage.database import JournalDatabase
 from tracker.storage.errors import RecordMissingError
 
@@ -65,7 +65,7 @@ class EsasService:
     def list(self) -> list[EsasForm]:
         """Every form, oldest first."""
         with self._db.unit_of_work() as session:
-            return repository.load_esas_forms(session)
+            return list_rows.load_esas_forms(session)
 
     def weekday(self) -> int:
         """The ISO weekday the form is offered on (1 Monday - 7 Sunday)."""

@@ -13,7 +13,7 @@ from tracker.domain import csv_esas, csv_format, csv_medicines, fhir, journal_fo
 from tracker.domain.model import Journal
 from tracker.os_files import private_file
 from tracker.services.alerts import AlertService, FlagOutcome
-from tracker.storage import repository
+from tracker.storage import list_rows, repository
 from tracker.storage.database import JournalDatabase
 from tracker.storage.errors import JournalError, StorageWriteError
 
@@ -44,7 +44,7 @@ class ExchangeService:
 
     def load(self) -> Journal:
         with self._db.unit_of_work() as session:
-            return repository.load_journal(session)
+            return list_rows.load_journal(session)
 
     def export_json(self, exported_at: datetime | None = None) -> str:
         journal = self.load()
@@ -91,7 +91,7 @@ class ExchangeService:
         self._check_alert_links(journal)
         with self._db.unit_of_work() as session:
             profile, contacts = repository.profile_and_contacts(session)
-            repository.insert_journal(session, journal, settings=False)
+            list_rows.insert_journal(session, journal, settings=False)
             merged_profile = profile if profile.display_name else journal.profile
             merged_contacts = replace(
                 contacts,

@@ -13,7 +13,7 @@ from datetime import datetime
 from tracker.domain.model import Contacts, Entry, Profile
 from tracker.services.alerts import AlertService, FlagOutcome
 from tracker.services.changes import Changes as Changes  # where callers have found it
-from tracker.storage import alert_rows, repository
+from tracker.storage import alert_rows, list_rows, repository
 from tracker.storage.database import JournalDatabase
 from tracker.storage.errors import RecordMissingError
 
@@ -125,7 +125,7 @@ class JournalService:
 
     def entries(self, since: datetime | None = None, until: datetime | None = None) -> list[Entry]:
         with self._db.unit_of_work() as session:
-            return repository.load_entries(session, since, until)
+            return list_rows.load_entries(session, since, until)
 
     def profile_and_contacts(self) -> tuple[Profile, Contacts]:
         with self._db.unit_of_work() as session:

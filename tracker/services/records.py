@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 from tracker.domain.medicines import DoseRecord, RegularMedicine
 from tracker.domain.model import Appointment, MedicationDose, Review, Treatment
 from tracker.services.changes import Changes
-from tracker.storage import repository
+from tracker.storage import list_rows, repository
 from tracker.storage.database import JournalDatabase
 from tracker.storage.errors import RecordMissingError
 
@@ -61,7 +61,7 @@ class TreatmentService:
 
     def list(self) -> list[Treatment]:
         with self._db.unit_of_work() as session:
-            return repository.load_treatments(session)
+            return list_rows.load_treatments(session)
 
     def add(self, treatment: Treatment) -> Written[Treatment]:
         with self._db.unit_of_work() as session:
@@ -88,17 +88,17 @@ class MedicationService(_SimpleRecords[MedicationDose]):
         start = datetime.combine(day, time(0), tzinfo=timezone.utc) - margin
         end = datetime.combine(day, time(23, 59, 59), tzinfo=timezone.utc) + margin
         with self._db.unit_of_work() as session:
-            doses = repository.load_medications(session, start, end)
+            doses = list_rows.load_medications(session, start, end)
         return [d for d in doses if d.taken_at.date() == day]
 
     def recent_choices(self, limit: int = 8) -> list[tuple[str, str, bool]]:
         """The most recently used (name, dose, as needed) combinations, newest first."""
         with self._db.unit_of_work() as session:
-            return repository.recent_medication_choices(session, limit)
+            return list_rows.recent_medication_choices(session, limit)
 
     def list(self) -> list[MedicationDose]:
         with self._db.unit_of_work() as session:
-            return repository.load_medications(session)
+            return list_rows.load_medications(session)
 
 
 class ReviewService(_SimpleRecords[Review]):
@@ -106,7 +106,7 @@ class ReviewService(_SimpleRecords[Review]):
 
     def list(self) -> list[Review]:
         with self._db.unit_of_work() as session:
-            return repository.load_reviews(session)
+            return list_rows.load_reviews(session)
 
 
 class AppointmentService(_SimpleRecords[Appointment]):
@@ -114,4 +114,4 @@ class AppointmentService(_SimpleRecords[Appointment]):
 
     def list(self) -> list[Appointment]:
         with self._db.unit_of_work() as session:
-            return repository.load_appointments(session)
+            return list_rows.load_appointments(session)

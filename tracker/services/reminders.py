@@ -32,7 +32,7 @@ from tracker.domain.reminders import (
 from tracker.domain.treatment_days import KIND_RADIOTHERAPY
 from tracker.services.changes import Changes
 from tracker.services.esas import WEEKDAY_KEY, weekday_of
-from tracker.storage import repository
+from tracker.storage import list_rows, repository
 from tracker.storage.database import JournalDatabase
 
 PREFIX = "reminders."
@@ -100,8 +100,8 @@ class ReminderService:
 
     def _appointments_and_sessions(self) -> tuple[list[CalendarAppointment], list[datetime]]:
         with self._db.unit_of_work() as session:
-            appointments = repository.load_appointments(session)
-            treatments = repository.load_treatments(session)
+            appointments = list_rows.load_appointments(session)
+            treatments = list_rows.load_treatments(session)
         sessions = [
             s.at
             for t in treatments
@@ -118,7 +118,7 @@ class ReminderService:
     def _forms_done(self, zone: tzinfo) -> set[date]:
         """The local days a weekly form was filled in."""
         with self._db.unit_of_work() as session:
-            forms = repository.load_esas_forms(session)
+            forms = list_rows.load_esas_forms(session)
         return {form.completed_at.astimezone(zone).date() for form in forms}
 
     def due_between(self, start: datetime, end: datetime, zone: tzinfo) -> list[Reminder]:

@@ -8,7 +8,7 @@ from datetime import date
 
 from tracker.domain.spine_map import SpineMapData, build_spine_map
 from tracker.domain.trends import resolve_range
-from tracker.storage import queries, repository
+from tracker.storage import list_rows, queries
 from tracker.storage.database import JournalDatabase
 from tracker.storage.spine_counts import region_counts
 
@@ -28,6 +28,6 @@ class SpineService:
                 start, end = resolve_range(start, end, span, self._today())
             if start > end:
                 raise ValueError(f"the first day {start} is after the last day {end}")
-            treatments = repository.load_treatments(session)
+            treatments = list_rows.load_treatments(session)
             entries, counts = region_counts(session, start, end)
         return build_spine_map(start, end, treatments, entries, counts)

@@ -17,7 +17,7 @@ from tracker.domain.spine_map import build_spine_map, region_counts_of
 from tracker.domain.summary import SummaryData
 from tracker.domain.summary_medicines import regular_medicines
 from tracker.services.trends import TrendsService
-from tracker.storage import medicine_rows, queries, repository
+from tracker.storage import list_rows, medicine_rows, queries, repository
 from tracker.storage.database import JournalDatabase
 
 # A record's own day is at most a day away from its UTC day (the tables' offset CHECKs).
@@ -59,7 +59,7 @@ class SummaryService:
         """Since the last appointment before ``today`` (its day included), else the last 30
         days; both end on ``today``."""
         with self._db.unit_of_work() as session:
-            appointments = repository.load_appointments(session)
+            appointments = list_rows.load_appointments(session)
         return summary.default_period(appointments, today)
 
     def summary_data(self, start: date, end: date) -> SummaryData:
@@ -69,15 +69,15 @@ class SummaryService:
             raise ValueError(f"the first day {start} is after the last day {end}")
         since, until = _instants(start, end)
         with self._db.unit_of_work() as session:
-            entries = repository.load_entries(session, since, until)
-            doses = repository.load_medications(session, since, until)
+            entries = list_rows.load_entries(session, since, until)
+            doses = list_rows.load_medications(session, since, until)
             alerts = queries.alerts_between(session, start, end)
-            appointments = repository.load_appointments(session)
-            treatments = repository.load_treatments(session)
+            appointments = list_rows.load_appointments(session)
+            treatments = list_rows.load_treatments(session)
             profile, contacts = repository.profile_and_contacts(session)
             medicines = medicine_rows.load_medicines(session)
             records = medicine_rows.load_dose_records(session, start, end)
-            forms = repository.load_esas_forms(session)
+            forms = list_rows.load_esas_forms(session)
             relevant = [t for t in treatments if response_relevant(t, start, end)]
             windows = [w for t in relevant for w in trends.response_windows(t).all()]
             stats = queries.window_stats(session, windows) if windows else {}

@@ -18,7 +18,7 @@ from tracker.domain.model import Treatment
 from tracker.domain.timeutil import check_in_range
 from tracker.domain.treatment_response import Flare, TreatmentResponse
 from tracker.domain.trends import TrendData
-from tracker.storage import medicine_rows, queries, repository
+from tracker.storage import list_rows, medicine_rows, queries
 from tracker.storage.database import ChangeMark, JournalDatabase, change_mark
 
 KEPT_RANGES = 8  # the presets, and a few chosen dates
@@ -83,7 +83,7 @@ class TrendsService:
     def responses(self) -> list[TreatmentResponse]:
         """One row per treatment, in the order treatments started."""
         with self._db.unit_of_work() as session:
-            treatments = repository.load_treatments(session)
+            treatments = list_rows.load_treatments(session)
             windows = [w for t in treatments for w in treatment_response.response_windows(t).all()]
             stats = queries.window_stats(session, windows)
         return treatment_response.build_responses(treatments, stats)
@@ -98,7 +98,7 @@ class TrendsService:
             points = [d.to_point() for d in days if d.day >= start]
         rolling, worst = trends.rolling_means(days, since=start)
         treatments = [
-            t for t in repository.load_treatments(session) if treatment_days.overlaps(t, start, end)
+            t for t in list_rows.load_treatments(session) if treatment_days.overlaps(t, start, end)
         ]
         return TrendData(
             start=start,

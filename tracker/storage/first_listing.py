@@ -29,7 +29,7 @@ def _stored_instant(value: datetime) -> str:
 
 def read_listing(db_path: Path, since: datetime, until: datetime) -> Listing | None:
     """The entries recorded from ``since`` to ``until`` (inclusive instants) in time order, and
-    the red-flag rules alerted on each, as ``repository.load_entries`` and
+    the red-flag rules alerted on each, as ``list_rows.load_entries`` and
     ``alert_rules_by_entry`` give them; ``None`` when the journal is not at this version's
     schema (an upgrade comes first) or cannot be read. Only for a journal the start-up check
     passed, while nothing writes to it."""

@@ -1,6 +1,7 @@
 """Regular medicines and their dose records in the journal file (issue 19), read and written
-inside the caller's Session. ``repository`` lists the two tables with the others (whole-journal
-reads and imports); the reads and writes of one medicine or one dose are here."""
+inside the caller's Session. ``repository`` lists the two tables with the others (for the
+whole-journal reads and imports of ``list_rows``); the reads and writes of one medicine or one
+dose are here."""
 
 from __future__ import annotations
 

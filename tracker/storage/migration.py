@@ -1,8 +1,9 @@
 """Running the schema migrations on a journal file, in one transaction.
 
 Its own module because both the opening (``database``) and the schema check of a journal or a
-backup (``schema_check``, used by ``backups``) run them, while the opening also makes the backup
-before an upgrade: with ``migrate`` here, none of them imports another in a circle.
+backup (``schema_check``, used by ``recovery`` and ``backup_files``) run them, while the opening
+also makes the backup before an upgrade: with ``migrate`` here, none of them imports another in
+a circle.
 """
 
 from __future__ import annotations
