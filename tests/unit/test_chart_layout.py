@@ -19,7 +19,8 @@ from matplotlib.text import Text
 
 from tests.unit.test_charts import sample
 from tracker.charts.drawing import Drawing, lane_ratio, lane_rows
-from tracker.charts.frame import NOTE_RATIO, Frame, dress, fit_legend, legend_columns
+from tracker.charts.frame import Frame, dress, legend_columns
+from tracker.charts.frame_layout import NOTE_RATIO, fit_legend
 from tracker.charts.palette import SCREEN
 from tracker.charts.trend import _draw, draw_trends
 from tracker.domain.trends import TrendData

@@ -3,7 +3,7 @@ chart: ``trend``; the spine map: ``spine``), and the pieces they share (palette,
 artists, text drawing, saving)."""
 
 from tracker.charts.drawing import DrawnChart
-from tracker.charts.frame import fit_legend, needed_height
+from tracker.charts.frame_layout import fit_legend, needed_height
 from tracker.charts.glyphs import GlyphCacheCanvas
 from tracker.charts.palette import PRINT, SCREEN, SCREEN_DARK, Palette
 from tracker.charts.spine import (

@@ -19,7 +19,7 @@ from matplotlib.ticker import FixedLocator
 
 from tracker.charts.colours import paint
 from tracker.charts.drawing import Drawing, DrawnChart, lane_ratio
-from tracker.charts.frame import frame_of
+from tracker.charts.frame_layout import frame_of
 from tracker.charts.palette import LITERAL, PRINT, SCREEN, SCREEN_DARK
 from tracker.charts.saving import chart_format, write_figure
 from tracker.charts.time_axis import OFFSET_FORMATS, day_span, day_words

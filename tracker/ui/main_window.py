@@ -12,7 +12,8 @@ The window is the shell and the wiring; the rest lives beside it: its tabs (``pa
 page reached through ``pages.Page``), what a change refreshes (``page_wiring``), the entry's save
 and undo (``entry_keeping``), the backup, restore, export and delete flows (``journal_flows``),
 the numbers' form (``contacts_flow``), the menus (``window_menus``), what it shows while the
-journal opens (``journal_state``), the status line and larger text.
+journal opens (``journal_state``), what its parts ask of it, handed on (``window_host``), the
+status line and larger text.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from tracker import APP_NAME
 from tracker.ui.entry_keeping import UndoSteps
@@ -33,14 +34,13 @@ from tracker.ui.page_tabs import PageTabs
 from tracker.ui.status_line import StatusLine
 from tracker.ui.theme import IconTabs
 from tracker.ui.window_actions import WindowActions
+from tracker.ui.window_host import WindowHost
 from tracker.ui.window_menus import WindowMenus
 from tracker.ui.window_place import remember as remember_place
 from tracker.ui.window_place import restore as restore_place
 
 if TYPE_CHECKING:
-    from tracker.domain.model import Entry
-    from tracker.services.backups import BackupInfo, RestoreResult, StartCheck
-    from tracker.services.journal import Changes, EntrySaved
+    from tracker.services.journal import Changes
     from tracker.services.registry import Services
     from tracker.ui.alert_presenter import AlertPresenter
     from tracker.ui.contacts_flow import ContactsFlow
@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 JOURNAL_OPEN = "Your journal is open."
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowHost):
     shell_painted = Signal()  # the first paint, before the pages are made
     first_painted = Signal()  # the first paint, and the pages made after it
     journal_ready = Signal()  # the form can be saved and the latest entries are listed (once)
@@ -207,69 +207,18 @@ class MainWindow(QMainWindow):
         self.state.ready()
         self.alerts.attach(services)
 
-    # ---- what the start shows (``journal_state``) ---------------------------------------------
-
-    def show_early_listing(self, entries: list[Entry], flags: dict[str, list[str]]) -> None:
-        """The latest entries, read before the journal has opened: the form usable at once."""
-        self.state.show_early_listing(entries, flags)
-
-    def show_damaged_journal(self, check: StartCheck) -> None:
-        """The journal could not be read: why, and the way on (a backup or a new journal)."""
-        self.state.show_damaged_journal(check)
-
-    def show_backup_problem(self, sentence: str) -> None:
-        """The start-up backup failed: one sentence in the status line."""
-        self.state.show_backup_problem(sentence)
-
-    def show_journal_problem(self, message: str) -> None:
-        """The journal could not be opened: why, and the way on."""
-        self.state.show_journal_problem(message)
+    # ---- what the start and the pages ask of the window itself (the rest: ``window_host``) -----
 
     def mark_started_up(self) -> None:
         """The start-up is over: the journal is open and backed up if it had changed."""
         self.started_up = True
         self.start_up_done.emit()
 
-    # ---- what the pages ask of the window (tracker.ui.pages.PageHost) -------------------------
-
     def announce(self, changes: Changes) -> None:
         self.journal_changed.emit(changes)
 
     def chart_painted_once(self) -> None:
         self.chart_painted.emit()
-
-    def wait_for_journal(self) -> None:
-        if self.keeper is not None:  # the Trends tab, chosen while the journal is still opening
-            self.keeper.chart_wanted()
-
-    def review_assessed(self, alert_ids: list[str]) -> None:
-        """ "My team has assessed this": a review filled in from these alerts."""
-        self.wiring.review_assessed(alert_ids)
-
-    # ---- what the entry's keeping and the journal's flows ask of the window ------------------
-
-    def say(self, sentence: str) -> None:
-        self.status.setText(sentence)
-
-    def say_plainly(self, sentence: str) -> None:
-        self.status.say_plainly(sentence)
-
-    def start_new_entry(self) -> None:
-        self.entry_form.new_entry()
-
-    def journal_replaced(self) -> None:
-        """Another journal is open now: undo steps and an entry being edited belong to the
-        one that was replaced."""
-        self.undo_steps.forget()
-        if self.entry_form.editing is not None:
-            self.entry_form.new_entry()
-
-    def services_now(self) -> Services | None:
-        """The services; if the journal is still opening (the form was usable early), finish
-        the opening first."""
-        if self.services is None and self.keeper is not None:
-            self.keeper.finish_opening()
-        return self.services
 
     def set_keeper(self, keeper: JournalKeeper) -> None:
         """Who closes and reopens the journal for a restore or a delete (the AppRun)."""
@@ -296,41 +245,6 @@ class MainWindow(QMainWindow):
         self.journal_menu = menus.journal_menu
         self.lock = menus.lock
         self.help_menu = menus.help_menu
-
-    # ---- entries -----------------------------------------------------------------------------
-
-    def after_entry_saved(self, result: EntrySaved) -> None:
-        """The red-flag check's outcome: an emergency window, an urgent banner, or nothing."""
-        self.alerts.present(result.flags, self.entry_form.message.show_important)
-
-    def undo(self) -> None:
-        self.undo_steps.undo()
-
-    def back_to_form(self) -> None:
-        self.entry_form.focus_pain_score()
-
-    # ---- the dialogs last opened; a restore ------------------------------------------------------
-
-    @property
-    def summary_dialog(self) -> QWidget | None:
-        return self.window_menus.summary_dialog
-
-    @property
-    def backups_dialog(self) -> QWidget | None:
-        return self.flows.backups_dialog
-
-    @property
-    def export_dialog(self) -> QWidget | None:
-        return self.flows.export_dialog
-
-    @property
-    def delete_dialog(self) -> QWidget | None:
-        return self.flows.delete_dialog
-
-    def restore_backup(self, backup: BackupInfo) -> RestoreResult:
-        """Close the journal, put ``backup`` in its place (the journal is backed up first),
-        open it again and show it. ``JournalError`` when it could not be done."""
-        return self.flows.restore_backup(backup)
 
     # ---- view --------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """The trend chart in the window: range buttons, the chart (its canvas, drawn at the window's
 text size and as high as its labels need: ``trend_canvas``), the entry pointed at, and the table
-of what changed after each treatment.
+of what changed after each treatment. This module makes them and gives them their work; where
+they go and how they look is ``chart_layout``'s.
 
 Importing this module imports matplotlib (about 0.7 s): the window embeds it only after its
 first paint, so nothing imports this module at start-up.
@@ -13,23 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from matplotlib.backend_bases import MouseEvent
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QDateEdit,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QButtonGroup, QFileDialog, QLabel, QPushButton, QWidget
 
 from tracker.charts import DrawnChart, save_trend_chart
 from tracker.domain.trends import (
@@ -41,14 +28,9 @@ from tracker.domain.trends import (
     preset_range,
 )
 from tracker.ui import theme
-from tracker.ui.common import (
-    MessageLine,
-    buddy_label,
-    from_qdate,
-    keep_to_journal_days,
-    to_qdate,
-)
+from tracker.ui.common import MessageLine, from_qdate, to_qdate
 from tracker.ui.models.response_table_model import ResponseTableModel
+from tracker.ui.widgets.chart_layout import ChartLayout
 from tracker.ui.widgets.trend_canvas import TrendCanvas, chart_text_size
 
 if TYPE_CHECKING:
@@ -67,7 +49,7 @@ def _checked_look(button: QPushButton) -> None:
     button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text) + 36)
 
 
-class ChartView(QWidget):
+class ChartView(ChartLayout):
     range_shown = Signal(object, object)  # the first and last day drawn (datetime.date)
     point_shown = Signal(str)  # the words shown for the point pointed at or clicked
     chart_saved = Signal(str)  # the path of a chart written by "Save chart…"
@@ -119,85 +101,9 @@ class ChartView(QWidget):
         self.message = MessageLine()
 
         self.responses = ResponseTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.responses)
-        self.table.setAccessibleName("What changed after each treatment")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table_intro = QLabel(
-            "What changed after each treatment: the mean pain score in the 14 days before it "
-            "and after it (and, for radiotherapy, 4 to 6 weeks after, when relief usually "
-            "comes), with the number of entries behind each mean. Fewer than 3 entries: "
-            "too few to tell."
-        )
-        self.table_intro.setWordWrap(True)
+        self._build_table()
         self._layout()
         self._set_font()
-
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
-        keep_to_journal_days(edit)
-        edit.setDate(QDate.currentDate())
-        return edit
-
-    def _layout(self) -> None:
-        # Made from the outside in, as the entry form is: each widget put in its place once,
-        # so the style sheet styles it once.
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        # In a small window (larger text, 1280x720 with the contacts panel open) the chart
-        # scrolls rather than pushing the window past the screen.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        # Always there: a scroll bar appearing as the chart grows for its labels would narrow
-        # the chart and have it drawn twice.
-        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        layout.addWidget(scroll)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        scroll.setWidget(splitter)
-        top = QWidget()
-        bottom = QWidget()
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 1)
-        chart = QVBoxLayout(top)
-        chart.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
-        chart.addLayout(buttons)
-        for button in self.preset_buttons.values():
-            buttons.addWidget(button)
-        buttons.addSpacing(16)
-        buttons.addWidget(buddy_label("&From:", self.from_edit, "First day to show"))
-        buttons.addWidget(self.from_edit)
-        buttons.addWidget(buddy_label("T&o:", self.to_edit, "Last day to show"))
-        buttons.addWidget(self.to_edit)
-        buttons.addWidget(self.dates_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        chart.addWidget(self.message)
-        chart.addWidget(self.canvas, 1)
-        chart.addWidget(self.point_label)
-        table = QVBoxLayout(bottom)
-        table.setContentsMargins(0, 0, 0, 0)
-        table.addWidget(self.table_intro)
-        table.addWidget(self.table, 1)
-        self.table.setMinimumHeight(140)
-
-    def _set_font(self) -> None:
-        """The words of the point shown, a little larger than the window's."""
-        font = self.point_label.font()
-        font.setPointSizeF(theme.window_points() * 1.15)
-        self.point_label.setFont(font)
 
     # ---- public --------------------------------------------------------------------------
 
