@@ -1,9 +1,9 @@
-"""The trend figure lays its panels out itself (``tracker.charts.frame``: measured faster than
-matplotlib's constrained layout on every redraw). It must put them where constrained layout
+"""The trend figure lays its panels out itself (``tracker.charts.frame_layout``: measured faster
+than matplotlib's constrained layout on every redraw). It must put them where constrained layout
 would: here the same drawing is also made on panels from a grid laid out by constrained layout,
 and every panel's edges are compared, within a pixel. (One difference is the frame's own: a
-flare note that wraps to more lines than its band holds gets a taller band, so the note is
-left out where it would wrap: on paper.)"""
+flare note that wraps to more lines than its band holds gets a taller band, so the note is left
+out where it would wrap: on paper.)"""
 
 from __future__ import annotations
 
