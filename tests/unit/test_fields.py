@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tracker.domain import csv_format, fhir, fields, journal_format
+from tracker.domain import csv_format, fhir, fields, journal_format, journal_writing
 from tracker.domain.model import Entry, Journal, Numbness, Pain, Weakness, entry_from_values
 from tracker.storage import mapping
 from tracker.storage.database import open_journal
@@ -64,7 +64,7 @@ def test_a_field_left_out_of_a_record_reads_as_not_recorded() -> None:
 
 
 def test_every_field_has_its_json_key_and_comes_back() -> None:
-    document = journal_format.entry_doc(FULL)
+    document = journal_writing.entry_doc(FULL)
     for f in fields.ENTRY_FIELDS:
         holder: Any = document[f.group] if f.group else document
         value = recorded(f)

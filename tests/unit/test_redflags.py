@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import RED_FLAGS_MD
-from tracker.domain import flag_results, journal_format, redflags, rules, vocab
+from tracker.domain import flag_results, journal_format, journal_writing, redflags, rules, vocab
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import (
     Entry,
@@ -1028,7 +1028,7 @@ def test_machine_zone_really_changes_the_local_zone() -> None:
 def test_flags_do_not_depend_on_the_machines_time_zone(
     entries: list[Entry], reviews: list[Review], treatments: list[Treatment]
 ) -> None:
-    text = journal_format.dumps(
+    text = journal_writing.dumps(
         Journal(entries=tuple(entries), reviews=tuple(reviews), treatments=tuple(treatments))
     )
     results = []

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from tracker.domain import fhir_esas, fhir_medicines, fields, journal_esas, journal_format, vocab
+from tracker.domain import fhir_esas, fhir_medicines, fields, journal_esas, journal_writing, vocab
 from tracker.domain.errors import ValidationError
 from tracker.domain.esas import EsasForm
 from tracker.domain.model import Entry, Journal, MedicationDose, Treatment
@@ -392,11 +392,11 @@ def bundle(journal: Journal) -> dict[str, Any]:
     patient_url = full_url("Patient", "patient")
     builder = _BundleBuilder(patient_url)
     builder.add(patient_url, patient(journal))
-    for key, entry in _keyed(journal.entries, journal_format.entry_doc, _entry_order):
+    for key, entry in _keyed(journal.entries, journal_writing.entry_doc, _entry_order):
         builder.entry(key, entry)
-    for key, treatment in _keyed(journal.treatments, journal_format.treatment_doc, _started):
+    for key, treatment in _keyed(journal.treatments, journal_writing.treatment_doc, _started):
         builder.treatment(key, treatment)
-    for key, dose in _keyed(journal.medications, journal_format.medication_doc, _taken):
+    for key, dose in _keyed(journal.medications, journal_writing.medication_doc, _taken):
         builder.dose(key, dose)
     for url, resource in fhir_medicines.resources(journal, builder.patient, full_url):
         builder.add(url, resource)
