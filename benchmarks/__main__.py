@@ -419,7 +419,7 @@ def arguments(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = arguments(sys.argv[1:] if argv is None else argv)
     sys.path.insert(0, str(REPO))
-    from tracker.domain import journal_format
+    from tracker.domain import journal_writing
     from tracker.domain.demo import build_demo_journal
 
     began = time.monotonic()
@@ -431,7 +431,7 @@ def main(argv: list[str] | None = None) -> int:
         # Ending today, as a journal in use does: the history's "last 30 days" and the chart's
         # 90 days then show entries.
         journal = build_demo_journal(10, end=date.today(), busy=True)
-        journal_file.write_text(journal_format.dumps(journal), encoding="utf-8")
+        journal_file.write_text(journal_writing.dumps(journal), encoding="utf-8")
         print(f"10-year journal: {journal.counts()}", flush=True)
         if BUNDLE.is_dir():
             figures["bundle_size_mib"] = [bundle_size_mib()]

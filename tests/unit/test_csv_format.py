@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLE_JOURNAL, REPO
-from tracker.domain import journal_format, vocab
+from tracker.domain import journal_format, journal_writing, vocab
 from tracker.domain.csv_format import (
     BOM,
     CSV_COLUMNS,
@@ -48,8 +48,8 @@ def assert_same_entries(loaded: tuple[Entry, ...], original: tuple[Entry, ...]) 
     expected = export_order(original)
     assert list(loaded) == expected
     # Aware datetimes compare as instants, so compare the written form too: offsets must survive.
-    assert [journal_format.entry_doc(e) for e in loaded] == [
-        journal_format.entry_doc(e) for e in expected
+    assert [journal_writing.entry_doc(e) for e in loaded] == [
+        journal_writing.entry_doc(e) for e in expected
     ]
 
 
@@ -100,7 +100,7 @@ def test_the_file_opens_in_excel_bom_crlf_header_and_one_row_per_entry() -> None
 
 def test_columns_cover_every_entry_field_once() -> None:
     assert len(set(CSV_COLUMNS)) == len(CSV_COLUMNS) == 23
-    doc = journal_format.entry_doc(one_entry())
+    doc = journal_writing.entry_doc(one_entry())
     flat = {
         f"{key}_{inner}" if isinstance(value, dict) else key
         for key, value in doc.items()

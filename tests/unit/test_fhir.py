@@ -15,7 +15,7 @@ import pytest
 from fhir.resources.R4B.bundle import Bundle
 
 from tests.conftest import EXAMPLE_JOURNAL, REPO
-from tracker.domain import fhir, journal_format
+from tracker.domain import fhir, fhir_codes, fhir_records, journal_format
 from tracker.domain.demo import build_demo_journal
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import (
@@ -157,7 +157,7 @@ def test_duplicate_ids_are_refused_rather_than_sharing_a_full_url() -> None:
 @pytest.mark.parametrize("journal", [example(), build_demo_journal(1)], ids=["example", "demo"])
 def test_every_coding_is_a_documented_emitted_code(journal: Journal) -> None:
     doc = fhir.bundle(journal)
-    emitted = set(fhir.EMITTED_CODES)
+    emitted = set(fhir_codes.EMITTED_CODES)
     codings = [obj for obj in walk(doc) if "system" in obj]
     assert codings
     for coding in codings:
@@ -168,7 +168,7 @@ def test_every_coding_is_a_documented_emitted_code(journal: Journal) -> None:
 
 
 def test_emitted_codes_are_unique_and_all_documented() -> None:
-    codes = fhir.EMITTED_CODES
+    codes = fhir_codes.EMITTED_CODES
     assert len({(system, code) for system, code, _ in codes}) == len(codes)
     doc = (REPO / "docs" / "fhir.md").read_text(encoding="utf-8")
     section = doc.split("## Every code the export can write")[1].split("\n## ")[0]
@@ -181,7 +181,9 @@ def test_emitted_codes_are_unique_and_all_documented() -> None:
 
 
 def test_clinical_codes_are_only_the_vetted_few() -> None:
-    clinical = {(s, c) for s, c, _ in fhir.EMITTED_CODES if not s.startswith(fhir.APP_BASE)}
+    clinical = {
+        (s, c) for s, c, _ in fhir_codes.EMITTED_CODES if not s.startswith(fhir_codes.APP_BASE)
+    }
     assert clinical == {
         ("http://terminology.hl7.org/CodeSystem/observation-category", "survey"),
         ("http://terminology.hl7.org/CodeSystem/data-absent-reason", "not-asked"),
@@ -255,7 +257,7 @@ def test_bladder_and_bowel_answers_are_coded(field: str, state: str, codes: list
     (observation,) = observations_of(fhir.bundle(Journal(entries=(entry,))), field)
     value = observation["valueCodeableConcept"]
     assert [c["code"] for c in value["coding"]] == codes
-    assert value["coding"][0]["system"] == fhir.ANSWER_SYSTEM
+    assert value["coding"][0]["system"] == fhir_codes.ANSWER_SYSTEM
 
 
 def test_the_patient_has_no_identifiers_and_only_a_chosen_name() -> None:
@@ -271,7 +273,7 @@ def test_the_patient_has_no_identifiers_and_only_a_chosen_name() -> None:
 def extension_values(resource: dict[str, Any]) -> dict[str, Any]:
     result = {}
     for extension in resource.get("extension", []):
-        name = extension["url"].removeprefix(fhir.EXTENSION_BASE)
+        name = extension["url"].removeprefix(fhir_codes.EXTENSION_BASE)
         (value,) = (v for k, v in extension.items() if k.startswith("value"))
         result[name] = value
     return result
@@ -300,7 +302,7 @@ def test_radiotherapy_records_site_dose_fractions_and_sessions() -> None:
     assert procedure["performedPeriod"] == {"start": "2026-09-07"}
     assert procedure["bodySite"] == [{"text": "T9-T11"}]
     assert procedure["code"]["coding"] == [
-        {"system": fhir.TREATMENT_SYSTEM, "code": "radiotherapy", "display": "Radiotherapy"}
+        {"system": fhir_codes.TREATMENT_SYSTEM, "code": "radiotherapy", "display": "Radiotherapy"}
     ]
     assert extension_values(procedure) == {
         "radiotherapy-technique": "sbrt",
@@ -318,21 +320,23 @@ def test_radiotherapy_records_site_dose_fractions_and_sessions() -> None:
         "Session 2026-09-09T11:00:00+00:00: Felt sick after",
     ]
 
-    ended = fhir.procedure(replace(course, ended_on=date(2026, 9, 11)), {"reference": "x"})
+    ended = fhir_records.procedure(replace(course, ended_on=date(2026, 9, 11)), {"reference": "x"})
     assert ended["status"] == "completed"
     assert ended["performedPeriod"] == {"start": "2026-09-07", "end": "2026-09-11"}
 
 
 def test_one_day_procedures_are_completed_on_their_day() -> None:
     subject = {"reference": "urn:uuid:x"}
-    kypho = fhir.procedure(
+    kypho = fhir_records.procedure(
         Treatment(kind="kyphoplasty", started_on=date(2026, 5, 2), site="L2"), subject
     )
     assert kypho["status"] == "completed"
     assert kypho["performedDateTime"] == "2026-05-02"
     assert "performedPeriod" not in kypho
     assert "extension" not in kypho and "note" not in kypho
-    steroids = fhir.procedure(Treatment(kind="steroids", started_on=date(2026, 5, 2)), subject)
+    steroids = fhir_records.procedure(
+        Treatment(kind="steroids", started_on=date(2026, 5, 2)), subject
+    )
     assert (steroids["status"], steroids["performedPeriod"]) == (
         "in-progress",
         {"start": "2026-05-02"},

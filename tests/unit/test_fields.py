@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tracker.domain import csv_format, fhir, fields, journal_format
+from tracker.domain import csv_format, fhir, fhir_codes, fields, journal_format, journal_writing
 from tracker.domain.model import Entry, Journal, Numbness, Pain, Weakness, entry_from_values
 from tracker.storage import mapping
 from tracker.storage.database import open_journal
@@ -64,7 +64,7 @@ def test_a_field_left_out_of_a_record_reads_as_not_recorded() -> None:
 
 
 def test_every_field_has_its_json_key_and_comes_back() -> None:
-    document = journal_format.entry_doc(FULL)
+    document = journal_writing.entry_doc(FULL)
     for f in fields.ENTRY_FIELDS:
         holder: Any = document[f.group] if f.group else document
         value = recorded(f)
@@ -101,10 +101,10 @@ def test_every_field_with_a_fhir_display_is_an_observation(f: fields.Field) -> N
         for item in bundle["entry"]
         for coding in item["resource"].get("code", {}).get("coding", [])
     }
-    wanted = fhir.LOINC_CODED[f.path][1] if f.path in fhir.LOINC_CODED else f.path
+    wanted = fhir_codes.LOINC_CODED[f.path][1] if f.path in fhir_codes.LOINC_CODED else f.path
     assert wanted in codes
-    displays = {code: display for _, code, display in fhir.EMITTED_CODES}
-    if f.path not in fhir.LOINC_CODED:
+    displays = {code: display for _, code, display in fhir_codes.EMITTED_CODES}
+    if f.path not in fhir_codes.LOINC_CODED:
         assert displays[f.path] == f.fhir
 
 

@@ -11,7 +11,7 @@ import jsonschema  # type: ignore[import-untyped]
 import pytest
 
 from tests.conftest import EXAMPLE_JOURNAL, REPO
-from tracker.domain import journal_format
+from tracker.domain import journal_format, journal_writing
 from tracker.domain.errors import ValidationError
 from tracker.domain.esas import EsasForm
 from tracker.domain.model import Journal
@@ -37,7 +37,7 @@ def document(**form: Any) -> dict[str, Any]:
 
 
 def test_forms_round_trip_in_time_order_with_unanswered_null() -> None:
-    text = journal_format.dumps(with_forms())
+    text = journal_writing.dumps(with_forms())
     written = json.loads(text)
     assert [f["id"] for f in written["esas_forms"]] == ["s-1", "s-2"]
     assert written["esas_forms"][1]["nausea"] is None
@@ -47,13 +47,13 @@ def test_forms_round_trip_in_time_order_with_unanswered_null() -> None:
         with_forms().esas_forms, key=lambda f: str(f.id)
     )
     assert back.esas_forms[1].completed_at.utcoffset() == timedelta(hours=5, minutes=30)
-    assert journal_format.dumps(back) == text
+    assert journal_writing.dumps(back) == text
     jsonschema.validate(written, json.loads(SCHEMA_V2.read_text(encoding="utf-8")))
 
 
 def test_a_journal_without_forms_is_written_as_before() -> None:
-    assert "esas_forms" not in journal_format.dumps(Journal())
-    assert journal_format.loads(journal_format.dumps(Journal())).esas_forms == ()
+    assert "esas_forms" not in journal_writing.dumps(Journal())
+    assert journal_format.loads(journal_writing.dumps(Journal())).esas_forms == ()
 
 
 def test_a_score_left_out_reads_as_not_answered() -> None:

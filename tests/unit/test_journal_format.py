@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from tests.conftest import EXAMPLE_JOURNAL, REPO
-from tracker.domain import journal_format
+from tracker.domain import journal_format, journal_writing
 from tracker.domain.demo import build_demo_journal
 from tracker.domain.errors import ValidationError
 
@@ -36,12 +36,12 @@ def test_example_reads_and_writes_back_byte_for_byte() -> None:
     assert as_v2.endswith("  ]\n}")
     as_v2 = as_v2[:-2] + ',\n  "medicines": [],\n  "dose_records": []\n}'
     assert as_v2 != text
-    assert journal_format.dumps(journal_format.loads(text)) == as_v2
+    assert journal_writing.dumps(journal_format.loads(text)) == as_v2
 
 
 def test_export_is_valid_against_the_schema_and_deterministic() -> None:
     journal = build_demo_journal(1)
-    first = journal_format.dumps(journal)
+    first = journal_writing.dumps(journal)
     schema = json.loads(SCHEMA_V2.read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(first), schema)
     reversed_lists = type(journal)(
@@ -57,7 +57,7 @@ def test_export_is_valid_against_the_schema_and_deterministic() -> None:
         dose_records=tuple(reversed(journal.dose_records)),
         esas_forms=tuple(reversed(journal.esas_forms)),
     )
-    assert journal_format.dumps(reversed_lists) == first
+    assert journal_writing.dumps(reversed_lists) == first
 
 
 def test_an_error_names_the_list_the_index_and_the_field() -> None:
@@ -167,7 +167,7 @@ def test_missing_optional_fields_take_their_nothing_recorded_values() -> None:
     assert entry.weakness.left_leg == 0 and entry.numbness.saddle == 0
     assert entry.pain.worst_24h is None and entry.pain.regions == () and entry.note == ""
     assert journal.treatments[0].sessions[0].done is True
-    written = json.loads(journal_format.dumps(journal))
+    written = json.loads(journal_writing.dumps(journal))
     assert written["entries"][0]["recorded_at"] == "2026-11-03T08:15:00+01:00"
     assert written["profile"] == {"display_name": ""}
     assert written["contacts"] == {"helpline": "", "emergency": "", "team": ""}
@@ -178,7 +178,7 @@ def test_a_timestamp_keeps_its_own_offset() -> None:
     spain = next(e for e in journal.entries if e.id == "e2109")
     assert spain.recorded_at.utcoffset() == timedelta(hours=2)
     assert spain.recorded_at == datetime(2026, 9, 22, 7, 15, tzinfo=UTC)
-    assert '"recorded_at": "2026-09-22T09:15:00+02:00"' in journal_format.dumps(journal)
+    assert '"recorded_at": "2026-09-22T09:15:00+02:00"' in journal_writing.dumps(journal)
 
 
 def test_text_that_is_not_json_gets_one_sentence() -> None:
@@ -201,6 +201,6 @@ def test_a_missing_screening_sign_reads_as_its_versions_nothing_recorded(
     }
     (entry,) = journal_format.parse_journal(document).entries
     assert (entry.weakness.left_leg, entry.walking, entry.bowel) == expected
-    written = json.loads(journal_format.dumps(journal_format.parse_journal(document)))
+    written = json.loads(journal_writing.dumps(journal_format.parse_journal(document)))
     assert written["version"] == 2
     assert written["entries"][0]["walking"] == expected[1]

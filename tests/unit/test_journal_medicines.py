@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from tests.conftest import REPO
-from tracker.domain import journal_format
+from tracker.domain import journal_format, journal_writing
 from tracker.domain.errors import ValidationError
 from tracker.domain.medicines import CourseStep, DoseRecord, RegularMedicine
 from tracker.domain.model import Journal
@@ -37,7 +37,7 @@ def journal() -> Journal:
 
 
 def document() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(journal_format.dumps(journal()))
+    loaded: dict[str, Any] = json.loads(journal_writing.dumps(journal()))
     return loaded
 
 
@@ -48,10 +48,10 @@ def refused(doc: dict[str, Any]) -> str:
 
 
 def test_medicines_round_trip_exactly_and_match_the_schema() -> None:
-    text = journal_format.dumps(journal())
+    text = journal_writing.dumps(journal())
     jsonschema.validate(json.loads(text), json.loads(SCHEMA_V2.read_text(encoding="utf-8")))
     again = journal_format.loads(text)
-    assert journal_format.dumps(again) == text
+    assert journal_writing.dumps(again) == text
     assert again.medicines[1].steps == (CourseStep(8.0, 3), CourseStep(4.5, 2))
     assert again.dose_records[0].taken_at == datetime(2026, 3, 2, 9, 45, tzinfo=ZONE)
     doc = json.loads(text)

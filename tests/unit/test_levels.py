@@ -15,6 +15,7 @@ from tests.unit.test_round_trip_properties import entries as any_entry
 from tracker.domain import redflags, vocab
 from tracker.domain.model import Entry
 from tracker.domain.redflags import History
+from tracker.domain.symptom_levels import symptom_levels
 from tracker.services.alerts import AlertService
 from tracker.services.demo import fill_demo
 from tracker.storage import levels, list_rows, repository
@@ -39,9 +40,7 @@ def test_every_keys_sql_level_equals_the_engines(
         with db.unit_of_work() as session:
             for entry in stored:
                 row = session.execute(select(*columns).where(levels.ENTRIES.c.id == entry.id)).one()
-                assert dict(zip(vocab.SYMPTOM_KEYS, row, strict=True)) == redflags.symptom_levels(
-                    entry
-                )
+                assert dict(zip(vocab.SYMPTOM_KEYS, row, strict=True)) == symptom_levels(entry)
     finally:
         db.close()
 

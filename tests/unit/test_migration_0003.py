@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tracker.domain import fields, journal_format
+from tracker.domain import fields, journal_writing
 from tracker.storage import list_rows
 from tracker.storage.database import migrate, open_journal
 from tracker.storage.journal_file import head_revision
@@ -79,7 +79,7 @@ def test_the_upgraded_journal_reads_as_the_example_with_the_null_stored(data_dir
     db = open_journal(data_dir)
     try:
         with db.unit_of_work() as session:
-            before = journal_format.dumps(list_rows.load_journal(session))
+            before = journal_writing.dumps(list_rows.load_journal(session))
         with db.engine.begin() as connection:
             connection.exec_driver_sql(
                 "UPDATE entries SET weak_left_leg = NULL WHERE pk = (SELECT min(pk) FROM entries)"

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import RED_FLAGS_MD
-from tracker.domain import journal_format, redflags, rules, vocab
+from tracker.domain import flag_results, journal_format, journal_writing, redflags, rules, vocab
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import (
     Entry,
@@ -36,6 +36,7 @@ from tracker.domain.model import (
 )
 from tracker.domain.redflags import Evaluation, History, evaluate
 from tracker.domain.screening import screening_answer
+from tracker.domain.symptom_levels import baselines, entries_before, symptom_levels
 
 UTC = timezone.utc
 D0 = date(2026, 3, 1)
@@ -170,7 +171,7 @@ def test_symptom_levels_follow_the_table() -> None:
         bowel="constipated",
         sexual_change=True,
     )
-    levels = redflags.symptom_levels(entry)
+    levels = symptom_levels(entry)
     assert set(levels) == set(vocab.SYMPTOM_KEYS)
     assert {k: v for k, v in levels.items() if v} == {
         "weakness.right_leg": 2,
@@ -191,14 +192,14 @@ def test_symptom_levels_follow_the_table() -> None:
     ("bladder", "level"), [("normal", 0), ("changed", 1), ("cannot_pass", 2), ("leaking", 2)]
 )
 def test_bladder_levels(bladder: str, level: int) -> None:
-    assert redflags.symptom_levels(e(0, bladder=bladder))["bladder"] == level
+    assert symptom_levels(e(0, bladder=bladder))["bladder"] == level
 
 
 @pytest.mark.parametrize(
     ("bowel", "level"), [("normal", 0), ("constipated", 1), ("leaking_or_no_feeling", 2)]
 )
 def test_bowel_levels(bowel: str, level: int) -> None:
-    assert redflags.symptom_levels(e(0, bowel=bowel))["bowel"] == level
+    assert symptom_levels(e(0, bowel=bowel))["bowel"] == level
 
 
 @pytest.mark.parametrize(
@@ -215,10 +216,10 @@ def test_pain_keys_count_only_when_pain_is_present(
     pain: dict[str, object], rule: str, key: str
 ) -> None:
     absent = e(0, 0, **pain)  # type: ignore[arg-type]
-    assert redflags.symptom_levels(absent)[key] == 0
+    assert symptom_levels(absent)[key] == 0
     assert fired([absent]) == set()
     by_score = e(0, 1, **pain)  # type: ignore[arg-type]
-    assert redflags.symptom_levels(by_score)[key] == 1
+    assert symptom_levels(by_score)[key] == 1
     assert fired([by_score]) == {rule}
     # Night pain is often logged in a calm moment: the worst of the last 24 hours counts.
     by_worst = e(0, 0, worst=1, **pain)  # type: ignore[arg-type]
@@ -612,7 +613,7 @@ def test_an_improvement_after_the_review_lowers_the_baseline() -> None:
     assert fired(came_back, reviews=reviews) == {"R1"}
     partly = [e(1, weakness=Weakness(left_leg=1)), e(2, weakness=Weakness(left_leg=2))]
     assert fired(partly, reviews=reviews) == {"R1"}
-    assert redflags.baselines(partly[:1], reviews, day_of(2))["weakness.left_leg"] == 1
+    assert baselines(partly[:1], reviews, day_of(2))["weakness.left_leg"] == 1
     # Improved earlier on the evaluated day itself counts too.
     same_day = [
         e(2, hour=7, weakness=Weakness(left_leg=0)),
@@ -688,8 +689,8 @@ def test_a_tie_in_recorded_at_is_broken_by_position() -> None:
     assert fired(history, history[2]) == set()
     swapped = [e(0, 8), e(1, 8), second, first]
     assert fired(swapped, swapped[2]) == {"A3"}  # does not see the 3 stored after it
-    assert redflags.entries_before(history, second) == history[:3]
-    assert redflags.entries_before(swapped, second) == swapped[:2]
+    assert entries_before(history, second) == history[:3]
+    assert entries_before(swapped, second) == swapped[:2]
 
 
 def test_an_entry_not_in_the_history_counts_as_stored_last() -> None:
@@ -710,27 +711,27 @@ def test_an_edited_entry_replaces_its_stored_version() -> None:
 
 
 def test_latest_entry_by_instant_ties_to_the_later_in_the_file() -> None:
-    assert redflags.latest_entry([]) is None
+    assert flag_results.latest_entry([]) is None
     a = e(3, hour=10)
     b = e(3, hour=11, offset=1)  # the same instant as a
     c = e(3, hour=5, offset=-8)  # 13:00 UTC: the latest instant, first in the file
-    assert redflags.latest_entry([c, a, b]) is c
-    assert redflags.latest_entry([a, b]) is b
-    assert redflags.latest_entry([b, a]) is a
+    assert flag_results.latest_entry([c, a, b]) is c
+    assert flag_results.latest_entry([a, b]) is b
+    assert flag_results.latest_entry([b, a]) is a
 
 
 def test_evaluate_latest_and_the_flags_document() -> None:
-    assert redflags.evaluate_latest(Journal()) is None
-    assert redflags.flags_document(None) == {
+    assert flag_results.evaluate_latest(Journal()) is None
+    assert flag_results.flags_document(None) == {
         "evaluated_entry": None,
         "highest": "none",
         "flags": [],
     }
     late = e(4, 2, hour=7, offset=5.5, numbness=Numbness(saddle=1))
     journal = Journal(entries=(late, e(4, 0, hour=1)))  # 01:30 UTC vs 01:00 UTC
-    evaluation = redflags.evaluate_latest(journal)
+    evaluation = flag_results.evaluate_latest(journal)
     assert evaluation is not None
-    document = redflags.flags_document(evaluation)
+    document = flag_results.flags_document(evaluation)
     assert document == {
         "evaluated_entry": "2026-03-05T07:00:00+05:30",
         "highest": "emergency",
@@ -755,19 +756,19 @@ def _ev(*entries: Entry) -> list[Evaluation]:
 
 def test_the_first_entry_of_an_episode_interrupts() -> None:
     first, again = _ev(e(0, weakness=Weakness(left_leg=1)), e(1, weakness=Weakness(left_leg=1)))
-    assert [f.rule for f in redflags.interrupting(None, first)] == ["R1"]
-    assert redflags.interrupting(first, again) == ()
+    assert [f.rule for f in flag_results.interrupting(None, first)] == ["R1"]
+    assert flag_results.interrupting(first, again) == ()
 
 
 def test_an_episode_ends_when_the_rule_stops_firing() -> None:
     evs = _ev(e(0, walking=1), e(1), e(2, walking=1))
-    assert redflags.interrupting(evs[0], evs[1]) == ()
-    assert [f.rule for f in redflags.interrupting(evs[1], evs[2])] == ["R2"]
+    assert flag_results.interrupting(evs[0], evs[1]) == ()
+    assert [f.rule for f in flag_results.interrupting(evs[1], evs[2])] == ["R2"]
 
 
 def test_a_new_rule_within_another_episode_interrupts_alone() -> None:
     evs = _ev(e(0, walking=1, weakness=Weakness(left_leg=1)), e(1, walking=1, bladder="changed"))
-    assert [f.rule for f in redflags.interrupting(evs[0], evs[1])] == ["R6"]
+    assert [f.rule for f in flag_results.interrupting(evs[0], evs[1])] == ["R6"]
 
 
 def test_an_emergency_level_rising_further_interrupts_again() -> None:
@@ -779,7 +780,8 @@ def test_an_emergency_level_rising_further_interrupts_again() -> None:
         e(4, weakness=Weakness(left_leg=2)),
     )
     interrupts = [
-        [f.rule for f in redflags.interrupting(prev, cur)] for prev, cur in itertools.pairwise(evs)
+        [f.rule for f in flag_results.interrupting(prev, cur)]
+        for prev, cur in itertools.pairwise(evs)
     ]
     assert interrupts == [["R1"], [], [], ["R1"]]
 
@@ -791,15 +793,15 @@ def test_a_new_key_of_an_emergency_rule_is_a_level_rising() -> None:
         e(1, weakness=Weakness(left_leg=3, right_leg=1)),
         e(2, weakness=Weakness(left_leg=3, right_leg=1)),
     )
-    assert [f.rule for f in redflags.interrupting(evs[0], evs[1])] == ["R1"]
-    assert redflags.interrupting(evs[1], evs[2]) == ()
+    assert [f.rule for f in flag_results.interrupting(evs[0], evs[1])] == ["R1"]
+    assert flag_results.interrupting(evs[1], evs[2]) == ()
     evs = _ev(e(0, numbness=Numbness(legs=2)), e(1, numbness=Numbness(legs=2, trunk=1)))
-    assert [f.rule for f in redflags.interrupting(evs[0], evs[1])] == ["R3"]
+    assert [f.rule for f in flag_results.interrupting(evs[0], evs[1])] == ["R3"]
 
 
 def test_an_urgent_rule_does_not_interrupt_again_as_its_pain_grows() -> None:
     evs = _ev(e(0, 2, regions=("thoracic",)), e(1, 9, regions=("thoracic",)))
-    assert redflags.interrupting(evs[0], evs[1]) == ()
+    assert flag_results.interrupting(evs[0], evs[1]) == ()
 
 
 def test_a_rise_of_the_highest_tier_interrupts_with_every_flag() -> None:
@@ -808,9 +810,9 @@ def test_a_rise_of_the_highest_tier_interrupts_with_every_flag() -> None:
         e(1, 3, regions=("thoracic",), bowel="constipated"),
         e(2, 3, regions=("thoracic",), night=True, bowel="constipated"),
     )
-    assert [f.rule for f in redflags.interrupting(None, evs[0])] == ["W2"]
-    assert [f.rule for f in redflags.interrupting(evs[0], evs[1])] == ["A1", "W2"]
-    assert [f.rule for f in redflags.interrupting(evs[1], evs[2])] == ["R10", "A1", "A6", "W2"]
+    assert [f.rule for f in flag_results.interrupting(None, evs[0])] == ["W2"]
+    assert [f.rule for f in flag_results.interrupting(evs[0], evs[1])] == ["A1", "W2"]
+    assert [f.rule for f in flag_results.interrupting(evs[1], evs[2])] == ["R10", "A1", "A6", "W2"]
 
 
 # ---- history_start: what the service loads ------------------------------------------------------
@@ -912,11 +914,9 @@ def _raise_one(entry: Entry, draw: st.DrawFn) -> Entry:
         if field == "sexual_change":
             return replace(entry, sexual_change=True)
         order = {"bladder": vocab.BLADDER, "bowel": vocab.BOWEL}[field]
-        level = redflags.symptom_levels(entry)[field] or 0
+        level = symptom_levels(entry)[field] or 0
         higher = [
-            v
-            for v in order
-            if (redflags.symptom_levels(replace(entry, **{field: v}))[field] or 0) >= level
+            v for v in order if (symptom_levels(replace(entry, **{field: v}))[field] or 0) >= level
         ]
         return replace(entry, **{field: draw(st.sampled_from(higher))})
     part = draw(
@@ -980,7 +980,7 @@ def test_the_result_does_not_depend_on_the_order_of_the_records(
         assert run(shuffled, entry, other_reviews, other_treatments) == run(
             entries, entry, reviews, treatments
         )
-    assert redflags.latest_entry(shuffled) is redflags.latest_entry(entries)
+    assert flag_results.latest_entry(shuffled) is flag_results.latest_entry(entries)
 
 
 @_FAST
@@ -1028,7 +1028,7 @@ def test_machine_zone_really_changes_the_local_zone() -> None:
 def test_flags_do_not_depend_on_the_machines_time_zone(
     entries: list[Entry], reviews: list[Review], treatments: list[Treatment]
 ) -> None:
-    text = journal_format.dumps(
+    text = journal_writing.dumps(
         Journal(entries=tuple(entries), reviews=tuple(reviews), treatments=tuple(treatments))
     )
     results = []
@@ -1038,7 +1038,7 @@ def test_flags_do_not_depend_on_the_machines_time_zone(
             history = History.from_journal(journal)
             results.append(
                 (
-                    redflags.flags_document(redflags.evaluate_latest(journal)),
+                    flag_results.flags_document(flag_results.evaluate_latest(journal)),
                     [evaluate(history, x) for x in journal.entries],
                 )
             )

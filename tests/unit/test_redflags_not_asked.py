@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 
-from tracker.domain import redflags, vocab
+from tracker.domain import vocab
 from tracker.domain.alert_history import alerts_as_met, evaluate_all
 from tracker.domain.model import Entry, Review, entry_from_values
 from tracker.domain.redflags import History, evaluate
 from tracker.domain.screening import screening_answer
+from tracker.domain.symptom_levels import baselines, symptom_levels
 
 D0 = datetime(2026, 3, 1, 9, 0, tzinfo=timezone(timedelta(hours=1)))
 
@@ -65,7 +66,7 @@ def test_the_value_fires_its_rule_when_answered(path: str, value: object, rule: 
 @pytest.mark.parametrize(("path", "value", "rule"), FIRING, ids=IDS)
 def test_a_sign_not_asked_now_fires_nothing(path: str, value: object, rule: str) -> None:
     """Not asked today, after days that had the sign: no rule, whatever came before."""
-    assert redflags.symptom_levels(only_unasked(path))[path] is None
+    assert symptom_levels(only_unasked(path))[path] is None
     assert rule not in rules_of([entry(0, {path: value}), only_unasked(path)])
     assert rules_of([entry(0, None), entry(5, None)]) == ()
 
@@ -88,14 +89,14 @@ def test_a_sign_not_asked_after_a_review_lowers_no_baseline(
     """The team reviewed the sign at its level; a day not asked between is no improvement, so
     the sign at the same level stays known and does not alarm. A day answered "no" between
     does lower it (the control), and the same level alarms again."""
-    level = redflags.symptom_levels(entry(5, {path: value}))[path]
+    level = symptom_levels(entry(5, {path: value}))[path]
     assert level is not None
     reviews = (Review(reviewed_on=D0.date(), symptom=path, level=level, id="r1"),)
     assert rule not in rules_of([entry(1, None), entry(3, {path: value})], reviews)
     between = [entry(1, {path: value}), entry(2, None), entry(3, {path: value})]
     assert rule not in rules_of(between, reviews)
     assert rule in rules_of([entry(1, {}), entry(3, {path: value})], reviews)
-    assert redflags.baselines([entry(1, None)], reviews, date(2026, 3, 10))[path] == level
+    assert baselines([entry(1, None)], reviews, date(2026, 3, 10))[path] == level
 
 
 def test_w2_needs_an_answered_zero_baseline_and_a_null_is_not_constipation() -> None:

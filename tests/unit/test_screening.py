@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tracker.domain import fields, journal_format
+from tracker.domain import fields, journal_writing
 from tracker.domain.model import entry_from_values
 from tracker.domain.screening import answered, not_asked_signs, screening_answer
 
@@ -38,7 +38,7 @@ def test_a_yes_stores_the_levels_given_and_no_for_the_others() -> None:
     assert values["weakness.left_leg"] == 2 and values["bladder"] == "changed"
     assert values["weakness.right_leg"] == 0 and values["walking"] == 0
     assert values["bowel"] == "normal"
-    document = journal_format.entry_doc(entry_from_values(WHEN, {"pain.score": 3, **values}))
+    document = journal_writing.entry_doc(entry_from_values(WHEN, {"pain.score": 3, **values}))
     assert document["weakness"] == {"left_arm": 0, "right_arm": 0, "left_leg": 2, "right_leg": 0}
 
 
@@ -50,7 +50,7 @@ def test_saved_without_answering_stores_null_for_all() -> None:
     assert not_asked_signs(fields.flat_values(entry)) == (
         "weakness", "numbness", "walking", "bladder", "bowel",
     )  # fmt: skip
-    document = journal_format.entry_doc(entry)
+    document = journal_writing.entry_doc(entry)
     assert document["walking"] is None and document["numbness"]["saddle"] is None
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from tests.conftest import EXAMPLE_JOURNAL, REPO
-from tracker.domain import journal_format
+from tracker.domain import journal_format, journal_writing
 from tracker.storage import alert_rows, list_rows, repository
 from tracker.storage.database import JournalDatabase, open_journal
 from tracker.storage.errors import DamagedJournalError, NewerJournalError, StorageWriteError
@@ -81,7 +81,7 @@ def test_the_frozen_first_schema_opens_and_keeps_its_data(data_dir: Path) -> Non
     finally:
         db.close()
     expected = journal_format.loads(EXAMPLE_JOURNAL.read_text(encoding="utf-8"))
-    assert journal_format.dumps(journal) == journal_format.dumps(
+    assert journal_writing.dumps(journal) == journal_writing.dumps(
         type(expected)(**{**expected.__dict__, "exported_at": None})
     )
 

@@ -20,17 +20,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tracker.domain import redflags
+    from tracker.domain import flag_results
 
     if args.file is not None:
         journal = read_journal_file(args.file)
-        evaluation = redflags.evaluate_latest(journal)
+        evaluation = flag_results.evaluate_latest(journal)
     else:
         from tracker.services.alerts import AlertService
 
         with open_stored(args) as db:
             evaluation = AlertService(db).evaluate_latest()
     write_stdout(
-        json.dumps(redflags.flags_document(evaluation), indent=2, ensure_ascii=False) + "\n"
+        json.dumps(flag_results.flags_document(evaluation), indent=2, ensure_ascii=False) + "\n"
     )
     return EXIT_OK

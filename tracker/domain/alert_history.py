@@ -13,9 +13,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
-from tracker.domain import redflags
+from tracker.domain import flag_results, redflags
 from tracker.domain.model import Alert, Entry
 from tracker.domain.redflags import Evaluation, History
+from tracker.domain.symptom_levels import symptom_levels
 from tracker.domain.timeutil import local_day
 
 # An entry's own day is at most a day either side of its UTC day (offsets are within +-14:00).
@@ -57,7 +58,7 @@ def evaluate_all(history: History) -> list[Evaluation]:
             History((*unique, entry), history.reviews, history.treatments), entry
         )
         results.append(evaluation)
-        levels = redflags.symptom_levels(entry)
+        levels = symptom_levels(entry)
         for position, review in enumerate(reviews):
             level = levels[review.symptom]
             if day > review.reviewed_on and level is not None:  # not asked lowers nothing
@@ -74,7 +75,7 @@ def alerts_as_met(history: History) -> list[MetAlert]:
     met: list[MetAlert] = []
     previous: Evaluation | None = None
     for evaluation in evaluate_all(history):
-        interrupts = {f.rule for f in redflags.interrupting(previous, evaluation)}
+        interrupts = {f.rule for f in flag_results.interrupting(previous, evaluation)}
         for flag in evaluation.flags:
             alert = Alert(
                 raised_at=evaluation.recorded_at,

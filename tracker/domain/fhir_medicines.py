@@ -2,7 +2,7 @@
 MedicationStatement per medicine with its dosage (a reducing course: one dosage per step), and a
 MedicationAdministration per dose recorded: ``completed`` at its real time when taken,
 ``not-done`` when skipped. A dose not recorded has no resource. ``fhir.bundle`` puts them in
-the Bundle; only text is written (no medicine codes), so ``fhir.EMITTED_CODES`` is unchanged.
+the Bundle; only text is written (no medicine codes), so ``fhir_codes.EMITTED_CODES`` is unchanged.
 """
 
 from __future__ import annotations

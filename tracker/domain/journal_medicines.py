@@ -1,5 +1,6 @@
 """The regular medicines and dose records of the journal file, version 2 (docs/journal-format.md
-"Regular medicines"): read and written here, put in the document by ``journal_format``.
+"Regular medicines"): read and written here, put in the document by ``journal_format`` (reading)
+and ``journal_writing`` (writing).
 
 Both lists may be left out (a version 2 file written before them): they read as empty. A
 version 1 document has neither. A dose record names a medicine of the same document.

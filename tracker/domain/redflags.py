@@ -3,7 +3,9 @@
 No clock, no database, no time zone of the machine: everything comes from the entries, reviews and
 treatments passed in. A "day" is the calendar date of a timestamp in its own UTC offset; entries
 are ordered by instant, ties broken by position in the given sequence (the later one is the more
-recent). The wording, advice, sources and thresholds live in ``tracker.domain.rules``.
+recent). The wording, advice, sources and thresholds live in ``tracker.domain.rules``; the symptom
+levels and baselines the rules compare, in ``symptom_levels``; the most recent entry, the ``flags``
+command's document and which flags interrupt, in ``flag_results``.
 
 Where the table's words leave a choice, the comment marked "Ambiguity" says how they are read.
 """
@@ -18,8 +20,9 @@ from datetime import date, datetime, timedelta
 from tracker.domain import rules, vocab
 from tracker.domain.model import Entry, Journal, Review, Treatment
 from tracker.domain.rules import Flag as Flag  # the engine's flag is the rule table's
-from tracker.domain.timeutil import format_timestamp, local_day
-from tracker.domain.wording import CHOICE_LEVELS
+from tracker.domain.symptom_levels import baselines, entries_before, symptom_levels
+from tracker.domain.symptom_levels import latest_reviews as _latest_reviews
+from tracker.domain.timeutil import local_day
 
 # The rules that compare symptom levels with their baselines, and their keys.
 EMERGENCY_KEYS: dict[str, tuple[str, ...]] = {
@@ -40,8 +43,6 @@ URGENT_KEYS: dict[str, tuple[str, ...]] = {
     "A6": ("pain.night",),
 }
 URGENT_RULES = ("A1", "A2", "A3", "A4", "A5", "A6", "A7")
-_BLADDER_LEVEL = CHOICE_LEVELS["bladder"]
-_BOWEL_LEVEL = CHOICE_LEVELS["bowel"]
 _R7_LEVEL = 2  # only leaking_or_no_feeling counts for R7
 _W2_LEVEL = 1  # constipated
 WATCH_KEYS: dict[str, tuple[str, ...]] = {"W2": ("bowel",)}  # constipated, from a 0 baseline
@@ -84,127 +85,6 @@ class History:
             reviews=tuple(journal.reviews),
             treatments=tuple(journal.treatments),
         )
-
-
-# ---- symptom levels -----------------------------------------------------------------------------
-
-
-def pain_present(entry: Entry) -> bool:
-    """``pain.score`` >= 1 or ``pain.worst_24h`` >= 1."""
-    worst = entry.pain.worst_24h
-    return entry.pain.score >= 1 or (worst is not None and worst >= 1)
-
-
-def _choice_level(levels: dict[str, int], answer: str | None) -> int | None:
-    return None if answer is None else levels[answer]
-
-
-def symptom_levels(entry: Entry) -> dict[str, int | None]:
-    """Every symptom key of the table mapped to its whole-number level (0 = absent); None for a
-    screening sign not asked, which no rule, baseline or comparison may read as a level."""
-    pain = entry.pain
-    present = pain_present(entry)
-    radiating = set(pain.radiating)
-    return {
-        "weakness.left_arm": entry.weakness.left_arm,
-        "weakness.right_arm": entry.weakness.right_arm,
-        "weakness.left_leg": entry.weakness.left_leg,
-        "weakness.right_leg": entry.weakness.right_leg,
-        "numbness.arms": entry.numbness.arms,
-        "numbness.legs": entry.numbness.legs,
-        "numbness.trunk": entry.numbness.trunk,
-        "numbness.saddle": entry.numbness.saddle,
-        "walking": entry.walking,
-        "bladder": _choice_level(_BLADDER_LEVEL, entry.bladder),
-        "bowel": _choice_level(_BOWEL_LEVEL, entry.bowel),
-        "sexual_change": int(entry.sexual_change),
-        "pain.cervical": int(present and "cervical" in pain.regions),
-        "pain.thoracic": int(present and "thoracic" in pain.regions),
-        "pain.night": int(present and pain.night),
-        "pain.straining": int(present and pain.straining),
-        "pain.tender": int(present and pain.tender),
-        # The table ties only the region and yes/no keys to "pain present"; the radiating keys
-        # count whenever the direction is ticked.
-        "pain.radiating.band": int("band" in radiating),
-        "pain.radiating.arm": int(bool(radiating & {"left_arm", "right_arm"})),
-        "pain.radiating.leg": int(bool(radiating & {"left_leg", "right_leg"})),
-        "pain.radiating.both_legs": int({"left_leg", "right_leg"} <= radiating),
-    }
-
-
-# ---- which records the rules may see ------------------------------------------------------------
-
-
-def _position(entries: Sequence[Entry], entry: Entry) -> int | None:
-    """Where the evaluated entry itself sits in ``entries``: by id when it has one (the stored
-    copy may be another object, or an older version of an edited entry), else the same object,
-    else an equal record; None when it is not there."""
-    if entry.id is not None:
-        found = [i for i, e in enumerate(entries) if e.id == entry.id]
-    else:
-        found = [i for i, e in enumerate(entries) if e is entry]
-        if not found:
-            found = [i for i, e in enumerate(entries) if e == entry]
-    return found[-1] if found else None
-
-
-def entries_before(entries: Sequence[Entry], entry: Entry) -> list[Entry]:
-    """The entries recorded before ``entry`` (by instant; on a tie, earlier in the sequence),
-    without ``entry`` itself. When ``entry`` is not in the sequence it counts as stored last."""
-    position = _position(entries, entry)
-    last = len(entries) if position is None else position
-    at = entry.recorded_at
-    return [
-        other
-        for index, other in enumerate(entries)
-        if index != position
-        and (other.recorded_at < at or (other.recorded_at == at and index < last))
-    ]
-
-
-def _latest_reviews(reviews: Iterable[Review], day: date) -> dict[str, tuple[date, int]]:
-    """For each reviewed key: the day and level of its latest review on or before ``day``.
-
-    Ambiguity: two reviews of one key on the same latest day. The table says "the latest
-    review"; reviews carry only a date, so the lower level is taken (the one that alarms sooner),
-    which does not depend on the order of the reviews.
-    """
-    latest: dict[str, tuple[date, int]] = {}
-    for review in reviews:
-        if review.reviewed_on > day:
-            continue
-        known = latest.get(review.symptom)
-        if (
-            known is None
-            or review.reviewed_on > known[0]
-            or (review.reviewed_on == known[0] and review.level < known[1])
-        ):
-            latest[review.symptom] = (review.reviewed_on, review.level)
-    return latest
-
-
-def baselines(prior: Iterable[Entry], reviews: Iterable[Review], day: date) -> dict[str, int]:
-    """Each symptom key's baseline for an entry on ``day`` whose earlier entries are ``prior``:
-    the latest review's level, lowered to the lowest level of any entry recorded on a day after
-    ``reviewed_on`` (and before the evaluated entry); 0 for a key never reviewed."""
-    result = dict.fromkeys(vocab.SYMPTOM_KEYS, 0)
-    latest = _latest_reviews(reviews, day)
-    for key, (_, level) in latest.items():
-        result[key] = level
-    reviewed = [(key, reviewed_on) for key, (reviewed_on, level) in latest.items() if level > 0]
-    if not reviewed:
-        return result
-    earliest = min(reviewed_on for _, reviewed_on in reviewed)
-    for other in prior:
-        other_day = local_day(other.recorded_at)
-        if other_day <= earliest:
-            continue
-        levels = symptom_levels(other)
-        for key, reviewed_on in reviewed:
-            found = levels[key]  # a sign not asked (None) says nothing: it lowers nothing
-            if other_day > reviewed_on and found is not None and found < result[key]:
-                result[key] = found
-    return result
 
 
 # ---- pain scores by day -------------------------------------------------------------------------
@@ -405,72 +285,7 @@ def _sorted(flags: Iterable[Flag]) -> tuple[Flag, ...]:
     )
 
 
-# ---- the most recent entry, the flags command, alerting -----------------------------------------
-
-
-def latest_entry(entries: Sequence[Entry]) -> Entry | None:
-    """The most recent entry by instant; on a tie, the one later in the sequence."""
-    latest: Entry | None = None
-    for entry in entries:
-        if latest is None or entry.recorded_at >= latest.recorded_at:
-            latest = entry
-    return latest
-
-
-def evaluate_latest(journal: Journal) -> Evaluation | None:
-    latest = latest_entry(journal.entries)
-    return None if latest is None else evaluate(History.from_journal(journal), latest)
-
-
-def flags_document(evaluation: Evaluation | None) -> dict[str, object]:
-    """The ``flags`` command's JSON document."""
-    if evaluation is None:
-        return {"evaluated_entry": None, "highest": "none", "flags": []}
-    return {
-        "evaluated_entry": format_timestamp(evaluation.recorded_at),
-        "highest": evaluation.highest,
-        "flags": [
-            {
-                "rule": f.rule,
-                "tier": f.tier,
-                "title": f.title,
-                "advice": f.advice,
-                "source": f.source,
-            }
-            for f in evaluation.flags
-        ],
-    }
-
-
-def interrupting(previous: Evaluation | None, current: Evaluation) -> tuple[Flag, ...]:
-    """The flags of ``current`` that interrupt the person ("How the app alerts").
-
-    ``previous`` evaluates the entry immediately before ``current`` in time (None if none). A
-    flag interrupts at the first entry of its rule's episode; every flag interrupts when the
-    highest tier rose; an emergency flag interrupts when the level of one of its keys rose
-    further (a key that was at or below its baseline before counts as level 0 there).
-
-    Ambiguity: "when the tier rises" is read as the highest tier of the entry (the alert's
-    tier), since a rule's own tier never changes; then every flag of the entry interrupts.
-    Ambiguity: "a level rises further" is read per symptom key of the rule, not only as the
-    rule's highest level: weakness spreading to a second limb at a lower level than the first
-    interrupts again.
-    Ambiguity: an entry whose sign was not asked (None) does not fire the sign's rule, so it
-    ends the episode as the table defines it, and the sign recorded again interrupts again. The
-    not-asked entry is not read as an improvement (it lowers no baseline); the repeat alert is
-    the cautious reading of a gap in what was recorded.
-    """
-    if previous is None:
-        return current.flags
-    if vocab.TIERS.index(current.highest) > vocab.TIERS.index(previous.highest):
-        return current.flags
-    before = {f.rule: dict(f.key_levels) for f in previous.flags}
-    return tuple(
-        f
-        for f in current.flags
-        if f.rule not in before
-        or (f.tier == "emergency" and any(lv > before[f.rule].get(k, 0) for k, lv in f.key_levels))
-    )
+# ---- how much history the rules need ------------------------------------------------------------
 
 
 def history_start(entry: Entry, reviews: Sequence[Review], treatments: Sequence[Treatment]) -> date:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tracker.domain import redflags, vocab
 from tracker.domain.model import Entry
+from tracker.domain.symptom_levels import symptom_levels
 
 RULE_KEYS: dict[str, tuple[str, ...]] = {
     rule: reviewable
@@ -28,7 +29,7 @@ def review_suggestion(rule: str, entry: Entry | None) -> tuple[str, int] | None:
         return None
     if entry is None:
         return keys[0], 1
-    levels = redflags.symptom_levels(entry)
+    levels = symptom_levels(entry)
 
     def level(key: str) -> int:
         return levels.get(key) or 0  # a sign not asked suggests no level

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from tracker.domain import redflags
+from tracker.domain import flag_results, redflags
 from tracker.domain.model import Alert, Entry, Review
 from tracker.domain.redflags import Evaluation, Flag, History
 from tracker.domain.timeutil import local_day
@@ -145,7 +145,7 @@ class AlertService:
                 if evaluation.flags:  # without flags nothing interrupts: no need to look back
                     before = repository.entry_before(session, subject)
                     previous = None if before is None else reader.evaluate(before)
-                    interrupts = {f.rule for f in redflags.interrupting(previous, evaluation)}
+                    interrupts = {f.rule for f in flag_results.interrupting(previous, evaluation)}
                 judged.append((evaluation, interrupts))
         raised: list[RaisedAlert] = []
         interrupting: list[RaisedAlert] = []

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from tracker.domain import csv_esas, csv_format, csv_medicines, fhir, journal_format
+from tracker.domain import csv_esas, csv_format, csv_medicines, fhir, journal_writing
 from tracker.domain.model import Journal
 from tracker.os_files import private_file
 from tracker.services.alerts import AlertService, FlagOutcome
@@ -48,14 +48,14 @@ class ExchangeService:
 
     def export_json(self, exported_at: datetime | None = None) -> str:
         journal = self.load()
-        return journal_format.dumps(replace(journal, exported_at=exported_at))
+        return journal_writing.dumps(replace(journal, exported_at=exported_at))
 
     def export_text(self, format_name: str, exported_at: datetime | None = None) -> str:
         """The whole journal as ``json`` (file v2), ``csv`` (entries), ``csv-doses`` (regular
         medicines' doses), ``esas-csv`` (the ESAS-r forms) or ``fhir`` (R4 Bundle)."""
         journal = replace(self.load(), exported_at=exported_at)
         if format_name == "json":
-            return journal_format.dumps(journal)
+            return journal_writing.dumps(journal)
         if format_name == "csv":
             return csv_format.dumps_csv(journal)
         if format_name == "csv-doses":  # the regular medicines' doses due, up to today

@@ -1,14 +1,14 @@
 """Symptom levels in SQL, so that a baseline never needs years of entries in Python.
 
 A care-team review may be years old. Its key's baseline is the review's level lowered to the
-lowest level of any entry since (``redflags.baselines``). Rather than loading every entry since
-the review, SQLite finds one entry with the lowest level of each reviewed key before the short
-stretch of history the other rules need; the engine gets it beside that stretch, which gives
+lowest level of any entry since (``symptom_levels.baselines``). Rather than loading every entry
+since the review, SQLite finds one entry with the lowest level of each reviewed key before the
+short stretch of history the other rules need; the engine gets it beside that stretch, which gives
 the same result as the whole history (``tests/unit/
 test_alert_history.py`` and ``test_levels.py`` hold it to that).
 
-Each expression here mirrors ``tracker.domain.redflags.symptom_levels``: the stored levels come
-from the entry's field table, the bladder and bowel levels from ``wording.CHOICE_LEVELS``; a
+Each expression here mirrors ``tracker.domain.symptom_levels.symptom_levels``: the stored levels
+come from the entry's field table, the bladder and bowel levels from ``wording.CHOICE_LEVELS``; a
 property test checks them against it for generated entries. A screening sign not asked is NULL
 and its expression NULL too (a bare column, or a CASE without ELSE), which equals no level: such
 an entry is never the one that lowers a baseline, as ``symptom_levels`` gives it None.
