@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.test_summary_dialog import _blocks as blocks
 from tests.unit.test_summary import hand_built
-from tracker.domain.summary import red_flag_groups
+from tracker.domain.red_flag_groups import red_flag_groups
 from tracker.services.demo import fill_demo
 from tracker.services.summary import SummaryService
 from tracker.storage import list_rows

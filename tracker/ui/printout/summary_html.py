@@ -7,13 +7,13 @@ import re
 
 from PySide6.QtCore import QSizeF, QUrl
 
+from tracker.domain.red_flag_groups import red_flag_groups
 from tracker.domain.summary import (
     NO_SIGNS,
     RESPONSE_COLUMNS,
     WEEK_DAYS,
     SummaryData,
     period_text,
-    red_flag_groups,
     short_day,
     time_text,
 )
