@@ -34,7 +34,7 @@ from tracker.ui.printout import (
     paint_area,
     pdf_writer,
 )
-from tracker.ui.printout.document import image_names
+from tracker.ui.printout.page_breaks import image_names
 from tracker.ui.printout.summary_html import CHART_HEADING
 
 

@@ -14,12 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.test_summary_dialog import _blocks as blocks
 from tests.unit.test_summary import hand_built
-from tracker.domain.summary import red_flag_groups
+from tracker.domain.red_flag_groups import red_flag_groups
 from tracker.services.demo import fill_demo
 from tracker.services.summary import SummaryService
 from tracker.storage import list_rows
 from tracker.ui.printout import CHART_DPI, CHART_URL, layout_for_printer, pdf_writer
-from tracker.ui.printout.document import image_names
+from tracker.ui.printout.page_breaks import image_names
 from tracker.ui.printout.summary_html import CHART_HEADING
 
 READABLE_CHART_MM = 88.0  # the lanes and the legend crowd below this (it was once 52 mm)

@@ -11,13 +11,13 @@ import pytest
 
 from tracker.domain import journal_format, rules
 from tracker.domain.model import Alert, Appointment, Journal
+from tracker.domain.red_flag_groups import red_flag_groups
 from tracker.domain.summary import (
     NO_ACTION,
     RedFlagRow,
     SummaryData,
     appointment_for,
     default_period,
-    red_flag_groups,
     red_flag_rows,
     week_bounds,
 )

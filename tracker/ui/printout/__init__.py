@@ -28,13 +28,13 @@ from tracker.ui.printout.document import (
     build_document,
     configure_printer,
     footer_text,
-    keep_headings_with_next,
     layout_for_printer,
     paint_area,
     pdf_writer,
     print_document,
     write_pdf,
 )
+from tracker.ui.printout.page_breaks import keep_headings_with_next
 from tracker.ui.printout.paper import page_layout, page_size_for_locale
 from tracker.ui.printout.summary_html import CHART_URL, summary_html
 
