@@ -9,52 +9,7 @@ the rounds), printed with its minimum and maximum beside its baseline measured i
 and written to ``benchmarks/latest.json`` (a generated file, git-ignored). Exits 1 when a budget
 is missed, naming it.
 
-What each side includes:
-- Start-up figures (fresh processes with cached bytecode; one uncounted warm-up round, then
-  rounds of one process of each kind, interleaved): from the instant the parent starts the
-  child (``time.time()``) to an instant the child takes in a zero timer started inside the
-  watched widget's first Paint event, so interpreter start-up is on both sides.
-  ``first_frame_ms``: the app through its real entry point (``tracker.app.main``, as
-  ``python main.py`` runs it), its central widget's first paint; ``bare_window_ms``: a bare
-  QMainWindow of the same size, its central widget's first paint. ``journal_ready_ms``: to
-  the ``journal_ready`` signal: the form can be saved and the latest entries are listed (the
-  probe checks both). On a journal the quick check passed, that comes before SQLAlchemy and
-  the services are imported: the entries are read with ``sqlite3`` alone, and a save pressed
-  before the imports are done waits for them (``tracker.app_run.AppRun``); the
-  services follow within a few hundred milliseconds. ``ready_floor_ms``: the bare window, then
-  ``import sqlalchemy.orm`` after its first paint. ``chart_visible_ms``: the Trends tab
-  chosen as soon as the journal is ready, to the trend chart's first paint (its default 90
-  days); ``chart_floor_ms``: the ready floor, then matplotlib's Qt backend imported and an
-  empty figure's canvas painted in the window. ``chart_panels_floor_ms`` (no budget): the same
-  with a figure of four empty panels (matplotlib's own axes and ticks) instead, as many panels
-  as the trend chart has, to show what matplotlib's panels cost before anything is drawn in
-  them. ``themed_window_ms`` (no budget): the bare window with the app's theme installed
-  first (``tracker.ui.theme.install``: the desktop's scheme read, which makes PySide6 build the
-  ``Qt`` namespace's enum classes, then the palette and the style sheet), to show what any
-  window themed so costs before its first paint. The floors and the app run under the same
-  conditions (``benchmarks/probe.py``).
-  ``form_responsive_ms`` (no budget): to the first
-  moment after ``journal_ready`` that the event loop is free (a key press in the form would be
-  handled), i.e. after whatever the app does in the same slot.
-- ``peak_rss_mib``: the app process's peak resident set (``ru_maxrss``) when its chart has
-  painted, in the start-up runs.
-- ``import_ms``: from the parsed journal (``Journal`` records, the file already read and
-  parsed) to the import committed, through ``ExchangeService.import_journal`` (id checks,
-  mapping to rows, Core bulk inserts, the treatments one by one, the profile and contacts, one
-  transaction; WAL, ``synchronous=FULL``, foreign keys on). ``raw_import_ms``: the same rows,
-  already as SQL parameter tuples, written with ``sqlite3.executemany`` into a copy of the same
-  empty journal with the same pragmas, one transaction. Both end at the commit; the harness
-  checks that both files then hold the same number of rows in every table.
-  ``import_file_ms`` (no budget): the file read and parsed, then the same import.
-- ``save_entry_ms``, ``redraw_all_ms``, ``bare_redraw_ms``, ``summary_pdf_ms``, and
-  ``redraw_changed_ms`` (no budget: a redraw just after a save, reading the journal again): in
-  one app process on a copy of the journal; see ``benchmarks/inprocess.py``.
-- Only when the bundle ``dist/SpineJournal`` exists (``make bundle``; else they are skipped,
-  and the run says so), no budget: ``bundle_first_frame_ms`` and ``bundle_journal_ready_ms``,
-  its executable started with ``--smoke-test`` on the same journal in each start-up round,
-  just after the app (``first_frame_ms``, ``journal_ready_ms``: the same instants, taken the
-  same way, by ``tracker/smoke.py``), with the environment less its ``PYTHON*`` variables; and
-  ``bundle_size_mib``, the size of its files. The bundle is measured as it was last built.
+What each figure measures, and its budget: ``benchmarks/budgets.py``.
 """
 
 from __future__ import annotations
@@ -63,8 +18,6 @@ import argparse
 import json
 import os
 import shutil
-import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,52 +26,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from benchmarks.budgets import check_budgets, print_table, summary
+from benchmarks.importing import import_figures
+
 REPO = Path(__file__).resolve().parent.parent
 LATEST = REPO / "benchmarks" / "latest.json"
 STARTUP_RUNS = 11  # this machine's spells of slowness move a median of 7 by up to a tenth
-IMPORT_RUNS = 5
 PARTS = ("import", "startup", "inprocess", "encrypted")
-BUDGETS: list[tuple[str, str | None, float, str]] = [
-    # key, baseline key, limit, kind ("x" = times the baseline, "abs" = absolute)
-    ("first_frame_ms", "bare_window_ms", 1.3, "x"),
-    ("journal_ready_ms", "ready_floor_ms", 1.3, "x"),
-    ("chart_visible_ms", "chart_floor_ms", 1.3, "x"),
-    ("save_entry_ms", None, 30, "abs"),
-    ("redraw_all_ms", "bare_redraw_ms", 1.5, "x"),
-    ("summary_pdf_ms", None, 1000, "abs"),
-    ("import_ms", "raw_import_ms", 5, "x"),
-    # the encrypted journal (benchmarks/encrypted.py): key derivation apart, as kdf_ms
-    ("open_encrypted_ms", "open_plain_ms", 1.3, "x"),
-    ("save_encrypted_ms", None, 30, "abs"),
-    ("peak_rss_mib", None, 220, "abs"),
-]
-INFORMATION = [
-    "chart_panels_floor_ms",
-    "themed_window_ms",
-    "form_responsive_ms",
-    "import_file_ms",
-    "kdf_ms",
-    "read_all_encrypted_ms",
-    "read_all_plain_ms",
-    "redraw_changed_ms",
-    "bundle_first_frame_ms",
-    "bundle_journal_ready_ms",
-    "bundle_size_mib",
-]  # measured and written, no budget
-
-Table = dict[str, dict[str, Any]]
 PYCACHE = [""]  # the children's bytecode cache, in the run's temporary folder
 BUNDLE = REPO / "dist" / "SpineJournal"  # make bundle
-
-
-def summary(samples: list[float]) -> dict[str, Any]:
-    return {
-        "median": round(statistics.median(samples), 2),
-        "min": round(min(samples), 2),
-        "max": round(max(samples), 2),
-        "runs": len(samples),
-        "samples": [round(sample, 2) for sample in samples],  # in the order measured
-    }
 
 
 def child_env() -> dict[str, str]:
@@ -213,137 +129,6 @@ def startup_figures(data_dir: Path, rounds: int) -> dict[str, list[float]]:
     return figures
 
 
-# ---- import --------------------------------------------------------------------------------
-
-
-def import_figures(journal_file: Path, work: Path) -> tuple[dict[str, list[float]], Path]:
-    from tracker.domain import journal_format
-    from tracker.services.exchange import ExchangeService
-    from tracker.storage import mapping
-    from tracker.storage.database import open_journal
-
-    journal = journal_format.loads(journal_file.read_text(encoding="utf-8"))
-    template = work / "empty"
-    open_journal(template).close()
-    empty = template / "journal.sqlite3"
-    if empty.with_name(empty.name + "-wal").exists():
-        raise RuntimeError("the empty journal left a -wal file: copying it alone would lose data")
-    rows = raw_rows(journal, mapping)
-    figures: dict[str, list[float]] = {"import_ms": [], "raw_import_ms": [], "import_file_ms": []}
-    kept = work / "journal-10y"
-    for run in range(IMPORT_RUNS):
-        folder = work / f"import-{run}"
-        shutil.copytree(template, folder)
-        db = open_journal(folder)
-        start = time.perf_counter()
-        ExchangeService(db).import_journal(journal)
-        figures["import_ms"].append((time.perf_counter() - start) * 1000)
-        db.close()
-
-        raw = work / f"raw-{run}.sqlite3"
-        shutil.copy(empty, raw)
-        figures["raw_import_ms"].append(raw_import(raw, rows))
-        if run == 0:
-            same_counts(folder / "journal.sqlite3", raw)
-            shutil.copytree(folder, kept)
-
-        folder = work / f"import-file-{run}"
-        shutil.copytree(template, folder)
-        db = open_journal(folder)
-        start = time.perf_counter()
-        parsed = journal_format.loads(journal_file.read_text(encoding="utf-8"))
-        ExchangeService(db).import_journal(parsed)
-        figures["import_file_ms"].append((time.perf_counter() - start) * 1000)
-        db.close()
-    return figures, kept
-
-
-def raw_rows(journal: Any, mapping: Any) -> list[tuple[str, list[tuple[Any, ...]]]]:
-    """Every row the import writes, as ``(INSERT statement, parameter tuples)``, made before
-    the clock starts. Values as SQLAlchemy stores them (dates and times as ISO text)."""
-    tables: list[tuple[str, list[dict[str, Any]]]] = [
-        ("entries", [mapping.entry_values(e) for e in journal.entries]),
-        ("medications", [mapping.medication_values(m) for m in journal.medications]),
-        ("reviews", [mapping.review_values(r) for r in journal.reviews]),
-        ("alerts", [mapping.alert_values(a) for a in journal.alerts]),
-        ("appointments", [mapping.appointment_values(p) for p in journal.appointments]),
-        ("esas_forms", [mapping.esas_values(f) for f in journal.esas_forms]),
-        ("treatments", [mapping.treatment_values(t) for t in journal.treatments]),
-        (
-            "treatment_sessions",
-            [
-                mapping.session_values(s, index + 1)  # the treatments' pks in an empty table
-                for index, t in enumerate(journal.treatments)
-                for s in t.sessions
-            ],
-        ),
-        ("medicines", [mapping.medicine_values(m) for m in journal.medicines]),
-        ("dose_records", [mapping.dose_record_values(d) for d in journal.dose_records]),
-        (
-            "settings",
-            [
-                {"key": "profile.display_name", "value": journal.profile.display_name},
-                {"key": "contacts.helpline", "value": journal.contacts.helpline},
-                {"key": "contacts.emergency", "value": journal.contacts.emergency},
-                {"key": "contacts.team", "value": journal.contacts.team},
-            ],
-        ),
-    ]
-    prepared = []
-    for table, dicts in tables:
-        if not dicts:
-            continue
-        columns = list(dicts[0])
-        values = [tuple(_plain(row[c]) for c in columns) for row in dicts]
-        marks = ", ".join("?" for _ in columns)
-        prepared.append((f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values))
-    return prepared
-
-
-def raw_import(path: Path, rows: list[tuple[str, list[tuple[Any, ...]]]]) -> float:
-    """The rows written with plain ``sqlite3.executemany`` into the empty journal at ``path``,
-    with the app's pragmas, in one transaction; milliseconds to the commit."""
-    connection = sqlite3.connect(path, isolation_level=None)
-    connection.execute("PRAGMA journal_mode=WAL")
-    connection.execute("PRAGMA synchronous=FULL")
-    connection.execute("PRAGMA foreign_keys=ON")
-    start = time.perf_counter()
-    connection.execute("BEGIN")
-    for statement, values in rows:
-        connection.executemany(statement, values)
-    connection.execute("COMMIT")
-    elapsed = (time.perf_counter() - start) * 1000
-    connection.close()
-    return elapsed
-
-
-def _plain(value: Any) -> Any:
-    if hasattr(value, "hour"):
-        return value.isoformat(sep=" ", timespec="microseconds")
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
-
-
-def same_counts(app_file: Path, raw_file: Path) -> None:
-    """Both imports wrote the same number of rows in every table."""
-
-    def counts(path: Path) -> dict[str, int]:
-        with sqlite3.connect(path) as connection:
-            names = [
-                row[0]
-                for row in connection.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' "
-                    "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
-                )
-            ]
-            return {n: connection.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in names}
-
-    app_counts, raw_counts = counts(app_file), counts(raw_file)
-    if app_counts != raw_counts:
-        raise RuntimeError(f"the raw import is not the same rows: {app_counts} != {raw_counts}")
-
-
 # ---- in one process --------------------------------------------------------------------------
 
 
@@ -352,52 +137,6 @@ def inprocess_figures(data_dir: Path, work: Path) -> dict[str, list[float]]:
     shutil.copytree(data_dir, copy)
     _start, values = probe("inprocess", str(copy), timeout=900)
     return {key: samples for key, samples in values.items() if samples}
-
-
-# ---- report --------------------------------------------------------------------------------
-
-
-def allowed(table: Table, baseline: str | None, limit: float, kind: str) -> float:
-    return limit if kind == "abs" else limit * float(table[str(baseline)]["median"])
-
-
-def check_budgets(table: Table) -> list[str]:
-    missed = []
-    for key, baseline, limit, kind in BUDGETS:
-        if key not in table or (baseline is not None and baseline not in table):
-            missed.append(f"{key}: not measured")
-            continue
-        value = float(table[key]["median"])
-        budget = allowed(table, baseline, limit, kind)
-        if value > budget:
-            missed.append(f"{key}: median {value:.1f} is over its budget of {budget:.1f}")
-    return missed
-
-
-def print_table(table: Table) -> None:
-    rows: list[tuple[str, str]] = []
-    for key, baseline, limit, kind in BUDGETS:
-        if key in table and (baseline is None or baseline in table):
-            budget = allowed(table, baseline, limit, kind)
-            verdict = "pass" if float(table[key]["median"]) <= budget else "FAIL"
-            words = f"{limit} x {baseline} = " if kind == "x" else ""
-            rows.append((key, f"<= {words}{budget:.1f}  {verdict}"))
-        else:
-            rows.append((key, "not measured  FAIL"))
-        if baseline is not None:
-            rows.append((baseline, "(baseline)"))
-    rows += [(key, "(information)") for key in INFORMATION]
-    width = max(len(name) for name, _budget in rows)
-    print(f"{'figure':<{width}} {'median':>9} {'min':>9} {'max':>9} {'runs':>4}  budget")
-    for name, said in rows:
-        row = table.get(name)
-        if row is None:
-            print(f"{name:<{width}} {'-':>9} {'':>9} {'':>9} {'':>4}  {said}")
-            continue
-        print(
-            f"{name:<{width}} {row['median']:>9} {row['min']:>9} {row['max']:>9}"
-            f" {row['runs']:>4}  {said}"
-        )
 
 
 def arguments(argv: list[str]) -> argparse.Namespace:

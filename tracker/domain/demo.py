@@ -13,8 +13,8 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
+from tracker.domain.demo_esas import demo_esas_forms
 from tracker.domain.demo_medicines import demo_dose_records, demo_medicines
-from tracker.domain.esas import EsasForm
 from tracker.domain.model import (
     Appointment,
     Contacts,
@@ -185,7 +185,9 @@ def build_demo_journal(
     entries, doses = _daily(builder)
     appointments = _appointments(builder)
     medicines = demo_medicines(builder.treatments, builder.start, seed)
-    forms = _esas_forms(builder, entries, random.Random(seed * 104729 + years))
+    forms = demo_esas_forms(
+        builder.start, builder.end, entries, random.Random(seed * 104729 + years), _at
+    )
     return Journal(
         entries=tuple(entries),
         treatments=tuple(builder.treatments),
@@ -316,42 +318,3 @@ def _appointments(builder: _Builder) -> list[Appointment]:
         )
         day += timedelta(days=42)
     return result
-
-
-def _esas_forms(builder: _Builder, entries: list[Entry], rng: random.Random) -> list[EsasForm]:
-    """A weekly ESAS-r form every Monday late morning (its own random draws and ids, so that
-    the rest of the demo stays as it was), its scores following that day's pain. Now and then
-    an item is left unanswered, and some weeks a family member fills it in."""
-    pain_by_day: dict[date, list[int]] = {}
-    for entry in entries:
-        pain_by_day.setdefault(entry.recorded_at.date(), []).append(entry.pain.score)
-    forms: list[EsasForm] = []
-    day = builder.start + timedelta(days=(7 - builder.start.weekday()) % 7)
-    while day <= builder.end:
-        scores = pain_by_day.get(day, [3])
-        pain = round(sum(scores) / len(scores))
-
-        def near(base: float, spread: int = 1) -> int:
-            return min(10, max(0, round(base) + rng.randint(-spread, spread)))
-
-        constipated = rng.random() < 0.3
-        forms.append(
-            EsasForm(
-                id=f"s{len(forms) + 1:06d}",
-                completed_at=_at(day, 11, rng.randint(0, 40)),
-                completed_by="family_caregiver" if len(forms) % 6 == 5 else "patient",
-                pain=pain,
-                tiredness=near(pain * 0.8 + 1),
-                drowsiness=near(pain * 0.4),
-                nausea=near(1),
-                appetite=near(pain * 0.5),
-                breath=None if rng.random() < 0.15 else near(0.5),
-                depression=near(pain * 0.3 + 1),
-                anxiety=near(pain * 0.3 + 1),
-                wellbeing=near(pain * 0.6 + 1),
-                other=near(3) if constipated else None,
-                other_name="constipation" if constipated else "",
-            )
-        )
-        day += timedelta(days=7)
-    return forms
