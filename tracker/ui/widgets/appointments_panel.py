@@ -9,27 +9,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QSize, Qt, QTime
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QGroupBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtWidgets import QWidget
 
 from tracker.domain.errors import ValidationError
-from tracker.domain.model import SHORT_TEXT_MAX, Appointment
-from tracker.ui.common import DateTimeField, buddy_label, from_qdatetime, local_now, to_qdate
-from tracker.ui.models.appointment_table_model import (
-    QUESTIONS,
-    SORT_ROLE,
-    WHEN,
-    AppointmentTableModel,
-    when_text,
-)
-from tracker.ui.widgets.form_page import FormPage, across, list_table, sorted_proxy, stack, wrapping
+from tracker.domain.model import Appointment
+from tracker.ui.common import from_qdatetime, local_now, to_qdate
+from tracker.ui.models.appointment_table_model import when_text
+from tracker.ui.widgets.appointments_layout import AppointmentsLayout
 
 if TYPE_CHECKING:
     from tracker.services.records import AppointmentService
@@ -50,22 +37,7 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class TextBox(QPlainTextEdit):
-    """Several lines of text that Tab leaves, as every other field. It asks for no more than
-    its minimum height (Qt's default asks for 192 pixels), so that on a short screen the
-    buttons under it stay in view; it still grows into any room left over."""
-
-    def __init__(self, placeholder: str, height: int) -> None:
-        super().__init__()
-        self.setTabChangesFocus(True)
-        self.setPlaceholderText(placeholder)
-        self.setMinimumHeight(height)
-
-    def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), self.minimumHeight())
-
-
-class AppointmentsPanel(FormPage):
+class AppointmentsPanel(AppointmentsLayout):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service: AppointmentService | None = None
@@ -79,67 +51,6 @@ class AppointmentsPanel(FormPage):
         self._show_count()
 
     # ---- building ----------------------------------------------------------------------------
-
-    def _build_form(self) -> None:
-        self.status = wrapping()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setAccessibleName("Which appointment the form shows")
-        self.when = DateTimeField("d MMM yyyy  HH:mm (ddd)")
-        self.with_whom = QLineEdit()
-        self.with_whom.setMaxLength(SHORT_TEXT_MAX)
-        self.with_whom.setPlaceholderText("e.g. Dr Patel, oncology clinic")
-        self.questions = TextBox("One question a line, so that none is forgotten", 120)
-        self.notes = TextBox("What was said, what happens next", 80)
-        self.add_button = QPushButton("A&dd appointment")
-        self.save_button = QPushButton("Save &changes")
-        self.save_button.setAccessibleName("Save changes to the chosen appointment")
-        self.delete_button = QPushButton("De&lete…")
-        self.delete_button.setAccessibleName("Delete the chosen appointment")
-        self.clear_button = QPushButton("Clear the &form")
-
-    def _build_table(self) -> None:
-        self.model = AppointmentTableModel()
-        self.proxy = sorted_proxy(self, self.model, SORT_ROLE)
-        self.table = list_table(
-            self.proxy,
-            sort=(WHEN, Qt.SortOrder.AscendingOrder),
-            stretch=(QUESTIONS,),
-            stretch_last=True,
-            wrap=False,
-        )
-        self.count_label = wrapping()
-
-    def _lay_out(self) -> None:
-        grid = QGridLayout()
-        grid.setColumnStretch(1, 1)
-        rows: list[tuple[str, QWidget, str | None]] = [
-            ("Da&y and time:", self.when, "Day and time"),
-            ("With &whom:", self.with_whom, "With whom"),
-            ("&Questions to ask:", self.questions, None),
-            ("N&otes:", self.notes, None),
-        ]
-        for row, (text, field, name) in enumerate(rows):
-            label = buddy_label(text, field, name)
-            boxed = isinstance(field, QPlainTextEdit)
-            place = Qt.AlignmentFlag.AlignTop if boxed else Qt.AlignmentFlag.AlignVCenter
-            grid.addWidget(label, row, 0, place)
-            grid.addWidget(field, row, 1)
-        grid.setRowStretch(2, 2)
-        grid.setRowStretch(3, 1)
-        form = stack(
-            QGroupBox("An appointment"),
-            self.status,
-            (grid, 1),
-            across(self.add_button, self.save_button, None),
-            across(self.clear_button, self.delete_button, None),
-        )
-        list_label = buddy_label(
-            "&Upcoming first, then past ones (choose one to change it):", self.table, "Appointments"
-        )
-        self.two_columns(form, stack(QGroupBox(), list_label, (self.table, 1), self.count_label))
-        buttons = [self.add_button, self.save_button, self.clear_button, self.delete_button]
-        fields: list[QWidget] = [self.when, self.with_whom, self.questions, self.notes]
-        self.finish([*fields, *buttons, self.table], *buttons)
 
     def _connect(self) -> None:
         self.add_button.clicked.connect(self.add_appointment)
