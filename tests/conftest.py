@@ -11,9 +11,12 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFont
 
 REPO = Path(__file__).resolve().parent.parent
 # Copies of the published files the tests read, so that a clone anywhere runs them; the copies
@@ -73,17 +76,25 @@ def _themed_as_the_app(request: pytest.FixtureRequest) -> Iterator[None]:
     if "qapp" not in request.fixturenames:
         yield
         return
+    from PySide6.QtWidgets import QApplication
+
     from tracker.ui import theme
 
     applied = theme.install(request.getfixturevalue("qapp"))
     first = _FIRST_THEME.setdefault("state", (applied.dark, applied.base_point_size))
+    font = _FIRST_FONT.setdefault("font", QApplication.font())
     yield
     if (applied.dark, applied.base_point_size) != first:
         applied.dark, applied.base_point_size = first
         applied.apply()
+    # Larger text sets the application's font too (for dialogs opened later): a window made by
+    # the next test would otherwise start with its widgets at the larger size.
+    if QApplication.font() != font:
+        QApplication.setFont(font)
 
 
 _FIRST_THEME: dict[str, tuple[bool, float]] = {}  # dark or not, and the text size, as installed
+_FIRST_FONT: dict[str, QFont] = {}  # the application's font, as it was first
 
 
 @pytest.fixture
