@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.test_chart_view import DEMO_END, shown_view
@@ -113,14 +113,38 @@ def _drawn_once(qtbot: QtBot, view: ChartView, act: Callable[[], None]) -> None:
     """``act``, then the chart drawn once, at the height its canvas has once the page is laid
     out (not first at its old height, then again), and that height all the chart needs."""
     heights: list[float] = []
-    drawn = view.canvas.mpl_connect("draw_event", lambda _e: heights.append(_drawn_height(view)))
+    seen = _CanvasLog(view)
+
+    def on_draw(_event: object) -> None:
+        heights.append(_drawn_height(view))
+        seen.events.append(f"drawn at {heights[-1]:.0f}")
+
+    drawn = view.canvas.mpl_connect("draw_event", on_draw)
     act()
     qtbot.waitUntil(lambda: len(heights) > 0, timeout=5000)
     qtbot.wait(300)  # a second drawing would follow at once
     view.canvas.mpl_disconnect(drawn)
+    view.canvas.removeEventFilter(seen)
     shown = view.canvas.height() * view.canvas.devicePixelRatioF()
-    assert heights == [pytest.approx(shown, abs=1)]
+    # (a failure says what the canvas went through: a rare one under load, not yet understood)
+    assert heights == [pytest.approx(shown, abs=1)], seen.events
     assert needed_height(view.figure) <= shown
+
+
+class _CanvasLog(QObject):
+    """The canvas's resizes and least heights, in the order they came, beside its drawings."""
+
+    def __init__(self, view: ChartView) -> None:
+        super().__init__(view)
+        self.events: list[str] = []
+        view.canvas.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            assert isinstance(event, QResizeEvent) and isinstance(watched, QWidget)
+            old, new = event.oldSize().height(), event.size().height()
+            self.events.append(f"resized {old} -> {new} (least {watched.minimumHeight()})")
+        return False
 
 
 def _least_height(view: ChartView) -> int:
