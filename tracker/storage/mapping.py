@@ -30,7 +30,8 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(value.split(",")) if value else ()
 
 
-def _when(value: datetime) -> tuple[datetime, int]:
+def utc_and_offset(value: datetime) -> tuple[datetime, int]:
+    """A time as its columns hold it: naive UTC and the offset in minutes it was recorded at."""
     return to_utc_naive(value), offset_minutes(value)
 
 
@@ -52,7 +53,7 @@ def _read(f: fields.Field, value: Any) -> object:
 
 def entry_values(entry: Entry) -> dict[str, Any]:
     assert entry.id is not None
-    utc, offset = _when(entry.recorded_at)
+    utc, offset = utc_and_offset(entry.recorded_at)
     values: dict[str, Any] = {
         "id": entry.id,
         "recorded_utc": utc,
@@ -95,7 +96,7 @@ def treatment_values(treatment: Treatment) -> dict[str, Any]:
 
 
 def session_values(session: Session, treatment_pk: int) -> dict[str, Any]:
-    utc, offset = _when(session.at)
+    utc, offset = utc_and_offset(session.at)
     return {
         "treatment_pk": treatment_pk,
         "at_utc": utc,
@@ -130,7 +131,7 @@ def row_to_treatment(row: Row, sessions: Sequence[Row]) -> Treatment:
 
 def medication_values(dose: MedicationDose) -> dict[str, Any]:
     assert dose.id is not None
-    utc, offset = _when(dose.taken_at)
+    utc, offset = utc_and_offset(dose.taken_at)
     return {
         "id": dose.id,
         "taken_utc": utc,
@@ -176,9 +177,9 @@ def row_to_review(row: Row) -> Review:
 
 def alert_values(alert: Alert) -> dict[str, Any]:
     assert alert.id is not None
-    utc, offset = _when(alert.raised_at)
+    utc, offset = utc_and_offset(alert.raised_at)
     ack_utc, ack_offset = (
-        (None, None) if alert.acknowledged_at is None else _when(alert.acknowledged_at)
+        (None, None) if alert.acknowledged_at is None else utc_and_offset(alert.acknowledged_at)
     )
     return {
         "id": alert.id,
@@ -212,7 +213,7 @@ def row_to_alert(row: Row) -> Alert:
 
 def appointment_values(appointment: Appointment) -> dict[str, Any]:
     assert appointment.id is not None
-    utc, offset = _when(appointment.at)
+    utc, offset = utc_and_offset(appointment.at)
     return {
         "id": appointment.id,
         "at_utc": utc,
@@ -235,7 +236,7 @@ def row_to_appointment(row: Row) -> Appointment:
 
 def esas_values(form: esas.EsasForm) -> dict[str, Any]:
     assert form.id is not None
-    utc, offset = _when(form.completed_at)
+    utc, offset = utc_and_offset(form.completed_at)
     return {
         "id": form.id,
         "completed_utc": utc,

@@ -14,7 +14,7 @@ from tracker.domain.medicines import (
     parse_clock,
 )
 from tracker.domain.timeutil import from_utc_naive
-from tracker.storage.mapping import Row, _when
+from tracker.storage.mapping import Row, utc_and_offset
 
 
 def medicine_values(medicine: RegularMedicine) -> dict[str, Any]:
@@ -60,7 +60,7 @@ def row_to_medicine(row: Row) -> RegularMedicine:
 
 def dose_record_values(record: DoseRecord) -> dict[str, Any]:
     assert record.id is not None
-    utc, offset = (None, None) if record.taken_at is None else _when(record.taken_at)
+    utc, offset = (None, None) if record.taken_at is None else utc_and_offset(record.taken_at)
     return {
         "id": record.id,
         "medicine_id": record.medicine_id,
