@@ -16,7 +16,7 @@ IMPORT_RUNS = 5
 def import_figures(journal_file: Path, work: Path) -> tuple[dict[str, list[float]], Path]:
     from tracker.domain import journal_format
     from tracker.services.exchange import ExchangeService
-    from tracker.storage import mapping
+    from tracker.storage import mapping, medicine_mapping
     from tracker.storage.database import open_journal
 
     journal = journal_format.loads(journal_file.read_text(encoding="utf-8"))
@@ -25,7 +25,7 @@ def import_figures(journal_file: Path, work: Path) -> tuple[dict[str, list[float
     empty = template / "journal.sqlite3"
     if empty.with_name(empty.name + "-wal").exists():
         raise RuntimeError("the empty journal left a -wal file: copying it alone would lose data")
-    rows = raw_rows(journal, mapping)
+    rows = raw_rows(journal, mapping, medicine_mapping)
     figures: dict[str, list[float]] = {"import_ms": [], "raw_import_ms": [], "import_file_ms": []}
     kept = work / "journal-10y"
     for run in range(IMPORT_RUNS):
@@ -55,7 +55,9 @@ def import_figures(journal_file: Path, work: Path) -> tuple[dict[str, list[float
     return figures, kept
 
 
-def raw_rows(journal: Any, mapping: Any) -> list[tuple[str, list[tuple[Any, ...]]]]:
+def raw_rows(
+    journal: Any, mapping: Any, medicine_mapping: Any
+) -> list[tuple[str, list[tuple[Any, ...]]]]:
     """Every row the import writes, as ``(INSERT statement, parameter tuples)``, made before
     the clock starts. Values as SQLAlchemy stores them (dates and times as ISO text)."""
     tables: list[tuple[str, list[dict[str, Any]]]] = [
@@ -74,8 +76,8 @@ def raw_rows(journal: Any, mapping: Any) -> list[tuple[str, list[tuple[Any, ...]
                 for s in t.sessions
             ],
         ),
-        ("medicines", [mapping.medicine_values(m) for m in journal.medicines]),
-        ("dose_records", [mapping.dose_record_values(d) for d in journal.dose_records]),
+        ("medicines", [medicine_mapping.medicine_values(m) for m in journal.medicines]),
+        ("dose_records", [medicine_mapping.dose_record_values(d) for d in journal.dose_records]),
         (
             "settings",
             [

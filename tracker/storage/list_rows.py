@@ -27,7 +27,7 @@ from tracker.domain.model import (
     Treatment,
 )
 from tracker.domain.timeutil import to_utc_naive
-from tracker.storage import mapping, medicine_rows
+from tracker.storage import mapping, medicine_mapping, medicine_rows
 from tracker.storage.errors import DuplicateIdError
 from tracker.storage.repository import (
     SESSIONS,
@@ -162,8 +162,12 @@ def insert_journal(session: Session, journal: Journal, *, settings: bool = True)
     _bulk(session, "esas_forms", (mapping.esas_values(f) for f in filled.esas_forms))
     for treatment in filled.treatments:
         insert_treatment(session, treatment)
-    _bulk(session, "medicines", (mapping.medicine_values(m) for m in filled.medicines))
-    _bulk(session, "dose_records", (mapping.dose_record_values(d) for d in filled.dose_records))
+    _bulk(session, "medicines", (medicine_mapping.medicine_values(m) for m in filled.medicines))
+    _bulk(
+        session,
+        "dose_records",
+        (medicine_mapping.dose_record_values(d) for d in filled.dose_records),
+    )
     if settings:
         write_profile_and_contacts(session, filled.profile, filled.contacts)
     return filled

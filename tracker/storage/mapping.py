@@ -9,14 +9,6 @@ from datetime import datetime
 from typing import Any
 
 from tracker.domain import esas, fields
-from tracker.domain.errors import ValidationError
-from tracker.domain.medicines import (
-    CourseStep,
-    DoseRecord,
-    RegularMedicine,
-    clock_text,
-    parse_clock,
-)
 from tracker.domain.model import (
     Alert,
     Appointment,
@@ -38,7 +30,8 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(value.split(",")) if value else ()
 
 
-def _when(value: datetime) -> tuple[datetime, int]:
+def utc_and_offset(value: datetime) -> tuple[datetime, int]:
+    """A time as its columns hold it: naive UTC and the offset in minutes it was recorded at."""
     return to_utc_naive(value), offset_minutes(value)
 
 
@@ -60,7 +53,7 @@ def _read(f: fields.Field, value: Any) -> object:
 
 def entry_values(entry: Entry) -> dict[str, Any]:
     assert entry.id is not None
-    utc, offset = _when(entry.recorded_at)
+    utc, offset = utc_and_offset(entry.recorded_at)
     values: dict[str, Any] = {
         "id": entry.id,
         "recorded_utc": utc,
@@ -103,7 +96,7 @@ def treatment_values(treatment: Treatment) -> dict[str, Any]:
 
 
 def session_values(session: Session, treatment_pk: int) -> dict[str, Any]:
-    utc, offset = _when(session.at)
+    utc, offset = utc_and_offset(session.at)
     return {
         "treatment_pk": treatment_pk,
         "at_utc": utc,
@@ -138,7 +131,7 @@ def row_to_treatment(row: Row, sessions: Sequence[Row]) -> Treatment:
 
 def medication_values(dose: MedicationDose) -> dict[str, Any]:
     assert dose.id is not None
-    utc, offset = _when(dose.taken_at)
+    utc, offset = utc_and_offset(dose.taken_at)
     return {
         "id": dose.id,
         "taken_utc": utc,
@@ -184,9 +177,9 @@ def row_to_review(row: Row) -> Review:
 
 def alert_values(alert: Alert) -> dict[str, Any]:
     assert alert.id is not None
-    utc, offset = _when(alert.raised_at)
+    utc, offset = utc_and_offset(alert.raised_at)
     ack_utc, ack_offset = (
-        (None, None) if alert.acknowledged_at is None else _when(alert.acknowledged_at)
+        (None, None) if alert.acknowledged_at is None else utc_and_offset(alert.acknowledged_at)
     )
     return {
         "id": alert.id,
@@ -220,7 +213,7 @@ def row_to_alert(row: Row) -> Alert:
 
 def appointment_values(appointment: Appointment) -> dict[str, Any]:
     assert appointment.id is not None
-    utc, offset = _when(appointment.at)
+    utc, offset = utc_and_offset(appointment.at)
     return {
         "id": appointment.id,
         "at_utc": utc,
@@ -243,7 +236,7 @@ def row_to_appointment(row: Row) -> Appointment:
 
 def esas_values(form: esas.EsasForm) -> dict[str, Any]:
     assert form.id is not None
-    utc, offset = _when(form.completed_at)
+    utc, offset = utc_and_offset(form.completed_at)
     return {
         "id": form.id,
         "completed_utc": utc,
@@ -266,72 +259,3 @@ def row_to_esas(row: Row) -> esas.EsasForm:
 
 def rows(result: Iterable[Any]) -> list[Row]:
     return [r._mapping for r in result]
-
-
-def medicine_values(medicine: RegularMedicine) -> dict[str, Any]:
-    assert medicine.id is not None
-    return {
-        "id": medicine.id,
-        "name": medicine.name,
-        "dose": float(medicine.dose),
-        "unit": medicine.unit,
-        "route": medicine.route,
-        "times": ",".join(clock_text(t) for t in medicine.times),
-        "started_on": medicine.started_on,
-        "ended_on": medicine.ended_on,
-        "reason": medicine.reason,
-        "steps": ";".join(f"{float(s.dose)!r}:{s.days}" for s in medicine.steps),
-        "steroid": medicine.steroid,
-    }
-
-
-def _steps(text: str) -> tuple[CourseStep, ...]:
-    try:
-        pairs = [part.split(":") for part in text.split(";")] if text else []
-        return tuple(CourseStep(float(dose), int(days)) for dose, days in pairs)
-    except ValueError as problem:  # text changed by hand: a ValidationError is a ValueError
-        raise ValidationError("steps", f"{text[:40]!r} is not a list of steps") from problem
-
-
-def row_to_medicine(row: Row) -> RegularMedicine:
-    return RegularMedicine(
-        id=row["id"],
-        name=row["name"],
-        dose=row["dose"],
-        unit=row["unit"],
-        route=row["route"],
-        times=tuple(parse_clock(t, "times") for t in row["times"].split(",")),
-        started_on=row["started_on"],
-        ended_on=row["ended_on"],
-        reason=row["reason"],
-        steps=_steps(row["steps"]),
-        steroid=bool(row["steroid"]),
-    )
-
-
-def dose_record_values(record: DoseRecord) -> dict[str, Any]:
-    assert record.id is not None
-    utc, offset = (None, None) if record.taken_at is None else _when(record.taken_at)
-    return {
-        "id": record.id,
-        "medicine_id": record.medicine_id,
-        "due_on": record.due_on,
-        "due_time": clock_text(record.due_time),
-        "status": record.status,
-        "taken_utc": utc,
-        "taken_offset_min": offset,
-        "note": record.note,
-    }
-
-
-def row_to_dose_record(row: Row) -> DoseRecord:
-    taken = row["taken_utc"]
-    return DoseRecord(
-        id=row["id"],
-        medicine_id=row["medicine_id"],
-        due_on=row["due_on"],
-        due_time=parse_clock(row["due_time"], "due_time"),
-        status=row["status"],
-        taken_at=None if taken is None else from_utc_naive(taken, row["taken_offset_min"]),
-        note=row["note"],
-    )

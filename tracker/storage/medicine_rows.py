@@ -11,7 +11,7 @@ from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.medicines import DoseRecord, RegularMedicine, clock_text
-from tracker.storage import mapping
+from tracker.storage import mapping, medicine_mapping
 from tracker.storage.models import DoseRecordRow, MedicineRow
 
 MEDICINES: Table = MedicineRow.__table__  # type: ignore[assignment]
@@ -21,7 +21,7 @@ DOSE_RECORDS: Table = DoseRecordRow.__table__  # type: ignore[assignment]
 def load_medicines(session: Session) -> list[RegularMedicine]:
     """Every regular medicine, by start date (ties: stored order)."""
     query = select(MEDICINES).order_by(MEDICINES.c.started_on, MEDICINES.c.pk)
-    return [mapping.row_to_medicine(r) for r in mapping.rows(session.execute(query))]
+    return [medicine_mapping.row_to_medicine(r) for r in mapping.rows(session.execute(query))]
 
 
 def load_dose_records(
@@ -34,7 +34,7 @@ def load_dose_records(
         query = query.where(table.c.due_on >= first)
     if last is not None:
         query = query.where(table.c.due_on <= last)
-    return [mapping.row_to_dose_record(r) for r in mapping.rows(session.execute(query))]
+    return [medicine_mapping.row_to_dose_record(r) for r in mapping.rows(session.execute(query))]
 
 
 def clear_dose(session: Session, medicine_id: str, due_on: date, due_time: time) -> bool:
@@ -53,4 +53,4 @@ def clear_dose(session: Session, medicine_id: str, due_on: date, due_time: time)
 def set_dose(session: Session, record: DoseRecord) -> None:
     """Store what became of a dose due, in place of what was recorded for it before."""
     clear_dose(session, record.medicine_id, record.due_on, record.due_time)
-    session.execute(insert(DOSE_RECORDS).values(**mapping.dose_record_values(record)))
+    session.execute(insert(DOSE_RECORDS).values(**medicine_mapping.dose_record_values(record)))

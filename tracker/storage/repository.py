@@ -26,7 +26,7 @@ from tracker.domain.model import (
     Treatment,
 )
 from tracker.domain.timeutil import to_utc_naive
-from tracker.storage import mapping, medicine_rows
+from tracker.storage import mapping, medicine_mapping, medicine_rows
 from tracker.storage.errors import RecordMissingError
 from tracker.storage.models import (
     AlertRow,
@@ -227,8 +227,8 @@ _VALUES: dict[str, Any] = {
     "reviews": mapping.review_values,
     "alerts": mapping.alert_values,
     "appointments": mapping.appointment_values,
-    "medicines": mapping.medicine_values,
-    "dose_records": mapping.dose_record_values,
+    "medicines": medicine_mapping.medicine_values,
+    "dose_records": medicine_mapping.dose_record_values,
     "esas_forms": mapping.esas_values,
 }
 

@@ -4,9 +4,9 @@ is not UTF-8. ``PRAGMA quick_check`` passes such a file; reading it all at once 
 first bad row without saying which.
 
 Each row goes through the same conversion as the app's reads: SQLAlchemy's own result
-processors for each column's type (the SQLite dialect's), then ``storage.mapping``'s
-``row_to_*`` and so the domain's checks. Text is read as bytes and decoded strictly here, as
-the ``sqlite3`` module would.
+processors for each column's type (the SQLite dialect's), then ``storage.mapping``'s (or
+``medicine_mapping``'s) ``row_to_*`` and so the domain's checks. Text is read as bytes and
+decoded strictly here, as the ``sqlite3`` module would.
 
 That costs 0.5 to 1 s on a 10-year journal, too long for every start. So the window's start
 runs ``screen`` instead (about 100 ms on a busy 10-year journal, nearly all of it SQLite's C
@@ -30,7 +30,7 @@ from sqlalchemy import Date, DateTime, Float, Integer, String, Table
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 
 from tracker.domain.timeutil import from_utc_naive
-from tracker.storage import cipher, mapping
+from tracker.storage import cipher, mapping, medicine_mapping
 from tracker.storage.backup_files import immutable_connection
 from tracker.storage.journal_file import live_connection
 from tracker.storage.repository import SESSIONS, TABLES
@@ -70,8 +70,8 @@ _CONVERT: dict[str, Callable[[mapping.Row], object]] = {
     "reviews": mapping.row_to_review,
     "alerts": mapping.row_to_alert,
     "appointments": mapping.row_to_appointment,
-    "medicines": mapping.row_to_medicine,
-    "dose_records": mapping.row_to_dose_record,
+    "medicines": medicine_mapping.row_to_medicine,
+    "dose_records": medicine_mapping.row_to_dose_record,
     "esas_forms": mapping.row_to_esas,
 }
 _DIALECT = SQLiteDialect_pysqlite()
