@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tracker.storage import models  # noqa: F401 - imported at start before the check runs
+from tracker.storage import later_models, models  # noqa: F401 - imported before the check runs
 from tracker.storage.journal_file import journal_problem
 from tracker.storage.schema_check import journal_schema_problem
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.medicines import DoseRecord, RegularMedicine, clock_text
 from tracker.storage import mapping, medicine_mapping
-from tracker.storage.models import DoseRecordRow, MedicineRow
+from tracker.storage.later_models import DoseRecordRow, MedicineRow
 
 MEDICINES: Table = MedicineRow.__table__  # type: ignore[assignment]
 DOSE_RECORDS: Table = DoseRecordRow.__table__  # type: ignore[assignment]

@@ -28,11 +28,11 @@ from tracker.domain.model import (
 from tracker.domain.timeutil import to_utc_naive
 from tracker.storage import mapping, medicine_mapping, medicine_rows
 from tracker.storage.errors import RecordMissingError
+from tracker.storage.later_models import EsasFormRow
 from tracker.storage.models import (
     AlertRow,
     AppointmentRow,
     EntryRow,
-    EsasFormRow,
     MedicationRow,
     ReviewRow,
     SessionRow,

@@ -45,6 +45,7 @@ def actual_schema(con: sqlite3.Connection) -> Schema:
 def expected_schema(revision: str) -> Schema:
     """The tables and columns a journal of ``revision`` has (a known revision)."""
     if revision == head_revision():
+        from tracker.storage import later_models  # noqa: F401 - its tables are on Base too
         from tracker.storage.models import Base
 
         schema = {t.name: frozenset(c.name for c in t.columns) for t in Base.metadata.sorted_tables}
