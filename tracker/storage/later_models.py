@@ -10,7 +10,7 @@ from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.domain import esas, medicines
-from tracker.storage.models import OFFSET_RANGE, Base, _flag, _in, _length, _range
+from tracker.storage.models import OFFSET_RANGE, Base, sql_flag, sql_in, sql_length, sql_range
 
 
 class MedicineRow(Base):
@@ -34,13 +34,13 @@ class MedicineRow(Base):
     __table_args__ = (
         CheckConstraint("length(trim(name)) BETWEEN 1 AND 200", name="name_length"),
         CheckConstraint(f"dose > 0 AND dose <= {medicines.DOSE_MOST}", name="dose"),
-        CheckConstraint(_in("unit", medicines.UNITS), name="unit"),
-        CheckConstraint(_in("route", medicines.ROUTES), name="route"),
+        CheckConstraint(sql_in("unit", medicines.UNITS), name="unit"),
+        CheckConstraint(sql_in("route", medicines.ROUTES), name="route"),
         CheckConstraint("length(times) BETWEEN 5 AND 100", name="times_length"),
         CheckConstraint("ended_on IS NULL OR ended_on >= started_on", name="ended_after_start"),
-        CheckConstraint(_length("reason", 5000), name="reason_length"),
-        CheckConstraint(_length("steps", 1000), name="steps_length"),
-        CheckConstraint(_flag("steroid"), name="steroid"),
+        CheckConstraint(sql_length("reason", 5000), name="reason_length"),
+        CheckConstraint(sql_length("steps", 1000), name="steps_length"),
+        CheckConstraint(sql_flag("steroid"), name="steroid"),
         CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
     )
 
@@ -63,7 +63,7 @@ class DoseRecordRow(Base):
 
     __table_args__ = (
         UniqueConstraint("medicine_id", "due_on", "due_time", name="uq_dose_records_due"),
-        CheckConstraint(_in("status", medicines.DOSE_STATUSES), name="status"),
+        CheckConstraint(sql_in("status", medicines.DOSE_STATUSES), name="status"),
         CheckConstraint(
             "(status = 'taken') = (taken_utc IS NOT NULL AND taken_offset_min IS NOT NULL) "
             "AND (taken_utc IS NULL) = (taken_offset_min IS NULL)",
@@ -73,14 +73,14 @@ class DoseRecordRow(Base):
         CheckConstraint(
             f"taken_offset_min IS NULL OR taken_offset_min {OFFSET_RANGE}", name="offset"
         ),
-        CheckConstraint(_length("note", 5000), name="note_length"),
+        CheckConstraint(sql_length("note", 5000), name="note_length"),
         CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
     )
 
 
 def _score_checks() -> list[CheckConstraint]:
     return [
-        CheckConstraint(f"{key} IS NULL OR {_range(key, 0, esas.HIGHEST)}", name=key)
+        CheckConstraint(f"{key} IS NULL OR {sql_range(key, 0, esas.HIGHEST)}", name=key)
         for key in esas.KEYS
     ]
 
@@ -107,9 +107,9 @@ class EsasFormRow(Base):
     other_name: Mapped[str] = mapped_column(String(esas.OTHER_NAME_MAX), default="")
 
     __table_args__ = (
-        CheckConstraint(_in("completed_by", tuple(esas.COMPLETED_BY)), name="completed_by"),
+        CheckConstraint(sql_in("completed_by", tuple(esas.COMPLETED_BY)), name="completed_by"),
         *_score_checks(),
-        CheckConstraint(_length("other_name", esas.OTHER_NAME_MAX), name="other_name_length"),
+        CheckConstraint(sql_length("other_name", esas.OTHER_NAME_MAX), name="other_name_length"),
         CheckConstraint(f"utc_offset_min {OFFSET_RANGE}", name="offset"),
         CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
     )

@@ -34,20 +34,21 @@ NAMING = {
 }
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
+# The CHECK constraints' SQL (also for ``later_models``):
+def sql_in(column: str, values: tuple[str, ...]) -> str:
     quoted = ", ".join(f"'{v}'" for v in values)
     return f"{column} IN ({quoted})"
 
 
-def _range(column: str, low: int, high: int) -> str:
+def sql_range(column: str, low: int, high: int) -> str:
     return f"{column} BETWEEN {low} AND {high}"
 
 
-def _flag(column: str) -> str:
+def sql_flag(column: str) -> str:
     return f"{column} IN (0, 1)"
 
 
-def _length(column: str, most: int) -> str:
+def sql_length(column: str, most: int) -> str:
     return f"length({column}) <= {most}"
 
 
@@ -59,13 +60,13 @@ def field_check(f: fields.Field) -> CheckConstraint | None:
     (comma-separated text, checked by the domain)."""
     column = f.storage
     if f.kind == "number":
-        sql = _range(column, f.low, f.high)
+        sql = sql_range(column, f.low, f.high)
     elif f.kind == "flag":
-        sql = _flag(column)
+        sql = sql_flag(column)
     elif f.kind == "choice":
-        sql = _in(column, f.vocabulary)
+        sql = sql_in(column, f.vocabulary)
     elif f.kind == "text":
-        return CheckConstraint(_length(column, f.high), name=f"{column}_length")
+        return CheckConstraint(sql_length(column, f.high), name=f"{column}_length")
     else:
         return None
     # SQL's CHECK would pass a NULL anyway; written out so that the rule reads as the table's
@@ -86,7 +87,7 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
-    __table_args__ = (CheckConstraint(_length("value", 200), name="value_length"),)
+    __table_args__ = (CheckConstraint(sql_length("value", 200), name="value_length"),)
 
 
 class EntryRow(Base):
@@ -147,17 +148,17 @@ class TreatmentRow(Base):
     )
 
     __table_args__ = (
-        CheckConstraint(_in("kind", vocab.TREATMENT_KINDS), name="kind"),
+        CheckConstraint(sql_in("kind", vocab.TREATMENT_KINDS), name="kind"),
         CheckConstraint("ended_on IS NULL OR ended_on >= started_on", name="ended_after_start"),
         CheckConstraint(
             "technique IS NULL OR "
-            f"(kind = 'radiotherapy' AND {_in('technique', vocab.TECHNIQUES)})",
+            f"(kind = 'radiotherapy' AND {sql_in('technique', vocab.TECHNIQUES)})",
             name="technique",
         ),
         CheckConstraint("dose_gy IS NULL OR dose_gy > 0", name="dose_gy"),
         CheckConstraint("fractions IS NULL OR fractions >= 1", name="fractions"),
         CheckConstraint("site IS NULL OR length(site) <= 40", name="site_length"),
-        CheckConstraint(_length("note", 5000), name="note_length"),
+        CheckConstraint(sql_length("note", 5000), name="note_length"),
         CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
     )
 
@@ -175,8 +176,8 @@ class SessionRow(Base):
     treatment: Mapped[TreatmentRow] = relationship(back_populates="sessions")
 
     __table_args__ = (
-        CheckConstraint(_flag("done"), name="done"),
-        CheckConstraint(_length("note", 5000), name="note_length"),
+        CheckConstraint(sql_flag("done"), name="done"),
+        CheckConstraint(sql_length("note", 5000), name="note_length"),
         CheckConstraint(f"utc_offset_min {OFFSET_RANGE}", name="offset"),
     )
 
@@ -194,9 +195,9 @@ class MedicationRow(Base):
 
     __table_args__ = (
         CheckConstraint("length(trim(name)) BETWEEN 1 AND 200", name="name_length"),
-        CheckConstraint(_length("dose", 200), name="dose_length"),
-        CheckConstraint(_flag("as_needed"), name="as_needed"),
-        CheckConstraint(_length("note", 5000), name="note_length"),
+        CheckConstraint(sql_length("dose", 200), name="dose_length"),
+        CheckConstraint(sql_flag("as_needed"), name="as_needed"),
+        CheckConstraint(sql_length("note", 5000), name="note_length"),
         CheckConstraint(f"utc_offset_min {OFFSET_RANGE}", name="offset"),
         CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
     )
@@ -216,13 +217,13 @@ class ReviewRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (
-        CheckConstraint(_in("symptom", vocab.REVIEWABLE_KEYS), name="symptom"),
+        CheckConstraint(sql_in("symptom", vocab.REVIEWABLE_KEYS), name="symptom"),
         CheckConstraint(
             f"level BETWEEN 0 AND (CASE WHEN symptom IN {_TWO_LEVEL} THEN 2 "
             f"WHEN symptom IN {_YES_NO} THEN 1 ELSE 3 END)",
             name="level",
         ),
-        CheckConstraint(_length("note", 5000), name="note_length"),
+        CheckConstraint(sql_length("note", 5000), name="note_length"),
         CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
     )
 
@@ -248,14 +249,14 @@ class AlertRow(Base):
     interrupted: Mapped[bool] = mapped_column(default=False, server_default="0")
 
     __table_args__ = (
-        CheckConstraint(_flag("interrupted"), name="interrupted"),
-        CheckConstraint(_in("rule", vocab.RULE_IDS), name="rule"),
-        CheckConstraint(_in("tier", vocab.ALERT_TIERS), name="tier"),
-        CheckConstraint(f"action IS NULL OR {_in('action', vocab.ACTIONS)}", name="action"),
+        CheckConstraint(sql_flag("interrupted"), name="interrupted"),
+        CheckConstraint(sql_in("rule", vocab.RULE_IDS), name="rule"),
+        CheckConstraint(sql_in("tier", vocab.ALERT_TIERS), name="tier"),
+        CheckConstraint(f"action IS NULL OR {sql_in('action', vocab.ACTIONS)}", name="action"),
         CheckConstraint(
             "(acknowledged_utc IS NULL) = (acknowledged_offset_min IS NULL)", name="ack_pair"
         ),
-        CheckConstraint(_length("note", 5000), name="note_length"),
+        CheckConstraint(sql_length("note", 5000), name="note_length"),
         CheckConstraint(f"utc_offset_min {OFFSET_RANGE}", name="offset"),
         CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
     )
@@ -272,9 +273,9 @@ class AppointmentRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (
-        CheckConstraint(_length("with_whom", 200), name="with_length"),
-        CheckConstraint(_length("questions", 5000), name="questions_length"),
-        CheckConstraint(_length("notes", 5000), name="notes_length"),
+        CheckConstraint(sql_length("with_whom", 200), name="with_length"),
+        CheckConstraint(sql_length("questions", 5000), name="questions_length"),
+        CheckConstraint(sql_length("notes", 5000), name="notes_length"),
         CheckConstraint(f"utc_offset_min {OFFSET_RANGE}", name="offset"),
         CheckConstraint("length(id) BETWEEN 1 AND 100", name="id_length"),
     )
