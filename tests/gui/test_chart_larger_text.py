@@ -18,12 +18,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.test_chart_view import DEMO_END, shown_view
-from tracker.app import build_window
+from tests.gui.whole_window import demo_window
 from tracker.charts import needed_height
 from tracker.domain.demo import build_demo_journal
 from tracker.domain.trends import Preset
 from tracker.storage import list_rows
-from tracker.storage.database import open_journal
 from tracker.ui import theme
 from tracker.ui.larger_text import LARGER_TEXT_FACTOR
 from tracker.ui.main_window import MainWindow
@@ -36,22 +35,7 @@ from tracker.ui.widgets.trends_page import TrendsPage
 def started(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[MainWindow]:
     """The app's window on a year of the demo journal, 1280x720 as a small laptop's screen,
     started up on its Check-in tab."""
-    theme.install(qapp)
-    db = open_journal(data_dir)
-    with db.unit_of_work() as session:
-        list_rows.insert_journal(session, build_demo_journal(1, end=DEMO_END))
-    db.close()
-    run = build_window(data_dir)
-    window = run.window
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    with qtbot.waitSignal(window.first_painted, timeout=5000):
-        window.show()
-    qtbot.waitUntil(lambda: window.started_up, timeout=15000)
-    yield window
-    if window.larger_text_action.isChecked():
-        window.larger_text_action.trigger()
-    run.close()
+    yield from demo_window(qtbot, qapp, data_dir, DEMO_END)
 
 
 def _trends(window: MainWindow) -> TrendsPage:

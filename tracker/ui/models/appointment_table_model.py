@@ -11,7 +11,7 @@ from tracker.domain.model import Appointment
 from tracker.domain.wording import time_text
 from tracker.ui.models.records_model import Index, RecordsTableModel
 
-COLUMNS = ("When", "With whom", "Questions to ask", "Notes")
+COLUMNS = ("When", "With whom", "Questions", "Notes")
 WHEN, WITH_WHOM, QUESTIONS, NOTES = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PAST = "past"

@@ -71,7 +71,9 @@ class MedicinesLayout(FormPage):
         self.clear_button = QPushButton("Clear the &form")
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels(COLUMNS)
-        self.table = list_table(self.model, stretch_last=True, alternating=False)
+        # the name takes what the other columns leave, so that nothing scrolls sideways; a long
+        # one ends in "…" (its tooltip has it whole)
+        self.table = list_table(self.model, stretch=(0,), wrap=False, alternating=False)
         self.count_label = QLabel()
 
     def _lay_out(self) -> None:

@@ -114,7 +114,9 @@ class MedicinesPanel(MedicinesLayout):
                 f"{m.started_on:%d %b %Y}",
                 "ongoing" if last is None else f"{last:%d %b %Y}",
             )
-            self.model.appendRow([QStandardItem(text) for text in cells])
+            row = [QStandardItem(text) for text in cells]
+            row[0].setToolTip(m.name)
+            self.model.appendRow(row)
         total = len(self.medicines)
         self.count_label.setText(
             "No regular medicines recorded yet." if not total else f"{total} in the list."

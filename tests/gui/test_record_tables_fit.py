@@ -1,0 +1,77 @@
+"""On a small laptop's screen (1280x720), each record page's list shows every column without
+scrolling sideways, and every column's heading whole: a person with numb fingers should not
+have to drag a scroll bar to see when a medicine stops, nor guess a clipped heading."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTableView
+from pytestqt.qtbot import QtBot
+
+from tests.gui.whole_window import demo_window
+from tracker.ui.main_window import MainWindow
+
+RECORD_PAGES = ("treatments", "medications", "medicines", "reviews", "appointments")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[MainWindow]:
+    """The app's window on a year of the demo journal, ending yesterday as a person's would
+    (its medicines, painkillers, appointments, reviews and treatments filled in), 1280x720."""
+    yield from demo_window(qtbot, qapp, data_dir, date.today() - timedelta(days=1))
+
+
+def _shown_table(qtbot: QtBot, window: MainWindow, name: str) -> QTableView:
+    page = window.panel(name)
+    assert page is not None
+    window.tabs.setCurrentWidget(page)
+    table = getattr(page, "table", None)
+    assert isinstance(table, QTableView)
+    qtbot.waitUntil(table.isVisible)
+    if name == "medications":  # it lists one day's doses: the demo's last day is yesterday
+        qtbot.mouseClick(page.day_before_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+    QApplication.processEvents()  # the columns' widths follow the rows, a layout pass later
+    return table
+
+
+def _clipped_headings(table: QTableView) -> dict[str, tuple[int, int]]:
+    header = table.horizontalHeader()
+    model = table.model()
+    return {
+        str(model.headerData(column, header.orientation())): (
+            header.sectionSize(column),
+            header.sectionSizeHint(column),
+        )
+        for column in range(header.count())
+        if not header.isSectionHidden(column)
+        and header.sectionSize(column) < header.sectionSizeHint(column)
+    }
+
+
+@pytest.mark.parametrize("name", RECORD_PAGES)
+def test_every_column_is_seen_with_its_heading_whole(
+    qtbot: QtBot, window: MainWindow, name: str
+) -> None:
+    table = _shown_table(qtbot, window, name)
+    header = table.horizontalHeader()
+    # the columns end inside the list: nothing to scroll sideways to
+    qtbot.waitUntil(lambda: header.length() <= table.viewport().width())
+    assert not table.horizontalScrollBar().isVisible()
+    assert _clipped_headings(table) == {}
+
+
+def test_a_medicine_s_name_is_whole_in_its_tooltip(qtbot: QtBot, window: MainWindow) -> None:
+    """The name's column gives way first on a narrow window: a long name then ends in "…",
+    and pointing at it shows it whole."""
+    table = _shown_table(qtbot, window, "medicines")
+    model = table.model()
+    names = [model.index(row, 0).data() for row in range(model.rowCount())]
+    tips = [model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) for row in range(len(names))]
+    assert "Morphine sulfate modified-release" in names
+    assert tips == names
