@@ -1,6 +1,7 @@
 """On a small laptop's screen (1280x720), each record page's list shows every column without
 scrolling sideways, and every column's heading whole: a person with numb fingers should not
-have to drag a scroll bar to see when a medicine stops, nor guess a clipped heading."""
+have to drag a scroll bar to see when a medicine stops, nor guess a clipped heading. With
+View > Larger text the headings stay whole too (a list may then scroll sideways)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.whole_window import demo_window
 from tracker.ui.main_window import MainWindow
 
-RECORD_PAGES = ("treatments", "medications", "medicines", "reviews", "appointments")
+RECORD_PAGES = ("treatments", "medications", "medicines", "reviews", "appointments", "esas_forms")
 
 
 @pytest.fixture
@@ -30,7 +31,8 @@ def _shown_table(qtbot: QtBot, window: MainWindow, name: str) -> QTableView:
     page = window.panel(name)
     assert page is not None
     window.tabs.setCurrentWidget(page)
-    table = getattr(page, "table", None)
+    holder = getattr(page, "history", page)  # the weekly form's list is under the form
+    table = getattr(holder, "table", None)
     assert isinstance(table, QTableView)
     qtbot.waitUntil(table.isVisible)
     if name == "medications":  # it lists one day's doses: the demo's last day is yesterday
@@ -62,8 +64,23 @@ def test_every_column_is_seen_with_its_heading_whole(
     header = table.horizontalHeader()
     # the columns end inside the list: nothing to scroll sideways to
     qtbot.waitUntil(lambda: header.length() <= table.viewport().width())
-    assert not table.horizontalScrollBar().isVisible()
+    bar = table.horizontalScrollBar()
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=2000)
     assert _clipped_headings(table) == {}
+
+
+@pytest.mark.parametrize("name", RECORD_PAGES)
+def test_with_larger_text_every_heading_is_whole(
+    qtbot: QtBot, window: MainWindow, name: str
+) -> None:
+    table = _shown_table(qtbot, window, name)
+    usual = table.horizontalHeader().font().pointSizeF()
+    window.larger_text_action.trigger()
+    qtbot.waitUntil(lambda: table.horizontalHeader().font().pointSizeF() > usual)
+    qtbot.waitUntil(lambda: _clipped_headings(table) == {})
+    # the columns still meet the list's right edge: none narrower, no gap after the last
+    header = table.horizontalHeader()
+    assert header.length() >= table.viewport().width()
 
 
 def test_a_medicine_s_name_is_whole_in_its_tooltip(qtbot: QtBot, window: MainWindow) -> None:

@@ -27,6 +27,7 @@ from tracker.domain.wording import time_text
 from tracker.ui.common import Confirm, MessageLine
 from tracker.ui.models.esas_table_model import SCORES, EsasTableModel
 from tracker.ui.widgets.record_page import NOT_OPEN, RecordTable
+from tracker.ui.widgets.stretched import StretchedColumns
 
 if TYPE_CHECKING:
     from tracker.services.esas import EsasService
@@ -70,7 +71,7 @@ class EsasHistory(QFrame):
         self.table.setMinimumHeight(ROW_HEIGHT * (SHOWN_ROWS + 1))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SCORES, QHeaderView.ResizeMode.Stretch)
+        StretchedColumns(self.table, (SCORES,))
         self.empty = QLabel(EMPTY)
         self.empty.setWordWrap(True)
         self.open_button = QPushButton("&Open to correct")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from tracker.ui.common import leave_room_for_focus
 from tracker.ui.widgets.record_page import RecordPage, RecordTable, scrolling
+from tracker.ui.widgets.stretched import StretchedColumns
 
 if TYPE_CHECKING:
     from tracker.services.journal import Changes
@@ -115,7 +116,8 @@ def list_table(
     alternating: bool = True,
 ) -> RecordTable:
     """A read-only table of ``model``, one whole row chosen at a time; Tab leaves it. Columns
-    are as wide as their text, but for ``stretch`` (and the last with ``stretch_last``); a
+    are as wide as their text, but for ``stretch`` (and the last with ``stretch_last``), which
+    share the room left (never narrower than their heading: ``StretchedColumns``); a
     ``sort`` (column, order) makes the headers sort it. Without ``wrap`` a long text ends in
     "…" (its tooltip has it whole)."""
     table = RecordTable()
@@ -132,9 +134,8 @@ def list_table(
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    for column in stretch:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-    header.setStretchLastSection(stretch_last)
+    last = (model.columnCount() - 1,) if stretch_last else ()
+    StretchedColumns(table, (*stretch, *last))
     return table
 
 

@@ -31,6 +31,7 @@ from tracker.ui.models.treatment_table_model import (
     day_text,
 )
 from tracker.ui.widgets.record_page import RecordPage, RecordTable
+from tracker.ui.widgets.stretched import StretchedColumns
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -69,8 +70,7 @@ class TreatmentsPanel(RecordPage):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        StretchedColumns(self.table, (DETAILS, NOTE))
         self.table.setAccessibleName("Treatments")
         self.intro = QLabel(
             "Radiotherapy, operations on the spine, drug treatments and other care. Choose "
