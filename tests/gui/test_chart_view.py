@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from tracker.domain.demo import build_demo_journal
 from tracker.domain.trends import Preset, TrendPoint
+from tracker.domain.wording import day_text, time_text
 from tracker.services.trends import TrendsService
 from tracker.storage import list_rows
 from tracker.ui.models.response_table_model import ResponseTableModel
@@ -138,7 +139,7 @@ def test_clicking_a_dot_shows_that_entry(qtbot: QtBot, view: ChartView) -> None:
         qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=canvas_position(view, point))
     text = view.point_label.text()
     assert signal.args == [text]
-    assert text.startswith(f"{point.at:%a %d %b %Y %H:%M}: pain {point.pain:.0f}")
+    assert text.startswith(f"{time_text(point.at)}: pain {point.pain:.0f}")
     assert point.note[:20] in text
     if point.worst is not None:
         assert f"worst in 24 hours {point.worst:.0f}" in text
@@ -149,7 +150,7 @@ def test_pointing_at_a_dot_shows_that_entry(qtbot: QtBot, view: ChartView) -> No
     point = view.data.points[len(view.data.points) // 2]
     qtbot.mouseMove(view.canvas, canvas_position(view, point))
     qtbot.waitUntil(lambda: view.point_label.text() != POINT_HINT, timeout=3000)
-    assert view.point_label.text().startswith(f"{point.at:%a %d %b %Y %H:%M}")
+    assert view.point_label.text().startswith(time_text(point.at))
     assert view.canvas.toolTip() == view.point_label.text()
 
 
@@ -160,7 +161,7 @@ def test_a_daily_mean_says_how_many_entries_it_holds(qtbot: QtBot, view: ChartVi
     point = view.data.points[100]
     qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=canvas_position(view, point))
     assert f"from {point.entries} entr" in view.point_label.text()
-    assert view.point_label.text().startswith(f"{point.at:%a %d %b %Y}: mean pain")
+    assert view.point_label.text().startswith(f"{day_text(point.at.date())}: mean pain")
 
 
 @pytest.mark.parametrize(("chosen", "written"), [("a.svg", "a.svg"), ("b", "b.png")])

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tracker.app import build_window
 from tracker.domain.model import Entry, Pain, Weakness
+from tracker.domain.wording import time_text
 from tracker.services.registry import build_services
 from tracker.storage import repository
 from tracker.storage.database import open_journal
@@ -96,7 +97,7 @@ def test_a_save_shows_its_row_and_the_new_flags_of_the_latest_entry(
     assert len(after) == 13 and history.count_label.text() == "13 entries"
     # newest first: the unchecked latest entry, now with its W2 logged, then the new one
     assert after[0][red_flags] == "W2" and after[0][7] == "constipated"
-    assert after[1][0] == f"{saved.recorded_at:%a %d %b %Y %H:%M}"
+    assert after[1][0] == time_text(saved.recorded_at)
     assert "slight: right leg" in after[1]
     # the column fits the new, longer weakness text
     weakness = list(history.model.columns).index("Weakness")

@@ -43,6 +43,8 @@ def test_the_history_model_passes_qt_model_checks_and_shows_red_flags(
         == "struggles with everyday tasks: left leg"
     )
     assert model.index(0, ENTRY_COLUMNS.index("Note")).data() == "slept badly"
+    # the day as every page writes it (no leading zero), at the entry's own clock time
+    assert model.index(0, ENTRY_COLUMNS.index("When")).data() == "Mon 5 Oct 2026 08:30"
     tiredness = ENTRY_COLUMNS.index("Tiredness")
     assert [model.index(row, tiredness).data() for row in (0, 1)] == ["", "7"]
     assert model.index(1, tiredness).data(ENTRY_SORT) > model.index(0, tiredness).data(ENTRY_SORT)
@@ -65,11 +67,11 @@ def test_the_alert_model_passes_qt_model_checks_and_orders_tiers(
             id="a2",
         ),
     ]
-    model.set_alerts(alerts, {"e2": "Mon 05 Oct 2026 13:30"})
+    model.set_alerts(alerts, {"e2": "Mon 5 Oct 2026 13:30"})
     qtmodeltester.check(model)
     assert model.rowCount() == 2 and model.rowCount(model.index(1, 0)) == 0  # two rules
     row = [model.index(1, c).data() for c in range(len(ALERT_COLUMNS))]
-    assert "R1" in row and "Mon 05 Oct 2026 13:30" in row and "team booked an MRI" in row
+    assert "R1" in row and "Mon 5 Oct 2026 13:30" in row and "team booked an MRI" in row
     assert rules.flag("R1").title in row
     tier = ALERT_COLUMNS.index("Tier")
     assert model.index(1, tier).data(ALERT_SORT) > model.index(0, tier).data(ALERT_SORT)

@@ -30,6 +30,7 @@ from tracker.domain.treatment_response import WindowMean as WindowMean
 from tracker.domain.treatment_response import WindowStats as WindowStats
 from tracker.domain.treatment_response import build_responses as build_responses
 from tracker.domain.treatment_response import response_windows as response_windows
+from tracker.domain.wording import day_text, time_text
 
 # Ranges up to this many days are drawn entry by entry; longer ones as daily means.
 PER_ENTRY_MAX_DAYS = 90
@@ -257,10 +258,10 @@ def point_text(point: TrendPoint) -> str:
     if point.entry_id is None:
         noun = "entry" if point.entries == 1 else "entries"
         return (
-            f"{point.at:%a %d %b %Y}: mean pain {_number(point.pain)} from {point.entries} "
+            f"{day_text(point.at.date())}: mean pain {_number(point.pain)} from {point.entries} "
             f"{noun}{worst}"
         )
-    text = f"{point.at:%a %d %b %Y %H:%M}: pain {_number(point.pain)}{worst}"
+    text = f"{time_text(point.at)}: pain {_number(point.pain)}{worst}"
     note = " ".join(point.note.split())
     if note:
         cut = note if len(note) <= 60 else note[:59].rstrip() + "…"

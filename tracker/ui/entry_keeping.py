@@ -122,7 +122,7 @@ class EntryKeeping:
             return
         if previous is not None:
             self._undo.push(
-                f"edit of the entry of {previous.recorded_at:%d %b %H:%M}",
+                f"edit of the entry of {previous.recorded_at.day} {previous.recorded_at:%b %H:%M}",
                 lambda: self._host.announce(services.journal.update_entry(previous).changes),
             )
         form.saved(result.entry)
@@ -148,9 +148,8 @@ class EntryKeeping:
         services = host.services_now()
         if services is None or entry.id is None:
             return
-        question = (
-            f"Delete the entry of {entry.recorded_at:%A %d %B %Y at %H:%M}? Ctrl+Z undoes it."
-        )
+        at = entry.recorded_at
+        question = f"Delete the entry of {at:%A} {at.day} {at:%B %Y at %H:%M}? Ctrl+Z undoes it."
         from tracker.ui.common import Confirm
 
         if not Confirm.ask(self._parent, "Delete entry", question):

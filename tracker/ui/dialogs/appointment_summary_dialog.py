@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import short_day
 from tracker.ui.common import DateTimeField, MessageLine, buddy_label, from_qdate, to_qdate
 from tracker.ui.printout import configure_printer, page_size_for_locale
 
@@ -129,7 +130,7 @@ class AppointmentSummaryDialog(QDialog):
         start, end = self.period()
         if start > end:
             self.message.show_important(
-                f"The first day ({start:%d %b %Y}) is after the last day ({end:%d %b %Y})."
+                f"The first day ({short_day(start)}) is after the last day ({short_day(end)})."
             )
             return None
         self.message.clear_message()

@@ -13,6 +13,7 @@ from tracker.domain import vocab
 from tracker.domain.model import Alert
 from tracker.domain.red_flag_rows import alert_episodes, days_text
 from tracker.domain.timeutil import to_utc_naive
+from tracker.domain.wording import time_text
 from tracker.ui.theme import tier_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -112,7 +113,7 @@ class AlertTableModel(QAbstractItemModel):
             if column == 4:
                 return f"{len(alerts)} entries"
         if column == 0:
-            return f"{alert.raised_at:%a %d %b %Y %H:%M}"
+            return time_text(alert.raised_at)
         if column == 5 and alert.action is None and id(alert) in self._repeats:
             # the person is asked at an episode's first entry only
             return "not asked again: see the episode's first alert"
@@ -127,6 +128,7 @@ class AlertTableModel(QAbstractItemModel):
         if column == 5:
             if alert.action is None:
                 return "nothing recorded yet"
-            when = f" ({alert.acknowledged_at:%d %b %H:%M})" if alert.acknowledged_at else ""
+            at = alert.acknowledged_at
+            when = f" ({at.day} {at:%b %H:%M})" if at else ""
             return vocab.ACTION_WORDS[alert.action] + when
         return alert.note.replace("\n", " ")

@@ -11,6 +11,7 @@ from tracker.domain import vocab
 from tracker.domain.model import Entry
 from tracker.domain.screening import NOT_ASKED
 from tracker.domain.timeutil import to_utc_naive
+from tracker.domain.wording import time_text
 from tracker.ui.models.records_model import Index, RecordsTableModel
 
 COLUMNS = (
@@ -138,7 +139,7 @@ class EntryTableModel(RecordsTableModel[Entry]):
     def _row_texts(self, entry: Entry) -> tuple[str, ...]:
         weak, numb = neuro_summary(entry)
         return (
-            f"{entry.recorded_at:%a %d %b %Y %H:%M}",
+            time_text(entry.recorded_at),
             str(entry.pain.score),
             "" if entry.pain.worst_24h is None else str(entry.pain.worst_24h),
             weak,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.model import Alert
+from tracker.domain.wording import time_text
 from tracker.ui.common import MessageLine, buddy_label
 from tracker.ui.models.alert_table_model import SORT_ROLE, AlertTableModel
 
@@ -99,10 +100,7 @@ class AlertLogPanel(QWidget):
         if self._service is None:
             return
         alerts = self._service.all_alerts()
-        times = {
-            entry_id: f"{at:%a %d %b %Y %H:%M}"
-            for entry_id, at in self._service.entry_times().items()
-        }
+        times = {entry_id: time_text(at) for entry_id, at in self._service.entry_times().items()}
         self.model.set_alerts(alerts, times)
 
     def selected_alerts(self) -> tuple[Alert, ...]:

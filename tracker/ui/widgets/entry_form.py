@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from tracker.domain import fields
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import Entry, entry_from_values
+from tracker.domain.wording import time_text
 from tracker.ui.common import (
     DateTimeField,
     MessageLine,
@@ -173,7 +174,7 @@ class EntryForm(EntryLayout):
         self._editing = entry
         self.fill(entry)
         self.when.setDateTime(to_qdatetime(entry.recorded_at))
-        self.heading.setText(f"<h2>Editing the entry of {entry.recorded_at:%a %d %b %Y %H:%M}</h2>")
+        self.heading.setText(f"<h2>Editing the entry of {time_text(entry.recorded_at)}</h2>")
         self.cancel_edit_button.show()
         self.message.clear_message()
         self.focus_pain_score()
@@ -249,7 +250,8 @@ class EntryForm(EntryLayout):
 
     def saved(self, entry: Entry) -> None:
         self.new_entry()
-        self.message.show_done(f"Entry of {entry.recorded_at:%a %d %b %H:%M} saved.")
+        at = entry.recorded_at
+        self.message.show_done(f"Entry of {at:%a} {at.day} {at:%b %H:%M} saved.")
 
     def save_failed(self, sentence: str) -> None:
         """Keep everything exactly as typed and say what went wrong."""

@@ -26,6 +26,7 @@ from tracker.domain.medicines import (
     parse_clock,
 )
 from tracker.domain.model import dose_text
+from tracker.domain.wording import short_day
 from tracker.ui.common import from_qdate, local_now, to_qdate
 from tracker.ui.widgets.medicines_layout import MedicinesLayout
 
@@ -111,8 +112,8 @@ class MedicinesPanel(MedicinesLayout):
                 m.name,
                 "none due" if dose is None else amount_text(dose, m.unit),
                 ", ".join(clock_text(t) for t in m.times),
-                f"{m.started_on:%d %b %Y}",
-                "ongoing" if last is None else f"{last:%d %b %Y}",
+                short_day(m.started_on),
+                "ongoing" if last is None else short_day(last),
             )
             row = [QStandardItem(text) for text in cells]
             row[0].setToolTip(m.name)
