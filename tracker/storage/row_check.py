@@ -9,11 +9,11 @@ processors for each column's type (the SQLite dialect's), then ``storage.mapping
 decoded strictly here, as the ``sqlite3`` module would.
 
 That costs 0.5 to 1 s on a 10-year journal, too long for every start. So the window's start
-runs ``screen`` instead (about 100 ms on a busy 10-year journal, nearly all of it SQLite's C
-code, during which the start's thread lets the window's thread run): the rows whose text does not
-decode, whose stored type is not their column's, or whose date or time is not one SQLAlchemy
-wrote, each then put through the full conversion. What the CHECK constraints refuse is found
-by ``PRAGMA quick_check`` before (a damaged journal). ``check`` runs the full check.
+runs the screen of ``row_screen`` instead (about 100 ms on a busy 10-year journal, nearly all of
+it SQLite's C code, during which the start's thread lets the window's thread run): the rows whose
+text does not decode, whose stored type is not their column's, or whose date or time is not one
+SQLAlchemy wrote, each then put through the full conversion. What the CHECK constraints refuse is
+found by ``PRAGMA quick_check`` before (a damaged journal). ``check`` runs the full check.
 """
 
 from __future__ import annotations
@@ -26,14 +26,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Float, Integer, String, Table
+from sqlalchemy import Table
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 
 from tracker.domain.timeutil import from_utc_naive
-from tracker.storage import cipher, mapping, medicine_mapping
+from tracker.storage import mapping, medicine_mapping, row_screen
 from tracker.storage.backup_files import immutable_connection
 from tracker.storage.journal_file import live_connection
-from tracker.storage.repository import SESSIONS, TABLES
 
 # The lists, in the words a person uses for one of their records.
 WORDS = {
@@ -125,10 +124,6 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _table(name: str) -> Table:
-    return SESSIONS if name == "treatment_sessions" else TABLES[name]
-
-
 def _processors(table: Table) -> dict[str, Callable[[Any], Any] | None]:
     """What SQLAlchemy does to each column's stored value when the app reads it."""
     return {
@@ -186,17 +181,17 @@ def _readable(table: str, raw: Raw, processors: Mapping[str, Any]) -> bool:
 
 def unreadable_in(con: sqlite3.Connection, *, screened: bool = False) -> list[UnreadableRow]:
     """Every row of every list that the app's reads would fail on, in list order; ``screened``:
-    only among the rows ``screen`` picks out (the window's start)."""
+    only among the rows ``row_screen`` picks out (the window's start)."""
     found: list[UnreadableRow] = []
     # A journal still to be upgraded has not the newer lists' tables yet (medicines, ...).
     present = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for table in (t for t in WORDS if t in present):
-        suspects = _suspects(con, table) if screened else None
+        suspects = row_screen.suspects(con, table) if screened else None
         if suspects == set():
             continue
         con.text_factory = bytes
         try:
-            processors = _processors(_table(table))
+            processors = _processors(row_screen.table_of(table))
             stored = list(_rows(con, table))
         finally:
             con.text_factory = str
@@ -218,82 +213,6 @@ def find_unreadable(
     opened = immutable_connection(db_path) if immutable else live_connection(db_path)
     with contextlib.closing(opened) as con:
         return unreadable_in(con, screened=screened)
-
-
-# ---- the screen: which rows to convert at start ----------------------------------------------
-
-_DIGITS = "[0-9]"
-_DAY = f"{_DIGITS * 4}-{_DIGITS * 2}-{_DIGITS * 2}"
-_TIME = f"{_DIGITS * 2}:{_DIGITS * 2}:{_DIGITS * 2}.{_DIGITS * 6}"
-
-
-def _odd(column: str, kind: object) -> str | None:
-    """An SQL condition true for a stored value of ``column`` that may not convert."""
-    c = f'"{column}"'
-    if isinstance(kind, DateTime):  # exactly as SQLAlchemy writes it, and a real instant
-        return (
-            f"({c} IS NOT NULL AND NOT (typeof({c}) = 'text' AND {c} GLOB '{_DAY} {_TIME}' "
-            f"AND strftime('%Y-%m-%d %H:%M:%S', {c}) IS substr({c}, 1, 19)))"
-        )
-    if isinstance(kind, Date):
-        return (
-            f"({c} IS NOT NULL AND NOT (typeof({c}) = 'text' AND {c} GLOB '{_DAY}' "
-            f"AND date({c}) IS {c}))"
-        )
-    if isinstance(kind, Integer):  # Boolean is stored as an integer too
-        return f"typeof({c}) NOT IN ('integer', 'null')"
-    if isinstance(kind, Float):
-        return f"typeof({c}) NOT IN ('integer', 'real', 'null')"
-    if isinstance(kind, String):  # Text too
-        return f"typeof({c}) NOT IN ('text', 'null')"
-    return None
-
-
-def _suspects(con: sqlite3.Connection, table: str) -> set[int]:
-    """The rows of ``table`` whose text does not decode or whose stored values look odd."""
-    columns = _table(table).columns
-    odd = [cond for cond in (_odd(c.name, c.type) for c in columns) if cond is not None]
-    where = " OR ".join(odd) or "0"
-    found = {int(r[0]) for r in con.execute(f'SELECT pk FROM "{table}" WHERE {where}')}
-    texts = [f'"{c.name}"' for c in columns if isinstance(c.type, String)]
-    if not texts or _all_decode(con, table, texts):
-        return found
-    return found | _undecodable(con, table, ", ".join(texts))
-
-
-def _all_decode(con: sqlite3.Connection, table: str, texts: list[str]) -> bool:
-    """Whether all the text of ``table`` is UTF-8: joined by SQLite (a NUL between values, so
-    that no two make one character) and decoded once."""
-    joined = " || x'00' || ".join(f"coalesce(CAST({c} AS BLOB), x'')" for c in texts)
-    query = f"SELECT CAST(group_concat({joined}, x'00') AS BLOB) FROM \"{table}\""
-    (blob,) = con.execute(query).fetchone()
-    try:
-        (blob or b"").decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _undecodable(con: sqlite3.Connection, table: str, texts: str) -> set[int]:
-    """The rows whose text ``sqlite3`` cannot decode: read in SQLite's own loop until one
-    fails, then on from the row after it."""
-    found: set[int] = set()
-    after = -(2**63)
-    query = f'SELECT pk, {texts} FROM "{table}" WHERE pk > ? ORDER BY pk'
-    while True:
-        try:
-            for row in con.execute(query, (after,)):
-                after = row[0]
-            return found
-        except cipher.OperationalError:
-            failed = con.execute(
-                f'SELECT min(pk) FROM "{table}" WHERE pk > ?',
-                (after,),
-            ).fetchone()[0]
-            if failed is None:
-                return found
-            found.add(int(failed))
-            after = failed
 
 
 def describe(rows: Sequence[UnreadableRow]) -> list[str]:
