@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from tracker.domain.demo_esas import demo_esas_forms
 from tracker.domain.demo_medicines import demo_dose_records, demo_medicines
-from tracker.domain.demo_treatments import Builder, at
+from tracker.domain.demo_treatments import Builder, uk_time
 from tracker.domain.model import (
     Appointment,
     Contacts,
@@ -66,7 +66,7 @@ def build_demo_journal(
     appointments = _appointments(builder)
     medicines = demo_medicines(builder.treatments, builder.start, seed)
     forms = demo_esas_forms(
-        builder.start, builder.end, entries, random.Random(seed * 104729 + years), at
+        builder.start, builder.end, entries, random.Random(seed * 104729 + years), uk_time
     )
     return Journal(
         entries=tuple(entries),
@@ -81,7 +81,7 @@ def build_demo_journal(
             team="Oncology nurse specialist, 020 0000 0000 (demo)",
         ),
         medicines=tuple(medicines),
-        dose_records=tuple(demo_dose_records(medicines, builder.end, seed, at)),
+        dose_records=tuple(demo_dose_records(medicines, builder.end, seed, uk_time)),
         esas_forms=tuple(forms),
     )
 
@@ -110,7 +110,7 @@ def _daily(builder: Builder) -> tuple[list[Entry], list[MedicationDose]]:
             doses.append(
                 MedicationDose(
                     id=builder.next_id("m"),
-                    taken_at=at(day, 9 + 5 * dose_index, rng.randint(0, 59)),
+                    taken_at=uk_time(day, 9 + 5 * dose_index, rng.randint(0, 59)),
                     name="Oxycodone liquid",
                     dose="5 mg",
                     as_needed=True,
@@ -144,7 +144,7 @@ def _entry(
     rng = builder.rng
     kind = episode[0] if episode else ""
     entry_id = builder.next_id("e")
-    recorded_at = at(day, hour, rng.randint(0, 29))
+    recorded_at = uk_time(day, hour, rng.randint(0, 29))
     # By the field table's paths; a field left out is "not recorded".
     nerves = {"weakness.left_leg": 1, "numbness.legs": 1, "walking": 1}
     worst = min(10, score + rng.randint(0, 2))  # the random draws in their old order
@@ -191,7 +191,7 @@ def _appointments(builder: Builder) -> list[Appointment]:
         result.append(
             Appointment(
                 id=builder.next_id("p"),
-                at=at(day, 10, 30),
+                at=uk_time(day, 10, 30),
                 with_whom="Dr Example, clinical oncology",
                 questions="How is the pain compared with last time? Any change to painkillers?",
             )

@@ -22,7 +22,8 @@ def _zone(day: date) -> timezone:
     return UK_SUMMER if 4 <= day.month <= 10 else UK_WINTER
 
 
-def at(day: date, hour: int, minute: int) -> datetime:
+def uk_time(day: date, hour: int, minute: int) -> datetime:
+    """A clock time on ``day`` with the offset a person in the UK would record then."""
     return datetime.combine(day, time(hour, minute), tzinfo=_zone(day))
 
 
@@ -79,7 +80,7 @@ class Builder:
                 started_on=sys_start,
                 ended_on=sys_start + timedelta(days=120),
                 sessions=tuple(
-                    Session(at=at(sys_start + timedelta(days=21 * k), 10, 0)) for k in range(6)
+                    Session(at=uk_time(sys_start + timedelta(days=21 * k), 10, 0)) for k in range(6)
                 ),
                 note="Cycles every three weeks",
             )
@@ -122,7 +123,7 @@ class Builder:
                 technique="sbrt" if stereotactic else "conventional",
                 dose_gy=24.0 if stereotactic else 20.0,
                 fractions=fractions,
-                sessions=tuple(Session(at=at(d, 11, 0)) for d in days),
+                sessions=tuple(Session(at=uk_time(d, 11, 0)) for d in days),
                 note=f"Palliative radiotherapy to {site}",
             )
         )
