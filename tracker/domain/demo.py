@@ -6,15 +6,17 @@ systemic therapy band and physiotherapy; every other year a kyphoplasty or verte
 that drifts up between treatments; as-needed painkiller doses that follow the pain; a few red-flag
 episodes, each followed by a care-team review; appointments about every six weeks.
 Alerts are not made up here: the red-flag engine derives them from the entries.
+The treatment years are planned in ``tracker.domain.demo_treatments``; the days are made here.
 """
 
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import date, timedelta
 
 from tracker.domain.demo_esas import demo_esas_forms
 from tracker.domain.demo_medicines import demo_dose_records, demo_medicines
+from tracker.domain.demo_treatments import Builder, uk_time
 from tracker.domain.model import (
     Appointment,
     Contacts,
@@ -23,15 +25,10 @@ from tracker.domain.model import (
     MedicationDose,
     Profile,
     Review,
-    Session,
-    Treatment,
     entry_from_values,
 )
 from tracker.domain.screening import screening_answer
 
-UK_WINTER = UTC
-UK_SUMMER = timezone(timedelta(hours=1))
-SITES = ("T8", "L2", "T11", "L4", "T5", "C6", "L1", "T9-T10", "S1", "T12")
 NOTES = (
     "Walked to the end of the road.",
     "Bad night, woke at 3.",
@@ -43,123 +40,6 @@ NOTES = (
 )
 
 
-def _zone(day: date) -> timezone:
-    """British summer time, roughly: the offset a person in the UK would record."""
-    return UK_SUMMER if 4 <= day.month <= 10 else UK_WINTER
-
-
-def _at(day: date, hour: int, minute: int) -> datetime:
-    return datetime.combine(day, time(hour, minute), tzinfo=_zone(day))
-
-
-def _weekdays(start: date, count: int) -> list[date]:
-    days: list[date] = []
-    day = start
-    while len(days) < count:
-        if day.weekday() < 5:
-            days.append(day)
-        day += timedelta(days=1)
-    return days
-
-
-class _Builder:
-    def __init__(self, years: int, end: date, seed: int) -> None:
-        self.rng = random.Random(seed * 7919 + years)
-        self.start = end - timedelta(days=365 * years - 1)
-        self.end = end
-        self.treatments: list[Treatment] = []
-        self.reviews: list[Review] = []
-        self.effects: dict[date, float] = {}
-        self.episodes: dict[date, str] = {}
-        self.counter = 0
-        self.busy = False
-
-    def next_id(self, prefix: str) -> str:
-        self.counter += 1
-        return f"{prefix}{self.counter:06d}"
-
-    def add_effect(self, day: date, amount: float) -> None:
-        self.effects[day] = self.effects.get(day, 0.0) + amount
-
-    def plan_year(self, year_index: int) -> None:
-        base = self.start + timedelta(days=365 * year_index)
-        site = SITES[year_index % len(SITES)]
-        stereotactic = year_index % 2 == 1
-        rt_start = base + timedelta(days=50 + self.rng.randint(0, 20))
-        self._radiotherapy(rt_start, site, stereotactic)
-        self.treatments.append(
-            Treatment(
-                id=self.next_id("t"),
-                kind="steroids",
-                started_on=rt_start - timedelta(days=1),
-                ended_on=rt_start + timedelta(days=6),
-                note="Dexamethasone 8 mg, tapering",
-            )
-        )
-        systemic = ("hormone_therapy", "chemotherapy", "targeted_therapy", "immunotherapy")
-        sys_start = base + timedelta(days=120)
-        self.treatments.append(
-            Treatment(
-                id=self.next_id("t"),
-                kind=systemic[year_index % len(systemic)],
-                started_on=sys_start,
-                ended_on=sys_start + timedelta(days=120),
-                sessions=tuple(
-                    Session(at=_at(sys_start + timedelta(days=21 * k), 10, 0)) for k in range(6)
-                ),
-                note="Cycles every three weeks",
-            )
-        )
-        physio = base + timedelta(days=260)
-        self.treatments.append(
-            Treatment(
-                id=self.next_id("t"),
-                kind="physiotherapy",
-                started_on=physio,
-                ended_on=physio + timedelta(days=42),
-                note="Weekly, core strength and walking",
-            )
-        )
-        for day in range(0, 42):
-            self.add_effect(physio + timedelta(days=day), -0.3)
-        if year_index % 2 == 0:
-            kind = "kyphoplasty" if year_index % 4 == 0 else "vertebroplasty"
-            when = base + timedelta(days=220)
-            self.treatments.append(
-                Treatment(id=self.next_id("t"), kind=kind, started_on=when, site="L2")
-            )
-            for day in range(-14, 0):
-                self.add_effect(when + timedelta(days=day), 1.5)
-            for day in range(3, 120):
-                self.add_effect(when + timedelta(days=day), -2.0 * min(1.0, day / 14))
-        self.episodes[base + timedelta(days=300)] = "weakness"
-        self.episodes[base + timedelta(days=180)] = "night"
-
-    def _radiotherapy(self, start: date, site: str, stereotactic: bool) -> None:
-        fractions = 2 if stereotactic else 5
-        days = _weekdays(start, fractions)
-        self.treatments.append(
-            Treatment(
-                id=self.next_id("t"),
-                kind="radiotherapy",
-                started_on=days[0],
-                ended_on=days[-1],
-                site=site,
-                technique="sbrt" if stereotactic else "conventional",
-                dose_gy=24.0 if stereotactic else 20.0,
-                fractions=fractions,
-                sessions=tuple(Session(at=_at(d, 11, 0)) for d in days),
-                note=f"Palliative radiotherapy to {site}",
-            )
-        )
-        for day in range(-21, 0):
-            self.add_effect(start + timedelta(days=day), 1.0 + day / 42)
-        for day in range(1, 4):
-            self.add_effect(days[-1] + timedelta(days=day), 2.5)
-        for day in range(10, 150):
-            self.add_effect(days[-1] + timedelta(days=day), -2.5 * min(1.0, (day - 10) / 20))
-
-
 def build_demo_journal(
     years: int = 2, end: date | None = None, seed: int = 1, *, busy: bool = False
 ) -> Journal:
@@ -167,7 +47,7 @@ def build_demo_journal(
     ``busy``: three entries every day (the benchmark's heavy user) instead of one to three."""
     if years < 1:
         raise ValueError("years must be at least 1")
-    builder = _Builder(years, end or date(2026, 11, 20), seed)
+    builder = Builder(years, end or date(2026, 11, 20), seed)
     builder.busy = busy
     for year_index in range(years):
         builder.plan_year(year_index)
@@ -186,7 +66,7 @@ def build_demo_journal(
     appointments = _appointments(builder)
     medicines = demo_medicines(builder.treatments, builder.start, seed)
     forms = demo_esas_forms(
-        builder.start, builder.end, entries, random.Random(seed * 104729 + years), _at
+        builder.start, builder.end, entries, random.Random(seed * 104729 + years), uk_time
     )
     return Journal(
         entries=tuple(entries),
@@ -201,12 +81,12 @@ def build_demo_journal(
             team="Oncology nurse specialist, 020 0000 0000 (demo)",
         ),
         medicines=tuple(medicines),
-        dose_records=tuple(demo_dose_records(medicines, builder.end, seed, _at)),
+        dose_records=tuple(demo_dose_records(medicines, builder.end, seed, uk_time)),
         esas_forms=tuple(forms),
     )
 
 
-def _daily(builder: _Builder) -> tuple[list[Entry], list[MedicationDose]]:
+def _daily(builder: Builder) -> tuple[list[Entry], list[MedicationDose]]:
     rng = builder.rng
     entries: list[Entry] = []
     doses: list[MedicationDose] = []
@@ -230,7 +110,7 @@ def _daily(builder: _Builder) -> tuple[list[Entry], list[MedicationDose]]:
             doses.append(
                 MedicationDose(
                     id=builder.next_id("m"),
-                    taken_at=_at(day, 9 + 5 * dose_index, rng.randint(0, 59)),
+                    taken_at=uk_time(day, 9 + 5 * dose_index, rng.randint(0, 59)),
                     name="Oxycodone liquid",
                     dose="5 mg",
                     as_needed=True,
@@ -259,12 +139,12 @@ NOT_ASKED_EVERY = 23  # ... of one day in this many: no random draw, so the rest
 
 
 def _entry(
-    builder: _Builder, day: date, hour: int, score: int, episode: tuple[str, int] | None
+    builder: Builder, day: date, hour: int, score: int, episode: tuple[str, int] | None
 ) -> Entry:
     rng = builder.rng
     kind = episode[0] if episode else ""
     entry_id = builder.next_id("e")
-    recorded_at = _at(day, hour, rng.randint(0, 29))
+    recorded_at = uk_time(day, hour, rng.randint(0, 29))
     # By the field table's paths; a field left out is "not recorded".
     nerves = {"weakness.left_leg": 1, "numbness.legs": 1, "walking": 1}
     worst = min(10, score + rng.randint(0, 2))  # the random draws in their old order
@@ -285,7 +165,7 @@ def _entry(
     return entry_from_values(recorded_at, values, entry_id)
 
 
-def _review_after(builder: _Builder, kind: str, day: date) -> None:
+def _review_after(builder: Builder, kind: str, day: date) -> None:
     reviewed_on = day + timedelta(days=1)
     keys = (
         [("weakness.left_leg", 1), ("numbness.legs", 1), ("walking", 1)]
@@ -304,14 +184,14 @@ def _review_after(builder: _Builder, kind: str, day: date) -> None:
         )
 
 
-def _appointments(builder: _Builder) -> list[Appointment]:
+def _appointments(builder: Builder) -> list[Appointment]:
     result: list[Appointment] = []
     day = builder.start + timedelta(days=20)
     while day <= builder.end + timedelta(days=14):
         result.append(
             Appointment(
                 id=builder.next_id("p"),
-                at=_at(day, 10, 30),
+                at=uk_time(day, 10, 30),
                 with_whom="Dr Example, clinical oncology",
                 questions="How is the pain compared with last time? Any change to painkillers?",
             )
