@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.charts.palette import SCREEN_DARK
+
 
 @dataclass(frozen=True)
 class SpinePalette:
@@ -35,9 +37,9 @@ SPINE_LIGHT = SpinePalette(
     surgery="#009E73",
     other="#CC79A7",
 )
-SPINE_DARK = SpinePalette(
-    background="#1B1F24",
-    ink="#E6E9EE",
+SPINE_DARK = SpinePalette(  # on the window's dark background, in its words' colour, as the chart
+    background=SCREEN_DARK.background,
+    ink=SCREEN_DARK.ink,
     muted="#AAB3BF",
     bone="#3A3F46",
     bone_edge="#C9C2B4",
