@@ -61,6 +61,11 @@ def short_day(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def short_time(at: datetime) -> str:
+    """A time within the weeks around it, where the year would crowd: ``3 Nov 08:30``."""
+    return f"{at.day} {at:%b %H:%M}"
+
+
 def time_text(at: datetime) -> str:
     """A record's own wall-clock time: ``Mon 3 Nov 2026 08:30`` (the offset is not shown)."""
     return f"{day_text(local_day(at))} {at:%H:%M}"

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
+from tracker.domain.wording import short_time
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QWidget
@@ -122,7 +124,7 @@ class EntryKeeping:
             return
         if previous is not None:
             self._undo.push(
-                f"edit of the entry of {previous.recorded_at.day} {previous.recorded_at:%b %H:%M}",
+                f"edit of the entry of {short_time(previous.recorded_at)}",
                 lambda: self._host.announce(services.journal.update_entry(previous).changes),
             )
         form.saved(result.entry)

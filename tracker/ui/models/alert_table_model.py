@@ -13,7 +13,7 @@ from tracker.domain import vocab
 from tracker.domain.model import Alert
 from tracker.domain.red_flag_rows import alert_episodes, days_text
 from tracker.domain.timeutil import to_utc_naive
-from tracker.domain.wording import time_text
+from tracker.domain.wording import short_time, time_text
 from tracker.ui.theme import tier_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -129,6 +129,6 @@ class AlertTableModel(QAbstractItemModel):
             if alert.action is None:
                 return "nothing recorded yet"
             at = alert.acknowledged_at
-            when = f" ({at.day} {at:%b %H:%M})" if at else ""
+            when = f" ({short_time(at)})" if at else ""
             return vocab.ACTION_WORDS[alert.action] + when
         return alert.note.replace("\n", " ")

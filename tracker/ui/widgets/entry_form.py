@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from tracker.domain import fields
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import Entry, entry_from_values
-from tracker.domain.wording import time_text
+from tracker.domain.wording import short_time, time_text
 from tracker.ui.common import (
     DateTimeField,
     MessageLine,
@@ -251,7 +251,7 @@ class EntryForm(EntryLayout):
     def saved(self, entry: Entry) -> None:
         self.new_entry()
         at = entry.recorded_at
-        self.message.show_done(f"Entry of {at:%a} {at.day} {at:%b %H:%M} saved.")
+        self.message.show_done(f"Entry of {at:%a} {short_time(at)} saved.")
 
     def save_failed(self, sentence: str) -> None:
         """Keep everything exactly as typed and say what went wrong."""
