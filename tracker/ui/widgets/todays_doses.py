@@ -12,11 +12,11 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QTimeEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from tracker.domain.errors import ValidationError
 from tracker.domain.medicines import DoseRecord, amount_text, clock_text
-from tracker.ui.common import MessageLine, local_now
+from tracker.ui.common import DateTimeField, MessageLine, local_now
 
 if TYPE_CHECKING:
     from tracker.services.medicines import DueToday, MedicineService
@@ -43,9 +43,7 @@ class DoseRow:
         self.label = QLabel(f"{when}  {what}")
         self.state = QLabel(record_words(due.record))
         self.state.setAccessibleName(f"{what} due {when}: recorded as")
-        self.time = QTimeEdit()
-        self.time.setObjectName("doseTime")  # the style sheet keeps it TARGET_HEIGHT tall
-        self.time.setDisplayFormat("HH:mm")
+        self.time = DateTimeField("HH:mm", calendar=False)  # one Tab leaves it, not two
         taken = due.record.taken_at if due.record is not None else None
         now = taken or local_now()
         self.time.setTime(QTime(now.hour, now.minute))
@@ -64,9 +62,13 @@ class DoseRow:
     def widgets(self) -> tuple[QWidget, ...]:
         return (self.label, self.state, self.time, self.taken, self.skipped, self.not_yet)
 
+    def tab_chain(self) -> tuple[QWidget, ...]:
+        return (self.time, self.taken, self.skipped, self.not_yet)
+
 
 class TodaysDoses(QGroupBox):
     changed = Signal(object)  # the Changes a write made
+    rows_made = Signal()  # the doses' rows made again: the check-in's Tab order follows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Today's doses", parent)
@@ -110,6 +112,11 @@ class TodaysDoses(QGroupBox):
             row.not_yet.clicked.connect(lambda _=False, r=row: self.clear(r))
         self.grid.setColumnStretch(0, 1)
         self.setVisible(bool(self.rows) or bool(self._service.list()))
+        self.rows_made.emit()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The rows' controls in the order Tab takes them, row after row."""
+        return [widget for row in self.rows for widget in row.tab_chain()]
 
     def mark(self, row: DoseRow, status: str) -> None:
         """Record the dose as taken (at the row's time, in today's local offset) or skipped."""
