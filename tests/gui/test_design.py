@@ -11,7 +11,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QLineEdit,
+    QProxyStyle,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tracker import resource
@@ -261,3 +270,31 @@ def test_a_desktop_palette_tells_its_scheme_until_the_desktop_names_one(
     assert themed.palette is LIGHT
     themed.follow(Qt.ColorScheme.Unknown)
     assert qapp.palette().color(QPalette.ColorRole.Window).name() == LIGHT.window
+
+
+class _DesktopWithIcons(QProxyStyle):
+    """A desktop whose style puts icons on dialog buttons (as KDE's and GNOME's themes do)."""
+
+    def styleHint(self, hint: QStyle.StyleHint, *args: object) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 1
+        return super().styleHint(hint, *args)  # type: ignore[arg-type]
+
+
+def test_dialog_buttons_show_words_without_the_desktops_icons(
+    qtbot: QtBot, qapp: QApplication, themed: theme.Theme
+) -> None:
+    # a desktop theme's red cross on Cancel would speak the red flags' colour
+    before = qapp.style().name()
+    desktop = _DesktopWithIcons("Fusion")
+    qapp.setStyle(desktop)
+    try:
+        ok = QStyle.StandardPixmap.SP_DialogOkButton
+        assert not desktop.standardIcon(ok).isNull()  # this desktop has icons to show
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        qtbot.addWidget(box)
+        assert [b.text() for b in box.buttons() if not b.icon().isNull()] == []
+    finally:
+        qapp.setStyle(before)
