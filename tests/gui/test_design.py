@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QPushButton,
     QStyle,
+    QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -298,3 +300,19 @@ def test_dialog_buttons_show_words_without_the_desktops_icons(
         assert [b.text() for b in box.buttons() if not b.icon().isNull()] == []
     finally:
         qapp.setStyle(before)
+
+
+def test_a_tree_lists_rows_as_tall_as_a_tables(qtbot: QtBot, themed: theme.Theme) -> None:
+    # the Red flags list is a tree (a flag repeated over days opens to its entries)
+    model = QStandardItemModel()
+    for words in ("severe pain that does not let up", "back pain that keeps getting worse"):
+        model.appendRow([QStandardItem(words)])
+    tree, table = QTreeView(), QTableView()
+    for view in (tree, table):
+        qtbot.addWidget(view)
+        view.setModel(model)
+        view.show()
+    qtbot.waitExposed(tree)
+    first = model.index(0, 0)
+    assert tree.visualRect(first).height() >= 28
+    assert tree.visualRect(first).height() >= table.rowHeight(0) - 4
