@@ -44,6 +44,7 @@ class DoseRow:
         self.state = QLabel(record_words(due.record))
         self.state.setAccessibleName(f"{what} due {when}: recorded as")
         self.time = DateTimeField("HH:mm", calendar=False)  # one Tab leaves it, not two
+        self.time.setObjectName("doseTime")  # the style sheet keeps it TARGET_HEIGHT tall
         taken = due.record.taken_at if due.record is not None else None
         now = taken or local_now()
         self.time.setTime(QTime(now.hour, now.minute))
