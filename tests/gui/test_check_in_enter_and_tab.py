@@ -75,8 +75,8 @@ def test_tab_goes_through_todays_doses_before_the_buttons(
     first, second = form.todays_doses.rows
     expected: list[QWidget] = [
         form.note,
-        *(first.time, first.taken, first.skipped, first.not_yet),
-        *(second.time, second.taken, second.skipped, second.not_yet),
+        *(first.time, first.taken, first.skipped, first.clear_button),
+        *(second.time, second.taken, second.skipped, second.clear_button),
         form.save_button,
     ]
     keys = Keyboard(qtbot)
@@ -88,7 +88,7 @@ def test_tab_goes_through_todays_doses_before_the_buttons(
         reached.append(QApplication.focusWidget())
     assert reached == expected
     keys.press(Qt.Key.Key_Backtab)  # and back up again
-    assert QApplication.focusWidget() is second.not_yet
+    assert QApplication.focusWidget() is second.clear_button
 
 
 def _buttons(page: QWidget) -> list[QPushButton]:
