@@ -10,8 +10,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QLineEdit,
+    QProxyStyle,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tracker import resource
@@ -261,3 +272,47 @@ def test_a_desktop_palette_tells_its_scheme_until_the_desktop_names_one(
     assert themed.palette is LIGHT
     themed.follow(Qt.ColorScheme.Unknown)
     assert qapp.palette().color(QPalette.ColorRole.Window).name() == LIGHT.window
+
+
+class _DesktopWithIcons(QProxyStyle):
+    """A desktop whose style puts icons on dialog buttons (as KDE's and GNOME's themes do)."""
+
+    def styleHint(self, hint: QStyle.StyleHint, *args: object) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 1
+        return super().styleHint(hint, *args)  # type: ignore[arg-type]
+
+
+def test_dialog_buttons_show_words_without_the_desktops_icons(
+    qtbot: QtBot, qapp: QApplication, themed: theme.Theme
+) -> None:
+    # a desktop theme's red cross on Cancel would speak the red flags' colour
+    before = qapp.style().name()
+    desktop = _DesktopWithIcons("Fusion")
+    qapp.setStyle(desktop)
+    try:
+        ok = QStyle.StandardPixmap.SP_DialogOkButton
+        assert not desktop.standardIcon(ok).isNull()  # this desktop has icons to show
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        qtbot.addWidget(box)
+        assert [b.text() for b in box.buttons() if not b.icon().isNull()] == []
+    finally:
+        qapp.setStyle(before)
+
+
+def test_a_tree_lists_rows_as_tall_as_a_tables(qtbot: QtBot, themed: theme.Theme) -> None:
+    # the Red flags list is a tree (a flag repeated over days opens to its entries)
+    model = QStandardItemModel()
+    for words in ("severe pain that does not let up", "back pain that keeps getting worse"):
+        model.appendRow([QStandardItem(words)])
+    tree, table = QTreeView(), QTableView()
+    for view in (tree, table):
+        qtbot.addWidget(view)
+        view.setModel(model)
+        view.show()
+    qtbot.waitExposed(tree)
+    first = model.index(0, 0)
+    assert tree.visualRect(first).height() >= 28
+    assert tree.visualRect(first).height() >= table.rowHeight(0) - 4

@@ -1,5 +1,5 @@
 """User stories of regular medicines: the Medicines page (add, change, stop, a reducing course)
-and today's doses on the check-in page (taken, late, skipped, not yet), each ending in a check
+and today's doses on the check-in page (taken, late, skipped, cleared), each ending in a check
 of what the journal holds (read back through a fresh set of services)."""
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def test_a_late_dose_keeps_its_real_time_and_one_is_skipped(
     qtbot: QtBot, doses: TodaysDoses, db: Any
 ) -> None:
     morning, _evening = doses.rows
-    assert morning.state.text() == "not yet"
+    assert morning.state.text() == "not recorded yet"
     morning.time.setTime(QTime(9, 40))
     click(qtbot, morning.taken)
     click(qtbot, doses.rows[1].skipped)
@@ -154,16 +154,16 @@ def test_a_late_dose_keeps_its_real_time_and_one_is_skipped(
     assert doses.rows[0] is morning  # the same rows: the focus stays where the person was
 
 
-def test_not_yet_clears_what_was_recorded_by_keyboard(
+def test_clear_takes_back_what_was_recorded_by_keyboard(
     qtbot: QtBot, doses: TodaysDoses, db: Any
 ) -> None:
     doses.rows[0].skipped.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     assert len(build_services(db).medicines.records()) == 1
-    doses.rows[0].not_yet.setFocus()
+    doses.rows[0].clear_button.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     assert build_services(db).medicines.records() == []
-    assert doses.rows[0].state.text() == "not yet"
+    assert doses.rows[0].state.text() == "not recorded yet"
 
 
 def test_a_time_taken_later_than_now_is_refused_and_nothing_stored_is_lost(
@@ -188,7 +188,15 @@ def test_a_time_taken_later_than_now_is_refused_and_nothing_stored_is_lost(
 
 def test_every_dose_control_is_named_and_big(doses: TodaysDoses) -> None:
     for row in doses.rows:
-        for widget in (row.time, row.taken, row.skipped, row.not_yet):
+        for widget in (row.time, row.taken, row.skipped, row.clear_button):
             assert "Morphine MR 20 mg due" in widget.accessibleName()
             assert widget.minimumHeight() >= 40
     assert to_qdate(YESTERDAY).isValid()
+
+
+def test_each_dose_says_what_its_time_is_and_its_state_in_words(doses: TodaysDoses) -> None:
+    morning = doses.rows[0]
+    assert morning.taken_at.text() == "taken at" and morning.taken_at.buddy() is morning.time
+    # the button that takes an answer back does not repeat the state's words
+    assert morning.clear_button.text() == "Clear" != morning.state.text()
+    assert morning.taken_at.isVisible() and morning.clear_button.isVisible()

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QScrollArea, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.whole_window import demo_window
 from tracker.ui.main_window import MainWindow
 
 RECORD_PAGES = ("treatments", "medications", "medicines", "reviews", "appointments", "esas_forms")
+FORM_PAGES = RECORD_PAGES[1:]  # a form beside (or over) the list: all but treatments
 
 
 @pytest.fixture
@@ -92,3 +93,36 @@ def test_a_medicine_s_name_is_whole_in_its_tooltip(qtbot: QtBot, window: MainWin
     tips = [model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) for row in range(len(names))]
     assert "Morphine sulfate modified-release" in names
     assert tips == names
+
+
+def _cut_forms(page: QWidget) -> dict[str, tuple[int, int]]:
+    """The page's forms (in scroll areas that do not scroll sideways) shown narrower than they
+    need: their fields and words cut at the right edge."""
+    cut = {}
+    for scroll in page.findChildren(QScrollArea):
+        form = scroll.widget()
+        if (
+            form is None
+            or scroll.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        ):
+            continue
+        shown, needed = scroll.viewport().width(), form.minimumSizeHint().width()
+        if shown < needed:
+            cut[form.objectName() or type(form).__name__] = (shown, needed)
+    return cut
+
+
+@pytest.mark.parametrize("name", FORM_PAGES)
+def test_with_larger_text_no_form_is_cut(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    _shown_table(qtbot, window, name)
+    page = window.panel(name)
+    assert page is not None
+    forms = [s.widget() for s in page.findChildren(QScrollArea) if s.widget() is not None]
+    assert forms  # the page's form is in a scroll area
+    usual = {form: form.minimumSizeHint().width() for form in forms}
+    window.larger_text_action.trigger()
+    # the larger words have reached the forms: they need more room than before
+    qtbot.waitUntil(lambda: all(f.minimumSizeHint().width() > usual[f] for f in forms))
+    for _ in range(3):  # the window's layouts, a pass a level
+        QApplication.processEvents()
+    assert _cut_forms(page) == {}

@@ -135,3 +135,14 @@ def mix(under: str, over: str, alpha: float) -> str:
     """``over`` drawn at ``alpha`` on ``under``."""
     (r0, g0, b0), (r1, g1, b1) = to_rgb(under), to_rgb(over)
     return to_hex((r0 + (r1 - r0) * alpha, g0 + (g1 - g0) * alpha, b0 + (b1 - b0) * alpha))
+
+
+def test_the_time_axis_and_title_speak_as_the_trend_chart_and_the_instrument() -> None:
+    figure = build_esas_figure(weekly(), [], date(2026, 3, 1), date(2026, 3, 20))
+    FigureCanvasAgg(figure).draw()
+    panels = [a for a in figure.axes if a.get_title(loc="left")]
+    offsets = {a.xaxis.get_major_formatter().get_offset() for a in panels[-2:]}
+    assert offsets == {"March 2026"}  # as the trend chart writes it, not "2026-Mar"
+    title = figure.get_suptitle()
+    assert "0 = no symptom, or best wellbeing" in title  # "Best Wellbeing" is item 9's 0
+    assert "10 = worst possible" in title

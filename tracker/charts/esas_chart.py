@@ -31,14 +31,18 @@ from tracker.charts.palette import (
     Palette,
     lane_kind,
 )
-from tracker.charts.time_axis import date_nums, day_span
+from tracker.charts.time_axis import OFFSET_FORMATS, date_nums, day_span
 from tracker.domain import esas, vocab
 from tracker.domain.model import Treatment
 from tracker.domain.timeutil import local_day
 
 COLUMNS = 2
 LANE_ALPHA = 0.6  # the courses' shading over the bands: the bands and the scores show through
-TITLE = "ESAS-r over time (0 = none, 10 = worst possible; a gap is an item not answered)"
+# the instrument's anchors: 0 is "No Pain" ... but "Best Wellbeing" (clinical/esas-r.md)
+TITLE = (
+    "ESAS-r over time (0 = no symptom, or best wellbeing; 10 = worst possible; "
+    "a gap is an item not answered)"
+)
 
 
 def build_esas_figure(
@@ -83,7 +87,10 @@ def draw_esas(
     locator = mdates.AutoDateLocator(minticks=3, maxticks=6)  # type: ignore[no-untyped-call]
     for axes in panels[-COLUMNS:]:
         axes.xaxis.set_major_locator(locator)
-        formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+        formatter = mdates.ConciseDateFormatter(  # type: ignore[no-untyped-call]
+            locator,
+            offset_formats=OFFSET_FORMATS,  # "December 2026", as the trend chart
+        )
         axes.xaxis.set_major_formatter(formatter)
     figure.suptitle(TITLE, color=palette.ink, **LITERAL)
     _legend(figure, shown, palette)

@@ -74,7 +74,7 @@ class MedicineService:
         return Written(record, Changes.of("dose_records"))
 
     def clear_dose(self, medicine_id: str, due_on: date, due_time: time) -> Changes:
-        """The dose is "not yet" again."""
+        """The dose is "not recorded yet" again."""
         with self._db.unit_of_work() as session:
             medicine_rows.clear_dose(session, medicine_id, due_on, due_time)
         return Changes.of("dose_records")

@@ -38,7 +38,7 @@ def load_dose_records(
 
 
 def clear_dose(session: Session, medicine_id: str, due_on: date, due_time: time) -> bool:
-    """Remove the record of one dose due: it is "not yet" again."""
+    """Remove the record of one dose due: it is "not recorded yet" again."""
     table = DOSE_RECORDS
     result = session.execute(
         delete(table).where(

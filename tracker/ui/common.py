@@ -90,6 +90,14 @@ def close_row(dialog: QDialog) -> tuple[QPushButton, QHBoxLayout]:
     return button, row
 
 
+def enter_presses(root: QWidget) -> None:
+    """Enter (or Return) on any focused button under ``root`` presses it, as Space does: outside
+    a dialog a focused button takes Enter only when it is auto-default. For the window's pages;
+    a dialog chooses its default button itself."""
+    for button in root.findChildren(QPushButton):
+        button.setAutoDefault(True)
+
+
 def leave_room_for_focus(*buttons: QPushButton) -> None:
     """The style sheet's 3-pixel focus border is drawn inside a button's size hint, which then
     clips the text of a focused button: leave the room for it."""

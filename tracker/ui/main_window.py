@@ -113,6 +113,7 @@ class MainWindow(WindowHost):
     def _build_pages(self) -> None:
         """The entry form (focused), the history and the panels, and what sits above them."""
         from tracker.ui.alert_presenter import AlertPresenter
+        from tracker.ui.common import enter_presses
         from tracker.ui.contacts_flow import ContactsFlow
         from tracker.ui.widgets.damaged_journal_panel import DamagedJournalPanel
         from tracker.ui.widgets.entry_form import EntryForm
@@ -132,6 +133,8 @@ class MainWindow(WindowHost):
         above = (self.damaged_panel, self.contacts_panel, self.contacts_reminder)
         for index, widget in enumerate((*above, self.urgent_banner)):
             self._layout.insertWidget(index, widget)
+        for page in (self.entry_form, self.history, *above, self.urgent_banner):
+            enter_presses(page)
         from tracker.ui.first_start import FirstStart
 
         self.first_start = FirstStart(self, self._layout)

@@ -98,7 +98,10 @@ class PageTabs:
         return self.panels.get(name)
 
     def _install(self, name: str, page: Page) -> None:
+        from tracker.ui.common import enter_presses  # after the first paint, as the pages
+
         self.panels[name] = page
+        enter_presses(page.as_widget())
         if self.services is not None:
             page.set_services(self.services)
         page.join(self._host)

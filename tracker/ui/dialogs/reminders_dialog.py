@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.domain.reminders import WEEKDAYS, ReminderSettings
+from tracker.ui.common import DateTimeField
 
 # settings field, words of its tick box, what its time is
 TIMED = (
@@ -46,14 +46,13 @@ class RemindersDialog(QDialog):
         self.setWindowTitle("Reminders")
         self.setAccessibleName("Reminders settings")
         self.boxes: dict[str, QCheckBox] = {}
-        self.times: dict[str, QTimeEdit] = {}
+        self.times: dict[str, DateTimeField] = {}
         grid = QGridLayout()
         for row, (name, words, time_words) in enumerate(TIMED):
             value: time | None = getattr(settings, name)
             box = QCheckBox(words)
             box.setAccessibleName(words.replace("&", ""))
-            edit = QTimeEdit()
-            edit.setDisplayFormat("HH:mm")
+            edit = DateTimeField("HH:mm", calendar=False)
             edit.setAccessibleName(time_words)
             shown = value or getattr(ReminderSettings(), name) or SHOWN_WHEN_OFF[name]
             edit.setTime(QTime(shown.hour, shown.minute))

@@ -71,7 +71,9 @@ class AlertLogPanel(QWidget):
         self.assessed_button.clicked.connect(self._assessed)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_note())
         row = QHBoxLayout()
-        row.addWidget(buddy_label("N&ote on the chosen alert:", self.note))
+        label = buddy_label("N&ote on the chosen alert:", self.note)
+        label.setWordWrap(False)  # on one line: the note's field gives up the room
+        row.addWidget(label)
         row.addWidget(self.note, 1)
         row.addWidget(self.save_note_button)
         row.addWidget(self.assessed_button)

@@ -96,6 +96,7 @@ class EntryLayout(QWidget):
         self._where(page)
         self._rest(page)
         self.todays_doses = TodaysDoses()  # the regular medicines' checklist (issue 19)
+        self.todays_doses.rows_made.connect(self._chain_tab_order)
         page.addWidget(self.todays_doses)
         page.addStretch(1)
         buttons = QHBoxLayout()
@@ -187,6 +188,8 @@ class EntryLayout(QWidget):
         self.cancel_edit_button.setAccessibleName("Stop editing and start a new entry")
 
     def _chain_tab_order(self) -> None:
-        chain = [*self._order, self.save_button, self.same_button, self.clear_button]
+        """Tab goes down the page, today's doses last, then to the buttons under it."""
+        doses = self.todays_doses.tab_chain()
+        chain = [*self._order, *doses, self.save_button, self.same_button, self.clear_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)

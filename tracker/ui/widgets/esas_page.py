@@ -107,6 +107,7 @@ class EsasPage(QWidget):
         column.addWidget(self.offer)
         column.addWidget(self.correcting)
         column.addWidget(self.instruction)
+        column.addSpacing(8)  # the instruction apart from the first item under it
         column.addWidget(self.items)
         column.addWidget(plain("Completed by", "esasItemName"))
         column.addLayout(left_row(*self.who.values()))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.ui.common import leave_room_for_focus
+from tracker.ui.common import enter_presses, leave_room_for_focus
 from tracker.ui.widgets.record_page import RecordPage, RecordTable, scrolling
 from tracker.ui.widgets.stretched import StretchedColumns
 
@@ -170,9 +170,7 @@ class FormPage(RecordPage):
         """Room for the focus border round ``room``, Enter on every focused button, and Tab
         through ``order``."""
         leave_room_for_focus(*room)
-        for button in self.findChildren(QPushButton):
-            # Outside a dialog a focused button takes Enter only when it is auto-default.
-            button.setAutoDefault(True)
+        enter_presses(self)
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         self.tab_order = order

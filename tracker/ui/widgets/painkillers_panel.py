@@ -21,7 +21,6 @@ from tracker.ui.models.dose_table_model import choice_text, taken_text
 from tracker.ui.models.treatment_table_model import day_text
 from tracker.ui.widgets.painkillers_layout import PainkillersLayout
 from tracker.ui.widgets.recent_choices import Choice, RecentChoiceButton
-from tracker.ui.widgets.record_page import keep_width
 
 if TYPE_CHECKING:
     from tracker.services.records import MedicationService
@@ -92,7 +91,6 @@ class PainkillersPanel(PainkillersLayout):
     def _set_choices(self, choices: list[Choice]) -> None:
         self._choices = list(choices)
         self.recent.set_choices(self._choices)
-        keep_width(self.form_scroll)
         names = list(dict.fromkeys(name for name, _dose, _needed in self._choices))
         typed = self.name.currentText()
         self.name.blockSignals(True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QTableView, QWidget
 
@@ -56,6 +56,7 @@ def scrolling(content: QWidget) -> QScrollArea:
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     keep_width(scroll)
+    content.installEventFilter(_WidthKeeper(scroll))
     return scroll
 
 
@@ -66,6 +67,21 @@ def keep_width(scroll: QScrollArea) -> None:
     if content is not None:
         bar = scroll.verticalScrollBar().sizeHint().width()
         scroll.setMinimumWidth(content.minimumSizeHint().width() + bar)
+
+
+class _WidthKeeper(QObject):
+    """``keep_width`` again whenever the content's layout changes (View > Larger text, a row
+    of buttons added): the form is never cut at its right edge, since it cannot scroll
+    sideways."""
+
+    def __init__(self, scroll: QScrollArea) -> None:
+        super().__init__(scroll)
+        self._scroll = scroll
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            keep_width(self._scroll)
+        return False
 
 
 class RecordPage(QWidget):

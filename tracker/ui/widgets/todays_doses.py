@@ -1,7 +1,8 @@
 """Today's doses: a checklist on the check-in page of every regular medicine's dose due today.
 
-Each dose: "Taken" (at the time beside it, now by default and editable: a dose taken late keeps
-its real time), "Skipped", or "Not yet" (its record removed). Each row's controls are large,
+Each dose: "Taken" (at the time beside it, "taken at", now by default and editable: a dose
+taken late keeps its real time), "Skipped", or "Clear" (its record removed: "not recorded yet"
+again). Each row's controls are large,
 reachable by Tab and named for a screen reader with the medicine and the time it was due.
 Writes go through the MedicineService; ``changed`` carries what a write changed.
 """
@@ -12,11 +13,11 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QTimeEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from tracker.domain.errors import ValidationError
 from tracker.domain.medicines import DoseRecord, amount_text, clock_text
-from tracker.ui.common import MessageLine, local_now
+from tracker.ui.common import DateTimeField, MessageLine, local_now
 
 if TYPE_CHECKING:
     from tracker.services.medicines import DueToday, MedicineService
@@ -27,7 +28,7 @@ TARGET_HEIGHT = 40  # px: big enough to hit with an unsteady hand
 
 def record_words(record: DoseRecord | None) -> str:
     if record is None:
-        return "not yet"
+        return "not recorded yet"
     if record.taken_at is not None:
         return f"taken at {record.taken_at:%H:%M}"
     return "skipped"
@@ -41,32 +42,47 @@ class DoseRow:
         what = f"{due.medicine.name} {amount_text(due.due.dose, due.medicine.unit)}"
         when = clock_text(due.due.due_time)
         self.label = QLabel(f"{when}  {what}")
+        self.label.setWordWrap(True)  # a long name takes two lines rather than being cut
         self.state = QLabel(record_words(due.record))
+        self.state.setObjectName("answerStatus")  # muted, as "Not answered yet" above
         self.state.setAccessibleName(f"{what} due {when}: recorded as")
-        self.time = QTimeEdit()
+        self.taken_at = QLabel("taken at")
+        self.time = DateTimeField("HH:mm", calendar=False)  # one Tab leaves it, not two
         self.time.setObjectName("doseTime")  # the style sheet keeps it TARGET_HEIGHT tall
-        self.time.setDisplayFormat("HH:mm")
         taken = due.record.taken_at if due.record is not None else None
         now = taken or local_now()
         self.time.setTime(QTime(now.hour, now.minute))
         self.time.setAccessibleName(f"Time {what} due {when} was taken")
         self.taken = QPushButton("Taken")
         self.skipped = QPushButton("Skipped")
-        self.not_yet = QPushButton("Not yet")
+        self.clear_button = QPushButton("Clear")
         for button, word in ((self.taken, "taken"), (self.skipped, "skipped")):
             button.setAccessibleName(f"{what} due {when}: {word}")
-        self.not_yet.setAccessibleName(f"{what} due {when}: not yet (clear)")
-        for widget in (self.time, self.taken, self.skipped, self.not_yet):
+        self.clear_button.setAccessibleName(f"{what} due {when}: clear (not recorded yet)")
+        self.taken_at.setBuddy(self.time)
+        for widget in (self.time, self.taken, self.skipped, self.clear_button):
             widget.setMinimumHeight(TARGET_HEIGHT)
             if isinstance(widget, QPushButton):
                 widget.setAutoDefault(True)
 
     def widgets(self) -> tuple[QWidget, ...]:
-        return (self.label, self.state, self.time, self.taken, self.skipped, self.not_yet)
+        return (
+            self.label,
+            self.state,
+            self.taken_at,
+            self.time,
+            self.taken,
+            self.skipped,
+            self.clear_button,
+        )
+
+    def tab_chain(self) -> tuple[QWidget, ...]:
+        return (self.time, self.taken, self.skipped, self.clear_button)
 
 
 class TodaysDoses(QGroupBox):
     changed = Signal(object)  # the Changes a write made
+    rows_made = Signal()  # the doses' rows made again: the check-in's Tab order follows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Today's doses", parent)
@@ -76,6 +92,7 @@ class TodaysDoses(QGroupBox):
         self.rows: list[DoseRow] = []
         self.message = MessageLine()
         self.grid = QGridLayout(self)
+        self.grid.setHorizontalSpacing(12)  # "not recorded yet" and "taken at" read apart
         self.empty = QLabel(NONE_DUE)
         self.empty.setWordWrap(True)
         self.hide()  # until a journal is open and has a medicine
@@ -99,17 +116,22 @@ class TodaysDoses(QGroupBox):
             for old in row.widgets():
                 old.deleteLater()
         self.rows = [DoseRow(d) for d in due]
-        self.grid.addWidget(self.message, 0, 0, 1, 6)
-        self.grid.addWidget(self.empty, 1, 0, 1, 6)
+        self.grid.addWidget(self.message, 0, 0, 1, 7)
+        self.grid.addWidget(self.empty, 1, 0, 1, 7)
         self.empty.setVisible(not self.rows)
         for index, row in enumerate(self.rows, start=2):
             for column, widget in enumerate(row.widgets()):
                 self.grid.addWidget(widget, index, column)
             row.taken.clicked.connect(lambda _=False, r=row: self.mark(r, "taken"))
             row.skipped.clicked.connect(lambda _=False, r=row: self.mark(r, "skipped"))
-            row.not_yet.clicked.connect(lambda _=False, r=row: self.clear(r))
+            row.clear_button.clicked.connect(lambda _=False, r=row: self.clear(r))
         self.grid.setColumnStretch(0, 1)
         self.setVisible(bool(self.rows) or bool(self._service.list()))
+        self.rows_made.emit()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The rows' controls in the order Tab takes them, row after row."""
+        return [widget for row in self.rows for widget in row.tab_chain()]
 
     def mark(self, row: DoseRow, status: str) -> None:
         """Record the dose as taken (at the row's time, in today's local offset) or skipped."""

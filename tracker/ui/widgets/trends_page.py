@@ -100,6 +100,7 @@ class TrendsPage(QWidget):
         if self._services is None:
             return
 
+        from tracker.ui.common import enter_presses
         from tracker.ui.widgets.esas_trends_page import EsasTrendsView
         from tracker.ui.widgets.spine_view import SpineView
 
@@ -120,6 +121,7 @@ class TrendsPage(QWidget):
         self._layout.replaceWidget(self.placeholder, tabs)
         self.placeholder.hide()
         self.view, self.spine, self.esas, self.tabs = view, spine, esas, tabs
+        enter_presses(tabs)
         if self.isVisible():  # laid out now: the chart is measured at the width it is shown
             tabs.show()
             self._layout.activate()
